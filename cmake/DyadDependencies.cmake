@@ -1,0 +1,13 @@
+# Every dependency is a Debian package installed by scripts/setup.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(Threads REQUIRED)
+if(DYAD_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(DYAD_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,77 @@
+// dyad/coder.h — the coding engine's facade: stories in, events out.
+//
+//   auto lex = Lexicon::Load("data");
+//   Coder coder(*lex);
+//   std::vector<Event> events;
+//   CodeStats stats;
+//   coder.CodeStory(story, &events, &stats);
+//
+// A Coder is immutable after construction: CodeStory() is const and may be
+// called from many threads at once (each call uses its own scratch state).
+#ifndef DYAD_CODER_H_
+#define DYAD_CODER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/document.h"
+#include "dyad/event.h"
+#include "dyad/lexicon.h"
+#include "dyad/story.h"
+
+namespace dyad {
+
+struct CoderOptions {
+  // Emit an event only when it has a target. Target-less events are rarely
+  // useful in dyadic data and are the main source of noise.
+  bool require_target = true;
+  // A compound of many actors (a summit of twenty states) gives at most this
+  // many (source, target) pairs for one mention.
+  int max_pairs = 12;
+  // Write why each candidate was dropped (negated, modal …) to `trace`.
+  bool trace = false;
+};
+
+struct CodeStats {
+  uint64_t stories = 0;
+  uint64_t sentences = 0;
+  uint64_t sentences_coded = 0;   // sentences that gave at least one event
+  uint64_t sentences_discarded = 0;
+  uint64_t events = 0;
+  uint64_t invalid_bytes = 0;
+  void Add(const CodeStats& o) {
+    stories += o.stories;
+    sentences += o.sentences;
+    sentences_coded += o.sentences_coded;
+    sentences_discarded += o.sentences_discarded;
+    events += o.events;
+    invalid_bytes += o.invalid_bytes;
+  }
+};
+
+class Coder {
+ public:
+  explicit Coder(std::shared_ptr<const Lexicon> lex, CoderOptions options = {});
+
+  // Runs the text stage on `story.text` and codes every sentence. Events are
+  // appended to `events` in sentence order. `trace`, when not null and
+  // options.trace is set, receives one line per dropped candidate.
+  void CodeStory(const Story& story, std::vector<Event>* events, CodeStats* stats,
+                 std::string* trace = nullptr) const;
+  // The same on text already analysed into `doc`.
+  void CodeDocument(const Story& story, const Document& doc, std::vector<Event>* events,
+                    CodeStats* stats, std::string* trace = nullptr) const;
+
+  const Lexicon& lexicon() const { return *lex_; }
+  const CoderOptions& options() const { return options_; }
+
+ private:
+  std::shared_ptr<const Lexicon> lex_;
+  CoderOptions options_;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_CODER_H_

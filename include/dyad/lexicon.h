@@ -1,0 +1,163 @@
+// dyad/lexicon.h — the compiled dictionaries.
+//
+// A Lexicon is loaded once from a folder of `.dict` files (format in
+// docs/DICTIONARY_FORMAT.md) plus the CAMEO tables in data/cameo, then never
+// changes: it is safe to share one `std::shared_ptr<const Lexicon>` between
+// any number of threads.
+//
+//   auto lex = Lexicon::Load("data");   // data/dict/*.dict + data/cameo/*.tsv
+//   if (!lex.ok()) { ... lex.status().message() lists every bad line ... }
+#ifndef DYAD_LEXICON_H_
+#define DYAD_LEXICON_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "dyad/status.h"
+
+namespace dyad {
+
+// Order is the priority between entries of equal length (lower wins).
+enum class EntryKind : uint8_t {
+  kPerson, kOrg, kGroup, kCapital, kCountry, kDemonym, kAgent, kPlace, kDiscard
+};
+const char* EntryKindName(EntryKind k);
+
+// Dates are integers yyyymmdd; 0 means "no date".
+int DateToInt(std::string_view yyyy_mm_dd);
+
+struct DatedCode {
+  std::string code;
+  int from = 0, to = 0;  // inclusive; 0 = open
+  bool dated = false;
+};
+
+struct LexEntry {
+  EntryKind kind;
+  std::vector<DatedCode> codes;  // one undated code except for persons
+  std::string name;              // the first phrase as written
+  std::string origin;            // file:line
+  // The code in force on `date` (yyyymmdd, 0 = unknown): the first dated
+  // code whose range holds, else the undated default, else the last range.
+  const std::string& CodeOn(int date) const;
+};
+
+struct PatternElement {
+  std::vector<std::string> words;  // alternatives, lower-case, plurals included
+  bool target = false;             // a target slot ('+', or 'prep+')
+  std::string prep;                // for 'prep+': the preposition
+  bool adjacent = false;           // must follow the previous element (or the verb) at once
+};
+
+struct VerbPattern {
+  std::string code;
+  std::vector<PatternElement> elements;
+  std::string text;    // as written in the file
+  std::string origin;  // file:line
+};
+
+struct VerbEntry {
+  std::string lemma;
+  std::string code;         // bare-verb code, "" when only patterns code
+  std::string code_origin;  // file:line of the `verb` line
+  std::vector<VerbPattern> patterns;
+};
+
+struct EventCodeInfo {
+  std::string code, root, plover, plover_mode, label;
+  std::optional<double> goldstein;
+  int quad_class = 0;
+};
+
+// What an actor code means: CAMEO code split into its pieces.
+struct ActorCodeParts {
+  std::string country, group;
+  std::vector<std::string> types;
+};
+
+struct PhraseMatch {
+  uint32_t entry = 0;  // index into Lexicon::entries()
+  uint32_t length = 0; // tokens covered
+};
+
+struct DictStats {
+  std::map<std::string, int> counts;  // by kind name, plus "pattern", "synset", "irregular"
+  std::vector<std::string> notes;     // overrides and other non-fatal remarks
+  std::vector<std::string> errors;    // "file:line: why" for every line skipped
+  std::vector<std::string> files;     // the .dict files read, in load order
+};
+
+class Lexicon {
+ public:
+  // Loads DIR/dict/*.dict (or DIR itself when it holds .dict files) and
+  // DIR/cameo/*.tsv (falling back to the built-in data folder for the
+  // tables). A bad line is skipped and reported in `stats->errors` as
+  // "file:line: why"; the load fails only when nothing usable is found or a
+  // file cannot be read.
+  static Result<std::shared_ptr<const Lexicon>> Load(const std::string& dir,
+                                                      DictStats* stats = nullptr);
+
+  // Longest dictionary phrase starting at words[0] (lower-case tokens);
+  // nullopt when none. Equal lengths are broken by EntryKind order.
+  std::optional<PhraseMatch> MatchPhrase(const std::vector<std::string_view>& words,
+                                         size_t start) const;
+  const LexEntry& entry(uint32_t i) const { return entries_[i]; }
+  size_t entry_count() const { return entries_.size(); }
+
+  // Lemmas of a verb form ("struck" -> {"strike"}); empty if not a known verb.
+  const std::vector<std::string>* VerbLemmas(std::string_view form) const;
+  const VerbEntry* Verb(std::string_view lemma) const;
+  // Any inflected form of `lemma`, for tests and messages.
+  bool IsVerbForm(std::string_view form) const { return VerbLemmas(form) != nullptr; }
+
+  // WordNet's view of a word that is not in the verb dictionaries: true if
+  // `form` is an inflection of a WordNet verb; sets the lemma and how often
+  // the lemma was tagged as a verb and as a noun (-1: never a noun).
+  bool WordNetVerb(std::string_view form, std::string* lemma, int* verb_count,
+                   int* noun_count) const;
+  // How often WordNet tagged `lemma` as verb / noun (-1 when unknown).
+  std::pair<int, int> WordNetCounts(std::string_view lemma) const;
+
+  const EventCodeInfo* EventCode(std::string_view code) const;
+  ActorCodeParts SplitActorCode(std::string_view code) const;
+  bool IsRoleType(std::string_view three) const { return role_types_.count(std::string(three)); }
+  bool IsGroupCode(std::string_view three) const { return group_codes_.count(std::string(three)); }
+  // Name of a country or region code ("RUS" -> "Russia"), "" if unknown.
+  std::string CountryName(std::string_view code) const;
+
+  // A stable fingerprint of everything loaded: "dyad@1a2b3c4d".
+  const std::string& fingerprint() const { return fingerprint_; }
+
+ private:
+  friend class LexiconBuilder;
+  std::vector<LexEntry> entries_;
+  struct Phrase {
+    std::vector<std::string> words;
+    uint32_t entry;
+  };
+  std::vector<Phrase> phrases_;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_first_word_;  // -> phrases_, longest first
+  std::unordered_map<std::string, VerbEntry> verbs_;
+  std::unordered_map<std::string, std::vector<std::string>> verb_forms_;
+  std::unordered_map<std::string, EventCodeInfo> event_codes_;
+  std::unordered_set<std::string> role_types_, group_codes_, generic_prefixes_;
+  std::unordered_map<std::string, std::string> country_names_;
+  std::unordered_map<std::string, std::pair<int, int>> wordnet_;  // lemma -> verb, noun counts
+  std::unordered_map<std::string, std::string> wordnet_exc_;       // irregular form -> lemma
+  std::string fingerprint_;
+};
+
+// English inflection helpers used by the loader (exposed for tests).
+std::string PluralOf(std::string_view noun);
+std::vector<std::string> RegularVerbForms(std::string_view lemma);  // 3sg, past, ing
+
+}  // namespace dyad
+
+#endif  // DYAD_LEXICON_H_
