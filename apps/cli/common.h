@@ -1,0 +1,38 @@
+// Pieces the CLI commands share: finding and loading the dictionaries.
+#ifndef DYAD_APPS_CLI_COMMON_H_
+#define DYAD_APPS_CLI_COMMON_H_
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "dyad/lexicon.h"
+
+namespace dyad::cli {
+
+// Exit statuses of every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadInput = 1;
+inline constexpr int kExitUsage = 2;
+
+// --dict DIR if given, else $DYAD_DATA, else the data folder of the source
+// tree this binary was built from.
+std::string DataDir(const std::string& flag);
+
+// Loads the dictionaries; on failure prints why and returns nullptr. Bad
+// lines are summarised on stderr (details: dyad check-dict).
+std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::string& dir);
+
+std::string CoderVersion();
+
+// Each command registers its subcommand and returns the function that runs it.
+using RunFn = std::function<int()>;
+RunFn AddCodeCommand(CLI::App& app);
+RunFn AddTokenizeCommand(CLI::App& app);
+RunFn AddCheckDictCommand(CLI::App& app);
+RunFn AddEvalCommand(CLI::App& app);
+
+}  // namespace dyad::cli
+
+#endif  // DYAD_APPS_CLI_COMMON_H_

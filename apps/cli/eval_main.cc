@@ -1,0 +1,189 @@
+// dyad eval: code a gold file and score the events against it.
+//
+// Gold format (one sentence a line): {"id","date","text","events":[{"source",
+// "target","roots"}],"forbid":[...]}. An event matches a gold event when its
+// source and target country (or known group: NAT->NATO, EEC->EU, UNO->UN,
+// AFU->AU) are among the gold ones ("---" = no target) and its root is among
+// the gold roots; each produced event matches at most one gold event.
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/common.h"
+#include "dyad/coder.h"
+
+namespace dyad::cli {
+namespace {
+
+struct EvalArgs {
+  std::string gold;
+  std::string dict;
+  bool verbose = false;
+  double min_f1 = -1;
+  int max_forbidden = -1;
+  double min_precision = -1, min_recall = -1;
+};
+
+std::set<std::string> AsSet(const nlohmann::json& j) {
+  std::set<std::string> out;
+  if (j.is_string()) out.insert(j.get<std::string>());
+  if (j.is_array()) {
+    for (const auto& x : j) out.insert(x.get<std::string>());
+  }
+  return out;
+}
+
+std::string Key(const Actor* a) {
+  if (!a) return "---";
+  static const std::map<std::string, std::string> kGroups = {
+      {"NAT", "NATO"}, {"EEC", "EU"}, {"UNO", "UN"}, {"AFU", "AU"}};
+  auto it = kGroups.find(a->group);
+  if (it != kGroups.end()) return it->second;
+  if (!a->country.empty()) return a->country;
+  if (!a->group.empty()) return a->group;
+  return a->code;
+}
+
+struct GoldEvent {
+  std::set<std::string> source, target, roots;
+  std::string note;
+};
+
+bool Matches(const GoldEvent& g, const Event& e) {
+  std::string s = Key(&e.source), t = Key(e.target ? &*e.target : nullptr);
+  return g.source.count(s) && g.target.count(t) && g.roots.count(e.root);
+}
+
+std::string Describe(const Event& e) {
+  return Key(&e.source) + ">" + Key(e.target ? &*e.target : nullptr) + ":" + e.code + " (" +
+         e.source.code + " -> " + (e.target ? e.target->code : "---") + ", '" + e.trigger + "')";
+}
+
+std::string Describe(const GoldEvent& g) {
+  auto join = [](const std::set<std::string>& s) {
+    std::string out;
+    for (const auto& x : s) out += (out.empty() ? "" : "/") + x;
+    return out;
+  };
+  return join(g.source) + ">" + join(g.target) + ":" + join(g.roots);
+}
+
+int RunEval(const EvalArgs& a) {
+  std::ifstream in(a.gold);
+  if (!in) {
+    std::cerr << "dyad eval: " << a.gold << ": cannot open file\n";
+    return kExitUsage;
+  }
+  auto lex = LoadLexiconOrComplain(DataDir(a.dict));
+  if (!lex) return kExitUsage;
+  Coder coder(lex);
+  std::string line;
+  int lineno = 0, sentences = 0, bad = 0;
+  int gold_total = 0, produced = 0, matched = 0, forbidden = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const std::exception& e) {
+      std::cerr << a.gold << ":" << lineno << ": malformed JSON\n";
+      ++bad;
+      continue;
+    }
+    Story s;
+    s.id = j.value("id", std::to_string(lineno));
+    s.date = j.value("date", "");
+    s.text = j.value("text", "");
+    ++sentences;
+    std::vector<GoldEvent> gold, forbid;
+    for (const char* key : {"events", "forbid"}) {
+      for (const auto& g : j.value(key, nlohmann::json::array())) {
+        GoldEvent ge{AsSet(g["source"]), AsSet(g["target"]), AsSet(g["roots"]),
+                     g.value("note", "")};
+        (std::string(key) == "events" ? gold : forbid).push_back(ge);
+      }
+    }
+    gold_total += static_cast<int>(gold.size());
+    std::vector<Event> events;
+    coder.CodeStory(s, &events, nullptr);
+    produced += static_cast<int>(events.size());
+    std::vector<bool> used(gold.size(), false);
+    std::vector<std::string> lines;
+    for (const Event& e : events) {
+      bool ok = false;
+      for (size_t g = 0; g < gold.size(); ++g) {
+        if (!used[g] && Matches(gold[g], e)) {
+          used[g] = ok = true;
+          break;
+        }
+      }
+      if (ok) {
+        ++matched;
+        continue;
+      }
+      bool forb = false;
+      for (const GoldEvent& f : forbid) forb |= Matches(f, e);
+      if (forb) ++forbidden;
+      lines.push_back(std::string(forb ? "  FORBIDDEN " : "  extra     ") + Describe(e));
+    }
+    for (size_t g = 0; g < gold.size(); ++g) {
+      if (!used[g]) lines.push_back("  missed    " + Describe(gold[g]) + "  " + gold[g].note);
+    }
+    if (a.verbose && !lines.empty()) {
+      std::cout << s.id << ": " << s.text << "\n";
+      for (const auto& l : lines) std::cout << l << "\n";
+    }
+  }
+  double p = produced ? static_cast<double>(matched) / produced : 0;
+  double r = gold_total ? static_cast<double>(matched) / gold_total : 0;
+  double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+  printf("gold %s: sentences %d, gold events %d, produced %d, matched %d\n", a.gold.c_str(),
+         sentences, gold_total, produced, matched);
+  printf("precision %.3f recall %.3f F1 %.3f forbidden %d\n", p, r, f1, forbidden);
+  fflush(stdout);
+  bool fail = false;
+  if (a.min_f1 >= 0 && f1 < a.min_f1) {
+    std::cerr << "dyad eval: F1 " << f1 << " is below the threshold " << a.min_f1 << "\n";
+    fail = true;
+  }
+  if (a.min_precision >= 0 && p < a.min_precision) {
+    std::cerr << "dyad eval: precision " << p << " is below " << a.min_precision << "\n";
+    fail = true;
+  }
+  if (a.min_recall >= 0 && r < a.min_recall) {
+    std::cerr << "dyad eval: recall " << r << " is below " << a.min_recall << "\n";
+    fail = true;
+  }
+  if (a.max_forbidden >= 0 && forbidden > a.max_forbidden) {
+    std::cerr << "dyad eval: " << forbidden << " forbidden events (at most " << a.max_forbidden
+              << " allowed)\n";
+    fail = true;
+  }
+  if (bad) fail = true;
+  return fail ? kExitBadInput : kExitOk;
+}
+
+}  // namespace
+
+RunFn AddEvalCommand(CLI::App& app) {
+  auto args = std::make_shared<EvalArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "eval",
+      "Code a gold file (JSON Lines of {id,date,text,events,forbid}) and print precision, recall, "
+      "F1 and forbidden hits, matching events at country/group level on source and target and "
+      "CAMEO root. Exit 1 when a --min-*/--max-forbidden threshold is not met.");
+  cmd->add_option("gold", args->gold, "Gold file")->required();
+  cmd->add_option("--dict", args->dict, "Dictionary folder");
+  cmd->add_flag("-v,--verbose", args->verbose, "List missed, extra and forbidden events");
+  cmd->add_option("--min-f1", args->min_f1, "Fail below this F1");
+  cmd->add_option("--min-precision", args->min_precision, "Fail below this precision");
+  cmd->add_option("--min-recall", args->min_recall, "Fail below this recall");
+  cmd->add_option("--max-forbidden", args->max_forbidden, "Fail above this many forbidden events");
+  return [args] { return RunEval(*args); };
+}
+
+}  // namespace dyad::cli

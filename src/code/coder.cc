@@ -1,0 +1,1298 @@
+// Event assembly: noun phrases to actors, verb groups to events.
+//
+// For each sentence: parse (src/parse), chunk noun phrases and resolve the
+// actors in them (countries, roles, pronouns, places), then for every verb
+// group whose verb is in the dictionaries decide whether it reports a real,
+// present act (not negated, modal, future, conditional, questioned, feared,
+// denied or historical), find its source and target, match its patterns and
+// emit one event per (source, target) pair.
+#include "dyad/coder.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parse/parser.h"
+
+namespace dyad {
+namespace {
+
+using parse::SentenceParse;
+using parse::Tag;
+using parse::VerbGroup;
+using parse::Word;
+
+// An actor found in a noun phrase.
+struct ActorX {
+  std::string code;         // full CAMEO code, "" while the country is unknown
+  std::string country;      // 3-letter country/region, "" if unknown
+  std::string role;         // role pieces for agents without a country
+  uint32_t b = 0, e = 0;    // token span that named it
+  bool weak = false;        // only a demonym adjective on a non-actor noun
+  bool place = false;       // a place: usable as a target's country, never a source
+  bool pronoun = false;     // came from a pronoun
+  bool located = false;     // the country came from a place in the sentence
+};
+
+struct NP {
+  uint32_t b = 0, e = 0;
+  std::vector<ActorX> actors;
+  int prep = -1;            // token index of the preposition governing the NP
+  bool no_det = false;      // "no troops", "none of"
+  bool pronoun = false;
+};
+
+constexpr int kMaxTrace = 4096;
+
+bool NpTag(Tag t) {
+  switch (t) {
+    case Tag::kDet: case Tag::kNoDet: case Tag::kPossPron: case Tag::kNoun: case Tag::kProper:
+    case Tag::kNum: case Tag::kPoss: case Tag::kPron:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string Hex64(uint64_t h) {
+  char buf[20];
+  snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+bool IsLocativePrep(std::string_view p) {
+  return p == "in" || p == "at" || p == "near" || p == "outside" || p == "inside" ||
+         p == "across" || p == "from" || p == "into" || p == "along" || p == "around" ||
+         p == "throughout" || p == "within" || p == "on" || p == "over" || p == "off";
+}
+
+bool IsYear(std::string_view w, int* year) {
+  if (w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    int y = std::stoi(std::string(w));
+    if (y >= 1900 && y <= 2100) {
+      *year = y;
+      return true;
+    }
+  }
+  if (w.size() == 5 && w.back() == 's') return IsYear(w.substr(0, 4), year);  // 1990s
+  return false;
+}
+
+// Everything the coder works out for one sentence.
+class SentenceCoder {
+ public:
+  SentenceCoder(const Lexicon& lex, const CoderOptions& opt, const Story& story,
+                const Document& doc, const Sentence& s, int sentence_no, int date,
+                std::vector<ActorX>* context, std::string* trace)
+      : lex_(lex), opt_(opt), story_(story), doc_(doc), s_(s), sno_(sentence_no), date_(date),
+        context_(context), trace_(trace) {}
+
+  int Run(std::vector<Event>* out) {
+    parse::Parse(lex_, doc_, s_, date_, &p_);
+    story_year_ = date_ / 10000;
+    if (p_.discard) return -1;
+    BuildNPs();
+    FindLocations();
+    ResolveNPs();
+    size_t before = out->size();
+    vg_subject_.assign(p_.verbs.size(), -1);
+    for (size_t v = 0; v < p_.verbs.size(); ++v) CodeVerb(static_cast<int>(v), out);
+    CodeNounTriggers(out);
+    // Remember this sentence's actors for pronouns in the next ones.
+    for (const NP& np : nps_) {
+      for (const ActorX& a : np.actors) {
+        if (!a.code.empty() && !a.place && !a.weak && !a.pronoun) {
+          context_->push_back(a);
+          if (context_->size() > 16) context_->erase(context_->begin());
+        }
+      }
+    }
+    return static_cast<int>(out->size() - before);
+  }
+
+ private:
+  // ---- noun phrases -------------------------------------------------------
+
+  void BuildNPs() {
+    const auto& w = p_.words;
+    const uint32_t n = static_cast<uint32_t>(w.size());
+    np_of_.assign(n, -1);
+    for (uint32_t i = 0; i < n;) {
+      if (!NpTag(w[i].tag) || (w[i].tag == Tag::kPoss && w[i].mention < 0 && i == 0)) {
+        ++i;
+        continue;
+      }
+      NP np;
+      np.b = i;
+      uint32_t j = i;
+      while (j < n) {
+        Tag t = w[j].tag;
+        if (NpTag(t)) {
+          if (t == Tag::kPron && j > np.b) break;  // "Kyiv it" is two phrases
+          ++j;
+          if (t == Tag::kPron) break;
+          continue;
+        }
+        // "of" between nouns stays inside: "the presidents of Venezuela and Guyana".
+        if (t == Tag::kOf && j + 1 < n && NpTag(w[j + 1].tag) && w[j + 1].tag != Tag::kPron) {
+          ++j;
+          continue;
+        }
+        // Coordination joins two actor phrases: "Washington and NATO",
+        // "Spain, Ireland and Norway", "Colombian and Ecuadorian police".
+        if ((t == Tag::kCoord || t == Tag::kComma) && j + 1 < n && HasMentionBefore(np.b, j) &&
+            CoordinatedActorAhead(j + 1)) {
+          ++j;
+          continue;
+        }
+        break;
+      }
+      np.e = j;
+      if (np.e == np.b) {
+        ++i;
+        continue;
+      }
+      if (np.b > 0) {
+        Tag pt = w[np.b - 1].tag;
+        if (pt == Tag::kPrep || pt == Tag::kTo || pt == Tag::kOf) np.prep = static_cast<int>(np.b - 1);
+      }
+      np.no_det = w[np.b].tag == Tag::kNoDet;
+      np.pronoun = (np.e - np.b == 1 && w[np.b].tag == Tag::kPron);
+      int id = static_cast<int>(nps_.size());
+      for (uint32_t k = np.b; k < np.e; ++k) np_of_[k] = id;
+      nps_.push_back(np);
+      i = j;
+    }
+  }
+
+  bool HasMentionBefore(uint32_t b, uint32_t e) const {
+    for (uint32_t k = b; k < e; ++k) {
+      if (p_.words[k].mention >= 0 || p_.words[k].tag == Tag::kPossPron) return true;
+    }
+    return false;
+  }
+
+  // After "and"/",": does an actor phrase follow (before any verb)?
+  bool CoordinatedActorAhead(uint32_t i) const {
+    const auto& w = p_.words;
+    for (uint32_t k = i; k < w.size() && k < i + 6; ++k) {
+      if (w[k].mention >= 0) {
+        const LexEntry& e = lex_.entry(p_.mentions[w[k].mention].entry);
+        return e.kind != EntryKind::kPlace || k == i;
+      }
+      if (w[k].tag == Tag::kDet || w[k].tag == Tag::kNoun || w[k].tag == Tag::kNum ||
+          w[k].tag == Tag::kPossPron)
+        continue;
+      return false;
+    }
+    return false;
+  }
+
+  // Actors of each noun phrase, before countries are inherited.
+  void ResolveNPs() {
+    for (NP& np : nps_) ResolveNP(&np);
+    // Pronouns and role nouns without a country.
+    for (size_t k = 0; k < nps_.size(); ++k) {
+      for (ActorX& a : nps_[k].actors) {
+        if (a.pronoun && a.code.empty()) ResolvePronoun(&a, static_cast<int>(k));
+        if (a.code.empty() && !a.role.empty()) InheritCountry(&a, nps_[k]);
+      }
+    }
+  }
+
+  void ResolveNP(NP* np) {
+    const auto& w = p_.words;
+    if (np->pronoun) {
+      std::string_view l = w[np->b].lower;
+      if (l == "it" || l == "they" || l == "he" || l == "she" || l == "them" || l == "him") {
+        ActorX a;
+        a.pronoun = true;
+        a.b = np->b;
+        a.e = np->e;
+        np->actors.push_back(a);
+      }
+      return;
+    }
+    // Split at the first top-level "of".
+    uint32_t of = np->e;
+    for (uint32_t k = np->b; k < np->e; ++k) {
+      if (w[k].tag == Tag::kOf) {
+        of = k;
+        break;
+      }
+    }
+    std::vector<ActorX> head = Conjuncts(np->b, of);
+    std::vector<ActorX> tail = of < np->e ? Conjuncts(of + 1, np->e) : std::vector<ActorX>();
+    bool head_has_base = false, head_role_only = false;
+    std::string head_role;
+    for (const ActorX& a : head) {
+      if (!a.code.empty() && !a.place) head_has_base = true;
+      if (a.code.empty() && !a.role.empty()) {
+        head_role_only = true;
+        head_role = a.role;
+      }
+    }
+    if (head_has_base) {
+      np->actors = head;
+    } else if (head_role_only && !tail.empty()) {
+      // "the presidents of Venezuela and Guyana" -> VENGOV, GUYGOV;
+      // "residents of Adigrat" -> the place's country with the role.
+      for (ActorX t : tail) {
+        if (t.code.empty() && t.country.empty()) continue;
+        if (t.role.empty()) {
+          std::string country = !t.country.empty() ? t.country : t.code.substr(0, 3);
+          t.code = country + (head_role == "-" ? "" : head_role);
+          t.country = country;
+          t.place = false;
+          t.weak = false;
+          t.b = std::min(t.b, head.front().b);
+        }
+        np->actors.push_back(t);
+      }
+      if (np->actors.empty()) np->actors = head;
+    } else if (!head.empty() && tail.empty()) {
+      np->actors = head;
+    } else {
+      // "hundreds of Bangladeshis", "the city of Kherson", "one of its soldiers".
+      np->actors = tail;
+      if (np->actors.empty()) np->actors = head;
+    }
+  }
+
+  // Splits [b, e) at coordinators and builds one actor per conjunct.
+  std::vector<ActorX> Conjuncts(uint32_t b, uint32_t e) {
+    std::vector<ActorX> out;
+    uint32_t start = b;
+    for (uint32_t k = b; k <= e; ++k) {
+      if (k == e || p_.words[k].tag == Tag::kCoord || p_.words[k].tag == Tag::kComma) {
+        if (k > start) {
+          ActorX a;
+          if (ConjunctActor(start, k, &a)) out.push_back(a);
+        }
+        start = k + 1;
+      }
+    }
+    // "Colombian and Ecuadorian police": the last conjunct's role is shared
+    // by earlier demonym-only conjuncts.
+    if (out.size() > 1) {
+      const ActorX& last = out.back();
+      std::string role;
+      if (!last.code.empty() && last.code.size() > 3 && !last.weak) role = last.code.substr(3);
+      if (!role.empty()) {
+        for (size_t k = 0; k + 1 < out.size(); ++k) {
+          if (out[k].weak && out[k].code.size() == 3) {
+            out[k].code += role;
+            out[k].weak = false;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  bool ConjunctActor(uint32_t b, uint32_t e, ActorX* a) {
+    const auto& w = p_.words;
+    a->b = b;
+    a->e = e;
+    std::string base, country, role, place_country;
+    bool demonym_adj = false, former = false, have_base_entity = false, possessive_pron = false;
+    bool any_actor_word = false;
+    for (uint32_t k = b; k < e; ++k) {
+      if (w[k].lower == "former" || w[k].lower == "ex") former = true;
+      if (w[k].tag == Tag::kPossPron && (w[k].lower == "its" || w[k].lower == "their" ||
+                                         w[k].lower == "his" || w[k].lower == "her")) {
+        possessive_pron = true;
+      }
+      if (w[k].mention < 0) continue;
+      const parse::Mention& m = p_.mentions[w[k].mention];
+      if (m.b != k) continue;
+      const LexEntry& ent = lex_.entry(m.entry);
+      switch (ent.kind) {
+        case EntryKind::kPerson:
+        case EntryKind::kOrg:
+        case EntryKind::kGroup:
+        case EntryKind::kCapital:
+          if (!have_base_entity) {
+            base = ent.CodeOn(date_);
+            have_base_entity = true;
+            any_actor_word = true;
+            if (ent.kind == EntryKind::kPerson && former && base.size() >= 3) {
+              base = base.substr(0, 3) + "ELI";
+            }
+          }
+          break;
+        case EntryKind::kCountry:
+          if (country.empty()) country = ent.CodeOn(date_);
+          any_actor_word = true;
+          break;
+        case EntryKind::kDemonym:
+          if (country.empty()) {
+            country = ent.CodeOn(date_);
+            demonym_adj = (m.e < e);  // something follows the demonym in the phrase
+          }
+          any_actor_word = true;
+          break;
+        case EntryKind::kAgent: {
+          const std::string& r = ent.CodeOn(date_);
+          if (r != "-" || role.empty()) role = r;
+          any_actor_word = true;
+          break;
+        }
+        case EntryKind::kPlace:
+          if (place_country.empty()) place_country = ent.CodeOn(date_);
+          break;
+        case EntryKind::kDiscard:
+          break;
+      }
+    }
+    if (role == "-") role.clear();
+    // A demonym adjective on a noun that is no actor ("Russian gas") is weak:
+    // usable to place a target, never a source. Attack nouns make it military
+    // ("Israeli shelling", "Israeli aircraft").
+    bool weak = false;
+    if (!have_base_entity && demonym_adj && role.empty()) {
+      std::string_view last = w[e - 1].lower;
+      uint32_t last_k = e - 1;
+      if (w[last_k].tag == Tag::kPoss && last_k > b) last = w[last_k - 1].lower;
+      if (parse::IsAttackNoun(last)) {
+        role = "MIL";
+      } else {
+        weak = true;
+      }
+    }
+    if (have_base_entity) {
+      a->code = base;
+      if (base.size() == 3 && !role.empty()) a->code += role;
+      a->country = base.size() >= 3 ? base.substr(0, 3) : "";
+      if (!lex_.SplitActorCode(a->code).country.empty()) a->country = a->code.substr(0, 3);
+      else a->country.clear();
+    } else if (!country.empty()) {
+      a->country = country.substr(0, 3);
+      a->code = country + role;
+      a->weak = weak;
+    } else if (!role.empty()) {
+      a->role = role;  // country to be inherited
+      a->pronoun = possessive_pron;
+    } else if (!place_country.empty()) {
+      a->code = place_country;
+      a->country = place_country;
+      a->place = true;
+    } else if (possessive_pron && any_actor_word) {
+      a->pronoun = true;
+    } else {
+      return false;
+    }
+    (void)any_actor_word;
+    return true;
+  }
+
+  void FindLocations() {
+    const auto& w = p_.words;
+    for (const NP& np : nps_) {
+      if (np.prep < 0 || !IsLocativePrep(w[np.prep].lower)) continue;
+      for (uint32_t k = np.b; k < np.e; ++k) {
+        if (w[k].mention < 0) continue;
+        const LexEntry& e = lex_.entry(p_.mentions[w[k].mention].entry);
+        if (e.kind == EntryKind::kPlace || e.kind == EntryKind::kCountry ||
+            e.kind == EntryKind::kCapital) {
+          std::string c = e.CodeOn(date_).substr(0, 3);
+          locations_.push_back({k, c});
+          break;
+        }
+      }
+    }
+  }
+
+  // it/they/its → the nearest earlier actor in the sentence, else the story.
+  void ResolvePronoun(ActorX* a, int np_index) {
+    std::string_view l = p_.words[a->b].lower;
+    bool person = (l == "he" || l == "him" || l == "his" || l == "she" || l == "her");
+    for (int k = np_index - 1; k >= 0; --k) {
+      for (auto it = nps_[k].actors.rbegin(); it != nps_[k].actors.rend(); ++it) {
+        if (it->code.empty() || it->place || it->weak) continue;
+        if (person && it->code.size() == 3) continue;
+        CopyResolved(*it, a);
+        return;
+      }
+    }
+    for (auto it = context_->rbegin(); it != context_->rend(); ++it) {
+      if (person && it->code.size() == 3) continue;
+      CopyResolved(*it, a);
+      return;
+    }
+  }
+
+  void CopyResolved(const ActorX& from, ActorX* a) {
+    a->country = from.country;
+    if (!a->role.empty() && from.code.size() >= 3) {
+      a->code = from.code.substr(0, 3) + a->role;  // "its soldiers" -> LBNMIL
+    } else {
+      a->code = from.code;
+    }
+  }
+
+  // A role noun with no country takes one from a possessive pronoun, a place
+  // in the sentence, or the story.
+  void InheritCountry(ActorX* a, const NP& np) {
+    if (a->pronoun) {
+      ActorX tmp = *a;
+      ResolvePronoun(&tmp, static_cast<int>(&np - &nps_[0]));
+      if (!tmp.code.empty()) {
+        a->country = tmp.country;
+        a->code = tmp.code.substr(0, 3) + a->role;
+        return;
+      }
+    }
+    // The nearest place, preferring one right after the phrase ("junta in Niger").
+    int best = -1;
+    uint32_t best_dist = 1u << 30;
+    for (size_t k = 0; k < locations_.size(); ++k) {
+      uint32_t pos = locations_[k].first;
+      uint32_t dist = pos >= np.e ? pos - np.e : (np.b - pos) + 4;
+      if (dist < best_dist) {
+        best_dist = dist;
+        best = static_cast<int>(k);
+      }
+    }
+    if (best >= 0) {
+      a->country = locations_[best].second;
+      a->code = a->country + a->role;
+      a->located = true;
+    }
+  }
+
+  // ---- verbs --------------------------------------------------------------
+
+  struct Context {
+    parse::ClauseKind kind = parse::ClauseKind::kMain;
+    int intro = -1;             // token that opened the clause
+    std::string governor;       // lemma of the verb or noun that governs a complement
+    int governor_vg = -1;
+  };
+
+  int VgIndexAt(uint32_t token) const {
+    for (size_t v = 0; v < p_.verbs.size(); ++v) {
+      if (token >= p_.verbs[v].b && token < p_.verbs[v].e) return static_cast<int>(v);
+    }
+    return -1;
+  }
+
+  Context ClauseOf(int v) const {
+    const auto& w = p_.words;
+    const VerbGroup& vg = p_.verbs[v];
+    Context c;
+    if (vg.infinitive) {
+      c.kind = parse::ClauseKind::kInfinitive;
+      if (vg.b > 0) c.governor_vg = VgIndexAt(vg.b - 1);
+      if (c.governor_vg < 0 && vg.b > 1) c.governor_vg = VgIndexAt(vg.b - 2);
+      // "refused to allow", "threatened to launch"; also "was willing to".
+      for (int k = static_cast<int>(vg.b) - 1; k >= 0 && c.governor_vg < 0; --k) {
+        int g = VgIndexAt(static_cast<uint32_t>(k));
+        if (g >= 0) c.governor_vg = g;
+        if (w[k].tag == Tag::kComma || w[k].tag == Tag::kSub || w[k].tag == Tag::kThat) break;
+      }
+      if (c.governor_vg >= 0) c.governor = w[p_.verbs[c.governor_vg].head].lemma;
+      return c;
+    }
+    if (vg.gerund && vg.b > 0 && w[vg.b - 1].tag == Tag::kComma) {
+      c.kind = parse::ClauseKind::kParticiple;
+      return c;
+    }
+    for (int k = static_cast<int>(vg.b) - 1; k >= 0; --k) {
+      Tag t = w[k].tag;
+      int g = VgIndexAt(static_cast<uint32_t>(k));
+      if (g >= 0 && g != v) {
+        const VerbGroup& gv = p_.verbs[g];
+        std::string_view gl = w[gv.head].lemma;
+        if (!gv.copula && (parse::IsSayVerb(gl) || parse::IsDoubtVerb(gl))) {
+          c.kind = parse::ClauseKind::kThat;  // "believe China will attack"
+          c.governor = std::string(gl);
+          c.governor_vg = g;
+          c.intro = k;
+        }
+        return c;
+      }
+      switch (t) {
+        case Tag::kSub: {
+          std::string_view l = w[k].lower;
+          c.intro = k;
+          if (l == "if" || l == "unless" || l == "whether") c.kind = parse::ClauseKind::kCondition;
+          else if (l == "because" || l == "although" || l == "though") c.kind = parse::ClauseKind::kReason;
+          else c.kind = parse::ClauseKind::kTemporal;
+          if (l == "as" && k + 1 < static_cast<int>(w.size()) && w[k + 1].lower == "part") continue;
+          return c;
+        }
+        case Tag::kRel:
+          c.kind = parse::ClauseKind::kRelative;
+          c.intro = k;
+          return c;
+        case Tag::kThat: {
+          c.intro = k;
+          if (k > 0) {
+            int gv = VgIndexAt(static_cast<uint32_t>(k - 1));
+            // "demanded on Tuesday that": skip adverbials back to the verb.
+            for (int j = k - 1; gv < 0 && j >= 0 && j >= k - 4; --j) {
+              Tag tj = w[j].tag;
+              if (tj == Tag::kTime || tj == Tag::kPrep || tj == Tag::kAdv || tj == Tag::kDet ||
+                  tj == Tag::kNum)
+                continue;
+              gv = VgIndexAt(static_cast<uint32_t>(j));
+              if (gv < 0 && (w[j].tag == Tag::kNoun || w[j].tag == Tag::kProper) && j < k - 1) {
+                // "warned Finland that", "told reporters that"
+                int g2 = j > 0 ? VgIndexAt(static_cast<uint32_t>(j - 1)) : -1;
+                if (g2 >= 0) gv = g2;
+              }
+              break;
+            }
+            if (gv >= 0) {
+              c.kind = parse::ClauseKind::kThat;
+              c.governor_vg = gv;
+              c.governor = std::string(w[p_.verbs[gv].head].lemma);
+              if (c.governor.empty()) c.governor = std::string(w[p_.verbs[gv].head].lower);
+            } else if (parse::IsHearsayNoun(w[k - 1].lower)) {
+              c.kind = parse::ClauseKind::kThat;
+              c.governor = std::string(w[k - 1].lower);
+            } else if (w[k - 1].lower == "now" || w[k - 1].lower == "so") {
+              c.kind = parse::ClauseKind::kTemporal;
+            } else {
+              c.kind = parse::ClauseKind::kRelative;
+            }
+          }
+          return c;
+        }
+        case Tag::kEnd:
+          return c;
+        case Tag::kPunct:
+          if (w[k].lower == ";" || w[k].lower == ":") return c;
+          break;
+        case Tag::kComma:
+          // A comma closes a fronted clause: "If X, Y would…" — Y is main.
+          return c;
+        default:
+          break;
+      }
+    }
+    return c;
+  }
+
+  // Why a verb group cannot report a real act, or "" if it can.
+  std::string Blocked(int v, const Context& c) const {
+    const VerbGroup& vg = p_.verbs[v];
+    const auto& w = p_.words;
+    if (p_.question) return "question";
+    if (vg.negated) return "negated";
+    if (vg.modal) return "modal";
+    if (vg.must) return "obligation";
+    if (vg.future) return "future";
+    if (vg.participle) return "reduced relative";
+    if (c.kind == parse::ClauseKind::kCondition) return "conditional";
+    if (c.kind == parse::ClauseKind::kInfinitive) {
+      if (c.governor_vg >= 0 && parse::IsAspectVerb(c.governor)) {
+        return Blocked(c.governor_vg, ClauseOf(c.governor_vg));
+      }
+      return "infinitive (intended, not done)";
+    }
+    if (vg.gerund && c.kind != parse::ClauseKind::kParticiple) {
+      // "began withdrawing" is done; "by massing troops", "of harbouring" are not events.
+      int g = vg.b > 0 ? VgIndexAt(vg.b - 1) : -1;
+      if (g >= 0 && parse::IsAspectVerb(w[p_.verbs[g].head].lemma)) return Blocked(g, ClauseOf(g));
+      return "gerund";
+    }
+    if (c.kind == parse::ClauseKind::kThat) {
+      if (c.governor_vg >= 0) {
+        std::string_view gl = c.governor;
+        if (!parse::IsSayVerb(gl)) return "complement of '" + c.governor + "'";
+        std::string why = Blocked(c.governor_vg, ClauseOf(c.governor_vg));
+        if (!why.empty()) return "inside a statement that is " + why;
+      } else {
+        return "complement of '" + c.governor + "'";
+      }
+    }
+    if (c.kind == parse::ClauseKind::kParticiple) {
+      // Shares the main clause's status.
+      for (int g = v - 1; g >= 0; --g) {
+        if (p_.verbs[g].finite) return Blocked(g, ClauseOf(g));
+      }
+    }
+    // Historical: "in 1962", "since 2014", "In 2008," in the same clause.
+    int from = c.intro >= 0 ? c.intro : 0;
+    int to = static_cast<int>(w.size());
+    for (size_t g = v + 1; g < p_.verbs.size(); ++g) {
+      if (p_.verbs[g].finite && !p_.verbs[g].infinitive) {
+        to = static_cast<int>(p_.verbs[g].b);
+        break;
+      }
+    }
+    for (int k = from; k + 1 < to; ++k) {
+      int year = 0;
+      Tag t = w[k].tag;
+      if ((t == Tag::kPrep || t == Tag::kSub) && IsYear(w[k + 1].lower, &year) && story_year_ > 0 &&
+          year < story_year_ && k + 1 != static_cast<int>(vg.head)) {
+        return "historical (" + std::string(w[k + 1].lower) + ")";
+      }
+    }
+    // "Rumours that … proved (to be) unfounded".
+    for (uint32_t k = vg.e; k < w.size(); ++k) {
+      std::string_view l = w[k].lower;
+      if (l == "unfounded" || l == "baseless" || l == "untrue" || l == "false") return "refuted";
+    }
+    return "";
+  }
+
+  // Index of the noun phrase that is the subject of verb group v, or -1.
+  int Subject(int v, const Context& c) {
+    const auto& w = p_.words;
+    const VerbGroup& vg = p_.verbs[v];
+    if (c.kind == parse::ClauseKind::kParticiple || c.kind == parse::ClauseKind::kInfinitive ||
+        (vg.gerund && vg.b > 0 && VgIndexAt(vg.b - 1) >= 0)) {
+      int g = c.governor_vg >= 0 ? c.governor_vg : -1;
+      if (g < 0) {
+        for (int k = v - 1; k >= 0; --k) {
+          if (p_.verbs[k].finite) {
+            g = k;
+            break;
+          }
+        }
+      }
+      if (g < 0 && vg.b > 0) g = VgIndexAt(vg.b - 1);
+      return g >= 0 ? vg_subject_[g] : -1;
+    }
+    int k = static_cast<int>(vg.b) - 1;
+    // Skip adverbials between subject and verb: "Washington on Wednesday eased".
+    while (k >= 0) {
+      Tag t = w[k].tag;
+      if (t == Tag::kAdv || t == Tag::kTime) {
+        --k;
+        continue;
+      }
+      if (np_of_[k] >= 0 && nps_[np_of_[k]].prep >= 0 && k > 0) {
+        const NP& np = nps_[np_of_[k]];
+        bool temporal = false;
+        for (uint32_t j = np.b; j < np.e; ++j) {
+          int y;
+          if (w[j].tag == Tag::kTime || IsYear(w[j].lower, &y)) temporal = true;
+        }
+        if (temporal) {
+          k = np.prep - 1;
+          continue;
+        }
+      }
+      break;
+    }
+    if (k < 0) return SubjectAfter(v);
+    // ", which … ," between subject and verb.
+    if (w[k].tag == Tag::kComma) {
+      int j = k - 1;
+      while (j >= 0 && w[j].tag != Tag::kComma && w[j].tag != Tag::kRel) --j;
+      if (j >= 0 && w[j].tag == Tag::kRel && j > 0 && w[j - 1].tag == Tag::kComma) {
+        k = j - 2;
+      } else if (j >= 0 && w[j].tag == Tag::kComma && j + 1 < k && w[j + 1].tag == Tag::kRel) {
+        k = j - 1;
+      } else {
+        // VP coordination across a comma, or an attribution ("…, police said").
+        if (parse::IsSayVerb(w[vg.head].lemma)) return SubjectAfter(v);
+        return PreviousSubject(v);
+      }
+    }
+    if (k < 0) return -1;
+    if (w[k].tag == Tag::kQuote) return SubjectAfter(v);
+    if (w[k].tag == Tag::kCoord) return PreviousSubject(v);
+    if (w[k].tag == Tag::kRel || (w[k].tag == Tag::kThat && c.kind == parse::ClauseKind::kRelative)) {
+      int j = k - 1;
+      if (j >= 0 && w[j].tag == Tag::kComma) --j;
+      return j >= 0 ? np_of_[j] : -1;
+    }
+    if (np_of_[k] >= 0) {
+      // The subject is the phrase that ends here; a preposition before it
+      // means it was the object of a prepositional phrase ("of Adigrat"),
+      // so walk back to the phrase that owns it.
+      int id = np_of_[k];
+      while (id >= 0 && nps_[id].prep >= 0 && w[nps_[id].prep].tag == Tag::kOf) {
+        int j = nps_[id].prep - 1;
+        if (j < 0 || np_of_[j] < 0) break;
+        id = np_of_[j];
+      }
+      if (id >= 0 && nps_[id].prep >= 0 && w[nps_[id].prep].tag != Tag::kOf) {
+        // "Residents of Adigrat fear", "pupils from a school in X were": try the head before the PP.
+        int j = nps_[id].prep - 1;
+        if (j >= 0 && np_of_[j] >= 0 && nps_[np_of_[j]].prep < 0) return np_of_[j];
+      }
+      return id;
+    }
+    return -1;
+  }
+
+  int SubjectAfter(int v) const {
+    const VerbGroup& vg = p_.verbs[v];
+    if (vg.e < p_.words.size() && np_of_[vg.e] >= 0 && nps_[np_of_[vg.e]].prep < 0) return np_of_[vg.e];
+    return -1;
+  }
+
+  int PreviousSubject(int v) const {
+    for (int g = v - 1; g >= 0; --g) {
+      if (p_.verbs[g].finite && vg_subject_[g] >= 0) return vg_subject_[g];
+    }
+    return -1;
+  }
+
+  // The window after the verb in which objects and patterns are sought:
+  // up to the next clause boundary, through "to + verb" complements.
+  uint32_t WindowEnd(int v) const {
+    const auto& w = p_.words;
+    const VerbGroup& vg = p_.verbs[v];
+    for (uint32_t k = vg.e; k < w.size(); ++k) {
+      Tag t = w[k].tag;
+      if (t == Tag::kEnd || t == Tag::kRel || t == Tag::kThat || t == Tag::kSub) return k;
+      if (t == Tag::kPunct && (w[k].lower == ";" || w[k].lower == ":")) return k;
+      if (t == Tag::kComma) return k;
+      if (t == Tag::kQuote && k > vg.e) return k;
+      int g = VgIndexAt(k);
+      if (g >= 0 && g != v && !p_.verbs[g].infinitive && !(p_.verbs[g].gerund && k > 0 && w[k - 1].tag == Tag::kPrep)) return k;
+    }
+    return static_cast<uint32_t>(w.size());
+  }
+
+  struct PatternHit {
+    const VerbPattern* pattern = nullptr;
+    int target_np = -1;
+    int score = -1;
+  };
+
+  bool WordIn(std::string_view word, const std::vector<std::string>& alts) const {
+    for (const auto& a : alts) {
+      if (a == word) return true;
+    }
+    return false;
+  }
+
+  // Tries one pattern on the window (vg.e .. end). Elements match in order.
+  bool MatchPattern(const VerbPattern& pat, const VerbGroup& vg, uint32_t end, PatternHit* hit) {
+    const auto& w = p_.words;
+    uint32_t pos = vg.e;
+    int target_np = -1;
+    for (size_t i = 0; i < pat.elements.size(); ++i) {
+      const PatternElement& el = pat.elements[i];
+      uint32_t limit = el.adjacent ? std::min<uint32_t>(pos + 1, end) : std::min<uint32_t>(pos + 9, end);
+      bool found = false;
+      for (uint32_t k = pos; k < limit; ++k) {
+        if (el.target) {
+          if (!el.prep.empty()) {
+            if (w[k].lower != el.prep) continue;
+            if (k + 1 >= end || np_of_[k + 1] < 0 || !HasActor(np_of_[k + 1])) continue;
+            target_np = np_of_[k + 1];
+            pos = nps_[target_np].e;
+          } else {
+            if (np_of_[k] < 0 || !HasActor(np_of_[k])) continue;
+            target_np = np_of_[k];
+            pos = nps_[target_np].e;
+          }
+          found = true;
+          break;
+        }
+        if (WordIn(w[k].lower, el.words) || (!w[k].lemma.empty() && WordIn(w[k].lemma, el.words))) {
+          pos = k + 1;
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    hit->pattern = &pat;
+    hit->target_np = target_np;
+    hit->score = static_cast<int>(pat.elements.size());
+    return true;
+  }
+
+  bool HasActor(int np) const {
+    for (const ActorX& a : nps_[np].actors) {
+      if (!a.code.empty()) return true;
+    }
+    return false;
+  }
+
+  // Actors of phrase np usable as a source (not places, not weak demonyms).
+  std::vector<ActorX> Sources(int np) const {
+    std::vector<ActorX> out;
+    if (np < 0 || nps_[np].no_det) return out;
+    for (const ActorX& a : nps_[np].actors) {
+      if (!a.code.empty() && !a.place && !a.weak) out.push_back(a);
+    }
+    return out;
+  }
+
+  std::vector<ActorX> Targets(int np) const {
+    std::vector<ActorX> out;
+    if (np < 0) return out;
+    for (const ActorX& a : nps_[np].actors) {
+      if (!a.code.empty()) out.push_back(a);
+    }
+    return out;
+  }
+
+  void Trace(const std::string& line) {
+    if (trace_ && opt_.trace && trace_->size() < kMaxTrace * 64) {
+      *trace_ += story_.id + "#" + std::to_string(sno_) + ": " + line + "\n";
+    }
+  }
+
+  // Finds the default target after the verb: object, prepositional phrase,
+  // "that"-clause subject, then (for violent or coercive acts) the place.
+  std::vector<ActorX> DefaultTargets(int v, uint32_t end, const std::string& root,
+                                     const std::vector<ActorX>& sources, std::string* how) {
+    const auto& w = p_.words;
+    const VerbGroup& vg = p_.verbs[v];
+    uint32_t k = vg.e;
+    while (k < end && (w[k].tag == Tag::kAdv || w[k].tag == Tag::kTime)) ++k;
+    auto usable = [&](const std::vector<ActorX>& ts) {
+      std::vector<ActorX> out;
+      for (const ActorX& t : ts) {
+        if (!SameActor(sources, t)) out.push_back(t);
+      }
+      return out;
+    };
+    if (k < end && np_of_[k] >= 0 && nps_[np_of_[k]].prep < 0) {
+      auto ts = usable(Targets(np_of_[k]));
+      if (!ts.empty()) {
+        *how = "object";
+        return ts;
+      }
+    }
+    static const char* kPreps[] = {"to", "with", "against", "on", "at", "toward", "towards",
+                                   "into", "outside", "for", "from", "over"};
+    for (const char* prep : kPreps) {
+      for (uint32_t j = vg.e; j < end; ++j) {
+        if (w[j].lower != prep || j + 1 >= w.size() || np_of_[j + 1] < 0) continue;
+        const NP& np = nps_[np_of_[j + 1]];
+        auto ts = usable(Targets(np_of_[j + 1]));
+        // Places in "in/at/on" phrases are where, not whom — except for acts of force.
+        std::vector<ActorX> keep;
+        for (const ActorX& t : ts) {
+          if (!t.place || ViolentRoot(root)) keep.push_back(t);
+        }
+        (void)np;
+        if (!keep.empty()) {
+          *how = std::string("'") + prep + "' phrase";
+          return keep;
+        }
+      }
+    }
+    // "demanded (on Tuesday) that Armenia remove …": the first other actor of the clause.
+    uint32_t j = end;
+    if (j < w.size() && w[j].tag == Tag::kThat) {
+      for (uint32_t m = j + 1; m < w.size() && w[m].tag != Tag::kEnd; ++m) {
+        if (np_of_[m] < 0) continue;
+        auto ts = usable(Targets(np_of_[m]));
+        std::vector<ActorX> keep;
+        for (const ActorX& t : ts) {
+          if (!t.place) keep.push_back(t);
+        }
+        if (!keep.empty()) {
+          *how = "'that' clause";
+          return keep;
+        }
+        m = nps_[np_of_[m]].e - 1;
+      }
+    }
+    if (ViolentRoot(root)) {
+      for (uint32_t m = vg.e; m < end; ++m) {
+        if (np_of_[m] < 0) continue;
+        for (const ActorX& t : nps_[np_of_[m]].actors) {
+          if (t.place) {
+            *how = "place";
+            return {t};
+          }
+        }
+      }
+      for (const auto& loc : locations_) {
+        ActorX t;
+        t.code = t.country = loc.second;
+        t.place = true;
+        t.b = loc.first;
+        t.e = loc.first + 1;
+        *how = "sentence location";
+        return {t};
+      }
+    }
+    return {};
+  }
+
+  static bool ViolentRoot(const std::string& root) {
+    return root == "14" || root == "15" || root == "17" || root == "18" || root == "19" ||
+           root == "20" || root == "07" || root == "09";
+  }
+
+  // A target that is the source itself (or only its country without a role).
+  static bool SameActor(const std::vector<ActorX>& sources, const ActorX& t) {
+    for (const ActorX& s : sources) {
+      if (s.code == t.code) return true;
+      if (t.place) continue;
+      if (!s.country.empty() && s.country == t.country &&
+          (s.code.size() <= 3 || t.code.size() <= 3)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void CodeVerb(int v, std::vector<Event>* out) {
+    const VerbGroup& vg = p_.verbs[v];
+    const Word& hw = p_.words[vg.head];
+    Context c = ClauseOf(v);
+    int subj = vg.copula ? -1 : Subject(v, c);
+    vg_subject_[v] = subj;
+    if (vg.copula || !hw.event_verb) return;
+    const VerbEntry* ve = lex_.Verb(hw.lemma);
+    if (!ve) return;
+    std::string why = Blocked(v, c);
+    if (!why.empty()) {
+      Trace("'" + std::string(hw.lower) + "' not coded: " + why);
+      return;
+    }
+    uint32_t end = WindowEnd(v);
+    // Patterns: the one with the most elements wins.
+    PatternHit best;
+    for (const VerbPattern& pat : ve->patterns) {
+      PatternHit hit;
+      if (MatchPattern(pat, vg, end, &hit) && hit.score > best.score) best = hit;
+    }
+    std::string code, pattern_text, origin;
+    if (best.pattern) {
+      code = best.pattern->code;
+      pattern_text = best.pattern->text;
+      origin = best.pattern->origin;
+    } else if (!ve->code.empty()) {
+      code = ve->code;
+      pattern_text = ve->lemma;
+      origin = ve->code_origin;
+    } else {
+      Trace("'" + std::string(hw.lower) + "': no pattern of '" + ve->lemma + "' matched");
+      return;
+    }
+    const EventCodeInfo* info = lex_.EventCode(code);
+    if (!info) return;
+    std::vector<ActorX> sources, targets;
+    std::string how;
+    if (vg.passive) {
+      // "was attacked by X": X is the source, the subject the target.
+      for (uint32_t k = vg.e; k + 1 < end + 1 && k + 1 < p_.words.size(); ++k) {
+        if (p_.words[k].lower == "by" && np_of_[k + 1] >= 0) {
+          sources = Sources(np_of_[k + 1]);
+          break;
+        }
+      }
+      targets = Targets(subj);
+      how = "passive";
+    } else {
+      sources = Sources(subj);
+      if (best.target_np >= 0) {
+        targets = Targets(best.target_np);
+        how = "pattern";
+      } else {
+        targets = DefaultTargets(v, end, info->root, sources, &how);
+      }
+    }
+    if (sources.empty()) {
+      Trace("'" + std::string(hw.lower) + "' (" + code + "): no source actor");
+      return;
+    }
+    bool say = parse::IsSayVerb(ve->lemma) && info->root == "01";
+    if (say) {
+      CodeStatement(v, sources, code, pattern_text, origin, out);
+      return;
+    }
+    std::vector<std::pair<ActorX, ActorX>> pairs;
+    bool reciprocal = false;
+    std::vector<ActorX> real_targets;
+    for (const ActorX& t : targets) {
+      if (!SameActor(sources, t) || t.place) real_targets.push_back(t);
+    }
+    if (real_targets.empty() && sources.size() >= 2 && parse::IsReciprocalVerb(ve->lemma)) {
+      reciprocal = true;
+      for (const ActorX& a : sources) {
+        for (const ActorX& b : sources) {
+          if (&a != &b && a.code != b.code) pairs.push_back({a, b});
+        }
+      }
+    } else {
+      for (const ActorX& s : sources) {
+        for (const ActorX& t : real_targets) {
+          if (s.code == t.code && !t.place) continue;
+          pairs.push_back({s, t});
+        }
+      }
+    }
+    if (pairs.empty()) {
+      if (!opt_.require_target && targets.empty()) {
+        for (const ActorX& s : sources) pairs.push_back({s, ActorX()});
+      } else {
+        Trace("'" + std::string(hw.lower) + "' (" + code + "): no target actor");
+        return;
+      }
+    }
+    Emit(v, pairs, code, pattern_text, origin, reciprocal ? "reciprocal" : how, out);
+  }
+
+  // "X said (that) S": reported events in S are coded on their own; if S
+  // holds none, X's statement is an event toward the first other actor of S
+  // (a demand when S says someone must act).
+  void CodeStatement(int v, const std::vector<ActorX>& sources, const std::string& code,
+                     const std::string& pattern_text, const std::string& origin,
+                     std::vector<Event>* out) {
+    const auto& w = p_.words;
+    const VerbGroup& vg = p_.verbs[v];
+    uint32_t b = vg.e, e = static_cast<uint32_t>(w.size());
+    // "…, X said." or '"…," X said': the complement is what came before.
+    bool after_all = true;
+    for (uint32_t k = vg.e; k < w.size(); ++k) {
+      if (w[k].tag != Tag::kEnd && w[k].tag != Tag::kTime && w[k].tag != Tag::kPrep &&
+          w[k].tag != Tag::kAdv && np_of_[k] < 0 && w[k].tag != Tag::kQuote) {
+        after_all = false;
+        break;
+      }
+    }
+    if (after_all || (vg.b > 0 && (w[vg.b - 1].tag == Tag::kComma || w[vg.b - 1].tag == Tag::kQuote))) {
+      b = 0;
+      int sub = vg_subject_[v];
+      e = sub >= 0 ? nps_[sub].b : vg.b;
+    }
+    // Any event verb coded (or codable) inside the complement wins.
+    bool must = false;
+    int must_np = -1;
+    for (size_t g = 0; g < p_.verbs.size(); ++g) {
+      const VerbGroup& gv = p_.verbs[g];
+      if (static_cast<int>(g) == v || gv.b < b || gv.b >= e) continue;
+      if (gv.must && !gv.negated) {
+        must = true;
+        int sj = vg_subject_[g];
+        if (sj < 0) sj = Subject(static_cast<int>(g), ClauseOf(static_cast<int>(g)));
+        must_np = sj;
+      }
+    }
+    for (const Event& ev : *out) {
+      if (ev.sentence == sno_ && ev.trigger_span.begin >= TokenBegin(b) &&
+          ev.trigger_span.end <= TokenEnd(e)) {
+        return;  // the statement only carries a reported event
+      }
+    }
+    std::vector<ActorX> targets;
+    if (must && must_np >= 0) {
+      targets = Sources(must_np);
+    }
+    if (targets.empty()) {
+      must = false;
+      for (uint32_t k = b; k < e; ++k) {
+        if (np_of_[k] < 0) continue;
+        for (const ActorX& t : nps_[np_of_[k]].actors) {
+          if (t.code.empty() || t.place || SameActor(sources, t)) continue;
+          targets.push_back(t);
+          break;
+        }
+        if (!targets.empty()) break;
+        k = nps_[np_of_[k]].e - 1;
+      }
+    }
+    if (targets.empty()) {
+      Trace("statement '" + std::string(w[vg.head].lower) + "': no other actor in what was said");
+      return;
+    }
+    std::vector<std::pair<ActorX, ActorX>> pairs;
+    for (const ActorX& s : sources) {
+      for (const ActorX& t : targets) {
+        if (s.code != t.code) pairs.push_back({s, t});
+      }
+    }
+    if (must) {
+      Emit(v, pairs, "100", "say + must", origin, "statement with 'must'", out);
+    } else {
+      Emit(v, pairs, code, pattern_text, origin, "statement", out);
+    }
+  }
+
+  // "during a visit to Washington": a visit noun with a 'to' target, made by
+  // the subject of the clause's verb.
+  void CodeNounTriggers(std::vector<Event>* out) {
+    const auto& w = p_.words;
+    for (uint32_t k = 0; k + 2 < w.size(); ++k) {
+      std::string_view l = w[k].lower;
+      if (!(l == "visit" || l == "trip" || l == "tour")) continue;
+      if (w[k].tag != Tag::kNoun) continue;
+      if (w[k + 1].lower != "to" || np_of_[k + 2] < 0) continue;
+      const VerbEntry* ve = lex_.Verb("visit");
+      if (!ve || ve->code.empty()) return;
+      // The clause's verb: the nearest finite verb group before the noun.
+      int g = -1;
+      for (int v = static_cast<int>(p_.verbs.size()) - 1; v >= 0; --v) {
+        if (p_.verbs[v].b < k && !p_.verbs[v].infinitive) {
+          g = v;
+          break;
+        }
+      }
+      if (g < 0) continue;
+      Context c = ClauseOf(g);
+      std::string why = Blocked(g, c);
+      if (!why.empty() && why != "gerund") continue;
+      int subj = vg_subject_[g];
+      std::vector<ActorX> sources = Sources(subj);
+      if (p_.verbs[g].passive) sources = Sources(subj);
+      std::vector<ActorX> targets = Targets(np_of_[k + 2]);
+      std::vector<std::pair<ActorX, ActorX>> pairs;
+      for (const ActorX& s : sources) {
+        for (const ActorX& t : targets) {
+          if (!SameActor(sources, t)) pairs.push_back({s, t});
+        }
+      }
+      if (pairs.empty()) continue;
+      bool dup = false;
+      for (const Event& ev : *out) {
+        if (ev.sentence == sno_ && ev.root == "04") dup = true;
+      }
+      if (dup) continue;
+      Emit(-1, pairs, ve->code, "visit (noun) to+", ve->code_origin, "noun 'visit to'", out,
+           static_cast<int>(k));
+    }
+  }
+
+  uint32_t TokenBegin(uint32_t k) const {
+    if (k >= p_.words.size()) return s_.end;
+    return doc_.tokens[s_.token_begin + k].begin;
+  }
+  uint32_t TokenEnd(uint32_t k) const {
+    if (k == 0) return s_.begin;
+    if (k > p_.words.size()) k = static_cast<uint32_t>(p_.words.size());
+    return doc_.tokens[s_.token_begin + k - 1].end;
+  }
+
+  Actor MakeActor(const ActorX& a) const {
+    Actor out;
+    out.code = a.code;
+    ActorCodeParts parts = lex_.SplitActorCode(a.code);
+    out.country = parts.country;
+    out.group = parts.group;
+    out.types = parts.types;
+    out.span = {TokenBegin(a.b), TokenEnd(a.e)};
+    out.name = std::string(doc_.Original(out.span.begin, out.span.end));
+    return out;
+  }
+
+  void Emit(int v, const std::vector<std::pair<ActorX, ActorX>>& pairs_in, const std::string& code,
+            const std::string& pattern_text, const std::string& origin, const std::string& how,
+            std::vector<Event>* out, int trigger_token = -1) {
+    const EventCodeInfo* info = lex_.EventCode(code);
+    if (!info) return;
+    std::vector<std::pair<ActorX, ActorX>> pairs = pairs_in;
+    if (static_cast<int>(pairs.size()) > opt_.max_pairs) pairs.resize(opt_.max_pairs);
+    uint32_t tb = trigger_token >= 0 ? static_cast<uint32_t>(trigger_token) : p_.verbs[v].head;
+    std::string parent;
+    if (pairs.size() > 1) {
+      parent = Hex64(Fnv(story_.id + "\x1f" + std::to_string(sno_) + "\x1fp" + std::to_string(tb)));
+    }
+    bool participle = v >= 0 && ClauseOf(v).kind == parse::ClauseKind::kParticiple;
+    for (const auto& [s, t] : pairs) {
+      // One event per dyad and code in a sentence; a participle adjunct adds
+      // nothing to a dyad its main clause already coded.
+      bool dup = false;
+      for (const Event& ev : *out) {
+        if (ev.sentence != sno_ || ev.story_id != story_.id) continue;
+        bool same_dyad = ev.source.code == s.code && ev.target && ev.target->code == t.code;
+        if (same_dyad && (ev.code == code || participle)) dup = true;
+      }
+      if (dup) continue;
+      Event ev;
+      ev.story_id = story_.id;
+      ev.sentence = sno_;
+      ev.date = story_.date;
+      ev.pub_date = story_.date;
+      ev.source = MakeActor(s);
+      if (!t.code.empty()) ev.target = MakeActor(t);
+      ev.code = code;
+      ev.root = info->root;
+      ev.goldstein = info->goldstein;
+      ev.quad_class = info->quad_class;
+      ev.plover = info->plover;
+      ev.plover_mode = info->plover_mode;
+      ev.text = std::string(doc_.Original(s_.begin, s_.end));
+      ev.trigger_span = {TokenBegin(tb), TokenEnd(tb + 1)};
+      ev.trigger = std::string(doc_.Original(ev.trigger_span.begin, ev.trigger_span.end));
+      ev.pattern = pattern_text;
+      ev.pattern_origin = origin;
+      ev.parent_id = parent;
+      double conf = how == "pattern" ? 0.9 : how == "object" || how == "passive" ? 0.85 : 0.75;
+      if (how == "statement" || how == "sentence location" || how == "place") conf = 0.65;
+      if (s.located || t.located) conf -= 0.1;
+      if (s.pronoun || t.pronoun) conf -= 0.1;
+      ev.confidence = conf;
+      ev.notes.push_back(how);
+      if (s.located) ev.notes.push_back("source country from a place");
+      if (t.located) ev.notes.push_back("target country from a place");
+      if (s.pronoun) ev.notes.push_back("source from a pronoun");
+      if (t.pronoun) ev.notes.push_back("target from a pronoun");
+      uint64_t h = Fnv(story_.id);
+      h = Fnv("\x1f" + std::to_string(sno_) + "\x1f" + std::to_string(out->size()), h);
+      ev.id = Hex64(h);
+      out->push_back(std::move(ev));
+    }
+  }
+
+  const Lexicon& lex_;
+  const CoderOptions& opt_;
+  const Story& story_;
+  const Document& doc_;
+  const Sentence& s_;
+  int sno_;
+  int date_;
+  int story_year_ = 0;
+  std::vector<ActorX>* context_;
+  std::string* trace_;
+  SentenceParse p_;
+  std::vector<NP> nps_;
+  std::vector<int> np_of_;
+  std::vector<std::pair<uint32_t, std::string>> locations_;
+  std::vector<int> vg_subject_;
+};
+
+}  // namespace
+
+Coder::Coder(std::shared_ptr<const Lexicon> lex, CoderOptions options)
+    : lex_(std::move(lex)), options_(options) {}
+
+void Coder::CodeStory(const Story& story, std::vector<Event>* events, CodeStats* stats,
+                      std::string* trace) const {
+  Document doc;
+  AnalyzeText(story.text, &doc);
+  CodeDocument(story, doc, events, stats, trace);
+}
+
+void Coder::CodeDocument(const Story& story, const Document& doc, std::vector<Event>* events,
+                         CodeStats* stats, std::string* trace) const {
+  CodeStats local;
+  local.stories = 1;
+  local.invalid_bytes = doc.invalid_bytes;
+  int date = DateToInt(story.date);
+  std::vector<ActorX> context;
+  size_t first = events->size();
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& s = doc.sentences[i];
+    ++local.sentences;
+    if (s.heading) continue;
+    SentenceCoder sc(*lex_, options_, story, doc, s, static_cast<int>(i), date, &context, trace);
+    int n = sc.Run(events);
+    if (n < 0) ++local.sentences_discarded;
+    if (n > 0) ++local.sentences_coded;
+  }
+  local.events = events->size() - first;
+  if (stats) stats->Add(local);
+}
+
+}  // namespace dyad

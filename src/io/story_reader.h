@@ -1,0 +1,53 @@
+// Story readers: JSON Lines, plain text (and PETRARCH XML, later), chosen
+// by file name or by the first byte of standard input.
+//
+// A reader never stops at a bad record: each problem is reported through
+// `on_error` as "file:line: what is wrong", and reading goes on. Every record
+// seen is counted, so stories in = stories yielded + stories reported.
+#ifndef DYAD_IO_STORY_READER_H_
+#define DYAD_IO_STORY_READER_H_
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <string>
+
+#include "dyad/story.h"
+
+namespace dyad::io {
+
+enum class InputFormat { kAuto, kJsonl, kText, kXml };
+
+struct ReaderOptions {
+  InputFormat format = InputFormat::kAuto;
+  std::string default_date;                  // for plain-text stories (--date)
+  size_t max_record_bytes = 4u << 20;        // longer records are reported and skipped
+};
+
+struct ReadCounts {
+  uint64_t records = 0;   // stories seen (good or bad)
+  uint64_t stories = 0;   // stories handed on
+  uint64_t rejected = 0;  // stories reported and skipped
+  uint64_t warnings = 0;  // stories handed on with a warning (e.g. invalid UTF-8)
+};
+
+using StoryFn = std::function<void(Story&&)>;
+using ErrorFn = std::function<void(const std::string&)>;
+
+// Reads `path` ("-" = standard input). Returns false only when the input
+// cannot be opened at all (reported through on_error too).
+bool ReadStories(const std::string& path, const ReaderOptions& opt, const StoryFn& on_story,
+                 const ErrorFn& on_error, ReadCounts* counts);
+
+// The same on an open stream; `name` is used in messages and as the id of a
+// plain-text story.
+void ReadStoriesFrom(std::istream& in, const std::string& name, InputFormat format,
+                     const ReaderOptions& opt, const StoryFn& on_story, const ErrorFn& on_error,
+                     ReadCounts* counts);
+
+// Parses one JSON Lines record. On failure returns false and sets *error.
+bool ParseJsonStory(const std::string& line, Story* story, std::string* error);
+
+}  // namespace dyad::io
+
+#endif  // DYAD_IO_STORY_READER_H_

@@ -1,0 +1,40 @@
+// Event writers, chosen by name: "jsonl" (the output contract in
+// docs/OUTPUT_FORMAT.md) and "tsv" (a header row, then one event a line;
+// tabs, newlines and backslashes inside fields are escaped as \t \n \\).
+#ifndef DYAD_IO_WRITER_H_
+#define DYAD_IO_WRITER_H_
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "dyad/event.h"
+
+namespace dyad::io {
+
+class EventWriter {
+ public:
+  virtual ~EventWriter() = default;
+  virtual void Write(const Event& e) = 0;
+  virtual void Finish() {}
+};
+
+struct WriterInfo {
+  std::string coder;       // "dyad 0.1.0"
+  std::string dictionary;  // "dyad@1a2b3c4d"
+};
+
+// nullptr for an unknown name.
+std::unique_ptr<EventWriter> MakeWriter(std::string_view name, std::ostream* out,
+                                        const WriterInfo& info);
+
+// The JSON object of one event (one line, no newline), as the jsonl writer prints it.
+std::string EventToJson(const Event& e, const WriterInfo& info);
+
+// Escapes a TSV field: \ -> \\, tab -> \t, newline -> \n, CR -> \r.
+std::string TsvEscape(std::string_view s);
+
+}  // namespace dyad::io
+
+#endif  // DYAD_IO_WRITER_H_

@@ -1,0 +1,162 @@
+// Lookups on a loaded Lexicon.
+#include "dyad/lexicon.h"
+
+#include <charconv>
+#include <cstring>
+
+namespace dyad {
+
+const char* EntryKindName(EntryKind k) {
+  switch (k) {
+    case EntryKind::kPerson: return "person";
+    case EntryKind::kOrg: return "org";
+    case EntryKind::kGroup: return "group";
+    case EntryKind::kCapital: return "capital";
+    case EntryKind::kCountry: return "country";
+    case EntryKind::kDemonym: return "demonym";
+    case EntryKind::kAgent: return "agent";
+    case EntryKind::kPlace: return "place";
+    case EntryKind::kDiscard: return "discard";
+  }
+  return "?";
+}
+
+int DateToInt(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return 0;
+  int y = 0, m = 0, d = 0;
+  if (std::from_chars(s.data(), s.data() + 4, y).ec != std::errc() ||
+      std::from_chars(s.data() + 5, s.data() + 7, m).ec != std::errc() ||
+      std::from_chars(s.data() + 8, s.data() + 10, d).ec != std::errc()) {
+    return 0;
+  }
+  if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
+  return y * 10000 + m * 100 + d;
+}
+
+const std::string& LexEntry::CodeOn(int date) const {
+  const DatedCode* fallback = nullptr;
+  const DatedCode* last_range = nullptr;
+  for (const DatedCode& c : codes) {
+    if (!c.dated) {
+      if (!fallback) fallback = &c;
+      continue;
+    }
+    last_range = &c;
+    if (date != 0 && (c.from == 0 || date >= c.from) && (c.to == 0 || date <= c.to)) return c.code;
+  }
+  if (fallback) return fallback->code;
+  return last_range->code;  // a person line always has at least one code
+}
+
+std::optional<PhraseMatch> Lexicon::MatchPhrase(const std::vector<std::string_view>& words,
+                                                size_t start) const {
+  if (start >= words.size()) return std::nullopt;
+  auto it = by_first_word_.find(std::string(words[start]));
+  if (it == by_first_word_.end()) return std::nullopt;
+  std::optional<PhraseMatch> best;
+  for (uint32_t pid : it->second) {  // longest first, then by kind priority
+    const Phrase& p = phrases_[pid];
+    if (best && p.words.size() < best->length) break;
+    if (start + p.words.size() > words.size()) continue;
+    bool ok = true;
+    for (size_t i = 1; i < p.words.size(); ++i) {
+      if (words[start + i] != p.words[i]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return PhraseMatch{p.entry, static_cast<uint32_t>(p.words.size())};
+  }
+  return best;
+}
+
+const std::vector<std::string>* Lexicon::VerbLemmas(std::string_view form) const {
+  auto it = verb_forms_.find(std::string(form));
+  return it == verb_forms_.end() ? nullptr : &it->second;
+}
+
+const VerbEntry* Lexicon::Verb(std::string_view lemma) const {
+  auto it = verbs_.find(std::string(lemma));
+  return it == verbs_.end() ? nullptr : &it->second;
+}
+
+const EventCodeInfo* Lexicon::EventCode(std::string_view code) const {
+  auto it = event_codes_.find(std::string(code));
+  return it == event_codes_.end() ? nullptr : &it->second;
+}
+
+std::pair<int, int> Lexicon::WordNetCounts(std::string_view lemma) const {
+  auto it = wordnet_.find(std::string(lemma));
+  return it == wordnet_.end() ? std::make_pair(-1, -1) : it->second;
+}
+
+// WordNet's "morphy" for verbs: irregular table first, then the detachment
+// rules (-s, -ies, -es, -ed, -ing, with e-restoration and undoubling).
+bool Lexicon::WordNetVerb(std::string_view form, std::string* lemma, int* verb_count,
+                          int* noun_count) const {
+  std::string f(form);
+  auto try_lemma = [&](const std::string& l) {
+    auto it = wordnet_.find(l);
+    if (it == wordnet_.end() || it->second.first < 0) return false;
+    *lemma = l;
+    *verb_count = it->second.first;
+    *noun_count = it->second.second;
+    return true;
+  };
+  auto exc = wordnet_exc_.find(f);
+  if (exc != wordnet_exc_.end() && try_lemma(exc->second)) return true;
+  if (try_lemma(f)) return true;
+  auto ends = [&](const char* suf) {
+    size_t n = strlen(suf);
+    return f.size() > n + 1 && f.compare(f.size() - n, n, suf) == 0;
+  };
+  auto stem = [&](size_t cut) { return f.substr(0, f.size() - cut); };
+  if (ends("ies") && try_lemma(stem(3) + "y")) return true;
+  if (ends("es") && (try_lemma(stem(2)) || try_lemma(stem(1)))) return true;
+  if (ends("s") && try_lemma(stem(1))) return true;
+  if (ends("ied") && try_lemma(stem(3) + "y")) return true;
+  if (ends("ed")) {
+    std::string s = stem(2);
+    if (try_lemma(s) || try_lemma(s + "e")) return true;
+    if (s.size() > 2 && s[s.size() - 1] == s[s.size() - 2] && try_lemma(s.substr(0, s.size() - 1)))
+      return true;
+  }
+  if (ends("ing")) {
+    std::string s = stem(3);
+    if (try_lemma(s) || try_lemma(s + "e")) return true;
+    if (s.size() > 2 && s[s.size() - 1] == s[s.size() - 2] && try_lemma(s.substr(0, s.size() - 1)))
+      return true;
+  }
+  return false;
+}
+
+std::string Lexicon::CountryName(std::string_view code) const {
+  auto it = country_names_.find(std::string(code));
+  return it == country_names_.end() ? std::string() : it->second;
+}
+
+// RUSGOV -> {RUS, "", [GOV]}; IGOWSTNAT -> {"", NAT, [IGO]};
+// IGOUNOWFP -> {"", UNO, [IGO]}; SDNREBHEZ -> {SDN, HEZ, [REB]}.
+ActorCodeParts Lexicon::SplitActorCode(std::string_view code) const {
+  ActorCodeParts parts;
+  for (size_t i = 0; i + 3 <= code.size(); i += 3) {
+    std::string piece(code.substr(i, 3));
+    if (i == 0) {
+      if (generic_prefixes_.count(piece)) {
+        parts.types.push_back(piece);
+      } else {
+        parts.country = piece;
+      }
+      continue;
+    }
+    if (role_types_.count(piece)) {
+      parts.types.push_back(piece);
+    } else if (group_codes_.count(piece) && parts.group.empty()) {
+      parts.group = piece;
+    }
+    // Anything else (a region inside an IGO code) only narrows the code.
+  }
+  return parts;
+}
+
+}  // namespace dyad

@@ -1,0 +1,500 @@
+// Loads .dict files and the CAMEO tables into a Lexicon.
+//
+// Phrases are tokenised with the same text stage as the news text, so a
+// dictionary phrase and the words of a story always agree on where words
+// begin and end ("U.S.", "al-Shabaab", "Côte d'Ivoire").
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "dyad/document.h"
+#include "dyad/lexicon.h"
+
+namespace dyad {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return s.substr(b, e - b);
+}
+
+std::vector<std::string> Split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.emplace_back(Trim(s.substr(start, i - start)));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      if (!cur.empty()) out.push_back(std::move(cur)), cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+bool IsUpperCode(std::string_view s) {
+  if (s.empty() || s.size() % 3 != 0) return false;
+  for (char c : s) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
+// Event codes are 2-4 digits.
+bool IsEventCodeShape(std::string_view s) {
+  if (s.size() < 2 || s.size() > 4) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool ParseKind(std::string_view w, EntryKind* k) {
+  static const std::pair<const char*, EntryKind> kKinds[] = {
+      {"person", EntryKind::kPerson},   {"org", EntryKind::kOrg},
+      {"group", EntryKind::kGroup},     {"capital", EntryKind::kCapital},
+      {"country", EntryKind::kCountry}, {"demonym", EntryKind::kDemonym},
+      {"agent", EntryKind::kAgent},     {"place", EntryKind::kPlace},
+      {"discard", EntryKind::kDiscard}};
+  for (const auto& [name, kind] : kKinds) {
+    if (w == name) {
+      *k = kind;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Lower-cased tokens of a phrase, as the text stage would produce them.
+std::vector<std::string> PhraseTokens(const std::string& phrase) {
+  Document doc;
+  AnalyzeText(phrase, &doc);
+  std::vector<std::string> out;
+  out.reserve(doc.tokens.size());
+  for (const Token& t : doc.tokens) out.emplace_back(doc.Lower(t));
+  return out;
+}
+
+std::string ToLowerAscii(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+}  // namespace
+
+class LexiconBuilder {
+ public:
+  explicit LexiconBuilder(DictStats* stats) : stats_(stats) { lex_ = std::make_shared<Lexicon>(); }
+
+  Status LoadTables(const fs::path& cameo_dir) {
+    DYAD_RETURN_IF_ERROR(ReadTsv(cameo_dir / "event_codes.tsv", [&](const std::vector<std::string>& f) {
+      if (f.size() < 7) return;
+      EventCodeInfo info;
+      info.code = f[0];
+      info.root = f[1];
+      if (!f[2].empty()) info.goldstein = std::stod(f[2]);
+      info.quad_class = std::stoi(f[3]);
+      info.plover = f[4];
+      info.plover_mode = f[5];
+      info.label = f[6];
+      lex_->event_codes_[info.code] = info;
+    }));
+    DYAD_RETURN_IF_ERROR(ReadTsv(cameo_dir / "actor_types.tsv", [&](const std::vector<std::string>& f) {
+      if (f.size() < 2) return;
+      const std::string& kind = f[1];
+      if (kind == "known_group" || kind == "organization") lex_->group_codes_.insert(f[0]);
+      if (kind.rfind("role_", 0) == 0 || kind == "party_modifier" || kind == "organization" ||
+          kind == "international_generic") {
+        if (kind != "organization") lex_->role_types_.insert(f[0]);
+      }
+      if (kind == "international_generic") lex_->generic_prefixes_.insert(f[0]);
+    }));
+    // Religion codes and a few more pieces dictionaries use as roles.
+    for (const char* r : {"REL", "PPL", "PKO"}) lex_->role_types_.insert(r);
+    lex_->generic_prefixes_.insert("PKO");
+    DYAD_RETURN_IF_ERROR(ReadTsv(cameo_dir / "countries.tsv", [&](const std::vector<std::string>& f) {
+      if (f.size() < 4) return;
+      known_countries_.insert(f[0]);
+      if (!f[2].empty()) known_countries_.insert(f[2]);
+      lex_->country_names_.emplace(f[0], f[3]);
+      if (!f[2].empty()) lex_->country_names_.emplace(f[2], f[3]);
+    }));
+    return Status::Ok();
+  }
+
+  // data/lexicon/wordnet-verbs.tsv (generated from Debian's wordnet-base).
+  Status LoadWordNet(const fs::path& p) {
+    return ReadTsv(p, [&](const std::vector<std::string>& f) {
+      if (f.size() == 2 && !f[1].empty() && f[1][0] == '=') {
+        lex_->wordnet_exc_[f[0]] = f[1].substr(1);
+      } else if (f.size() >= 3) {
+        lex_->wordnet_[f[0]] = {std::stoi(f[1]), std::stoi(f[2])};
+      }
+    }, /*header=*/false);
+  }
+
+  void LoadFile(const fs::path& path, int depth) {
+    std::ifstream in(path, std::ios::binary);
+    std::string fname = path.string();
+    if (!in) {
+      stats_->errors.push_back(fname + ":0: cannot open file");
+      return;
+    }
+    stats_->files.push_back(fname);
+    std::string line;
+    int lineno = 0;
+    while (std::getline(in, line)) {
+      ++lineno;
+      hash_ = hash_ * 1099511628211ull ^ std::hash<std::string>()(line);
+      std::string origin = fname + ":" + std::to_string(lineno);
+      std::string err = LoadLine(line, path, origin, depth);
+      if (!err.empty()) stats_->errors.push_back(origin + ": " + err);
+    }
+  }
+
+  Result<std::shared_ptr<const Lexicon>> Finish() {
+    // Phrases: index by first word, longest first, then by kind priority.
+    for (auto& [first, ids] : lex_->by_first_word_) {
+      std::stable_sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) {
+        const auto& pa = lex_->phrases_[a];
+        const auto& pb = lex_->phrases_[b];
+        if (pa.words.size() != pb.words.size()) return pa.words.size() > pb.words.size();
+        return lex_->entries_[pa.entry].kind < lex_->entries_[pb.entry].kind;
+      });
+    }
+    // Verb forms: lemma itself, regular inflections, irregular forms.
+    for (auto& [lemma, v] : lex_->verbs_) {
+      AddForm(lemma, lemma);
+      auto irr = irregular_.find(lemma);
+      if (irr != irregular_.end()) {
+        for (const std::string& f : irr->second) AddForm(f, lemma);
+        for (const std::string& f : RegularVerbForms(lemma)) {
+          // Keep the regular 3sg and -ing; drop a regular past the irregular replaces.
+          if (f.size() > 2 && f.compare(f.size() - 2, 2, "ed") == 0) continue;
+          AddForm(f, lemma);
+        }
+      } else {
+        for (const std::string& f : RegularVerbForms(lemma)) AddForm(f, lemma);
+      }
+    }
+    char buf[32];
+    snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(hash_ & 0xffffffffull));
+    lex_->fingerprint_ = std::string("dyad@") + buf;
+    std::shared_ptr<const Lexicon> out = lex_;
+    return out;
+  }
+
+  size_t entry_count() const { return lex_->entries_.size(); }
+
+ private:
+  Status ReadTsv(const fs::path& p, const std::function<void(const std::vector<std::string>&)>& fn,
+                 bool header = true) {
+    std::ifstream in(p);
+    if (!in) return Status::NotFound(p.string() + ": cannot open data table");
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      if (header) {
+        header = false;
+        continue;
+      }
+      fn(Split(line, '\t'));
+    }
+    return Status::Ok();
+  }
+
+  void AddForm(const std::string& form, const std::string& lemma) {
+    auto& v = lex_->verb_forms_[form];
+    if (std::find(v.begin(), v.end(), lemma) == v.end()) v.push_back(lemma);
+  }
+
+  // Returns "" when the line is fine, else what is wrong with it.
+  std::string LoadLine(const std::string& raw, const fs::path& path, const std::string& origin,
+                       int depth) {
+    std::string_view line = raw;
+    size_t hash = line.find('#');
+    if (hash != std::string_view::npos) line = line.substr(0, hash);
+    line = Trim(line);
+    if (line.empty()) return "";
+    size_t sp = line.find_first_of(" \t");
+    std::string kind(line.substr(0, sp));
+    std::string_view rest = sp == std::string_view::npos ? "" : Trim(line.substr(sp));
+    if (kind == "include") {
+      if (rest.empty()) return "include needs a file name";
+      if (depth > 8) return "includes nested too deeply";
+      LoadFile(path.parent_path() / std::string(rest), depth + 1);
+      return "";
+    }
+    size_t colon = rest.find(':');
+    if (colon == std::string_view::npos) return "missing ':' between codes and phrases";
+    std::string codes(Trim(rest.substr(0, colon)));
+    std::string_view body = Trim(rest.substr(colon + 1));
+    if (body.empty()) return "no phrases after ':'";
+    if (kind == "verb") return LoadVerb(codes, body, origin);
+    if (kind == "pattern") return LoadPattern(codes, body, origin);
+    if (kind == "synset") return LoadSynset(codes, body);
+    if (kind == "irregular") return LoadIrregular(body);
+    EntryKind ek;
+    if (!ParseKind(kind, &ek)) return "unknown kind '" + kind + "'";
+    LexEntry e;
+    e.kind = ek;
+    e.origin = origin;
+    std::string err = ParseCodes(ek, codes, &e.codes);
+    if (!err.empty()) return err;
+    std::vector<std::string> phrases = Split(body, '|');
+    for (const std::string& p : phrases) {
+      if (p.empty()) return "empty phrase between '|'";
+    }
+    e.name = phrases[0];
+    uint32_t id = static_cast<uint32_t>(lex_->entries_.size());
+    lex_->entries_.push_back(std::move(e));
+    ++stats_->counts[kind];
+    for (const std::string& p : phrases) {
+      AddPhrase(p, id, ek);
+      // Generated plurals for role nouns and demonyms ("soldier" -> "soldiers").
+      if (ek == EntryKind::kAgent || ek == EntryKind::kDemonym) {
+        std::vector<std::string> w = Words(p);
+        if (!w.empty()) {
+          w.back() = PluralOf(w.back());
+          std::string pl;
+          for (size_t i = 0; i < w.size(); ++i) pl += (i ? " " : "") + w[i];
+          AddPhrase(pl, id, ek);
+        }
+      }
+    }
+    return "";
+  }
+
+  std::string ParseCodes(EntryKind kind, const std::string& codes, std::vector<DatedCode>* out) {
+    if (kind == EntryKind::kDiscard) {
+      if (!codes.empty()) return "discard takes no code";
+      return "";
+    }
+    if (codes.empty()) return "missing code";
+    for (const std::string& c : Split(codes, ',')) {
+      DatedCode dc;
+      size_t at = c.find('@');
+      dc.code = c.substr(0, at);
+      if (at != std::string::npos) {
+        if (kind != EntryKind::kPerson) return "only person codes take dates";
+        std::string range = c.substr(at + 1);
+        size_t dots = range.find("..");
+        if (dots == std::string::npos) return "date range '" + range + "' needs FROM..TO";
+        std::string from = range.substr(0, dots), to = range.substr(dots + 2);
+        dc.dated = true;
+        if (!from.empty() && !(dc.from = DateToInt(from))) return "bad date '" + from + "'";
+        if (!to.empty() && !(dc.to = DateToInt(to))) return "bad date '" + to + "'";
+        if (dc.from && dc.to && dc.from > dc.to) return "date range ends before it starts";
+      }
+      if (kind == EntryKind::kAgent) {
+        if (dc.code != "-") {
+          if (!IsUpperCode(dc.code)) return "bad role code '" + dc.code + "'";
+          for (size_t i = 0; i < dc.code.size(); i += 3) {
+            if (!lex_->role_types_.count(dc.code.substr(i, 3))) {
+              return "unknown role type '" + dc.code.substr(i, 3) + "'";
+            }
+          }
+        }
+      } else {
+        if (!IsUpperCode(dc.code)) return "bad actor code '" + dc.code + "'";
+        std::string first = dc.code.substr(0, 3);
+        if (kind == EntryKind::kCountry || kind == EntryKind::kDemonym ||
+            kind == EntryKind::kCapital || kind == EntryKind::kPlace) {
+          defined_countries_.insert(first);
+        } else if (!lex_->generic_prefixes_.count(first) && !known_countries_.count(first) &&
+                   !defined_countries_.count(first)) {
+          return "unknown country or prefix '" + first + "' in '" + dc.code + "'";
+        }
+      }
+      out->push_back(dc);
+    }
+    return "";
+  }
+
+  void AddPhrase(const std::string& phrase, uint32_t entry, EntryKind kind) {
+    std::vector<std::string> words = PhraseTokens(phrase);
+    if (!words.empty() && words[0] == "the" && words.size() > 1) words.erase(words.begin());
+    if (words.empty()) return;
+    std::string key;
+    for (const auto& w : words) key += w + ' ';
+    auto [it, fresh] = seen_.emplace(std::make_pair(key, static_cast<int>(kind)), 0);
+    if (!fresh) {
+      // Same phrase and kind: the later line replaces the earlier one.
+      uint32_t pid = it->second;
+      const LexEntry& old = lex_->entries_[lex_->phrases_[pid].entry];
+      const LexEntry& neu = lex_->entries_[entry];
+      if (old.codes.empty() || neu.codes.empty() || old.codes[0].code != neu.codes[0].code) {
+        stats_->notes.push_back(neu.origin + ": '" + phrase + "' replaces " + old.origin);
+      }
+      lex_->phrases_[pid].entry = entry;
+      return;
+    }
+    uint32_t pid = static_cast<uint32_t>(lex_->phrases_.size());
+    it->second = pid;
+    lex_->by_first_word_[words[0]].push_back(pid);
+    lex_->phrases_.push_back({std::move(words), entry});
+  }
+
+  std::string CheckEventCode(const std::string& code) {
+    if (!IsEventCodeShape(code)) return "bad event code '" + code + "'";
+    if (!lex_->event_codes_.count(code)) return "unknown CAMEO event code '" + code + "'";
+    return "";
+  }
+
+  std::string LoadVerb(const std::string& code, std::string_view body, const std::string& origin) {
+    std::string err = CheckEventCode(code);
+    if (!err.empty()) return err;
+    for (const std::string& lemma_raw : Split(body, '|')) {
+      std::string lemma = ToLowerAscii(lemma_raw);
+      if (lemma.empty() || lemma.find(' ') != std::string::npos) {
+        return "verb lemma '" + lemma_raw + "' must be one word (use a pattern for phrases)";
+      }
+      if (lemma.find('_') != std::string::npos) {
+        err = LoadPattern(code, lemma, origin);  // phrasal verb: a pattern with a particle
+        if (!err.empty()) return err;
+        continue;
+      }
+      VerbEntry& v = lex_->verbs_[lemma];
+      v.lemma = lemma;
+      if (!v.code.empty() && v.code != code) {
+        stats_->notes.push_back(origin + ": verb '" + lemma + "' " + code + " replaces " +
+                                v.code + " of " + v.code_origin);
+      }
+      v.code = code;
+      v.code_origin = origin;
+      ++stats_->counts["verb"];
+    }
+    return "";
+  }
+
+  std::string LoadPattern(const std::string& code, std::string_view body,
+                          const std::string& origin) {
+    std::string err = CheckEventCode(code);
+    if (!err.empty()) return err;
+    std::vector<std::string> chunks = Words(body);
+    if (chunks.empty()) return "empty pattern";
+    VerbPattern p;
+    p.code = code;
+    p.text = std::string(body);
+    p.origin = origin;
+    std::string lemma;
+    bool first_chunk = true;
+    for (const std::string& chunk : chunks) {
+      std::vector<std::string> parts = Split(chunk, '_');
+      for (size_t i = 0; i < parts.size(); ++i) {
+        const std::string& part = parts[i];
+        if (part.empty()) return "empty element in '" + chunk + "'";
+        if (first_chunk && i == 0) {
+          lemma = ToLowerAscii(part);
+          if (lemma == "+" || lemma[0] == '&' || lemma.find('|') != std::string::npos) {
+            return "a pattern starts with the verb lemma";
+          }
+          continue;
+        }
+        PatternElement el;
+        el.adjacent = (i > 0);
+        if (part.back() == '+') {
+          el.target = true;
+          el.prep = ToLowerAscii(part.substr(0, part.size() - 1));
+        } else if (part[0] == '&') {
+          auto it = synsets_.find(part);
+          if (it == synsets_.end()) return "unknown synset '" + part + "' (define it first)";
+          el.words = it->second;
+        } else {
+          for (const std::string& alt : Split(part, '|')) {
+            if (alt.empty()) return "empty alternative in '" + part + "'";
+            std::string w = ToLowerAscii(alt);
+            el.words.push_back(w);
+            el.words.push_back(PluralOf(w));
+          }
+        }
+        p.elements.push_back(std::move(el));
+      }
+      first_chunk = false;
+    }
+    VerbEntry& v = lex_->verbs_[lemma];
+    v.lemma = lemma;
+    v.patterns.push_back(std::move(p));
+    ++stats_->counts["pattern"];
+    return "";
+  }
+
+  std::string LoadSynset(const std::string& name, std::string_view body) {
+    if (name.size() < 2 || name[0] != '&') return "synset name must start with '&'";
+    std::vector<std::string>& words = synsets_[name];
+    for (const std::string& w : Split(body, '|')) {
+      if (w.empty()) return "empty synset word";
+      std::string lw = ToLowerAscii(w);
+      words.push_back(lw);
+      words.push_back(PluralOf(lw));
+    }
+    ++stats_->counts["synset"];
+    return "";
+  }
+
+  std::string LoadIrregular(std::string_view body) {
+    std::vector<std::string> w = Words(body);
+    if (w.size() < 2) return "irregular needs: lemma past [participle]";
+    for (auto& x : w) x = ToLowerAscii(x);
+    auto& forms = irregular_[w[0]];
+    for (size_t i = 1; i < w.size(); ++i) forms.push_back(w[i]);
+    ++stats_->counts["irregular"];
+    return "";
+  }
+
+  DictStats* stats_;
+  std::shared_ptr<Lexicon> lex_;
+  std::map<std::pair<std::string, int>, uint32_t> seen_;
+  std::unordered_map<std::string, std::vector<std::string>> synsets_;
+  std::unordered_map<std::string, std::vector<std::string>> irregular_;
+  std::set<std::string> known_countries_, defined_countries_;
+  unsigned long long hash_ = 1469598103934665603ull;
+};
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dir, DictStats* stats) {
+  DictStats local;
+  if (!stats) stats = &local;
+  fs::path root(dir);
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) return Status::NotFound(dir + ": no such dictionary folder");
+  fs::path dict_dir = fs::is_directory(root / "dict", ec) ? root / "dict" : root;
+  fs::path cameo_dir = fs::is_directory(root / "cameo", ec)
+                           ? root / "cameo"
+                           : fs::path(DYAD_SOURCE_DATA_DIR) / "cameo";
+  if (!fs::is_directory(cameo_dir, ec)) {
+    cameo_dir = fs::path(dir).parent_path() / "cameo";
+  }
+  LexiconBuilder b(stats);
+  DYAD_RETURN_IF_ERROR(b.LoadTables(cameo_dir));
+  DYAD_RETURN_IF_ERROR(b.LoadWordNet(cameo_dir.parent_path() / "lexicon" / "wordnet-verbs.tsv"));
+  std::vector<fs::path> files;
+  for (const auto& de : fs::directory_iterator(dict_dir, ec)) {
+    if (de.is_regular_file() && de.path().extension() == ".dict") files.push_back(de.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) return Status::NotFound(dict_dir.string() + ": no .dict files");
+  for (const fs::path& f : files) b.LoadFile(f, 0);
+  return b.Finish();
+}
+
+}  // namespace dyad

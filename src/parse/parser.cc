@@ -1,0 +1,420 @@
+// Tagging, dictionary mentions and verb groups. See parser.h.
+#include "parse/parser.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace dyad::parse {
+namespace {
+
+using Set = std::unordered_set<std::string_view>;
+
+const std::unordered_map<std::string_view, Tag>& ClosedClass() {
+  static const auto* m = [] {
+    auto* t = new std::unordered_map<std::string_view, Tag>;
+    auto add = [&](Tag tag, std::initializer_list<std::string_view> ws) {
+      for (auto w : ws) (*t)[w] = tag;
+    };
+    add(Tag::kBe, {"is", "are", "was", "were", "be", "been", "being", "am", "'re", "'m"});
+    add(Tag::kHave, {"has", "have", "had", "having", "'ve"});
+    add(Tag::kDo, {"do", "does", "did"});
+    add(Tag::kModal, {"can", "could", "may", "might", "must", "shall", "should", "would", "ought",
+                      "'d", "ca", "wo"});
+    add(Tag::kWill, {"will", "'ll"});
+    add(Tag::kNeg, {"not", "n't", "never", "neither", "nor"});
+    add(Tag::kDet, {"the", "a", "an", "this", "these", "those", "each", "every", "some", "any",
+                    "all", "both", "several", "many", "few", "more", "most", "another", "other",
+                    "such", "much", "various", "numerous", "either", "whose"});
+    add(Tag::kNoDet, {"no", "none"});
+    add(Tag::kPossPron, {"his", "her", "its", "their", "our", "my", "your"});
+    add(Tag::kPron, {"he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "itself",
+                     "themselves", "himself", "herself", "there"});
+    add(Tag::kRel, {"who", "whom", "which"});
+    add(Tag::kThat, {"that"});
+    add(Tag::kSub, {"if", "unless", "whether", "because", "although", "though", "while",
+                    "whereas", "when", "whenever", "after", "before", "until", "since", "as",
+                    "once", "where", "lest"});
+    add(Tag::kPrep, {"in", "on", "at", "by", "for", "with", "from", "into", "onto", "over",
+                     "under", "against", "toward", "towards", "across", "through", "near",
+                     "outside", "inside", "between", "among", "amid", "amidst", "about",
+                     "during", "without", "within", "along", "around", "behind", "beyond",
+                     "despite", "via", "upon", "off", "per", "like", "than", "including",
+                     "regarding", "concerning", "throughout", "beside", "besides", "except",
+                     "alongside", "following", "ahead", "close", "near", "past", "up", "down",
+                     "out", "away", "back", "around", "underneath", "above", "below"});
+    add(Tag::kOf, {"of"});
+    add(Tag::kTo, {"to"});
+    add(Tag::kCoord, {"and", "or", "but", "&"});
+    add(Tag::kTime, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                     "sunday", "today", "yesterday", "tonight", "overnight", "tomorrow",
+                     "weekend", "morning", "evening", "afternoon", "night"});
+    add(Tag::kAdv, {"also", "already", "still", "now", "then", "again", "further", "later",
+                    "earlier", "soon", "just", "only", "even", "yet", "so", "too", "very",
+                    "reportedly", "allegedly", "jointly", "formally", "officially", "once",
+                    "recently", "repeatedly", "largely", "far", "however", "meanwhile",
+                    "instead", "often", "always", "ever", "here", "there", "together",
+                    "nearly", "almost", "about", "around", "abroad", "home", "this", "last",
+                    "next", "sharply", "strongly", "firmly", "publicly", "quickly"});
+    add(Tag::kNum, {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                    "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
+                    "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+                    "billion", "billions", "dozen", "dozens", "tens", "scores", "half"});
+    return t;
+  }();
+  return *m;
+}
+
+bool Contains(const Set& s, std::string_view w) { return s.count(w) > 0; }
+
+bool EndsWith(std::string_view s, std::string_view suf) {
+  return s.size() > suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+
+VForm FormOf(std::string_view w, std::string_view lemma) {
+  if (w == lemma) return VForm::kBase;
+  if (EndsWith(w, "ing")) return VForm::kIng;
+  if (EndsWith(w, "s") && !EndsWith(w, "ss")) return VForm::kThird;
+  return VForm::kPast;  // -ed or an irregular past / participle
+}
+
+bool Nominal(Tag t) {
+  return t == Tag::kNoun || t == Tag::kProper || t == Tag::kPron || t == Tag::kNum;
+}
+
+// A word before which a noun/verb-ambiguous word must be a noun.
+bool NounContext(Tag t) {
+  switch (t) {
+    case Tag::kDet: case Tag::kNoDet: case Tag::kPossPron: case Tag::kPoss: case Tag::kOf:
+    case Tag::kPrep: case Tag::kNum:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool IsSayVerb(std::string_view l) {
+  static const Set s = {"say", "tell", "announce", "state", "declare", "add", "note", "stress",
+                        "insist", "confirm", "report", "write", "explain", "argue", "assert",
+                        "claim", "reiterate", "remark", "comment", "emphasise", "emphasize",
+                        "acknowledge", "indicate", "suggest", "predict", "estimate", "caution",
+                        "reply", "respond", "tweet", "post", "quote", "conclude", "admit"};
+  return Contains(s, l);
+}
+
+bool IsDoubtVerb(std::string_view l) {
+  static const Set s = {"fear", "doubt", "believe", "think", "expect", "hope", "suspect",
+                        "deny", "question", "wonder", "speculate", "worry", "allege", "rumour",
+                        "rumor", "imagine", "assume", "guess", "predict", "anticipate", "dispute",
+                        "reject", "dismiss", "consider", "estimate", "suppose", "forecast",
+                        "warn", "claim", "plan", "intend", "consider", "propose", "seek"};
+  return Contains(s, l);
+}
+
+bool IsHearsayNoun(std::string_view w) {
+  static const Set s = {"rumour", "rumours", "rumor", "rumors", "report", "reports", "claim",
+                        "claims", "fear", "fears", "allegation", "allegations", "speculation",
+                        "concern", "concerns", "suspicion", "suspicions", "worry", "worries",
+                        "hope", "hopes", "possibility", "prospect", "risk", "threat", "warning",
+                        "warnings", "belief", "expectation", "expectations", "likelihood",
+                        "chance", "chances", "danger", "question", "doubt", "doubts", "idea",
+                        "suggestion", "suggestions", "assertion", "assertions", "accusation",
+                        "accusations", "denial", "denials", "news", "word", "talk", "sign",
+                        "signs", "evidence", "assessment", "estimate", "scenario", "plan",
+                        "plans", "proposal", "proposals", "demand", "demands", "call", "calls"};
+  return Contains(s, w);
+}
+
+bool IsReciprocalVerb(std::string_view l) {
+  static const Set s = {"meet", "clash", "fight", "sign", "exchange", "discuss", "negotiate",
+                        "talk", "confer", "cooperate", "collaborate", "trade", "battle",
+                        "skirmish", "conduct", "hold", "agree", "ink", "conclude", "inaugurate",
+                        "launch", "establish", "restore", "resume", "normalize", "normalise",
+                        "swap", "reconcile", "consult", "spar", "feud", "quarrel", "declare"};
+  return Contains(s, l);
+}
+
+bool IsAspectVerb(std::string_view l) {
+  static const Set s = {"begin", "start", "continue", "resume", "keep", "stop", "finish"};
+  return Contains(s, l);
+}
+
+bool IsAttackNoun(std::string_view w) {
+  static const Set s = {"shelling", "strike", "strikes", "airstrike", "airstrikes",
+                        "bombardment", "bombardments", "fire", "gunfire", "attack", "attacks",
+                        "raid", "raids", "drone", "drones", "air", "aircraft", "warplane",
+                        "warplanes", "jets", "jet", "missile", "missiles", "rocket", "rockets",
+                        "artillery", "offensive", "forces", "tanks", "tank", "gunboat",
+                        "gunboats", "bombers", "bomber", "helicopters", "helicopter",
+                        "warships", "warship", "navy", "ships", "vessels", "patrols"};
+  return Contains(s, w);
+}
+
+bool IsTimeWord(std::string_view w) {
+  auto it = ClosedClass().find(w);
+  return it != ClosedClass().end() && it->second == Tag::kTime;
+}
+
+void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
+           SentenceParse* out) {
+  (void)date;
+  out->Clear();
+  const uint32_t n = s.token_end - s.token_begin;
+  std::vector<std::string_view> lower(n);
+  out->words.resize(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    const Token& t = doc.tokens[s.token_begin + i];
+    lower[i] = doc.Lower(t);
+    Word& w = out->words[i];
+    w.lower = lower[i];
+    w.capitalized = (t.flags & kCapitalized) != 0;
+    if (t.kind == TokenKind::kNumber) {
+      w.tag = Tag::kNum;
+    } else if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) {
+      std::string_view x = lower[i];
+      if (t.flags & kPossessive) w.tag = Tag::kPoss;
+      else if (x == ",") w.tag = Tag::kComma;
+      else if (x == "\"" || x == "'" || x == "``" || x == "''") w.tag = Tag::kQuote;
+      else if (x == "." || x == "!" || x == "?") w.tag = Tag::kEnd;
+      else w.tag = Tag::kPunct;
+      if (x == "?") out->question = true;
+    }
+  }
+
+  // 1. Dictionary phrases, longest match first, left to right.
+  for (uint32_t i = 0; i < n;) {
+    const Word& w = out->words[i];
+    if (w.tag == Tag::kPunct || w.tag == Tag::kComma || w.tag == Tag::kEnd ||
+        w.tag == Tag::kPoss) {
+      ++i;
+      continue;
+    }
+    auto m = lex.MatchPhrase(lower, i);
+    if (!m) {
+      ++i;
+      continue;
+    }
+    const LexEntry& e = lex.entry(m->entry);
+    // A lower-case match of a name is usually a common word ("chad", "turkey"
+    // as food, "china" the porcelain); accept it only for agents, demonyms
+    // and all-lower phrases written so in the dictionary.
+    bool any_cap = false;
+    for (uint32_t k = i; k < i + m->length; ++k) any_cap |= out->words[k].capitalized;
+    bool needs_cap = e.kind == EntryKind::kCountry || e.kind == EntryKind::kCapital ||
+                     e.kind == EntryKind::kPlace || e.kind == EntryKind::kPerson ||
+                     e.kind == EntryKind::kGroup || e.kind == EntryKind::kOrg;
+    if (needs_cap && !any_cap) {
+      // "the nato", "u.s." — all-caps acronyms written in lower case are kept.
+      bool acronym = m->length == 1 && lower[i].size() <= 5 &&
+                     (e.kind == EntryKind::kOrg || e.kind == EntryKind::kCountry ||
+                      e.kind == EntryKind::kGroup);
+      if (!acronym) {
+        ++i;
+        continue;
+      }
+    }
+    if (e.kind == EntryKind::kDiscard) {
+      out->discard = true;
+      i += m->length;
+      continue;
+    }
+    int idx = static_cast<int>(out->mentions.size());
+    out->mentions.push_back({i, i + m->length, m->entry, e.kind});
+    for (uint32_t k = i; k < i + m->length; ++k) {
+      out->words[k].mention = idx;
+      out->words[k].tag = (e.kind == EntryKind::kAgent) ? Tag::kNoun : Tag::kProper;
+    }
+    i += m->length;
+  }
+
+  // 2. Closed classes.
+  const auto& closed = ClosedClass();
+  for (uint32_t i = 0; i < n; ++i) {
+    Word& w = out->words[i];
+    if (w.mention >= 0 || w.tag != Tag::kOther) continue;
+    auto it = closed.find(w.lower);
+    if (it != closed.end()) w.tag = it->second;
+  }
+  // "that" right after a noun-like word and before a verb is a relative;
+  // decided later by the coder. "as well as" is a coordinator.
+  for (uint32_t i = 0; i + 2 < n; ++i) {
+    if (lower[i] == "as" && lower[i + 1] == "well" && lower[i + 2] == "as") {
+      out->words[i].tag = out->words[i + 1].tag = Tag::kCoord;
+      out->words[i + 2].tag = Tag::kCoord;
+    }
+  }
+
+  // 3. Open classes: verbs (dictionary, then WordNet), nouns, adverbs.
+  for (uint32_t i = 0; i < n; ++i) {
+    Word& w = out->words[i];
+    if (w.mention >= 0 || w.tag != Tag::kOther) continue;
+    Tag prev = i > 0 ? out->words[i - 1].tag : Tag::kPunct;
+    std::string_view prev_lower = i > 0 ? lower[i - 1] : std::string_view();
+    const std::vector<std::string>* lemmas = lex.VerbLemmas(w.lower);
+    std::string lemma;
+    int vcount = -1, ncount = -1;
+    bool is_verb = false;
+    if (lemmas) {
+      lemma = (*lemmas)[0];
+      auto c = lex.WordNetCounts(lemma);
+      vcount = c.first;
+      ncount = c.second;
+      is_verb = true;
+      w.event_verb = true;
+    } else if (lex.WordNetVerb(w.lower, &lemma, &vcount, &ncount)) {
+      is_verb = true;
+    }
+    if (!is_verb) {
+      if (EndsWith(w.lower, "ly") && w.lower.size() > 4) {
+        w.tag = Tag::kAdv;
+      } else {
+        w.tag = w.capitalized && i > 0 ? Tag::kProper : Tag::kNoun;
+      }
+      continue;
+    }
+    VForm form = FormOf(w.lower, lemma);
+    // A capitalised word inside the sentence is a name, not a verb.
+    if (w.capitalized && i > 0 && prev != Tag::kQuote) {
+      w.tag = Tag::kProper;
+      continue;
+    }
+    bool noun = false;
+    bool could_be_noun = ncount >= 0 || form == VForm::kIng;
+    if (NounContext(prev) && prev != Tag::kPrep) {
+      // "the attack", "its demands", "two attacks"; but "-ed" after a
+      // determiner is an adjective ("the disputed region").
+      noun = could_be_noun || form == VForm::kPast;
+    } else if (prev == Tag::kPrep && form != VForm::kIng) {
+      noun = could_be_noun || form == VForm::kPast;
+    } else if (prev == Tag::kModal || prev == Tag::kWill || prev == Tag::kTo ||
+               prev == Tag::kDo || prev == Tag::kNeg || prev == Tag::kBe ||
+               prev == Tag::kHave || prev == Tag::kPron || prev == Tag::kRel ||
+               prev == Tag::kAdv) {
+      noun = false;
+      if (prev == Tag::kTo && form != VForm::kBase) noun = true;  // "to talks"
+    } else if (prev == Tag::kNoun && i > 0 && out->words[i - 1].mention < 0 &&
+               form == VForm::kThird && ncount >= 0) {
+      noun = true;  // "security demands", "peace talks"
+    } else if (prev == Tag::kNoun && i > 0 && out->words[i - 1].mention < 0 &&
+               form == VForm::kBase && ncount > vcount) {
+      noun = true;  // "a ground offensive attack" style compounds
+    } else if (form == VForm::kBase && ncount > 0 && i + 1 < n &&
+               (out->words[i + 1].tag == Tag::kOf)) {
+      noun = true;  // "demand of", "call for" stays verb-able; "attack of"
+    } else if (form == VForm::kBase && ncount >= 0 && (prev == Tag::kProper || prev == Tag::kNoun)) {
+      noun = true;  // "border forces", "Afghan border": news verbs are rarely bare after a name
+    } else if (i == 0 && ncount > vcount) {
+      noun = true;
+    } else if (form == VForm::kThird && (prev == Tag::kAdv || prev == Tag::kComma) &&
+               ncount > vcount * 2) {
+      noun = true;
+    }
+    if (!noun && prev_lower == "the") noun = true;
+    if (noun) {
+      w.tag = Tag::kNoun;
+      w.noun_use = w.event_verb;
+      w.lemma = lemma;
+      if (!w.event_verb) w.lemma.clear();
+      continue;
+    }
+    w.tag = Tag::kVerb;
+    w.lemma = lemma;
+    w.vform = form;
+  }
+
+  // 4. Verb groups: (aux | modal | neg | adverb)* head.
+  for (uint32_t i = 0; i < n; ++i) {
+    Tag t = out->words[i].tag;
+    bool starts = t == Tag::kVerb || t == Tag::kBe || t == Tag::kHave || t == Tag::kDo ||
+                  t == Tag::kModal || t == Tag::kWill ||
+                  (t == Tag::kTo && i + 1 < n && out->words[i + 1].tag == Tag::kVerb);
+    if (!starts) continue;
+    VerbGroup vg;
+    vg.b = i;
+    bool saw_be = false, saw_have = false, saw_aux = false;
+    uint32_t j = i;
+    int head = -1;
+    for (; j < n; ++j) {
+      const Word& w = out->words[j];
+      if (w.tag == Tag::kTo && j == i) {
+        vg.infinitive = true;
+        continue;
+      }
+      if (w.tag == Tag::kModal) {
+        saw_aux = true;
+        if (w.lower == "must" || w.lower == "should" || w.lower == "ought") vg.must = true;
+        else vg.modal = true;
+        continue;
+      }
+      if (w.tag == Tag::kWill) {
+        saw_aux = vg.future = true;
+        continue;
+      }
+      if (w.tag == Tag::kNeg) {
+        vg.negated = true;
+        continue;
+      }
+      if (w.tag == Tag::kAdv && head < 0 && j > i) continue;
+      if (w.tag == Tag::kBe) {
+        saw_be = saw_aux = true;
+        head = static_cast<int>(j);
+        continue;
+      }
+      if (w.tag == Tag::kHave) {
+        saw_have = saw_aux = true;
+        head = static_cast<int>(j);
+        continue;
+      }
+      if (w.tag == Tag::kDo) {
+        saw_aux = true;
+        head = static_cast<int>(j);
+        continue;
+      }
+      if (w.tag == Tag::kTo && saw_aux && j + 1 < n && out->words[j + 1].tag == Tag::kVerb) {
+        // "is going to attack", "has to leave", "were to strike"
+        if (j > i && (out->words[j - 1].lower == "going" || saw_be)) vg.future = true;
+        continue;
+      }
+      if (w.tag == Tag::kVerb) {
+        if (w.lower == "going" && j + 1 < n && out->words[j + 1].tag == Tag::kTo) {
+          vg.future = true;
+          continue;
+        }
+        head = static_cast<int>(j);
+        ++j;
+        break;
+      }
+      break;
+    }
+    if (head < 0) continue;
+    vg.head = static_cast<uint32_t>(head);
+    vg.e = std::max<uint32_t>(j, vg.head + 1);
+    const Word& hw = out->words[vg.head];
+    if (hw.tag != Tag::kVerb) {
+      vg.copula = true;
+    } else {
+      if (saw_be && (hw.vform == VForm::kPast)) vg.passive = true;
+      if (saw_have) vg.perfect = true;
+      if (!saw_aux && !vg.infinitive) {
+        if (hw.vform == VForm::kIng) {
+          vg.gerund = true;
+          vg.finite = false;
+        } else if (hw.vform == VForm::kPast && i > 0 && Nominal(out->words[i - 1].tag) &&
+                   i + 1 < n && out->words[i + 1].tag == Tag::kPrep &&
+                   out->words[i + 1].lower == "by") {
+          vg.participle = true;  // "jets promised by Norway"
+          vg.finite = false;
+          vg.passive = true;
+        }
+      }
+    }
+    if (vg.infinitive) vg.finite = false;
+    out->verbs.push_back(vg);
+    i = vg.e - 1;
+  }
+}
+
+}  // namespace dyad::parse
