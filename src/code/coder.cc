@@ -580,6 +580,13 @@ class SentenceCoder {
         case Tag::kComma:
           // A comma closes a fronted clause: "If X, Y would…" — Y is main.
           return c;
+        case Tag::kCoord:
+          // "rejected the demand and accused X": a second verb of the same clause.
+          if (k + 1 < static_cast<int>(vg.b) && np_of_[k + 1] >= 0) break;  // "and Y did"
+          for (int g2 = v - 1; g2 >= 0; --g2) {
+            if (p_.verbs[g2].b < static_cast<uint32_t>(k) && p_.verbs[g2].finite) return ClauseOf(g2);
+          }
+          return c;
         default:
           break;
       }

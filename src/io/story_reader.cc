@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/utf8.h"
+
 namespace dyad::io {
 namespace {
 
@@ -165,6 +167,14 @@ void ReadStoriesFrom(std::istream& in, const std::string& name, InputFormat form
                std::to_string(opt.max_record_bytes) + " bytes; story skipped");
       continue;
     }
+    // Invalid UTF-8 would make the JSON parser reject the whole record:
+    // repair it first (U+FFFD), report it, and code the story.
+    size_t bad_bytes = InvalidUtf8Bytes(line);
+    if (bad_bytes) {
+      std::string repaired;
+      text::RepairUtf8(line, &repaired, nullptr);
+      line.swap(repaired);
+    }
     Story s;
     std::string err;
     if (!ParseJsonStory(line, &s, &err)) {
@@ -173,9 +183,9 @@ void ReadStoriesFrom(std::istream& in, const std::string& name, InputFormat form
       continue;
     }
     s.origin = where;
-    if (size_t bad = InvalidUtf8Bytes(s.text)) {
+    if (bad_bytes) {
       ++counts->warnings;
-      on_error(where + ": invalid UTF-8 in story \"" + s.id + "\" (" + std::to_string(bad) +
+      on_error(where + ": invalid UTF-8 in story \"" + s.id + "\" (" + std::to_string(bad_bytes) +
                " bytes replaced)");
     }
     ++counts->stories;

@@ -109,8 +109,8 @@ bool IsDoubtVerb(std::string_view l) {
   static const Set s = {"fear", "doubt", "believe", "think", "expect", "hope", "suspect",
                         "deny", "question", "wonder", "speculate", "worry", "allege", "rumour",
                         "rumor", "imagine", "assume", "guess", "predict", "anticipate", "dispute",
-                        "reject", "dismiss", "consider", "estimate", "suppose", "forecast",
-                        "warn", "claim", "plan", "intend", "consider", "propose", "seek"};
+                        "dismiss", "consider", "estimate", "suppose", "forecast",
+                        "claim", "plan", "intend", "propose"};
   return Contains(s, l);
 }
 
@@ -204,6 +204,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     bool any_cap = false;
     for (uint32_t k = i; k < i + m->length; ++k) any_cap |= out->words[k].capitalized;
     bool needs_cap = e.kind == EntryKind::kCountry || e.kind == EntryKind::kCapital ||
+                     e.kind == EntryKind::kDemonym ||
                      e.kind == EntryKind::kPlace || e.kind == EntryKind::kPerson ||
                      e.kind == EntryKind::kGroup || e.kind == EntryKind::kOrg;
     if (needs_cap && !any_cap) {

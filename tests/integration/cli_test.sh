@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Integration tests of the dyad CLI: exit codes, bad input, stdin, statistics.
+#   cli_test.sh BUILD/dyad SOURCE_DIR
+# Prints one line per check and "N passed, M failed" at the end; exits 1 on failure.
+set -u
+DYAD="$1"
+SRC="$2"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+check() {  # check NAME CONDITION-RESULT(0/1) [detail]
+  if [ "$2" -eq 0 ]; then pass=$((pass + 1)); echo "ok   $1"; else fail=$((fail + 1)); echo "FAIL $1 ${3:-}"; fi
+}
+run() {  # run ARGS... ; sets OUT ERR RC
+  "$DYAD" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+  RC=$?
+  OUT="$(cat "$TMP/out")"
+  ERR="$(cat "$TMP/err")"
+}
+
+# --help and usage errors
+run --help; check "top-level --help exits 0" $([ $RC -eq 0 ] && echo 0 || echo 1)
+for c in code tokenize check-dict eval; do
+  run $c --help
+  check "$c --help exits 0 and describes the command" $([ $RC -eq 0 ] && [ -n "$OUT" ] && echo 0 || echo 1)
+done
+run code --no-such-flag; check "unknown flag exits 2" $([ $RC -eq 2 ] && echo 0 || echo 1) "rc=$RC"
+run; check "no command exits 2" $([ $RC -eq 2 ] && echo 0 || echo 1) "rc=$RC"
+run code --format xls "$SRC/examples/stories.jsonl"; check "bad --format exits 2" $([ $RC -eq 2 ] && echo 0 || echo 1) "rc=$RC"
+run code --date 2024-13-45 "$SRC/examples/border-crisis.txt"; check "bad --date exits 2" $([ $RC -eq 2 ] && echo 0 || echo 1) "rc=$RC"
+
+# good input: exit 0, statistics line on stderr, JSON events on stdout
+run code "$SRC/examples/stories.jsonl"
+check "good JSONL exits 0" $([ $RC -eq 0 ] && echo 0 || echo 1) "rc=$RC err=$ERR"
+check "statistics line counts 4 stories" $(echo "$ERR" | grep -q "stories 4 (coded 4, rejected 0), sentences 7" && echo 0 || echo 1) "$ERR"
+check "every output line is a JSON event with a code" $(echo "$OUT" | python3 -c '
+import sys, json
+n = 0
+for line in sys.stdin:
+    e = json.loads(line); n += 1
+    assert e["code"] and e["root"] == e["code"][:2] and e["source"]["code"]
+sys.exit(0 if n > 0 else 1)' && echo 0 || echo 1)
+
+# plain text: needs --date; with it, codes
+run code "$SRC/examples/border-crisis.txt"
+check "plain text without --date is reported (exit 1)" $([ $RC -eq 1 ] && echo "$ERR" | grep -q "border-crisis.txt:1: a plain-text story needs its date" && echo 0 || echo 1) "$ERR"
+run code --date 2025-03-14 "$SRC/examples/border-crisis.txt"
+check "plain text with --date exits 0 and codes events" $([ $RC -eq 0 ] && [ -n "$OUT" ] && echo 0 || echo 1) "rc=$RC"
+
+# TSV: header row, 21 columns, tabs/newlines escaped
+run code --format tsv "$SRC/examples/stories.jsonl"
+check "tsv has a header row" $(echo "$OUT" | head -1 | grep -q "^id	story_id	sentence" && echo 0 || echo 1)
+check "tsv rows all have 21 columns" $(echo "$OUT" | awk -F'\t' 'NF != 21 {bad=1} END {exit bad}' && echo 0 || echo 1)
+printf '{"id":"tab","date":"2024-05-01","text":"Russia attacked\\tUkraine on Monday.\\nRussia shelled Kharkiv."}\n' > "$TMP/tab.jsonl"
+run code --format tsv "$TMP/tab.jsonl"
+check "tsv escapes tabs and newlines inside fields" $(echo "$OUT" | awk -F'\t' 'NF != 21 {bad=1} END {exit bad}' && echo 0 || echo 1)
+
+# bad input: every problem reported as file:line, the rest still processed
+{
+  echo '{"id":"a1","date":"2024-03-01","text":"Russia attacked Ukraine on Monday."}'
+  echo '{"id":"a2","date":"2024-03-01","text": broken json'
+  echo '{"id":"a3","text":"No date here."}'
+  echo '{"id":"a4","date":"2024-02-30","text":"Bad date."}'
+  printf '{"id":"a5","date":"2024-03-01","text":"Invalid \xff\xfe bytes. Russia attacked Ukraine."}\n'
+  echo '["not", "an", "object"]'
+  echo '{"id":"a7","date":"2024-03-01","text":"Russia attacked Ukraine on Tuesday."}'
+} > "$TMP/mixed.jsonl"
+run code "$TMP/mixed.jsonl"
+check "malformed input exits 1" $([ $RC -eq 1 ] && echo 0 || echo 1) "rc=$RC"
+check "malformed JSON reported with file:line" $(echo "$ERR" | grep -q "mixed.jsonl:2: malformed JSON" && echo 0 || echo 1) "$ERR"
+check "story without date reported" $(echo "$ERR" | grep -q 'mixed.jsonl:3: story has no "date"' && echo 0 || echo 1)
+check "impossible date reported" $(echo "$ERR" | grep -q 'mixed.jsonl:4: .*2024-02-30' && echo 0 || echo 1)
+check "invalid UTF-8 reported and still coded" $(echo "$ERR" | grep -q 'mixed.jsonl:5: invalid UTF-8' && echo "$OUT" | grep -q '"story_id":"a5"' && echo 0 || echo 1)
+check "non-object line reported" $(echo "$ERR" | grep -q 'mixed.jsonl:6: a story must be a JSON object' && echo 0 || echo 1)
+check "stories after bad lines are still coded" $(echo "$OUT" | grep -q '"story_id":"a7"' && echo 0 || echo 1)
+check "stories in = coded + rejected (7 = 3 + 4)" $(echo "$ERR" | grep -q "stories 7 (coded 3, rejected 4)" && echo 0 || echo 1) "$ERR"
+
+# empty file and a 10 MB line
+: > "$TMP/empty.jsonl"
+run code "$TMP/empty.jsonl"
+check "empty file reported, exit 1" $([ $RC -eq 1 ] && echo "$ERR" | grep -q "empty.jsonl: empty file" && echo 0 || echo 1) "$ERR"
+python3 -c '
+import json
+print(json.dumps({"id":"big","date":"2024-01-01","text":"Russia attacked Ukraine. " * 420000}))
+print(json.dumps({"id":"after","date":"2024-01-01","text":"Russia attacked Ukraine on Monday."}))' > "$TMP/big.jsonl"
+run code "$TMP/big.jsonl"
+check "10 MB line reported as too long, next story coded" $([ $RC -eq 1 ] && echo "$ERR" | grep -q "big.jsonl:1: line of .* bytes is over the limit" && echo "$OUT" | grep -q '"story_id":"after"' && echo 0 || echo 1) "$ERR"
+head -c 200000 /dev/urandom > "$TMP/junk.bin"
+run code --date 2024-01-01 "$TMP/junk.bin"
+check "binary junk does not crash (exit 0 or 1)" $([ $RC -le 1 ] && echo 0 || echo 1) "rc=$RC"
+
+# stdin: JSON Lines detected by '{', plain text otherwise
+OUT="$(cat "$SRC/examples/stories.jsonl" | "$DYAD" code 2>"$TMP/err")"; RC=$?
+check "stdin JSON Lines is detected" $([ $RC -eq 0 ] && grep -q "stories 4" "$TMP/err" && echo 0 || echo 1)
+OUT="$(echo 'Russia attacked Ukraine on Monday.' | "$DYAD" code --date 2024-03-01 2>"$TMP/err")"; RC=$?
+check "stdin plain text is one story" $([ $RC -eq 0 ] && grep -q "stories 1" "$TMP/err" && echo 0 || echo 1) "$(cat "$TMP/err")"
+
+# determinism: the same input gives byte-identical output
+a="$("$DYAD" code "$SRC/examples/stories.jsonl" 2>/dev/null | md5sum)"
+b="$("$DYAD" code "$SRC/examples/stories.jsonl" 2>/dev/null | md5sum)"
+check "output is byte-identical across runs" $([ "$a" = "$b" ] && echo 0 || echo 1)
+
+# tokenize
+run tokenize "$SRC/examples/stories.jsonl"
+check "tokenize prints sentences with token offsets" $([ $RC -eq 0 ] && echo "$OUT" | head -1 | python3 -c '
+import sys, json
+s = json.loads(sys.stdin.readline()); t = s["tokens"][0]
+assert s["story_id"] == "ex-001" and t["t"] == "Venezuela" and t["b"] == 0 and t["e"] == 9' && echo 0 || echo 1)
+
+# check-dict: clean on data/, reports file:line on a bad folder
+run check-dict "$SRC/data"
+check "check-dict is clean on data/" $([ $RC -eq 0 ] && echo "$OUT" | grep -q "^errors 0" && echo 0 || echo 1) "$ERR"
+mkdir -p "$TMP/baddict/dict"
+printf 'country XX : Nowhere\nverb 999 : frobnicate\nagent MIL : soldier\nwidget RUS : Moscow\n' > "$TMP/baddict/dict/bad.dict"
+run check-dict "$TMP/baddict"
+check "check-dict reports bad lines as file:line and exits 1" $([ $RC -eq 1 ] && echo "$ERR" | grep -q "bad.dict:1: bad actor code" && echo "$ERR" | grep -q "bad.dict:2: unknown CAMEO event code '999'" && echo "$ERR" | grep -q "bad.dict:4: unknown kind 'widget'" && echo 0 || echo 1) "$ERR"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
