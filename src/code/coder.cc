@@ -74,6 +74,7 @@ uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
 
 bool IsLocativePrep(std::string_view p) {
   return p == "in" || p == "at" || p == "near" || p == "outside" || p == "inside" ||
+         p == "through" ||
          p == "across" || p == "from" || p == "into" || p == "along" || p == "around" ||
          p == "throughout" || p == "within" || p == "on" || p == "over" || p == "off";
 }
@@ -389,8 +390,11 @@ class SentenceCoder {
       a->code = place_country;
       a->country = place_country;
       a->place = true;
-    } else if (possessive_pron && any_actor_word) {
+    } else if (possessive_pron) {
+      // "his resignation", "its airspace": the possessor, as a target only
+      // unless the phrase names an actor ("its troops" has a role above).
       a->pronoun = true;
+      a->weak = !any_actor_word;
     } else {
       return false;
     }
@@ -470,6 +474,19 @@ class SentenceCoder {
       a->country = locations_[best].second;
       a->code = a->country + a->role;
       a->located = true;
+      return;
+    }
+    // "the president", "the government": the country the story is about so
+    // far (the most recent state actor of earlier sentences).
+    if (a->role == "GOV" || a->role == "MIL" || a->role == "LEG" || a->role == "JUD") {
+      for (auto it = context_->rbegin(); it != context_->rend(); ++it) {
+        if (it->country.size() == 3 && !it->place) {
+          a->country = it->country;
+          a->code = a->country + a->role;
+          a->located = true;
+          return;
+        }
+      }
     }
   }
 
@@ -885,8 +902,10 @@ class SentenceCoder {
         auto ts = usable(Targets(np_of_[j + 1]));
         // Places in "in/at/on" phrases are where, not whom — except for acts of force.
         std::vector<ActorX> keep;
+        bool where = IsLocativePrep(prep) && std::string_view(prep) != "from";
         for (const ActorX& t : ts) {
-          if (!t.place || ViolentRoot(root)) keep.push_back(t);
+          if ((t.place || (t.weak && where)) && !ViolentRoot(root)) continue;
+          keep.push_back(t);
         }
         (void)np;
         if (!keep.empty()) {
@@ -1025,7 +1044,9 @@ class SentenceCoder {
     for (const ActorX& t : targets) {
       if (!SameActor(sources, t) || t.place) real_targets.push_back(t);
     }
-    if (real_targets.empty() && sources.size() >= 2 && parse::IsReciprocalVerb(ve->lemma)) {
+    bool only_where = std::all_of(real_targets.begin(), real_targets.end(),
+                                  [](const ActorX& t) { return t.place || t.weak; });
+    if (only_where && sources.size() >= 2 && parse::IsReciprocalVerb(ve->lemma)) {
       reciprocal = true;
       for (const ActorX& a : sources) {
         for (const ActorX& b : sources) {
@@ -1070,9 +1091,25 @@ class SentenceCoder {
       }
     }
     if (after_all || (vg.b > 0 && (w[vg.b - 1].tag == Tag::kComma || w[vg.b - 1].tag == Tag::kQuote))) {
-      b = 0;
+      // An attribution after the report ("…, officials said") only says
+      // where the news came from; a quotation before the speaker ('"…," X
+      // said') is the speaker's own statement.
       int sub = vg_subject_[v];
-      e = sub >= 0 ? nps_[sub].b : vg.b;
+      uint32_t first = sub >= 0 ? std::min<uint32_t>(nps_[sub].b, vg.b) : vg.b;
+      uint32_t k = first;
+      while (k > 0 && (w[k - 1].tag == Tag::kComma || w[k - 1].tag == Tag::kAdv)) --k;
+      if (k == 0 || w[k - 1].tag != Tag::kQuote) {
+        Trace("attribution '" + std::string(w[vg.head].lower) + "' is not a statement event");
+        return;
+      }
+      b = 0;
+      e = first;
+    }
+    for (const ActorX& s : sources) {
+      if (s.located || s.pronoun) {
+        Trace("statement by an unnamed speaker is not an event");
+        return;
+      }
     }
     // Any event verb coded (or codable) inside the complement wins.
     bool must = false;
@@ -1209,11 +1246,17 @@ class SentenceCoder {
     for (const auto& [s, t] : pairs) {
       // One event per dyad and code in a sentence; a participle adjunct adds
       // nothing to a dyad its main clause already coded.
+      // A participle that only describes the main act's consequence
+      // ("shelled Kherson, killing two civilians") is the same act: same
+      // countries, same quad class.
       bool dup = false;
       for (const Event& ev : *out) {
         if (ev.sentence != sno_ || ev.story_id != story_.id) continue;
         bool same_dyad = ev.source.code == s.code && ev.target && ev.target->code == t.code;
-        if (same_dyad && (ev.code == code || participle)) dup = true;
+        bool same_countries = ev.source.code.substr(0, 3) == s.code.substr(0, 3) && ev.target &&
+                              ev.target->code.substr(0, 3) == t.code.substr(0, 3);
+        if (same_dyad && ev.code == code) dup = true;
+        if (participle && same_countries && ev.quad_class == info->quad_class) dup = true;
       }
       if (dup) continue;
       Event ev;

@@ -153,6 +153,11 @@ ActorCodeParts Lexicon::SplitActorCode(std::string_view code) const {
       parts.types.push_back(piece);
     } else if (group_codes_.count(piece) && parts.group.empty()) {
       parts.group = piece;
+    } else if (parts.country.empty() && parts.group.empty() && i + 3 == code.size() &&
+               !country_names_.count(piece)) {
+      // The last piece of an international code names the organisation even
+      // when GDELT's known-group list lacks it (IGOAFRAFU: African Union).
+      parts.group = piece;
     }
     // Anything else (a region inside an IGO code) only narrows the code.
   }

@@ -314,6 +314,20 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       noun = true;
     }
     if (!noun && prev_lower == "the") noun = true;
+    // A word only WordNet knows as a verb ("bloody", "brief", "plateau") is
+    // taken as one only with verbal evidence: an inflection, or a base form
+    // right after a modal, "to", "do", a negation or a pronoun.
+    if (!noun && !w.event_verb) {
+      bool verbal_context = prev == Tag::kModal || prev == Tag::kWill || prev == Tag::kTo ||
+                            prev == Tag::kDo || prev == Tag::kNeg || prev == Tag::kPron ||
+                            prev == Tag::kRel;
+      if (form == VForm::kBase && !verbal_context) noun = true;
+      if (form == VForm::kThird && !(prev == Tag::kProper || prev == Tag::kPron ||
+                                     prev == Tag::kNoun || prev == Tag::kAdv ||
+                                     prev == Tag::kRel || prev == Tag::kThat)) {
+        noun = true;
+      }
+    }
     if (noun) {
       w.tag = Tag::kNoun;
       w.noun_use = w.event_verb;

@@ -1,0 +1,170 @@
+// Golden coding cases: plain-text files in tests/golden/*.txt that a
+// linguist can extend without writing C++.
+//
+//   # what the case shows (comment lines start with '#')
+//   2024-01-09 | A French tourist was sentenced to eight years by an Iranian court.
+//   => IRN > FRA : 17
+//
+// A case is a "DATE | TEXT" line (TEXT may hold several sentences) followed by
+// one or more "=>" lines: "SRC > TGT : CODE" (CODE of two digits is a root,
+// longer is a code prefix; SRC/TGT are country codes or NATO, EU, UN, AU, or a
+// full actor code such as RUSGOV; TGT "---" is no target), or "=> none". The
+// events produced must be exactly the ones listed, no more, no fewer.
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "dyad/coder.h"
+
+namespace dyad {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Expect {
+  std::string source, target, code;
+};
+
+struct Case {
+  std::string file;
+  int line = 0;
+  std::string date, text;
+  std::vector<Expect> expect;
+};
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+std::vector<Case> LoadCases(const fs::path& p) {
+  std::vector<Case> out;
+  std::ifstream in(p);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    line = Trim(line);
+    if (line.empty() || line[0] == '#') continue;
+    if (line.rfind("=>", 0) == 0) {
+      if (out.empty()) continue;
+      std::string spec = Trim(line.substr(2));
+      if (spec == "none") continue;
+      Expect e;
+      size_t gt = spec.find('>'), colon = spec.find(':');
+      e.source = Trim(spec.substr(0, gt));
+      e.target = Trim(spec.substr(gt + 1, colon - gt - 1));
+      e.code = Trim(spec.substr(colon + 1));
+      out.back().expect.push_back(e);
+      continue;
+    }
+    size_t bar = line.find('|');
+    Case c;
+    c.file = p.filename().string();
+    c.line = n;
+    c.date = Trim(line.substr(0, bar));
+    c.text = Trim(line.substr(bar + 1));
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string Key(const Actor* a) {
+  if (!a) return "---";
+  static const std::map<std::string, std::string> kGroups = {
+      {"NAT", "NATO"}, {"EEC", "EU"}, {"UNO", "UN"}, {"AFU", "AU"}};
+  auto it = kGroups.find(a->group);
+  if (it != kGroups.end()) return it->second;
+  return a->country.empty() ? a->code : a->country;
+}
+
+bool ActorMatches(const std::string& spec, const Actor* a) {
+  if (spec == "---") return a == nullptr;
+  if (!a) return false;
+  if (spec.size() > 3 && spec != "NATO") return a->code == spec;
+  return Key(a) == spec;
+}
+
+bool Matches(const Expect& x, const Event& e) {
+  return ActorMatches(x.source, &e.source) &&
+         ActorMatches(x.target, e.target ? &*e.target : nullptr) &&
+         e.code.compare(0, x.code.size(), x.code) == 0;
+}
+
+std::string Show(const Event& e) {
+  return e.source.code + " > " + (e.target ? e.target->code : "---") + " : " + e.code + " ('" +
+         e.trigger + "', " + e.pattern + ")";
+}
+
+std::vector<std::string> GoldenFiles() {
+  std::vector<std::string> out;
+  fs::path dir = fs::path(DYAD_SOURCE_DATA_DIR).parent_path() / "tests" / "golden";
+  for (const auto& de : fs::directory_iterator(dir)) {
+    if (de.path().extension() == ".txt") out.push_back(de.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const Coder& SharedCoder() {
+  static const Coder* coder = [] {
+    auto lex = Lexicon::Load(DYAD_SOURCE_DATA_DIR);
+    if (!lex.ok()) {
+      ADD_FAILURE() << lex.status().message();
+      std::abort();
+    }
+    return new Coder(*lex);
+  }();
+  return *coder;
+}
+
+class Golden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Golden, CodesExactlyTheExpectedEvents) {
+  std::vector<Case> cases = LoadCases(GetParam());
+  ASSERT_FALSE(cases.empty()) << GetParam();
+  for (const Case& c : cases) {
+    Story s{c.file + ":" + std::to_string(c.line), c.date, c.text, "", "", ""};
+    std::vector<Event> events;
+    SharedCoder().CodeStory(s, &events, nullptr);
+    std::vector<bool> used(events.size(), false);
+    std::ostringstream why;
+    bool ok = true;
+    for (const Expect& x : c.expect) {
+      bool found = false;
+      for (size_t i = 0; i < events.size() && !found; ++i) {
+        if (!used[i] && Matches(x, events[i])) used[i] = found = true;
+      }
+      if (!found) {
+        ok = false;
+        why << "  missing " << x.source << " > " << x.target << " : " << x.code << "\n";
+      }
+    }
+    for (size_t i = 0; i < events.size(); ++i) {
+      if (!used[i]) {
+        ok = false;
+        why << "  unexpected " << Show(events[i]) << "\n";
+      }
+    }
+    EXPECT_TRUE(ok) << c.file << ":" << c.line << ": " << c.text << "\n" << why.str();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, Golden, ::testing::ValuesIn(GoldenFiles()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name = fs::path(info.param).stem().string();
+                           for (char& ch : name) {
+                             if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           }
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace dyad
