@@ -1,9 +1,12 @@
 // dyad code: stories in, one event a line out.
 #include <iostream>
+#include <sstream>
+#include <thread>
 #include <vector>
 
 #include "cli/common.h"
 #include "dyad/coder.h"
+#include "io/pipeline.h"
 #include "io/story_reader.h"
 #include "io/writer.h"
 
@@ -44,24 +47,57 @@ int RunCode(const CodeArgs& a) {
   io::ReadCounts counts;
   CodeStats stats;
   uint64_t errors = 0;
-  std::vector<Event> events;
-  std::string trace;
+
+  // Stories are coded in batches on `threads` workers; each batch becomes a
+  // block of output text, written in input order, so the output is the same
+  // for any number of threads. Memory holds at most a few batches per thread.
+  struct Batch {
+    std::vector<Story> stories;
+    std::string out, trace;
+    CodeStats stats;
+  };
+  int threads = a.threads > 0 ? a.threads : static_cast<int>(std::thread::hardware_concurrency());
+  if (threads < 1) threads = 1;
+  auto code_batch = [&](Batch& b) -> Batch& {
+    std::ostringstream os;
+    auto w = io::MakeWriter(a.format, &os, info);
+    std::vector<Event> events;
+    for (const Story& s : b.stories) {
+      events.clear();
+      coder.CodeStory(s, &events, &b.stats, a.trace ? &b.trace : nullptr);
+      for (const Event& e : events) w->Write(e);
+    }
+    b.out = os.str();
+    b.stories.clear();
+    return b;
+  };
+  auto sink = [&](Batch& b) {
+    std::cout.write(b.out.data(), static_cast<std::streamsize>(b.out.size()));
+    if (!b.trace.empty()) std::cerr << b.trace;
+    stats.Add(b.stats);
+  };
+  io::OrderedPipeline<Batch, Batch> pipeline(
+      threads, static_cast<size_t>(threads) * 4, [&](Batch& b) { return std::move(code_batch(b)); },
+      sink);
+  constexpr size_t kBatchStories = 64;
+  Batch pending;
   auto on_story = [&](Story&& s) {
-    events.clear();
-    coder.CodeStory(s, &events, &stats, a.trace ? &trace : nullptr);
-    for (const Event& e : events) writer->Write(e);
-    if (!trace.empty()) {
-      std::cerr << trace;
-      trace.clear();
+    pending.stories.push_back(std::move(s));
+    if (pending.stories.size() >= kBatchStories) {
+      pipeline.Submit(std::move(pending));
+      pending = Batch();
     }
   };
   auto on_error = [&](const std::string& msg) {
     ++errors;
     std::cerr << msg << "\n";
   };
+  writer->WriteHeader();
   std::vector<std::string> files = a.files;
   if (files.empty()) files.push_back("-");
   for (const std::string& f : files) io::ReadStories(f, ropt, on_story, on_error, &counts);
+  if (!pending.stories.empty()) pipeline.Submit(std::move(pending));
+  pipeline.Finish();
   writer->Finish();
   std::cerr << "dyad code: stories " << counts.records << " (coded " << counts.stories
             << ", rejected " << counts.rejected << "), sentences " << stats.sentences

@@ -32,6 +32,10 @@ RunFn AddCodeCommand(CLI::App& app);
 RunFn AddTokenizeCommand(CLI::App& app);
 RunFn AddCheckDictCommand(CLI::App& app);
 RunFn AddEvalCommand(CLI::App& app);
+RunFn AddIngestCommand(CLI::App& app);
+RunFn AddTimelineCommand(CLI::App& app);
+RunFn AddAlertsCommand(CLI::App& app);
+RunFn AddExportCommand(CLI::App& app);
 
 }  // namespace dyad::cli
 

@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
   add(AddTokenizeCommand);
   add(AddCheckDictCommand);
   add(AddEvalCommand);
+  add(AddIngestCommand);
+  add(AddTimelineCommand);
+  add(AddAlertsCommand);
+  add(AddExportCommand);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

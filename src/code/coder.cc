@@ -1288,8 +1288,13 @@ class SentenceCoder {
       if (t.located) ev.notes.push_back("target country from a place");
       if (s.pronoun) ev.notes.push_back("source from a pronoun");
       if (t.pronoun) ev.notes.push_back("target from a pronoun");
+      // Stable id: story id, sentence number and the event's ordinal in the sentence.
+      int ordinal = 0;
+      for (const Event& prev : *out) {
+        if (prev.sentence == sno_ && prev.story_id == story_.id) ++ordinal;
+      }
       uint64_t h = Fnv(story_.id);
-      h = Fnv("\x1f" + std::to_string(sno_) + "\x1f" + std::to_string(out->size()), h);
+      h = Fnv("\x1f" + std::to_string(sno_) + "\x1f" + std::to_string(ordinal), h);
       ev.id = Hex64(h);
       out->push_back(std::move(ev));
     }

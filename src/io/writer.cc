@@ -38,7 +38,8 @@ class JsonlWriter : public EventWriter {
 
 class TsvWriter : public EventWriter {
  public:
-  TsvWriter(std::ostream* out, WriterInfo info) : out_(out), info_(std::move(info)) {
+  TsvWriter(std::ostream* out, WriterInfo info) : out_(out), info_(std::move(info)) {}
+  void WriteHeader() override {
     *out_ << "id\tstory_id\tsentence\tdate\tsource\tsource_country\tsource_group\tsource_name\t"
              "target\ttarget_country\ttarget_group\ttarget_name\tcode\troot\tgoldstein\t"
              "quad_class\tplover\ttrigger\tconfidence\tparent_id\ttext\n";

@@ -16,6 +16,8 @@ namespace dyad::io {
 class EventWriter {
  public:
   virtual ~EventWriter() = default;
+  // Called once before the first event of an output (the TSV header row).
+  virtual void WriteHeader() {}
   virtual void Write(const Event& e) = 0;
   virtual void Finish() {}
 };

@@ -101,6 +101,20 @@ a="$("$DYAD" code "$SRC/examples/stories.jsonl" 2>/dev/null | md5sum)"
 b="$("$DYAD" code "$SRC/examples/stories.jsonl" 2>/dev/null | md5sum)"
 check "output is byte-identical across runs" $([ "$a" = "$b" ] && echo 0 || echo 1)
 
+# threads: identical output, in order, for 1, 2 and 4 threads (many batches)
+python3 - "$SRC/examples/stories.jsonl" > "$TMP/many.jsonl" <<'PY'
+import json, sys
+base = [json.loads(l) for l in open(sys.argv[1])]
+for i in range(600):
+    s = dict(base[i % len(base)]); s["id"] = f"{s['id']}-{i}"
+    print(json.dumps(s))
+PY
+t1="$("$DYAD" code --threads 1 "$TMP/many.jsonl" 2>/dev/null | md5sum)"
+t2="$("$DYAD" code --threads 2 "$TMP/many.jsonl" 2>/dev/null | md5sum)"
+t4="$("$DYAD" code --threads 4 "$TMP/many.jsonl" 2>/dev/null | md5sum)"
+n1="$("$DYAD" code --threads 1 "$TMP/many.jsonl" 2>/dev/null | wc -l)"
+check "output identical for 1, 2 and 4 threads ($n1 events)" $([ "$t1" = "$t2" ] && [ "$t1" = "$t4" ] && [ "$n1" -gt 0 ] && echo 0 || echo 1)
+
 # tokenize
 run tokenize "$SRC/examples/stories.jsonl"
 check "tokenize prints sentences with token offsets" $([ $RC -eq 0 ] && echo "$OUT" | head -1 | python3 -c '

@@ -1,0 +1,163 @@
+// dyad export: the stored events as GDELT 2.0 event rows, PLOVER JSON Lines
+// or dyad's own JSON Lines (formats in store/export.h and docs/STORE.md).
+// Streams: memory holds only the events whose dedup window is open.
+#include <fstream>
+#include <iostream>
+#include <unordered_map>
+
+#include "cli/common.h"
+#include "store/dedup.h"
+#include "store/export.h"
+#include "store/store.h"
+
+namespace dyad::cli {
+namespace {
+
+struct ExportArgs {
+  std::string db;
+  std::string format = "jsonl";
+  std::string out;
+  std::string from, to, source, target;
+  bool raw = false;
+  bool no_header = false;
+  int window = 1;
+  std::string dedup_key = "dyad";
+};
+
+int RunExport(const ExportArgs& a) {
+  for (const std::string* d : {&a.from, &a.to}) {
+    if (!d->empty() && !IsValidDate(*d)) {
+      std::cerr << "dyad export: '" << *d << "' is not a YYYY-MM-DD date\n";
+      return kExitUsage;
+    }
+  }
+  if (a.window < 1) {
+    std::cerr << "dyad export: --dedup-window must be at least 1 day\n";
+    return kExitUsage;
+  }
+  auto store = store::EventStore::Open(a.db, store::EventStore::Mode::kExisting);
+  if (!store.ok()) {
+    std::cerr << "dyad export: " << store.status().message() << "\n";
+    return kExitUsage;
+  }
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (!a.out.empty() && a.out != "-") {
+    file.open(a.out);
+    if (!file) {
+      std::cerr << "dyad export: cannot write " << a.out << "\n";
+      return kExitUsage;
+    }
+    out = &file;
+  }
+  store::DedupOptions dopt;
+  dopt.window_days = a.window;
+  dopt.key = a.dedup_key == "actor" ? store::DedupOptions::Key::kActor
+                                    : store::DedupOptions::Key::kDyad;
+  store::MentionQuery q{a.from, a.to, store::NormalizeDyadArg(a.source),
+                        store::NormalizeDyadArg(a.target), false};
+  uint64_t mentions = 0, records = 0, skipped = 0;
+  Status st;
+  if (a.format == "plover") {
+    st = (*store)->ForEachMention(q, [&](store::Mention&& m) {
+      ++mentions;
+      auto j = store::PloverJson(m);
+      if (!j) {
+        ++skipped;
+        return true;
+      }
+      *out << *j << '\n';
+      ++records;
+      return true;
+    });
+  } else {
+    if (a.format == "gdelt" && !a.no_header) {
+      const auto& cols = store::GdeltColumns();
+      for (size_t i = 0; i < cols.size(); ++i) *out << (i ? "\t" : "") << cols[i];
+      *out << '\n';
+    }
+    std::unordered_map<size_t, store::Mention> pending;
+    auto emit = [&](store::DedupEvent&& ev) {
+      std::vector<const store::Mention*> ms;
+      for (size_t i : ev.mentions) ms.push_back(&pending.at(i));
+      if (a.format == "gdelt") {
+        *out << store::GdeltRow(ms, ev) << '\n';
+        ++records;
+      } else {
+        for (const store::Mention* m : ms) {
+          *out << store::MentionJson(*m, ev, ms[0]->event.id) << '\n';
+          ++records;
+        }
+      }
+      for (size_t i : ev.mentions) pending.erase(i);
+    };
+    store::Deduplicator dedup(dopt, emit);
+    size_t index = 0;
+    st = (*store)->ForEachMention(q, [&](store::Mention&& m) {
+      ++mentions;
+      if (a.format == "gdelt" && a.raw) {
+        store::DedupEvent ev;
+        ev.mentions = {0};
+        ev.first_day = ev.last_day = m.day;
+        ev.num_mentions = ev.num_sources = ev.num_articles = 1;
+        ev.is_root = m.is_root;
+        *out << store::GdeltRow({&m}, ev) << '\n';
+        ++records;
+        return true;
+      }
+      size_t i = index++;
+      auto [it, ok] = pending.emplace(i, std::move(m));
+      dedup.Add(i, it->second);
+      return true;
+    });
+    dedup.Finish();
+  }
+  out->flush();
+  if (!st.ok()) {
+    std::cerr << "dyad export: " << st.message() << "\n";
+    return kExitBadInput;
+  }
+  if (!*out) {
+    std::cerr << "dyad export: write error\n";
+    return kExitBadInput;
+  }
+  std::cerr << "dyad export: " << mentions << " mentions -> " << records << " "
+            << (a.format == "gdelt" ? (a.raw ? "GDELT rows (one per mention)"
+                                             : "GDELT rows (deduplicated events)")
+                : a.format == "plover" ? "PLOVER records"
+                                       : "JSON lines");
+  if (a.format == "plover") {
+    std::cerr << "; " << skipped << " skipped (CAMEO 01/02 have no PLOVER type)";
+  }
+  std::cerr << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+RunFn AddExportCommand(CLI::App& app) {
+  auto args = std::make_shared<ExportArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "export",
+      "Write the stored events: 'gdelt' = GDELT 2.0 event table (61 tab-separated columns, one "
+      "row per deduplicated event with NumMentions/NumSources/NumArticles; --raw: one per "
+      "mention; a header row unless --no-header), 'plover' = PLOVER JSON Lines (events whose "
+      "CAMEO code has a PLOVER type), 'jsonl' = dyad's event JSON per mention with its "
+      "deduplicated event. See docs/STORE.md.");
+  cmd->add_option("--db", args->db, "Event store file")->required();
+  cmd->add_option("--format", args->format, "gdelt, plover or jsonl")
+      ->check(CLI::IsMember({"gdelt", "plover", "jsonl"}));
+  cmd->add_option("-o,--out", args->out, "Output file (default: stdout)");
+  cmd->add_option("--from", args->from, "First event date (YYYY-MM-DD)");
+  cmd->add_option("--to", args->to, "Last event date (YYYY-MM-DD)");
+  cmd->add_option("--source", args->source, "Only events of this source key (RUS, NATO …)");
+  cmd->add_option("--target", args->target, "Only events of this target key");
+  cmd->add_flag("--raw", args->raw, "gdelt: one row per mention instead of per event");
+  cmd->add_flag("--no-header", args->no_header, "gdelt: no header row (as GDELT's own files)");
+  cmd->add_option("--dedup-window", args->window, "Dedup window in days (1)");
+  cmd->add_option("--dedup-key", args->dedup_key, "Dedup key: dyad or actor")
+      ->check(CLI::IsMember({"dyad", "actor"}));
+  return [args] { return RunExport(*args); };
+}
+
+}  // namespace dyad::cli

@@ -1,0 +1,216 @@
+// dyad timeline: the dyad-period series of one directed dyad (and with
+// --both its reverse) from an event store, as TSV or JSON, optionally drawn
+// as an SVG chart.
+#include <fstream>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/common.h"
+#include "report/charts.h"
+#include "report/svg.h"
+#include "store/alerts.h"
+#include "store/series.h"
+#include "store/store.h"
+
+namespace dyad::cli {
+namespace {
+
+struct TimelineArgs {
+  std::string db, source, target;
+  std::string by = "week";
+  bool both = false;
+  std::string format = "tsv";
+  std::string plot;
+  std::string from, to;
+  std::string basis = "events";
+  bool one_a_day = false;
+  int window = 1;
+  std::string dedup_key = "dyad";
+};
+
+std::string Fmt(double v) { return report::Num(v, 3); }
+
+int RunTimeline(const TimelineArgs& a) {
+  for (const std::string* d : {&a.from, &a.to}) {
+    if (!d->empty() && !IsValidDate(*d)) {
+      std::cerr << "dyad timeline: '" << *d << "' is not a YYYY-MM-DD date\n";
+      return kExitUsage;
+    }
+  }
+  if (a.window < 1) {
+    std::cerr << "dyad timeline: --dedup-window must be at least 1 day\n";
+    return kExitUsage;
+  }
+  auto store = store::EventStore::Open(a.db, store::EventStore::Mode::kExisting);
+  if (!store.ok()) {
+    std::cerr << "dyad timeline: " << store.status().message() << "\n";
+    return kExitUsage;
+  }
+  std::string src = store::NormalizeDyadArg(a.source), tgt = store::NormalizeDyadArg(a.target);
+  store::SeriesOptions so;
+  so.by = *store::ParsePeriod(a.by);
+  so.basis = a.basis == "mentions" ? store::Basis::kMentions : store::Basis::kEvents;
+  so.one_a_day = a.one_a_day;
+  so.dedup.window_days = a.window;
+  so.dedup.key = a.dedup_key == "actor" ? store::DedupOptions::Key::kActor
+                                        : store::DedupOptions::Key::kDyad;
+  // All of the dyad's history: alerts need the baseline before --from.
+  auto mentions = (*store)->Mentions({"", "", src, tgt, a.both});
+  auto daily = (*store)->DailyDenominators();
+  if (!mentions.ok() || !daily.ok()) {
+    std::cerr << "dyad timeline: "
+              << (!mentions.ok() ? mentions.status() : daily.status()).message() << "\n";
+    return kExitBadInput;
+  }
+  // Both directions share one period range.
+  std::vector<store::Mention> in_range;
+  for (const auto& m : *mentions) {
+    if ((a.from.empty() || m.event.date >= a.from) && (a.to.empty() || m.event.date <= a.to)) {
+      in_range.push_back(m);
+    }
+  }
+  auto range = store::DayRange(in_range);
+  if (!a.from.empty()) so.from = store::ParseDay(a.from);
+  else if (range) so.from = range->first;
+  if (!a.to.empty()) so.to = store::ParseDay(a.to);
+  else if (range) so.to = range->second;
+  if (!range && (a.from.empty() || a.to.empty())) {
+    std::cerr << "dyad timeline: no events for " << src << " -> " << tgt
+              << (a.both ? " or back" : "") << " in " << a.db << "\n";
+  }
+
+  store::AlertOptions ao;
+  ao.by = so.by;
+  ao.dedup = so.dedup;
+  std::vector<std::pair<std::string, std::string>> dirs = {{src, tgt}};
+  if (a.both && src != tgt) dirs.push_back({tgt, src});
+  std::vector<report::TimelinePanel> panels;
+  for (const auto& [s, t] : dirs) {
+    report::TimelinePanel p;
+    p.label = s + " → " + t;
+    if (so.from && so.to) p.rows = store::BuildSeries(*mentions, s, t, *daily, so);
+    std::vector<store::Mention> dyad;
+    for (const auto& m : *mentions) {
+      if ((s == "*" || m.source_key == s) && (t == "*" || m.target_key == t)) dyad.push_back(m);
+    }
+    auto events = store::Deduplicate(dyad, ao.dedup);
+    p.alerts = store::DetectAlerts(dyad, events, *daily, ao);
+    panels.push_back(std::move(p));
+  }
+  auto alert_at = [](const report::TimelinePanel& p, int start) -> const store::Alert* {
+    for (const auto& al : p.alerts) {
+      if (al.start == start) return &al;
+    }
+    return nullptr;
+  };
+
+  if (a.format == "json") {
+    nlohmann::ordered_json j;
+    j["source"] = src;
+    j["target"] = tgt;
+    j["by"] = a.by;
+    j["basis"] = a.basis;
+    j["one_a_day"] = a.one_a_day;
+    j["dedup"] = {{"key", a.dedup_key}, {"window_days", a.window}};
+    j["series"] = nlohmann::ordered_json::array();
+    for (size_t k = 0; k < panels.size(); ++k) {
+      nlohmann::ordered_json sj;
+      sj["source"] = dirs[k].first;
+      sj["target"] = dirs[k].second;
+      sj["rows"] = nlohmann::ordered_json::array();
+      for (const auto& r : panels[k].rows) {
+        nlohmann::ordered_json rj;
+        rj["period"] = store::PeriodLabel(r.start, so.by);
+        rj["period_start"] = store::FormatDay(r.start);
+        rj["mentions"] = r.mentions;
+        rj["events"] = r.events;
+        rj["goldstein_sum"] = r.goldstein_sum;
+        auto mean = r.goldstein_mean();
+        rj["goldstein_mean"] = mean ? nlohmann::ordered_json(*mean) : nlohmann::ordered_json();
+        rj["verbal_coop"] = r.quad[0];
+        rj["material_coop"] = r.quad[1];
+        rj["verbal_conflict"] = r.quad[2];
+        rj["material_conflict"] = r.quad[3];
+        rj["stories"] = r.stories;
+        rj["sentences"] = r.sentences;
+        const store::Alert* al = alert_at(panels[k], r.start);
+        if (al) {
+          rj["alert"] = {{"level", al->level},
+                         {"baseline_mean", al->score.mean},
+                         {"baseline_sd", al->score.sd},
+                         {"z", al->score.z}};
+        } else {
+          rj["alert"] = nullptr;
+        }
+        sj["rows"].push_back(rj);
+      }
+      j["series"].push_back(sj);
+    }
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::cout << "source\ttarget\tperiod\tperiod_start\tmentions\tevents\tgoldstein_sum\t"
+                 "goldstein_mean\tverbal_coop\tmaterial_coop\tverbal_conflict\tmaterial_conflict\t"
+                 "stories\tsentences\tevents_per_100_stories\talert_z\n";
+    for (size_t k = 0; k < panels.size(); ++k) {
+      for (const auto& r : panels[k].rows) {
+        auto mean = r.goldstein_mean();
+        const store::Alert* al = alert_at(panels[k], r.start);
+        std::cout << dirs[k].first << '\t' << dirs[k].second << '\t'
+                  << store::PeriodLabel(r.start, so.by) << '\t' << store::FormatDay(r.start) << '\t'
+                  << r.mentions << '\t' << r.events << '\t' << Fmt(r.goldstein_sum) << '\t'
+                  << (mean ? Fmt(*mean) : "") << '\t' << r.quad[0] << '\t' << r.quad[1] << '\t'
+                  << r.quad[2] << '\t' << r.quad[3] << '\t' << r.stories << '\t' << r.sentences
+                  << '\t'
+                  << (r.stories ? Fmt(100.0 * static_cast<double>(r.events) / r.stories) : "")
+                  << '\t' << (al ? Fmt(al->score.z) : "") << '\n';
+      }
+    }
+  }
+  if (!a.plot.empty()) {
+    report::TimelineOptions to;
+    to.title = src + (a.both ? " ⇄ " : " → ") + tgt + ": " + a.by + "ly events";
+    to.basis = so.basis == store::Basis::kEvents ? "deduplicated events" : "mentions";
+    std::ofstream out(a.plot);
+    out << report::TimelineSvg(panels, so.by, to) << "\n";
+    if (!out) {
+      std::cerr << "dyad timeline: cannot write " << a.plot << "\n";
+      return kExitBadInput;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+RunFn AddTimelineCommand(CLI::App& app) {
+  auto args = std::make_shared<TimelineArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "timeline",
+      "Print the dyad-period series of SOURCE -> TARGET from an event store: per period the "
+      "mentions, deduplicated events, Goldstein sum and mean, the four quad-class counts, the "
+      "stories and sentences processed (denominators) and the alert z-score where the period "
+      "alerts. SOURCE/TARGET are country or group codes (RUS, USA, NATO, EU, UN, AU; * = any).");
+  cmd->add_option("--db", args->db, "Event store file")->required();
+  cmd->add_option("source", args->source, "Source actor: country or group code")->required();
+  cmd->add_option("target", args->target, "Target actor: country or group code")->required();
+  cmd->add_option("--by", args->by, "Period: day, week (ISO, Monday) or month")
+      ->check(CLI::IsMember({"day", "week", "month"}));
+  cmd->add_flag("--both", args->both, "Add the reverse direction TARGET -> SOURCE");
+  cmd->add_option("--format", args->format, "tsv or json")->check(CLI::IsMember({"tsv", "json"}));
+  cmd->add_option("--plot", args->plot, "Also draw the series as an SVG chart in this file");
+  cmd->add_option("--from", args->from, "First event date (YYYY-MM-DD)");
+  cmd->add_option("--to", args->to, "Last event date (YYYY-MM-DD)");
+  cmd->add_option("--basis", args->basis,
+                  "Goldstein and quad counts over deduplicated 'events' (default) or raw 'mentions'")
+      ->check(CLI::IsMember({"events", "mentions"}));
+  cmd->add_flag("--one-a-day", args->one_a_day,
+                "Phoenix one-a-day filter: one mention per date, source, target and code");
+  cmd->add_option("--dedup-window", args->window, "Dedup window in days (default 1)");
+  cmd->add_option("--dedup-key", args->dedup_key,
+                  "Dedup key: 'dyad' (country/group keys + code) or 'actor' (full actor codes + code)")
+      ->check(CLI::IsMember({"dyad", "actor"}));
+  return [args] { return RunTimeline(*args); };
+}
+
+}  // namespace dyad::cli
