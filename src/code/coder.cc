@@ -36,6 +36,8 @@ struct ActorX {
   bool place = false;       // a place: usable as a target's country, never a source
   bool pronoun = false;     // came from a pronoun
   bool located = false;     // the country came from a place in the sentence
+  bool bare_demonym = false;  // a demonym adjective standing alone ("Turkish and Greek officials")
+  bool subject = false;     // (story context) was the subject of a verb
 };
 
 struct NP {
@@ -111,11 +113,16 @@ class SentenceCoder {
     vg_subject_.assign(p_.verbs.size(), -1);
     for (size_t v = 0; v < p_.verbs.size(); ++v) CodeVerb(static_cast<int>(v), out);
     CodeNounTriggers(out);
+    for (const PendingStatement& st : statements_) {
+      CodeStatement(st.v, st.sources, st.code, st.pattern, st.origin, out);
+    }
     // Remember this sentence's actors for pronouns in the next ones.
-    for (const NP& np : nps_) {
-      for (const ActorX& a : np.actors) {
+    std::set<int> subjects(vg_subject_.begin(), vg_subject_.end());
+    for (size_t k = 0; k < nps_.size(); ++k) {
+      for (const ActorX& a : nps_[k].actors) {
         if (!a.code.empty() && !a.place && !a.weak && !a.pronoun) {
           context_->push_back(a);
+          context_->back().subject = subjects.count(static_cast<int>(k)) > 0;
           if (context_->size() > 16) context_->erase(context_->begin());
         }
       }
@@ -154,7 +161,7 @@ class SentenceCoder {
         // Coordination joins two actor phrases: "Washington and NATO",
         // "Spain, Ireland and Norway", "Colombian and Ecuadorian police".
         if ((t == Tag::kCoord || t == Tag::kComma) && j + 1 < n && HasMentionBefore(np.b, j) &&
-            CoordinatedActorAhead(j + 1)) {
+            CoordinatedActorAhead(j + 1) && (t == Tag::kCoord || NamedListAround(j))) {
           ++j;
           continue;
         }
@@ -183,6 +190,20 @@ class SentenceCoder {
       if (p_.words[k].mention >= 0 || p_.words[k].tag == Tag::kPossPron) return true;
     }
     return false;
+  }
+
+  // A comma joins a list of names ("Spain, Ireland and Norway"), not a
+  // phrase and an attribution ("Tigray region, residents and aid workers said").
+  bool NamedListAround(uint32_t comma) const {
+    const auto& w = p_.words;
+    auto named = [&](uint32_t k) {
+      if (k >= w.size() || w[k].mention < 0) return false;
+      EntryKind kind = lex_.entry(p_.mentions[w[k].mention].entry).kind;
+      return kind != EntryKind::kAgent && kind != EntryKind::kPlace;
+    };
+    uint32_t after = comma + 1;
+    while (after < w.size() && w[after].tag == Tag::kDet) ++after;
+    return comma > 0 && named(comma - 1) && named(after);
   }
 
   // After "and"/",": does an actor phrase follow (before any verb)?
@@ -293,7 +314,7 @@ class SentenceCoder {
       if (!last.code.empty() && last.code.size() > 3 && !last.weak) role = last.code.substr(3);
       if (!role.empty()) {
         for (size_t k = 0; k + 1 < out.size(); ++k) {
-          if (out[k].weak && out[k].code.size() == 3) {
+          if ((out[k].weak || out[k].bare_demonym) && out[k].code.size() == 3) {
             out[k].code += role;
             out[k].weak = false;
           }
@@ -383,6 +404,9 @@ class SentenceCoder {
       a->country = country.substr(0, 3);
       a->code = country + role;
       a->weak = weak;
+      a->bare_demonym = role.empty() && !demonym_adj && e - b == 1 && w[b].mention >= 0 &&
+                        lex_.entry(p_.mentions[w[b].mention].entry).kind == EntryKind::kDemonym &&
+                        w[b].lower.back() != 's';
     } else if (!role.empty()) {
       a->role = role;  // country to be inherited
       a->pronoun = possessive_pron;
@@ -405,7 +429,10 @@ class SentenceCoder {
   void FindLocations() {
     const auto& w = p_.words;
     for (const NP& np : nps_) {
+      // Where things happen, not where they go ("fled into Bangladesh").
       if (np.prep < 0 || !IsLocativePrep(w[np.prep].lower)) continue;
+      std::string_view pl = w[np.prep].lower;
+      if (pl == "into" || pl == "from" || pl == "off") continue;
       for (uint32_t k = np.b; k < np.e; ++k) {
         if (w[k].mention < 0) continue;
         const LexEntry& e = lex_.entry(p_.mentions[w[k].mention].entry);
@@ -431,10 +458,15 @@ class SentenceCoder {
         return;
       }
     }
-    for (auto it = context_->rbegin(); it != context_->rend(); ++it) {
-      if (person && it->code.size() == 3) continue;
-      CopyResolved(*it, a);
-      return;
+    // Across sentences a pronoun usually continues the last subject
+    // ("Turkey summoned the ambassador. It accused Stockholm …").
+    for (int pass = 0; pass < 2; ++pass) {
+      for (auto it = context_->rbegin(); it != context_->rend(); ++it) {
+        if (person && it->code.size() == 3) continue;
+        if (pass == 0 && !it->subject) continue;
+        CopyResolved(*it, a);
+        return;
+      }
     }
   }
 
@@ -645,10 +677,15 @@ class SentenceCoder {
       }
     }
     if (c.kind == parse::ClauseKind::kParticiple) {
-      // Shares the main clause's status.
-      for (int g = v - 1; g >= 0; --g) {
-        if (p_.verbs[g].finite) return Blocked(g, ClauseOf(g));
-      }
+      // Shares the main clause's status ("Rwanda denied that …, accusing").
+      int g = MainVerbBefore(v);
+      if (g >= 0) return Blocked(g, ClauseOf(g));
+    }
+    // A relative clause in the simple present describes what someone
+    // habitually does ("firms that sell weapons"), not a reported act.
+    if (c.kind == parse::ClauseKind::kRelative && vg.b == vg.head &&
+        (w[vg.head].vform == parse::VForm::kThird || w[vg.head].vform == parse::VForm::kBase)) {
+      return "habitual (present tense in a relative clause)";
     }
     // Historical: "in 1962", "since 2014", "In 2008," in the same clause.
     int from = c.intro >= 0 ? c.intro : 0;
@@ -675,6 +712,17 @@ class SentenceCoder {
     return "";
   }
 
+  // The nearest finite verb group before v that stands in a main clause.
+  int MainVerbBefore(int v) const {
+    int fallback = -1;
+    for (int g = v - 1; g >= 0; --g) {
+      if (!p_.verbs[g].finite) continue;
+      if (fallback < 0) fallback = g;
+      if (ClauseOf(g).kind == parse::ClauseKind::kMain) return g;
+    }
+    return fallback;
+  }
+
   // Index of the noun phrase that is the subject of verb group v, or -1.
   int Subject(int v, const Context& c) {
     const auto& w = p_.words;
@@ -682,14 +730,7 @@ class SentenceCoder {
     if (c.kind == parse::ClauseKind::kParticiple || c.kind == parse::ClauseKind::kInfinitive ||
         (vg.gerund && vg.b > 0 && VgIndexAt(vg.b - 1) >= 0)) {
       int g = c.governor_vg >= 0 ? c.governor_vg : -1;
-      if (g < 0) {
-        for (int k = v - 1; k >= 0; --k) {
-          if (p_.verbs[k].finite) {
-            g = k;
-            break;
-          }
-        }
-      }
+      if (g < 0) g = MainVerbBefore(v);
       if (g < 0 && vg.b > 0) g = VgIndexAt(vg.b - 1);
       return g >= 0 ? vg_subject_[g] : -1;
     }
@@ -739,19 +780,13 @@ class SentenceCoder {
       return j >= 0 ? np_of_[j] : -1;
     }
     if (np_of_[k] >= 0) {
-      // The subject is the phrase that ends here; a preposition before it
-      // means it was the object of a prepositional phrase ("of Adigrat"),
-      // so walk back to the phrase that owns it.
+      // The subject is the phrase that ends here. A phrase inside a
+      // prepositional phrase ("A fire at a warehouse in Mexico killed") is
+      // not: walk back through the prepositional phrases to the head phrase.
       int id = np_of_[k];
-      while (id >= 0 && nps_[id].prep >= 0 && w[nps_[id].prep].tag == Tag::kOf) {
+      while (id >= 0 && nps_[id].prep >= 0) {
         int j = nps_[id].prep - 1;
-        if (j < 0 || np_of_[j] < 0) break;
-        id = np_of_[j];
-      }
-      if (id >= 0 && nps_[id].prep >= 0 && w[nps_[id].prep].tag != Tag::kOf) {
-        // "Residents of Adigrat fear", "pupils from a school in X were": try the head before the PP.
-        int j = nps_[id].prep - 1;
-        if (j >= 0 && np_of_[j] >= 0 && nps_[np_of_[j]].prep < 0) return np_of_[j];
+        id = (j >= 0) ? np_of_[j] : -1;
       }
       return id;
     }
@@ -783,7 +818,10 @@ class SentenceCoder {
       if (t == Tag::kComma) return k;
       if (t == Tag::kQuote && k > vg.e) return k;
       int g = VgIndexAt(k);
-      if (g >= 0 && g != v && !p_.verbs[g].infinitive && !(p_.verbs[g].gerund && k > 0 && w[k - 1].tag == Tag::kPrep)) return k;
+      if (g >= 0 && g != v && !p_.verbs[g].infinitive && !p_.verbs[g].participle &&
+          !(p_.verbs[g].gerund && k > 0 && w[k - 1].tag == Tag::kPrep)) {
+        return k;
+      }
     }
     return static_cast<uint32_t>(w.size());
   }
@@ -812,16 +850,19 @@ class SentenceCoder {
       bool found = false;
       for (uint32_t k = pos; k < limit; ++k) {
         if (el.target) {
+          // The first target slot names the target; later ones only
+          // require an actor there ("welcome + to+": the guest, not the city).
+          int np = -1;
           if (!el.prep.empty()) {
             if (w[k].lower != el.prep) continue;
             if (k + 1 >= end || np_of_[k + 1] < 0 || !HasActor(np_of_[k + 1])) continue;
-            target_np = np_of_[k + 1];
-            pos = nps_[target_np].e;
+            np = np_of_[k + 1];
           } else {
             if (np_of_[k] < 0 || !HasActor(np_of_[k])) continue;
-            target_np = np_of_[k];
-            pos = nps_[target_np].e;
+            np = np_of_[k];
           }
+          if (target_np < 0) target_np = np;
+          pos = nps_[np].e;
           found = true;
           break;
         }
@@ -894,7 +935,7 @@ class SentenceCoder {
       }
     }
     static const char* kPreps[] = {"to", "with", "against", "on", "at", "toward", "towards",
-                                   "into", "outside", "for", "from", "over"};
+                                   "into", "outside", "between", "for", "from", "over"};
     for (const char* prep : kPreps) {
       for (uint32_t j = vg.e; j < end; ++j) {
         if (w[j].lower != prep || j + 1 >= w.size() || np_of_[j + 1] < 0) continue;
@@ -914,34 +955,82 @@ class SentenceCoder {
         }
       }
     }
+    // "refused to allow UN investigators": the object of a "to" complement.
+    for (uint32_t m = vg.e; m < end; ++m) {
+      int g = VgIndexAt(m);
+      if (g < 0 || !p_.verbs[g].infinitive) continue;
+      uint32_t o = p_.verbs[g].e;
+      if (o < end && np_of_[o] >= 0 && nps_[np_of_[o]].prep < 0) {
+        auto ts = usable(Targets(np_of_[o]));
+        std::vector<ActorX> keep;
+        for (const ActorX& t : ts) {
+          if (!t.place && !t.weak) keep.push_back(t);
+        }
+        if (!keep.empty()) {
+          *how = "object of 'to' complement";
+          return keep;
+        }
+      }
+      m = p_.verbs[g].e - 1;
+    }
+    // "appealed for a ceasefire in Sudan": a state named in a place phrase is
+    // what the words are about — but never the venue of a meeting.
+    if (root != "04" && root != "06") {
+      for (uint32_t m = vg.e; m < end; ++m) {
+        if (w[m].mention < 0 || np_of_[m] < 0 || nps_[np_of_[m]].prep < 0) continue;
+        const LexEntry& ent = lex_.entry(p_.mentions[w[m].mention].entry);
+        if (ent.kind != EntryKind::kCountry) continue;
+        for (const ActorX& t : usable(Targets(np_of_[m]))) {
+          if (!t.weak) {
+            *how = "state in a place phrase";
+            return {t};
+          }
+        }
+      }
+    }
     // "demanded (on Tuesday) that Armenia remove …": the first other actor of the clause.
     uint32_t j = end;
     if (j < w.size() && w[j].tag == Tag::kThat) {
-      for (uint32_t m = j + 1; m < w.size() && w[m].tag != Tag::kEnd; ++m) {
-        if (np_of_[m] < 0) continue;
-        auto ts = usable(Targets(np_of_[m]));
-        std::vector<ActorX> keep;
-        for (const ActorX& t : ts) {
-          if (!t.place) keep.push_back(t);
+      // Named actors first; a role noun whose country only came from a place
+      // ("drones … in Ukraine") is a last resort.
+      for (int pass = 0; pass < 2; ++pass) {
+        for (uint32_t m = j + 1; m < w.size() && w[m].tag != Tag::kEnd; ++m) {
+          if (np_of_[m] < 0) continue;
+          auto ts = usable(Targets(np_of_[m]));
+          std::vector<ActorX> keep;
+          for (const ActorX& t : ts) {
+            if (!t.place && (pass == 1 || !t.located)) keep.push_back(t);
+          }
+          if (!keep.empty()) {
+            *how = "'that' clause";
+            return keep;
+          }
+          m = nps_[np_of_[m]].e - 1;
         }
-        if (!keep.empty()) {
-          *how = "'that' clause";
-          return keep;
-        }
-        m = nps_[np_of_[m]].e - 1;
       }
     }
     if (ViolentRoot(root)) {
+      // A place in the source's own country is a target only for acts that
+      // are domestic by nature (protest, repression, violence, inquiries):
+      // troops put on alert at home have no target.
+      auto fits = [&](const std::string& country) {
+        if (root != "15" && root != "07") return true;
+        for (const ActorX& s : sources) {
+          if (s.country == country) return false;
+        }
+        return true;
+      };
       for (uint32_t m = vg.e; m < end; ++m) {
         if (np_of_[m] < 0) continue;
         for (const ActorX& t : nps_[np_of_[m]].actors) {
-          if (t.place) {
+          if (t.place && fits(t.country)) {
             *how = "place";
             return {t};
           }
         }
       }
       for (const auto& loc : locations_) {
+        if (!fits(loc.second)) continue;
         ActorX t;
         t.code = t.country = loc.second;
         t.place = true;
@@ -959,15 +1048,13 @@ class SentenceCoder {
            root == "20" || root == "07" || root == "09";
   }
 
-  // A target that is the source itself (or only its country without a role).
+  // A target that is the source itself: the same code, its own bare
+  // country, or a pronoun that refers back to it ("its troops").
   static bool SameActor(const std::vector<ActorX>& sources, const ActorX& t) {
     for (const ActorX& s : sources) {
       if (s.code == t.code) return true;
-      if (t.place) continue;
-      if (!s.country.empty() && s.country == t.country &&
-          (s.code.size() <= 3 || t.code.size() <= 3)) {
-        return true;
-      }
+      if (t.place || s.country.empty() || s.country != t.country) continue;
+      if (t.pronoun || t.code.size() <= 3) return true;
     }
     return false;
   }
@@ -1035,7 +1122,8 @@ class SentenceCoder {
     }
     bool say = parse::IsSayVerb(ve->lemma) && info->root == "01";
     if (say) {
-      CodeStatement(v, sources, code, pattern_text, origin, out);
+      // Decided once every reported act of the sentence has been coded.
+      statements_.push_back({v, sources, code, pattern_text, origin});
       return;
     }
     std::vector<std::pair<ActorX, ActorX>> pairs;
@@ -1315,6 +1403,12 @@ class SentenceCoder {
   std::vector<int> np_of_;
   std::vector<std::pair<uint32_t, std::string>> locations_;
   std::vector<int> vg_subject_;
+  struct PendingStatement {
+    int v;
+    std::vector<ActorX> sources;
+    std::string code, pattern, origin;
+  };
+  std::vector<PendingStatement> statements_;
 };
 
 }  // namespace

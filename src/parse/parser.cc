@@ -193,6 +193,30 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       continue;
     }
     auto m = lex.MatchPhrase(lower, i);
+    if (!m && (doc.tokens[s.token_begin + i].flags & kHyphenated)) {
+      // "Greek-owned ship", "Saudi-led coalition", "Russian-flagged tanker":
+      // the first part names the actor; "-backed", "-based" do not.
+      std::string_view tok = lower[i];
+      size_t dash = tok.find('-');
+      std::string_view suffix = tok.substr(dash + 1);
+      static const std::unordered_set<std::string_view> kOwner = {
+          "owned", "flagged", "registered", "operated", "led", "run", "controlled"};
+      if (kOwner.count(suffix)) {
+        std::vector<std::string_view> part = {tok.substr(0, dash)};
+        auto pm = lex.MatchPhrase(part, 0);
+        if (pm && pm->length == 1) {
+          EntryKind k = lex.entry(pm->entry).kind;
+          if (k == EntryKind::kDemonym || k == EntryKind::kCountry || k == EntryKind::kCapital) {
+            int idx = static_cast<int>(out->mentions.size());
+            out->mentions.push_back({i, i + 1, pm->entry, EntryKind::kDemonym});
+            out->words[i].mention = idx;
+            out->words[i].tag = Tag::kProper;
+          }
+        }
+      }
+      ++i;
+      continue;
+    }
     if (!m) {
       ++i;
       continue;
@@ -284,6 +308,14 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     }
     bool noun = false;
     bool could_be_noun = ncount >= 0 || form == VForm::kIng;
+    if (prev == Tag::kVerb && form != VForm::kIng &&
+        !(form == VForm::kPast && i > 0 && IsAspectVerb(out->words[i - 1].lemma))) {
+      // "eased sanctions", "fired tear gas": the word after a verb is its object.
+      w.tag = Tag::kNoun;
+      w.noun_use = w.event_verb;
+      w.lemma = w.event_verb ? lemma : std::string();
+      continue;
+    }
     if (NounContext(prev) && prev != Tag::kPrep) {
       // "the attack", "its demands", "two attacks"; but "-ed" after a
       // determiner is an adjective ("the disputed region").
@@ -372,7 +404,10 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
         vg.negated = true;
         continue;
       }
-      if (w.tag == Tag::kAdv && head < 0 && j > i) continue;
+      if (w.tag == Tag::kAdv && j > i &&
+          (head < 0 || out->words[head].tag != Tag::kVerb)) {
+        continue;  // "was sharply criticised", "has already sent"
+      }
       if (w.tag == Tag::kBe) {
         saw_be = saw_aux = true;
         head = static_cast<int>(j);
@@ -423,6 +458,11 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
           vg.participle = true;  // "jets promised by Norway"
           vg.finite = false;
           vg.passive = true;
+        } else if (hw.vform == VForm::kPast && i > 0 && out->words[i - 1].tag == Tag::kNoun &&
+                   out->words[i - 1].mention < 0 && i + 1 < n &&
+                   (out->words[i + 1].tag == Tag::kPrep || out->words[i + 1].tag == Tag::kOf)) {
+          vg.participle = true;  // "barrel bombs filled with chlorine"
+          vg.finite = false;
         }
       }
     }

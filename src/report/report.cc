@@ -1,0 +1,421 @@
+#include "report/report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "report/svg.h"
+#include "store/series.h"
+
+namespace dyad::report {
+namespace {
+
+constexpr const char* kCss = R"css(
+:root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --bg:#f8fafc; --accent:#1d3557; }
+* { box-sizing: border-box; }
+body { margin:0; background:var(--bg); color:var(--ink);
+  font:15px/1.5 -apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif; }
+header { background:#1d3557; color:#fff; padding:22px 32px 18px; }
+header h1 { margin:0 0 4px; font-size:24px; font-weight:650; letter-spacing:.2px; }
+header p { margin:0; opacity:.85; font-size:13.5px; }
+main { max-width:1060px; margin:0 auto; padding:18px 24px 40px; }
+section { background:#fff; border:1px solid var(--line); border-radius:10px; padding:18px 22px;
+  margin:18px 0; box-shadow:0 1px 2px rgba(0,0,0,.04); }
+h2 { font-size:18px; margin:0 0 10px; color:var(--accent); }
+h3 { font-size:15px; margin:16px 0 6px; }
+p.note { color:var(--muted); font-size:13px; margin:4px 0 10px; }
+.cards { display:flex; flex-wrap:wrap; gap:12px; margin-bottom:8px; }
+.card { flex:1 1 120px; border:1px solid var(--line); border-radius:8px; padding:10px 14px; }
+.card b { display:block; font-size:22px; color:var(--accent); }
+.card span { color:var(--muted); font-size:12.5px; }
+table { border-collapse:collapse; width:100%; font-size:13.5px; }
+th, td { text-align:left; padding:6px 8px; border-bottom:1px solid var(--line); vertical-align:top; }
+th { font-weight:600; color:#374151; background:#f3f4f6; }
+td.n, th.n { text-align:right; font-variant-numeric:tabular-nums; }
+tr:nth-child(even) td { background:#fcfcfd; }
+.neg { color:#b91c1c; } .pos { color:#166534; }
+.chart { overflow-x:auto; } .chart svg { max-width:100%; height:auto; display:block; }
+.ev { border-top:1px solid var(--line); padding:12px 0; }
+.ev:first-of-type { border-top:0; }
+.ev .head { font-size:14px; }
+.ev .meta { color:var(--muted); font-size:12.5px; }
+.code { font-family:ui-monospace,"DejaVu Sans Mono",monospace; background:#eef2f7; border-radius:4px;
+  padding:0 5px; font-size:12.5px; }
+blockquote { margin:6px 0 0 0; padding:6px 12px; border-left:3px solid #cbd5e1; background:#f8fafc;
+  font-size:14px; }
+mark { border-radius:3px; padding:0 2px; }
+mark.src { background:#dbeafe; } mark.tgt { background:#ede9fe; }
+mark.trg { background:#fde68a; font-weight:600; }
+.legend mark { margin-right:8px; }
+.alert-z { color:#c1121f; font-weight:700; }
+.q { display:inline-block; width:10px; height:10px; border-radius:2px; margin-right:4px; }
+footer { color:var(--muted); font-size:12px; text-align:center; padding:10px 0 30px; }
+)css";
+
+std::string Signed(double v, int d = 1) { return (v > 0 ? "+" : "") + Num(v, d); }
+
+std::string ValueClass(double v) { return v < 0 ? "neg" : v > 0 ? "pos" : ""; }
+
+struct DyadStats {
+  std::string source, target;
+  int64_t events = 0, mentions = 0, articles = 0;
+  double goldstein_sum = 0;
+  int64_t goldstein_n = 0;
+  int64_t quad[4] = {0, 0, 0, 0};
+};
+
+std::string ActorWithName(const ReportOptions& o, const std::string& key) {
+  std::string name = o.actor_label ? o.actor_label(key) : "";
+  if (name.empty() || name == key) return Esc(key);
+  return Esc(key) + " <span class=\"meta\">(" + Esc(name) + ")</span>";
+}
+
+}  // namespace
+
+std::string HighlightEvidence(const store::Mention& m) {
+  const Event& e = m.event;
+  const std::string& text = e.text;
+  struct Mark {
+    size_t b, e;
+    const char* cls;
+  };
+  std::vector<Mark> marks;
+  auto add = [&](Span sp, const std::string& words, const char* cls) {
+    size_t b = std::string::npos, len = 0;
+    if (m.sentence_begin >= 0 && sp.end > sp.begin && sp.begin >= m.sentence_begin &&
+        static_cast<size_t>(sp.end - m.sentence_begin) <= text.size()) {
+      b = sp.begin - static_cast<size_t>(m.sentence_begin);
+      len = sp.end - sp.begin;
+    } else if (!words.empty()) {
+      b = text.find(words);
+      len = words.size();
+    }
+    if (b != std::string::npos && len > 0) marks.push_back({b, b + len, cls});
+  };
+  add(e.source.span, e.source.name, "src");
+  if (e.target) add(e.target->span, e.target->name, "tgt");
+  add(e.trigger_span, e.trigger, "trg");
+  std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.b < b.b; });
+  std::string out;
+  size_t pos = 0;
+  for (const Mark& mk : marks) {
+    if (mk.b < pos) continue;  // overlaps an earlier mark
+    out += Esc(text.substr(pos, mk.b - pos));
+    out += std::string("<mark class=\"") + mk.cls + "\">" + Esc(text.substr(mk.b, mk.e - mk.b)) +
+           "</mark>";
+    pos = mk.e;
+  }
+  out += Esc(text.substr(std::min(pos, text.size())));
+  return out;
+}
+
+std::vector<NetworkEdge> BuildEdges(const std::vector<store::Mention>& mentions,
+                                    const std::vector<store::DedupEvent>& events) {
+  std::map<std::pair<std::string, std::string>, NetworkEdge> edges;
+  for (const auto& ev : events) {
+    const store::Mention& m = mentions[ev.mentions[0]];
+    if (m.target_key.empty()) continue;
+    NetworkEdge& e = edges[{m.source_key, m.target_key}];
+    e.source = m.source_key;
+    e.target = m.target_key;
+    ++e.events;
+    if (m.event.goldstein) {
+      e.goldstein_sum += *m.event.goldstein;
+      ++e.goldstein_n;
+    }
+    if (m.event.quad_class >= 3) ++e.conflict;
+    else if (m.event.quad_class >= 1) ++e.cooperation;
+  }
+  std::vector<NetworkEdge> out;
+  for (auto& [k, e] : edges) out.push_back(e);
+  return out;
+}
+
+Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& o,
+                                    ReportData* data_out) {
+  ReportData local;
+  ReportData& d = data_out ? *data_out : local;
+  auto all = st.Mentions({});
+  if (!all.ok()) return all.status();
+  auto daily = st.DailyDenominators();
+  if (!daily.ok()) return daily.status();
+  auto summary = st.Summary();
+  if (!summary.ok()) return summary.status();
+
+  auto in_range = [&](int day) {
+    return (!o.from || day >= *o.from) && (!o.to || day <= *o.to);
+  };
+  for (const auto& m : *all) {
+    if (in_range(m.day)) d.mentions.push_back(m);
+  }
+  d.events = store::Deduplicate(d.mentions, o.dedup);
+  {
+    store::AlertOptions ao = o.alerts;
+    ao.by = o.by;
+    ao.dedup = o.dedup;
+    auto all_events = store::Deduplicate(*all, o.dedup);
+    for (auto& a : store::DetectAlerts(*all, all_events, *daily, ao)) {
+      if (!in_range(a.start) && !in_range(store::NextPeriod(a.start, o.by) - 1)) continue;
+      // Re-point the drivers into d.events: same representative id.
+      std::map<std::string, size_t> by_id;
+      for (size_t i = 0; i < d.events.size(); ++i) {
+        by_id[d.mentions[d.events[i].mentions[0]].event.id] = i;
+      }
+      std::vector<size_t> drivers;
+      for (size_t i : a.drivers) {
+        auto it = by_id.find((*all)[all_events[i].mentions[0]].event.id);
+        if (it != by_id.end()) drivers.push_back(it->second);
+      }
+      a.drivers = drivers;
+      d.alerts.push_back(std::move(a));
+    }
+  }
+  d.edges = BuildEdges(d.mentions, d.events);
+
+  // Range of the charts: the report's range, or the events'.
+  auto range = store::DayRange(d.mentions);
+  int from = o.from ? *o.from : range ? range->first : 0;
+  int to = o.to ? *o.to : range ? range->second : 0;
+  store::SeriesOptions so;
+  so.by = o.by;
+  so.dedup = o.dedup;
+  so.from = from;
+  so.to = to;
+
+  // Dyads by deduplicated events.
+  std::map<std::pair<std::string, std::string>, DyadStats> dyads;
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> dyad_articles;
+  for (const auto& ev : d.events) {
+    const auto& m = d.mentions[ev.mentions[0]];
+    if (m.target_key.empty()) continue;
+    DyadStats& s = dyads[{m.source_key, m.target_key}];
+    s.source = m.source_key;
+    s.target = m.target_key;
+    ++s.events;
+    s.mentions += ev.num_mentions;
+    for (size_t i : ev.mentions) dyad_articles[{s.source, s.target}].insert(d.mentions[i].event.story_id);
+    if (m.event.goldstein) {
+      s.goldstein_sum += *m.event.goldstein;
+      ++s.goldstein_n;
+    }
+    if (m.event.quad_class >= 1 && m.event.quad_class <= 4) ++s.quad[m.event.quad_class - 1];
+  }
+  std::vector<DyadStats> top;
+  for (auto& [k, s] : dyads) {
+    s.articles = static_cast<int64_t>(dyad_articles[k].size());
+    top.push_back(s);
+  }
+  std::stable_sort(top.begin(), top.end(), [](const DyadStats& a, const DyadStats& b) {
+    if (a.events != b.events) return a.events > b.events;
+    return a.mentions > b.mentions;
+  });
+
+  std::ostringstream h;
+  h << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    << "<title>" << Esc(o.title) << "</title><style>" << kCss << "</style></head><body>\n";
+  h << "<header><h1>" << Esc(o.title) << "</h1><p>"
+    << (o.db_name.empty() ? "" : "store <b>" + Esc(o.db_name) + "</b> · ");
+  if (range) {
+    h << "events " << store::FormatDay(from) << " to " << store::FormatDay(to) << " · ";
+  }
+  h << store::PeriodAdjective(o.by) << " periods · coder " << Esc(summary->coder) << " · dictionary "
+    << Esc(summary->dictionary) << "</p></header>\n<main>\n";
+
+  // Summary and coverage: the report's range, or every story date.
+  int cov_from = from, cov_to = to;
+  bool have_cov = range.has_value() || !daily->empty();
+  if (!o.from && !daily->empty()) cov_from = range ? std::min(from, daily->begin()->first) : daily->begin()->first;
+  if (!o.to && !daily->empty()) cov_to = range ? std::max(to, daily->rbegin()->first) : daily->rbegin()->first;
+  int64_t stories_in_range = 0, sentences_in_range = 0;
+  std::map<int, int64_t> per_period;
+  for (const auto& [day, den] : *daily) {
+    if (day < cov_from || day > cov_to) continue;
+    stories_in_range += den.stories;
+    sentences_in_range += den.sentences;
+    per_period[store::PeriodStart(day, o.by)] += den.stories;
+  }
+  h << "<section id=\"summary\"><h2>Summary</h2><div class=\"cards\">";
+  auto card = [&](const std::string& v, const std::string& label) {
+    h << "<div class=\"card\"><b>" << v << "</b><span>" << label << "</span></div>";
+  };
+  card(std::to_string(stories_in_range), "stories processed");
+  card(std::to_string(sentences_in_range), "sentences processed");
+  card(std::to_string(d.mentions.size()), "event mentions");
+  card(std::to_string(d.events.size()), "deduplicated events");
+  card(std::to_string(dyads.size()), "directed dyads");
+  card(std::to_string(d.alerts.size()), "alerts");
+  h << "</div><p class=\"note\">A <b>mention</b> is one coded event in one sentence. Mentions of the "
+       "same dyad and CAMEO code within "
+    << o.dedup.window_days << " day" << (o.dedup.window_days == 1 ? "" : "s")
+    << " are one <b>deduplicated event</b> (GDELT's NumMentions / NumSources / NumArticles). "
+       "Stories processed per period (the denominator, including stories that gave no "
+       "event):</p>";
+  std::vector<std::pair<int, int64_t>> coverage;
+  if (have_cov) {
+    for (int p = store::PeriodStart(cov_from, o.by); p <= cov_to; p = store::NextPeriod(p, o.by)) {
+      auto it = per_period.find(p);
+      coverage.push_back({p, it == per_period.end() ? 0 : it->second});
+    }
+  }
+  h << "<div class=\"chart\">" << CoverageSvg(coverage, o.by) << "</div></section>\n";
+
+  // Overview timeline.
+  h << "<section id=\"overview\"><h2>All events</h2><p class=\"note\">Deduplicated events of all "
+       "dyads per "
+    << store::PeriodName(o.by)
+    << ", stacked by GDELT quad class, with the mean Goldstein score (−10 conflict … +10 "
+       "cooperation) on the right axis. Hover a bar or point for its numbers.</p>";
+  {
+    TimelinePanel p;
+    p.label = "all dyads";
+    if (range) p.rows = store::BuildSeries(d.mentions, "*", "*", *daily, so);
+    TimelineOptions to_opt;
+    h << "<div class=\"chart\">" << TimelineSvg({p}, o.by, to_opt) << "</div>";
+  }
+  h << "</section>\n";
+
+  // Alerts.
+  h << "<section id=\"alerts\"><h2>Alerts</h2><p class=\"note\">A dyad-" << store::PeriodName(o.by)
+    << " alerts when its conflict level L (sum of max(0, −Goldstein) over its deduplicated "
+       "events) departs from its own trailing baseline: z = (L − mean) / max(sd, "
+    << Num(o.alerts.sd_floor) << ") over the previous " << o.alerts.baseline << " observed "
+    << store::PeriodName(o.by) << "s (at least " << o.alerts.min_baseline << "), alert when z ≥ "
+    << Num(o.alerts.z) << " and L ≥ " << Num(o.alerts.min_level) << ".</p>";
+  if (d.alerts.empty()) {
+    h << "<p>No alerts in this range.</p>";
+  } else {
+    std::vector<const store::Alert*> shown;
+    for (const auto& a : d.alerts) shown.push_back(&a);
+    std::stable_sort(shown.begin(), shown.end(), [](const store::Alert* a, const store::Alert* b) {
+      return a->start > b->start;
+    });
+    if (static_cast<int>(shown.size()) > o.max_alerts) shown.resize(o.max_alerts);
+    h << "<table><tr><th>" << store::PeriodName(o.by)
+      << "</th><th>dyad</th><th class=\"n\">level</th><th class=\"n\">baseline</th><th "
+         "class=\"n\">z</th><th class=\"n\">events</th><th>what drove it</th></tr>";
+    for (const store::Alert* a : shown) {
+      h << "<tr><td>" << Esc(store::PeriodLabel(a->start, o.by)) << "</td><td>" << Esc(a->source)
+        << " → " << Esc(a->target) << "</td><td class=\"n\">" << Num(a->level, 1)
+        << "</td><td class=\"n\">" << Num(a->score.mean, 1) << " ± " << Num(a->score.sd, 1)
+        << "</td><td class=\"n alert-z\">" << Num(a->score.z, 1) << "</td><td class=\"n\">"
+        << a->events << "</td><td>";
+      for (size_t k = 0; k < a->drivers.size() && k < 2; ++k) {
+        const auto& ev = d.events[a->drivers[k]];
+        const auto& m = d.mentions[ev.mentions[0]];
+        h << (k ? "<br>" : "") << "<span class=\"code\">" << Esc(m.event.code) << "</span> "
+          << HighlightEvidence(m);
+      }
+      if (a->drivers.size() > 2) h << "<br><span class=\"meta\">… and " << a->drivers.size() - 2 << " more</span>";
+      h << "</td></tr>";
+    }
+    h << "</table>";
+  }
+  h << "</section>\n";
+
+  // Timelines of the busiest dyads.
+  h << "<section id=\"timelines\"><h2>Timelines of the busiest dyads</h2>";
+  if (top.empty()) h << "<p>No events with both a source and a target.</p>";
+  for (int i = 0; i < std::min<int>(o.timelines, static_cast<int>(top.size())); ++i) {
+    const DyadStats& s = top[i];
+    TimelinePanel p;
+    p.label = s.source + " → " + s.target;
+    p.rows = store::BuildSeries(d.mentions, s.source, s.target, *daily, so);
+    for (const auto& a : d.alerts) {
+      if (a.source == s.source && a.target == s.target) p.alerts.push_back(a);
+    }
+    TimelineOptions to_opt;
+    to_opt.panel_height = 270;
+    h << "<div class=\"chart\">" << TimelineSvg({p}, o.by, to_opt) << "</div>";
+  }
+  h << "</section>\n";
+
+  // Network.
+  h << "<section id=\"network\"><h2>Actor network</h2><p class=\"note\">Directed edges between "
+       "actors (country or group) over the report's range; width by deduplicated events, colour "
+       "by their mean Goldstein score.</p>";
+  NetworkOptions no;
+  h << "<div class=\"chart\">" << NetworkSvg(d.edges, no) << "</div></section>\n";
+
+  // Top dyads.
+  h << "<section id=\"dyads\"><h2>Top dyads</h2>";
+  h << "<p class=\"note legend\">";
+  for (int q = 0; q < 4; ++q) {
+    h << "<span class=\"q\" style=\"background:" << kQuadColors[q] << "\"></span>" << kQuadLabels[q]
+      << (q < 3 ? " &nbsp; " : "");
+  }
+  h << "</p><table><tr><th>source</th><th>target</th><th class=\"n\">events</th><th "
+       "class=\"n\">mentions</th><th class=\"n\">articles</th><th class=\"n\">Goldstein "
+       "sum</th><th class=\"n\">mean</th><th>quad classes</th></tr>";
+  int64_t max_events = top.empty() ? 1 : top[0].events;
+  for (int i = 0; i < std::min<int>(o.top_dyads, static_cast<int>(top.size())); ++i) {
+    const DyadStats& s = top[i];
+    double mean = s.goldstein_n ? s.goldstein_sum / s.goldstein_n : 0;
+    h << "<tr><td>" << ActorWithName(o, s.source) << "</td><td>" << ActorWithName(o, s.target)
+      << "</td><td class=\"n\">" << s.events << "</td><td class=\"n\">" << s.mentions
+      << "</td><td class=\"n\">" << s.articles << "</td><td class=\"n " << ValueClass(s.goldstein_sum)
+      << "\">" << Signed(s.goldstein_sum) << "</td><td class=\"n " << ValueClass(mean) << "\">"
+      << Signed(mean, 2) << "</td><td>" << QuadBarSvg(s.quad, max_events) << "</td></tr>";
+  }
+  h << "</table></section>\n";
+
+  // Top events with evidence.
+  std::vector<size_t> order(d.events.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const auto& x = d.events[a];
+    const auto& y = d.events[b];
+    if (x.num_articles != y.num_articles) return x.num_articles > y.num_articles;
+    if (x.num_mentions != y.num_mentions) return x.num_mentions > y.num_mentions;
+    double gx = std::fabs(d.mentions[x.mentions[0]].event.goldstein.value_or(0));
+    double gy = std::fabs(d.mentions[y.mentions[0]].event.goldstein.value_or(0));
+    if (gx != gy) return gx > gy;
+    return x.first_day > y.first_day;
+  });
+  h << "<section id=\"events\"><h2>Top events</h2><p class=\"note legend\">Ranked by articles, "
+       "then mentions, then |Goldstein|. Evidence: <mark class=\"src\">source</mark><mark "
+       "class=\"tgt\">target</mark><mark class=\"trg\">trigger</mark></p>";
+  for (int i = 0; i < std::min<int>(o.top_events, static_cast<int>(order.size())); ++i) {
+    const auto& ev = d.events[order[i]];
+    const auto& rep = d.mentions[ev.mentions[0]];
+    const Event& e = rep.event;
+    std::string label = o.event_label ? o.event_label(e.code) : "";
+    double g = e.goldstein.value_or(0);
+    h << "<div class=\"ev\"><div class=\"head\"><b>" << Esc(e.date) << "</b> &nbsp; "
+      << Esc(rep.source_key) << " → " << Esc(rep.target_key.empty() ? "—" : rep.target_key)
+      << " &nbsp; <span class=\"code\">" << Esc(e.code) << "</span> " << Esc(label)
+      << (e.plover.empty() ? "" : " · PLOVER " + Esc(e.plover)) << " · Goldstein <span class=\""
+      << ValueClass(g) << "\">" << Signed(g) << "</span></div><div class=\"meta\">"
+      << ev.num_mentions << " mention" << (ev.num_mentions == 1 ? "" : "s") << ", "
+      << ev.num_articles << " article" << (ev.num_articles == 1 ? "" : "s") << ", "
+      << ev.num_sources << " source" << (ev.num_sources == 1 ? "" : "s")
+      << (ev.is_root ? " · lead paragraph" : "") << "</div>";
+    // Up to three evidence sentences, from different stories first.
+    std::set<std::string> seen_stories;
+    std::vector<size_t> shown;
+    for (size_t mi : ev.mentions) {
+      if (shown.size() >= 3) break;
+      if (seen_stories.insert(d.mentions[mi].event.story_id).second) shown.push_back(mi);
+    }
+    for (size_t mi : shown) {
+      const auto& m = d.mentions[mi];
+      h << "<blockquote>" << HighlightEvidence(m) << "<div class=\"meta\">" << Esc(m.event.story_id)
+        << ", sentence " << m.event.sentence + 1
+        << (m.publisher.empty() ? "" : " · " + Esc(m.publisher));
+      if (!m.url.empty()) h << " · <a href=\"" << Esc(m.url) << "\">source</a>";
+      h << "</div></blockquote>";
+    }
+    h << "</div>";
+  }
+  if (order.empty()) h << "<p>No events.</p>";
+  h << "</section>\n";
+
+  h << "</main><footer>Generated by " << Esc(summary->coder.empty() ? "dyad" : summary->coder)
+    << (o.generated.empty() ? "" : " on " + Esc(o.generated))
+    << " · one self-contained page: no scripts, no external resources.</footer>\n</body></html>\n";
+  return h.str();
+}
+
+}  // namespace dyad::report

@@ -1,0 +1,61 @@
+// The HTML report: one self-contained page (inline CSS and SVG, no scripts,
+// no external resources) with the store's summary and coverage, an overview
+// timeline, the alerts, timelines of the busiest dyads, the actor network,
+// the top dyads, and the top events with their evidence sentences
+// highlighted (source, target, trigger).
+#ifndef DYAD_REPORT_REPORT_H_
+#define DYAD_REPORT_REPORT_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dyad/status.h"
+#include "report/charts.h"
+#include "store/alerts.h"
+#include "store/dates.h"
+#include "store/dedup.h"
+#include "store/store.h"
+
+namespace dyad::report {
+
+struct ReportOptions {
+  store::Period by = store::Period::kWeek;
+  std::optional<int> from, to;  // event days; open when absent
+  int top_dyads = 12;
+  int timelines = 4;    // timeline charts for the busiest dyads
+  int top_events = 12;
+  int max_alerts = 30;
+  store::DedupOptions dedup;
+  store::AlertOptions alerts;  // `by` and `dedup` are taken from above
+  std::string title = "dyad report";
+  std::string db_name;      // shown in the header
+  std::string generated;    // "2025-03-21 10:00 UTC", shown in the footer
+  // Optional names: CAMEO code -> label, dyad key -> country name ("" = unknown).
+  std::function<std::string(const std::string&)> event_label;
+  std::function<std::string(const std::string&)> actor_label;
+};
+
+struct ReportData {
+  std::vector<store::Mention> mentions;     // in the report's range
+  std::vector<store::DedupEvent> events;    // Deduplicate(mentions)
+  std::vector<store::Alert> alerts;         // in range (baselines use all history)
+  std::vector<NetworkEdge> edges;
+};
+
+// Reads what the report needs from the store and renders the page.
+Result<std::string> BuildHtmlReport(store::EventStore& store, const ReportOptions& o,
+                                    ReportData* data = nullptr);
+
+// The evidence sentence of a mention as HTML, with the source, target and
+// trigger spans marked (<mark class="src|tgt|trg">); everything escaped.
+std::string HighlightEvidence(const store::Mention& m);
+
+// Network edges (directed dyads with a target) over deduplicated events.
+std::vector<NetworkEdge> BuildEdges(const std::vector<store::Mention>& mentions,
+                                    const std::vector<store::DedupEvent>& events);
+
+}  // namespace dyad::report
+
+#endif  // DYAD_REPORT_REPORT_H_

@@ -1,0 +1,211 @@
+#include "store/export.h"
+
+#include <cstdio>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "io/writer.h"
+#include "store/dates.h"
+
+namespace dyad::store {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// GDELT names are upper case, without a leading article: "UNITED STATES".
+std::string GdeltName(const std::string& name) {
+  std::string u = Upper(name);
+  if (u.rfind("THE ", 0) == 0) u.erase(0, 4);
+  return u;
+}
+
+std::string Fixed(double v, int decimals) {
+  char buf[32];
+  snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string Dump(const Json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+const std::vector<std::string>& GdeltColumns() {
+  static const std::vector<std::string> cols = [] {
+    std::vector<std::string> c = {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"};
+    for (const char* a : {"Actor1", "Actor2"}) {
+      for (const char* f : {"Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
+                            "Religion1Code", "Religion2Code", "Type1Code", "Type2Code",
+                            "Type3Code"}) {
+        c.push_back(std::string(a) + f);
+      }
+    }
+    for (const char* f : {"IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode",
+                          "QuadClass", "GoldsteinScale", "NumMentions", "NumSources",
+                          "NumArticles", "AvgTone"}) {
+      c.push_back(f);
+    }
+    for (const char* g : {"Actor1Geo_", "Actor2Geo_", "ActionGeo_"}) {
+      for (const char* f : {"Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat",
+                            "Long", "FeatureID"}) {
+        c.push_back(std::string(g) + f);
+      }
+    }
+    c.push_back("DATEADDED");
+    c.push_back("SOURCEURL");
+    return c;
+  }();
+  return cols;
+}
+
+uint64_t GdeltEventId(const std::string& hex_id) {
+  uint64_t v = 0;
+  for (char c : hex_id.substr(0, 16)) {
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                 : c >= 'A' && c <= 'F'           ? c - 'A' + 10
+                                                                  : 0;
+    v = v << 4 | static_cast<uint64_t>(d);
+  }
+  return v >> 1;
+}
+
+std::string GdeltFractionDate(const std::string& date) {
+  auto day = ParseDay(date);
+  if (!day) return "";
+  int y, m, d;
+  CivilFromDays(*day, &y, &m, &d);
+  return Fixed(y + ((m - 1) * 30 + d) / 365.0, 4);
+}
+
+std::string GdeltRow(const std::vector<const Mention*>& mentions, const DedupEvent& ev) {
+  const Mention& rep = *mentions.at(0);
+  const Event& e = rep.event;
+  std::vector<std::string> f;
+  f.reserve(kGdeltColumnCount);
+  std::string sqldate;
+  for (char c : e.date) {
+    if (c != '-') sqldate += c;
+  }
+  f.push_back(std::to_string(GdeltEventId(e.id)));
+  f.push_back(sqldate);
+  f.push_back(sqldate.substr(0, 6));
+  f.push_back(sqldate.substr(0, 4));
+  f.push_back(GdeltFractionDate(e.date));
+  auto actor = [&](const Actor* a) {
+    if (!a) {
+      for (int i = 0; i < 10; ++i) f.push_back("");
+      return;
+    }
+    f.push_back(a->code);
+    f.push_back(GdeltName(a->name));
+    f.push_back(a->country);
+    f.push_back(a->group);
+    f.push_back("");  // EthnicCode
+    f.push_back("");  // Religion1Code
+    f.push_back("");  // Religion2Code
+    for (size_t i = 0; i < 3; ++i) f.push_back(i < a->types.size() ? a->types[i] : "");
+  };
+  actor(&e.source);
+  actor(e.target ? &*e.target : nullptr);
+  f.push_back(ev.is_root ? "1" : "0");
+  f.push_back(e.code);
+  f.push_back(e.code.size() >= 3 ? e.code.substr(0, 3) : e.code);
+  f.push_back(e.root);
+  f.push_back(std::to_string(e.quad_class));
+  f.push_back(e.goldstein ? Fixed(*e.goldstein, 1) : "");
+  f.push_back(std::to_string(ev.num_mentions));
+  f.push_back(std::to_string(ev.num_sources));
+  f.push_back(std::to_string(ev.num_articles));
+  f.push_back("");                                 // AvgTone: dyad does not score tone
+  for (int i = 0; i < 24; ++i) f.push_back("");    // three geo blocks of 8
+  f.push_back(rep.added);
+  f.push_back(rep.url);
+  std::string row;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (i) row += '\t';
+    row += io::TsvEscape(f[i]);
+  }
+  return row;
+}
+
+int PloverQuad(const std::string& type) {
+  // PLOVER manual v2.0 (openeventdata/PLOVER), the quad category of each
+  // type's section; SANCTION is material conflict there.
+  static const std::map<std::string, int> kQuad = {
+      {"AGREE", 1},    {"CONSULT", 1},  {"SUPPORT", 1},  {"CONCEDE", 1},
+      {"COOPERATE", 2}, {"AID", 2},      {"RETREAT", 2},  {"REQUEST", 3},
+      {"ACCUSE", 3},   {"REJECT", 3},   {"THREATEN", 3}, {"PROTEST", 4},
+      {"SANCTION", 4}, {"MOBILIZE", 4}, {"COERCE", 4},   {"ASSAULT", 4}};
+  auto it = kQuad.find(type);
+  return it == kQuad.end() ? 0 : it->second;
+}
+
+std::optional<std::string> PloverJson(const Mention& m) {
+  const Event& e = m.event;
+  if (e.plover.empty()) return std::nullopt;
+  auto entity = [](const Actor& a) {
+    Json j;
+    j["code"] = a.code;
+    if (!a.types.empty()) {
+      std::string sector;
+      for (const auto& t : a.types) sector += (sector.empty() ? "" : ";") + t;
+      j["sector"] = sector;
+    }
+    j["entity_text"] = a.name;
+    return j;
+  };
+  Json j;
+  j["id"] = e.id;
+  j["date"] = e.date;
+  j["actor"] = Json::array({entity(e.source)});
+  if (e.target) j["recipient"] = Json::array({entity(*e.target)});
+  j["event"] = Json::array({e.plover});
+  if (!e.plover_mode.empty()) j["mode"] = e.plover_mode;
+  if (int q = PloverQuad(e.plover)) j["quad_code"] = q;
+  j["event_text"] = e.trigger;
+  j["text"] = e.text;
+  Json ti;
+  ti["sequence"] = e.sentence;
+  if (m.sentence_begin >= 0) {
+    ti["start"] = m.sentence_begin;
+    ti["end"] = m.sentence_begin + static_cast<int64_t>(e.text.size());
+  }
+  j["text_info"] = ti;
+  Json ci;
+  ci["citation"] = e.story_id;
+  if (!m.url.empty()) ci["url"] = m.url;
+  if (!m.publisher.empty()) ci["publication"] = m.publisher;
+  ci["coder"] = m.coder;
+  ci["codebook"] = "PLOVER";
+  ci["version"] = m.dictionary;
+  j["cite_info"] = ci;
+  j["coder"] = m.coder;
+  if (m.added.size() >= 8) {
+    j["coded_date"] = m.added.substr(0, 4) + "-" + m.added.substr(4, 2) + "-" + m.added.substr(6, 2);
+  }
+  j["comment"] = "CAMEO " + e.code;
+  return Dump(j);
+}
+
+std::string MentionJson(const Mention& m, const DedupEvent& ev, const std::string& event_id) {
+  Json j = Json::parse(io::EventToJson(m.event, io::WriterInfo{m.coder, m.dictionary}), nullptr,
+                       /*allow_exceptions=*/false);
+  if (j.is_discarded()) j = Json::object();
+  j["publisher"] = m.publisher;
+  j["url"] = m.url;
+  j["is_root"] = m.is_root;
+  j["event_cluster"]["id"] = event_id;
+  j["event_cluster"]["num_mentions"] = ev.num_mentions;
+  j["event_cluster"]["num_sources"] = ev.num_sources;
+  j["event_cluster"]["num_articles"] = ev.num_articles;
+  return Dump(j);
+}
+
+}  // namespace dyad::store

@@ -1,0 +1,54 @@
+// Export formats of stored events (docs/STORE.md):
+//   gdelt  — GDELT 2.0 event table: 61 tab-separated columns in GDELT's
+//            order, one row per deduplicated event (NumMentions, NumSources,
+//            NumArticles from the dedup), or per mention with --raw. Fields
+//            dyad does not have (ethnic and religion codes, AvgTone, all geo)
+//            are left empty, never guessed.
+//   plover — PLOVER JSON Lines (actor/recipient/event/mode/quad_code …), one
+//            record per mention whose CAMEO code has a PLOVER type; CAMEO 01
+//            and 02 have none and are skipped (and counted).
+//   jsonl  — dyad's own event JSON (docs/OUTPUT_FORMAT.md) per mention, plus
+//            publisher, url, is_root and the deduplicated event it belongs to.
+#ifndef DYAD_STORE_EXPORT_H_
+#define DYAD_STORE_EXPORT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/dedup.h"
+#include "store/mention.h"
+
+namespace dyad::store {
+
+inline constexpr int kGdeltColumnCount = 61;
+
+// The 61 column names, GLOBALEVENTID … SOURCEURL.
+const std::vector<std::string>& GdeltColumns();
+
+// GLOBALEVENTID of an event id: its 64-bit hex value shifted right by one
+// (a positive 63-bit integer, stable as the id is).
+uint64_t GdeltEventId(const std::string& hex_id);
+
+// GDELT's FractionDate: YEAR + ((MONTH - 1) * 30 + DAY) / 365, 4 decimals.
+std::string GdeltFractionDate(const std::string& yyyy_mm_dd);
+
+// One GDELT 2.0 row (no newline) for the event made of `mentions` (its
+// first mention is the representative) with the given counts.
+std::string GdeltRow(const std::vector<const Mention*>& mentions, const DedupEvent& ev);
+
+// PLOVER quad category (1..4) of a PLOVER event type, 0 if unknown.
+int PloverQuad(const std::string& type);
+
+// The PLOVER JSON record of a mention; nullopt when its code has no
+// PLOVER type.
+std::optional<std::string> PloverJson(const Mention& m);
+
+// dyad's event JSON of a mention with its store fields and the
+// deduplicated event it belongs to (`event_id`: that event's id).
+std::string MentionJson(const Mention& m, const DedupEvent& ev, const std::string& event_id);
+
+}  // namespace dyad::store
+
+#endif  // DYAD_STORE_EXPORT_H_

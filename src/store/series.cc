@@ -1,0 +1,99 @@
+#include "store/series.h"
+
+#include <algorithm>
+
+namespace dyad::store {
+namespace {
+
+bool KeyMatches(const std::string& want, const std::string& have) {
+  return want.empty() || want == "*" || want == have;
+}
+
+}  // namespace
+
+std::optional<std::pair<int, int>> DayRange(const std::vector<Mention>& mentions) {
+  if (mentions.empty()) return std::nullopt;
+  int lo = mentions[0].day, hi = mentions[0].day;
+  for (const Mention& m : mentions) {
+    lo = std::min(lo, m.day);
+    hi = std::max(hi, m.day);
+  }
+  return std::make_pair(lo, hi);
+}
+
+Denominator PeriodDenominator(const std::map<int, Denominator>& daily, int start, Period by) {
+  Denominator d;
+  int end = NextPeriod(start, by);
+  for (auto it = daily.lower_bound(start); it != daily.end() && it->first < end; ++it) {
+    d.stories += it->second.stories;
+    d.sentences += it->second.sentences;
+  }
+  return d;
+}
+
+std::vector<SeriesRow> BuildSeries(const std::vector<Mention>& all, const std::string& source,
+                                   const std::string& target,
+                                   const std::map<int, Denominator>& daily,
+                                   const SeriesOptions& o) {
+  std::vector<Mention> mentions;
+  for (const Mention& m : all) {
+    if (KeyMatches(source, m.source_key) && KeyMatches(target, m.target_key)) mentions.push_back(m);
+  }
+  if (o.one_a_day) {
+    std::vector<Mention> kept;
+    for (size_t i : OneADay(mentions)) kept.push_back(std::move(mentions[i]));
+    mentions = std::move(kept);
+  }
+  auto range = DayRange(mentions);
+  int from, to;
+  if (o.from && o.to) {
+    from = *o.from;
+    to = *o.to;
+  } else if (range) {
+    from = o.from.value_or(range->first);
+    to = o.to.value_or(range->second);
+  } else {
+    return {};
+  }
+  if (to < from) return {};
+  std::vector<SeriesRow> rows;
+  std::map<int, size_t> row_of;  // period start -> rows index
+  for (int p = PeriodStart(from, o.by); p <= to; p = NextPeriod(p, o.by)) {
+    SeriesRow r;
+    r.source = source;
+    r.target = target;
+    r.start = p;
+    Denominator d = PeriodDenominator(daily, p, o.by);
+    r.stories = d.stories;
+    r.sentences = d.sentences;
+    row_of[p] = rows.size();
+    rows.push_back(r);
+  }
+  auto add = [&](SeriesRow* r, const Event& e) {
+    if (e.goldstein) {
+      r->goldstein_sum += *e.goldstein;
+      ++r->goldstein_n;
+      r->conflict += std::max(0.0, -*e.goldstein);
+    }
+    if (e.quad_class >= 1 && e.quad_class <= 4) ++r->quad[e.quad_class - 1];
+  };
+  auto row = [&](int day) -> SeriesRow* {
+    auto it = row_of.find(PeriodStart(day, o.by));
+    return it == row_of.end() ? nullptr : &rows[it->second];
+  };
+  for (const Mention& m : mentions) {
+    SeriesRow* r = row(m.day);
+    if (!r) continue;
+    ++r->mentions;
+    if (o.basis == Basis::kMentions) add(r, m.event);
+  }
+  for (const DedupEvent& ev : Deduplicate(mentions, o.dedup)) {
+    SeriesRow* r = row(ev.first_day);
+    if (!r) continue;
+    ++r->events;
+    if (o.basis == Basis::kEvents) add(r, mentions[ev.mentions[0]].event);
+  }
+  return rows;
+}
+
+}  // namespace dyad::store

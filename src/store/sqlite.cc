@@ -1,0 +1,137 @@
+#include "store/sqlite.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+namespace dyad::sqlite {
+
+Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create) {
+  if (!create && !std::filesystem::exists(path)) {
+    return Status::NotFound(path + ": no such database (run `dyad ingest --db " + path +
+                            "` first)");
+  }
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = path + ": cannot open database: " +
+                      (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close(db);
+    return Status::InvalidArgument(msg);
+  }
+  sqlite3_busy_timeout(db, 10000);
+  sqlite3_extended_result_codes(db, 1);
+  return std::unique_ptr<Db>(new Db(db, path));
+}
+
+Db::~Db() { sqlite3_close_v2(db_); }
+
+Status Db::Exec(std::string_view sql) {
+  char* err = nullptr;
+  std::string s(sql);
+  if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = path_ + ": " + (err ? err : "sqlite error");
+    sqlite3_free(err);
+    return Status::Internal(msg);
+  }
+  return Status::Ok();
+}
+
+std::string Db::Error() const { return path_ + ": " + sqlite3_errmsg(db_); }
+int64_t Db::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
+int Db::Changes() const { return sqlite3_changes(db_); }
+
+Stmt::Stmt(Db& db, std::string_view sql) : db_(db), sql_(sql) {
+  if (sqlite3_prepare_v3(db.handle(), sql_.data(), static_cast<int>(sql_.size()),
+                         SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK) {
+    stmt_ = nullptr;
+  }
+}
+
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Status Stmt::status() const {
+  if (stmt_) return Status::Ok();
+  return Status::Internal(db_.Error() + " (in: " + sql_.substr(0, 80) + ")");
+}
+
+Stmt& Stmt::Bind(int i, std::string_view text) {
+  if (stmt_) {
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  }
+  return *this;
+}
+
+Stmt& Stmt::Bind(int i, int64_t v) {
+  if (stmt_) sqlite3_bind_int64(stmt_, i, v);
+  return *this;
+}
+
+Stmt& Stmt::Bind(int i, double v) {
+  if (stmt_) sqlite3_bind_double(stmt_, i, v);
+  return *this;
+}
+
+Stmt& Stmt::Bind(int i, std::optional<double> v) {
+  return v ? Bind(i, *v) : BindNull(i);
+}
+
+Stmt& Stmt::BindNull(int i) {
+  if (stmt_) sqlite3_bind_null(stmt_, i);
+  return *this;
+}
+
+Step Stmt::Next() {
+  if (!stmt_) return Step::kError;
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return Step::kRow;
+  if (rc == SQLITE_DONE) return Step::kDone;
+  return Step::kError;
+}
+
+Status Stmt::Run() {
+  if (!stmt_) return status();
+  int rc = sqlite3_step(stmt_);
+  Status st;
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    st = Status::Internal(db_.Error() + " (in: " + sql_.substr(0, 80) + ")");
+  }
+  Reset();
+  return st;
+}
+
+void Stmt::Reset() {
+  if (!stmt_) return;
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::string Stmt::Text(int col) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, col);
+  if (!p) return "";
+  return std::string(reinterpret_cast<const char*>(p),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+int64_t Stmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Stmt::Double(int col) const { return sqlite3_column_double(stmt_, col); }
+bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+Transaction::Transaction(Db& db) : db_(db) {
+  status_ = db_.Exec("BEGIN IMMEDIATE");
+  open_ = status_.ok();
+}
+
+Transaction::~Transaction() {
+  if (open_) db_.Exec("ROLLBACK");
+}
+
+Status Transaction::Commit() {
+  if (!open_) return status_.ok() ? Status::Internal("transaction not open") : status_;
+  Status st = db_.Exec("COMMIT");
+  if (st.ok()) open_ = false;
+  return st;
+}
+
+}  // namespace dyad::sqlite

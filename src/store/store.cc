@@ -1,0 +1,541 @@
+#include "store/store.h"
+
+#include <ctime>
+#include <map>
+#include <set>
+
+#include "store/dates.h"
+
+namespace dyad::store {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS stories (
+  story_id TEXT PRIMARY KEY,
+  date TEXT NOT NULL,
+  publisher TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT '',
+  origin TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  sentences INTEGER NOT NULL,
+  sentences_coded INTEGER NOT NULL,
+  sentences_discarded INTEGER NOT NULL,
+  invalid_bytes INTEGER NOT NULL,
+  events_count INTEGER NOT NULL,
+  coder TEXT NOT NULL,
+  dictionary TEXT NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_date ON stories(date, publisher);
+CREATE TABLE IF NOT EXISTS sentences (
+  story_id TEXT NOT NULL,
+  sentence INTEGER NOT NULL,
+  paragraph INTEGER NOT NULL,
+  begin INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  tokens INTEGER NOT NULL,
+  heading INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  PRIMARY KEY (story_id, sentence)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS events (
+  event_id TEXT PRIMARY KEY,
+  story_id TEXT NOT NULL,
+  sentence INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  pub_date TEXT NOT NULL,
+  parent_id TEXT NOT NULL DEFAULT '',
+  source_code TEXT NOT NULL,
+  source_name TEXT NOT NULL,
+  source_country TEXT NOT NULL,
+  source_group TEXT NOT NULL,
+  source_types TEXT NOT NULL,
+  source_key TEXT NOT NULL,
+  source_begin INTEGER NOT NULL,
+  source_end INTEGER NOT NULL,
+  target_code TEXT,
+  target_name TEXT,
+  target_country TEXT,
+  target_group TEXT,
+  target_types TEXT,
+  target_key TEXT NOT NULL,
+  target_begin INTEGER,
+  target_end INTEGER,
+  code TEXT NOT NULL,
+  root TEXT NOT NULL,
+  goldstein REAL,
+  quad_class INTEGER NOT NULL,
+  plover TEXT NOT NULL,
+  plover_mode TEXT NOT NULL,
+  text TEXT NOT NULL,
+  sentence_begin INTEGER NOT NULL,
+  trigger TEXT NOT NULL,
+  trigger_begin INTEGER NOT NULL,
+  trigger_end INTEGER NOT NULL,
+  pattern TEXT NOT NULL,
+  pattern_origin TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  notes TEXT NOT NULL,
+  is_root INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_story ON events(story_id);
+CREATE INDEX IF NOT EXISTS events_dyad ON events(source_key, target_key, date);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE VIEW IF NOT EXISTS denominators AS
+  SELECT date AS day, publisher, COUNT(*) AS stories, SUM(sentences) AS sentences,
+         SUM(sentences_coded) AS sentences_coded, SUM(events_count) AS events
+  FROM stories GROUP BY date, publisher;
+)sql";
+
+constexpr const char* kEventColumns =
+    "event_id, story_id, sentence, date, pub_date, parent_id, "
+    "source_code, source_name, source_country, source_group, source_types, source_key, "
+    "source_begin, source_end, "
+    "target_code, target_name, target_country, target_group, target_types, target_key, "
+    "target_begin, target_end, "
+    "code, root, goldstein, quad_class, plover, plover_mode, "
+    "text, sentence_begin, trigger, trigger_begin, trigger_end, pattern, pattern_origin, "
+    "confidence, notes, is_root";
+constexpr int kEventColumnCount = 38;
+
+uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string Join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b < s.size()) {
+    size_t e = s.find(sep, b);
+    if (e == std::string::npos) e = s.size();
+    if (e > b) out.push_back(s.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+std::string UtcNow() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// "2025-03-14T09:30:00Z" -> "20250314093000".
+std::string CompactTime(const std::string& iso) {
+  std::string out;
+  for (char c : iso) {
+    if (c >= '0' && c <= '9') out += c;
+  }
+  return out;
+}
+
+// "a, b" -> "e.a, e.b".
+std::string Qualified(const char* columns, const char* prefix) {
+  std::string out;
+  for (const std::string& c : Split(columns, ',')) {
+    std::string name = c[0] == ' ' ? c.substr(1) : c;
+    out += (out.empty() ? "" : ", ") + std::string(prefix) + name;
+  }
+  return out;
+}
+
+std::string ListPlaceholders(int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += i ? ",?" : "?";
+  return s;
+}
+
+}  // namespace
+
+std::string DyadKey(const Actor& a) {
+  if (a.group == "NAT") return "NATO";
+  if (a.group == "EEC") return "EU";
+  if (a.group == "UNO") return "UN";
+  if (a.group == "AFU") return "AU";
+  if (!a.country.empty()) return a.country;
+  if (!a.group.empty()) return a.group;
+  return a.code;
+}
+
+std::string NormalizeDyadArg(std::string_view arg) {
+  std::string s(arg);
+  for (char& c : s) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+  if (s == "NAT") return "NATO";
+  if (s == "EEC") return "EU";
+  if (s == "UNO") return "UN";
+  if (s == "AFU") return "AU";
+  return s;
+}
+
+std::string StoryFingerprint(const Story& s, const std::string& coder,
+                             const std::string& dictionary) {
+  uint64_t h = Fnv(s.date);
+  for (const std::string* part : {&s.source, &s.url, &s.text, &coder, &dictionary}) {
+    h = Fnv("\x1f", h);
+    h = Fnv(*part, h);
+  }
+  char buf[20];
+  snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+uint32_t LeadParagraph(const std::vector<SentenceInfo>& sentences) {
+  for (const SentenceInfo& s : sentences) {
+    if (!s.heading) return s.paragraph;
+  }
+  return 0;
+}
+
+Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path, Mode mode) {
+  auto db = sqlite::Db::Open(path, mode == Mode::kCreate);
+  if (!db.ok()) return db.status();
+  std::unique_ptr<EventStore> store(new EventStore(std::move(*db)));
+  Status st = store->Init(mode);
+  if (!st.ok()) return st;
+  return store;
+}
+
+Status EventStore::Init(Mode mode) {
+  // WAL: readers never block the writer, and a killed writer leaves the
+  // last committed transaction intact. NORMAL sync is safe in WAL mode (a
+  // power cut may lose the last commits, never corrupt the file).
+  DYAD_RETURN_IF_ERROR(db_->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+  sqlite::Stmt has_meta(*db_, "SELECT count(*) FROM sqlite_master WHERE name='meta'");
+  if (has_meta.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
+  bool exists = has_meta.Int(0) > 0;
+  if (!exists) {
+    sqlite::Stmt any(*db_, "SELECT count(*) FROM sqlite_master");
+    if (any.Next() == sqlite::Step::kRow && any.Int(0) > 0) {
+      return Status::InvalidArgument(db_->path() + ": not a dyad event store");
+    }
+    if (mode != Mode::kCreate) {
+      return Status::InvalidArgument(db_->path() + ": empty database, not a dyad event store");
+    }
+    DYAD_RETURN_IF_ERROR(db_->Exec(kSchema));
+    sqlite::Stmt put(*db_, "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)");
+    put.Bind(1, std::to_string(kSchemaVersion));
+    DYAD_RETURN_IF_ERROR(put.Run());
+  } else {
+    sqlite::Stmt v(*db_, "SELECT value FROM meta WHERE key='schema_version'");
+    if (v.Next() != sqlite::Step::kRow || v.Text(0) != std::to_string(kSchemaVersion)) {
+      return Status::InvalidArgument(db_->path() + ": store schema version " + v.Text(0) +
+                                     ", this dyad reads version " +
+                                     std::to_string(kSchemaVersion));
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::string> EventStore::StoredFingerprint(const std::string& story_id) {
+  if (!select_fp_) {
+    select_fp_ = std::make_unique<sqlite::Stmt>(
+        *db_, "SELECT fingerprint FROM stories WHERE story_id = ?");
+  }
+  sqlite::Stmt& st = *select_fp_;
+  st.Reset();
+  st.Bind(1, story_id);
+  sqlite::Step r = st.Next();
+  if (r == sqlite::Step::kError) return Status::Internal(db_->Error());
+  std::string fp = r == sqlite::Step::kRow ? st.Text(0) : "";
+  st.Reset();
+  return fp;
+}
+
+Status EventStore::WriteStory(const CodedStory& cs, const std::string& now,
+                              const IngestInfo& info, bool* replaced) {
+  const Story& s = cs.story;
+  delete_events_->Bind(1, s.id);
+  DYAD_RETURN_IF_ERROR(delete_events_->Run());
+  delete_sentences_->Bind(1, s.id);
+  DYAD_RETURN_IF_ERROR(delete_sentences_->Run());
+  *replaced = db_->Changes() > 0;
+
+  sqlite::Stmt& st = *insert_story_;
+  sqlite::Binder(st)
+      .Add(s.id).Add(s.date).Add(s.source).Add(s.url).Add(s.origin).Add(s.text)
+      .Add(cs.fingerprint)
+      .Add(static_cast<int64_t>(cs.stats.sentences))
+      .Add(static_cast<int64_t>(cs.stats.sentences_coded))
+      .Add(static_cast<int64_t>(cs.stats.sentences_discarded))
+      .Add(static_cast<int64_t>(cs.stats.invalid_bytes))
+      .Add(static_cast<int64_t>(cs.events.size()))
+      .Add(info.coder).Add(info.dictionary).Add(now);
+  DYAD_RETURN_IF_ERROR(st.Run());
+
+  std::vector<int> per_sentence(cs.sentences.size(), 0);
+  for (const Event& e : cs.events) {
+    if (e.sentence >= 0 && e.sentence < static_cast<int>(per_sentence.size())) {
+      ++per_sentence[e.sentence];
+    }
+  }
+  for (size_t k = 0; k < cs.sentences.size(); ++k) {
+    const SentenceInfo& si = cs.sentences[k];
+    sqlite::Stmt& ss = *insert_sentence_;
+    ss.Bind(1, s.id).Bind(2, static_cast<int64_t>(k)).Bind(3, static_cast<int64_t>(si.paragraph));
+    ss.Bind(4, static_cast<int64_t>(si.begin)).Bind(5, static_cast<int64_t>(si.end));
+    ss.Bind(6, static_cast<int64_t>(si.tokens)).Bind(7, si.heading ? 1 : 0);
+    ss.Bind(8, per_sentence[k]);
+    DYAD_RETURN_IF_ERROR(ss.Run());
+  }
+
+  uint32_t lead = LeadParagraph(cs.sentences);
+  for (const Event& e : cs.events) {
+    sqlite::Stmt& es = *insert_event_;
+    sqlite::Binder b(es);
+    b.Add(e.id).Add(e.story_id).Add(e.sentence).Add(e.date).Add(e.pub_date).Add(e.parent_id);
+    b.Add(e.source.code).Add(e.source.name).Add(e.source.country).Add(e.source.group);
+    b.Add(Join(e.source.types, " ")).Add(DyadKey(e.source));
+    b.Add(static_cast<int64_t>(e.source.span.begin)).Add(static_cast<int64_t>(e.source.span.end));
+    if (e.target) {
+      const Actor& t = *e.target;
+      b.Add(t.code).Add(t.name).Add(t.country).Add(t.group).Add(Join(t.types, " "));
+      b.Add(DyadKey(t));
+      b.Add(static_cast<int64_t>(t.span.begin)).Add(static_cast<int64_t>(t.span.end));
+    } else {
+      b.Null().Null().Null().Null().Null().Add("").Null().Null();
+    }
+    b.Add(e.code).Add(e.root).Add(e.goldstein).Add(e.quad_class).Add(e.plover);
+    b.Add(e.plover_mode).Add(e.text);
+    bool in_range = e.sentence >= 0 && e.sentence < static_cast<int>(cs.sentences.size());
+    b.Add(in_range ? static_cast<int64_t>(cs.sentences[e.sentence].begin) : int64_t{-1});
+    b.Add(e.trigger).Add(static_cast<int64_t>(e.trigger_span.begin));
+    b.Add(static_cast<int64_t>(e.trigger_span.end));
+    b.Add(e.pattern).Add(e.pattern_origin).Add(e.confidence).Add(Join(e.notes, "; "));
+    bool root = in_range ? cs.sentences[e.sentence].paragraph == lead : e.sentence == 0;
+    b.Add(root ? 1 : 0);
+    DYAD_RETURN_IF_ERROR(es.Run());
+  }
+  return Status::Ok();
+}
+
+Status EventStore::WriteBatch(const std::vector<CodedStory>& batch, const IngestInfo& info,
+                              WriteCounts* counts,
+                              const std::function<void(const std::string&)>& on_error) {
+  if (!insert_event_) {
+    delete_events_ = std::make_unique<sqlite::Stmt>(*db_, "DELETE FROM events WHERE story_id = ?");
+    delete_sentences_ =
+        std::make_unique<sqlite::Stmt>(*db_, "DELETE FROM sentences WHERE story_id = ?");
+    insert_story_ = std::make_unique<sqlite::Stmt>(
+        *db_,
+        "INSERT OR REPLACE INTO stories(story_id, date, publisher, url, origin, text, fingerprint, "
+        "sentences, sentences_coded, sentences_discarded, invalid_bytes, events_count, coder, "
+        "dictionary, ingested_at) VALUES(" +
+            ListPlaceholders(15) + ")");
+    insert_sentence_ = std::make_unique<sqlite::Stmt>(
+        *db_, "INSERT INTO sentences(story_id, sentence, paragraph, begin, end, tokens, heading, "
+              "events) VALUES(?,?,?,?,?,?,?,?)");
+    insert_event_ = std::make_unique<sqlite::Stmt>(
+        *db_, std::string("INSERT INTO events(") + kEventColumns + ") VALUES(" +
+                  ListPlaceholders(kEventColumnCount) + ")");
+    for (auto* st : {delete_events_.get(), delete_sentences_.get(), insert_story_.get(),
+                     insert_sentence_.get(), insert_event_.get()}) {
+      DYAD_RETURN_IF_ERROR(st->status());
+    }
+  }
+  sqlite::Transaction tx(*db_);
+  DYAD_RETURN_IF_ERROR(tx.status());
+  std::string now = UtcNow();
+  for (const CodedStory& cs : batch) {
+    // A savepoint per story: a story that cannot be written is dropped
+    // whole, and the rest of the batch still commits.
+    DYAD_RETURN_IF_ERROR(db_->Exec("SAVEPOINT story"));
+    bool replaced = false;
+    Status st = WriteStory(cs, now, info, &replaced);
+    if (st.ok()) {
+      DYAD_RETURN_IF_ERROR(db_->Exec("RELEASE story"));
+      ++counts->stories;
+      counts->events += cs.events.size();
+      if (replaced) ++counts->replaced;
+    } else {
+      for (auto* s : {delete_events_.get(), delete_sentences_.get(), insert_story_.get(),
+                      insert_sentence_.get(), insert_event_.get()}) {
+        s->Reset();
+      }
+      DYAD_RETURN_IF_ERROR(db_->Exec("ROLLBACK TO story; RELEASE story"));
+      ++counts->failed;
+      if (on_error) on_error(cs.story.origin + ": story '" + cs.story.id + "' not stored: " +
+                             st.message());
+    }
+  }
+  sqlite::Stmt meta(*db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+  meta.Bind(1, "last_coder").Bind(2, info.coder);
+  DYAD_RETURN_IF_ERROR(meta.Run());
+  meta.Bind(1, "last_dictionary").Bind(2, info.dictionary);
+  DYAD_RETURN_IF_ERROR(meta.Run());
+  return tx.Commit();
+}
+
+Status EventStore::ForEachMention(const MentionQuery& q,
+                                  const std::function<bool(Mention&&)>& fn) {
+  std::string sql = "SELECT " + Qualified(kEventColumns, "e.") +
+                    ", s.publisher, s.url, s.ingested_at, s.coder, s.dictionary "
+                    "FROM events e JOIN stories s USING (story_id) WHERE 1";
+  std::vector<std::string> binds;
+  if (!q.from.empty()) {
+    sql += " AND e.date >= ?";
+    binds.push_back(q.from);
+  }
+  if (!q.to.empty()) {
+    sql += " AND e.date <= ?";
+    binds.push_back(q.to);
+  }
+  auto any = [](const std::string& k) { return k.empty() || k == "*"; };
+  auto dir = [&](const std::string& a, const std::string& b) {
+    std::string c = "(1";
+    if (!any(a)) {
+      c += " AND e.source_key = ?";
+      binds.push_back(a);
+    }
+    if (!any(b)) {
+      c += " AND e.target_key = ?";
+      binds.push_back(b);
+    }
+    return c + ")";
+  };
+  if (!any(q.source) || !any(q.target)) {
+    std::string fwd = dir(q.source, q.target);
+    if (q.both) {
+      std::string rev = dir(q.target, q.source);
+      sql += " AND (" + fwd + " OR " + rev + ")";
+    } else {
+      sql += " AND " + fwd;
+    }
+  }
+  sql += " ORDER BY e.date, e.story_id, e.sentence, e.event_id";
+  sqlite::Stmt st(*db_, sql);
+  DYAD_RETURN_IF_ERROR(st.status());
+  for (size_t i = 0; i < binds.size(); ++i) st.Bind(static_cast<int>(i + 1), binds[i]);
+  while (true) {
+    sqlite::Step r = st.Next();
+    if (r == sqlite::Step::kDone) break;
+    if (r == sqlite::Step::kError) return Status::Internal(db_->Error());
+    Mention m;
+    Event& e = m.event;
+    int c = 0;
+    e.id = st.Text(c++);
+    e.story_id = st.Text(c++);
+    e.sentence = static_cast<int>(st.Int(c++));
+    e.date = st.Text(c++);
+    e.pub_date = st.Text(c++);
+    e.parent_id = st.Text(c++);
+    e.source.code = st.Text(c++);
+    e.source.name = st.Text(c++);
+    e.source.country = st.Text(c++);
+    e.source.group = st.Text(c++);
+    e.source.types = Split(st.Text(c++), ' ');
+    m.source_key = st.Text(c++);
+    e.source.span.begin = static_cast<uint32_t>(st.Int(c++));
+    e.source.span.end = static_cast<uint32_t>(st.Int(c++));
+    if (!st.IsNull(c)) {
+      Actor t;
+      t.code = st.Text(c);
+      t.name = st.Text(c + 1);
+      t.country = st.Text(c + 2);
+      t.group = st.Text(c + 3);
+      t.types = Split(st.Text(c + 4), ' ');
+      t.span.begin = static_cast<uint32_t>(st.Int(c + 6));
+      t.span.end = static_cast<uint32_t>(st.Int(c + 7));
+      e.target = std::move(t);
+    }
+    m.target_key = st.Text(c + 5);
+    c += 8;
+    e.code = st.Text(c++);
+    e.root = st.Text(c++);
+    if (!st.IsNull(c)) e.goldstein = st.Double(c);
+    ++c;
+    e.quad_class = static_cast<int>(st.Int(c++));
+    e.plover = st.Text(c++);
+    e.plover_mode = st.Text(c++);
+    e.text = st.Text(c++);
+    m.sentence_begin = st.Int(c++);
+    e.trigger = st.Text(c++);
+    e.trigger_span.begin = static_cast<uint32_t>(st.Int(c++));
+    e.trigger_span.end = static_cast<uint32_t>(st.Int(c++));
+    e.pattern = st.Text(c++);
+    e.pattern_origin = st.Text(c++);
+    e.confidence = st.Double(c++);
+    e.notes = Split(st.Text(c++), ';');
+    for (std::string& n : e.notes) {
+      if (!n.empty() && n[0] == ' ') n.erase(0, 1);
+    }
+    m.is_root = st.Int(c++) != 0;
+    m.publisher = st.Text(c++);
+    m.url = st.Text(c++);
+    m.added = CompactTime(st.Text(c++));
+    m.coder = st.Text(c++);
+    m.dictionary = st.Text(c++);
+    m.day = ParseDay(e.date).value_or(0);
+    if (!fn(std::move(m))) break;
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<Mention>> EventStore::Mentions(const MentionQuery& q) {
+  std::vector<Mention> out;
+  Status st = ForEachMention(q, [&](Mention&& m) {
+    out.push_back(std::move(m));
+    return true;
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<std::map<int, Denominator>> EventStore::DailyDenominators(const std::string& from,
+                                                                 const std::string& to) {
+  sqlite::Stmt st(*db_,
+                  "SELECT date, COUNT(*), SUM(sentences) FROM stories WHERE (?1 = '' OR date >= ?1) "
+                  "AND (?2 = '' OR date <= ?2) GROUP BY date");
+  DYAD_RETURN_IF_ERROR(st.status());
+  st.Bind(1, from).Bind(2, to);
+  std::map<int, Denominator> out;
+  while (true) {
+    sqlite::Step r = st.Next();
+    if (r == sqlite::Step::kDone) break;
+    if (r == sqlite::Step::kError) return Status::Internal(db_->Error());
+    auto day = ParseDay(st.Text(0));
+    if (!day) continue;
+    out[*day] = Denominator{st.Int(1), st.Int(2)};
+  }
+  return out;
+}
+
+Result<StoreSummary> EventStore::Summary() {
+  StoreSummary s;
+  sqlite::Stmt a(*db_,
+                 "SELECT COUNT(*), COALESCE(SUM(sentences),0), COUNT(DISTINCT publisher), "
+                 "COALESCE(MIN(date),''), COALESCE(MAX(date),'') FROM stories");
+  if (a.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
+  s.stories = a.Int(0);
+  s.sentences = a.Int(1);
+  s.publishers = a.Int(2);
+  s.first_day = a.Text(3);
+  s.last_day = a.Text(4);
+  sqlite::Stmt b(*db_,
+                 "SELECT COUNT(*), COALESCE(MIN(date),''), COALESCE(MAX(date),'') FROM events");
+  if (b.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
+  s.events = b.Int(0);
+  s.first_event_day = b.Text(1);
+  s.last_event_day = b.Text(2);
+  sqlite::Stmt m(*db_, "SELECT key, value FROM meta WHERE key IN ('last_coder','last_dictionary')");
+  while (m.Next() == sqlite::Step::kRow) {
+    (m.Text(0) == "last_coder" ? s.coder : s.dictionary) = m.Text(1);
+  }
+  return s;
+}
+
+}  // namespace dyad::store

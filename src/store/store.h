@@ -1,0 +1,136 @@
+// The event store: stories, their sentences' statistics and their events
+// (mentions) in one SQLite file (WAL journal, no server). The schema is in
+// docs/STORE.md; it is versioned in the `meta` table.
+//
+//   auto store = EventStore::Open("events.db", EventStore::Mode::kCreate);
+//   store->WriteBatch(batch, info, &counts);     // one transaction
+//   store->ForEachMention({.source = "RUS", .target = "UKR"}, fn);
+//
+// Guarantees: a batch is one transaction, so after a crash the file holds
+// whole batches only (every stored story has all its sentences and events,
+// and stories.events_count equals its rows in `events`). Writing a story
+// whose id is stored replaces it: its old sentences and events are deleted
+// in the same transaction, so ingest is idempotent.
+//
+// One EventStore per thread; several processes may read while one writes.
+#ifndef DYAD_STORE_STORE_H_
+#define DYAD_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/coder.h"
+#include "dyad/event.h"
+#include "dyad/status.h"
+#include "dyad/story.h"
+#include "store/mention.h"
+#include "store/sqlite.h"
+
+namespace dyad::store {
+
+inline constexpr int kSchemaVersion = 1;
+
+struct SentenceInfo {
+  uint32_t begin = 0, end = 0;  // bytes of the story text
+  uint32_t paragraph = 0;
+  uint32_t tokens = 0;
+  bool heading = false;
+};
+
+// A story after coding, ready to store.
+struct CodedStory {
+  Story story;
+  std::vector<Event> events;
+  std::vector<SentenceInfo> sentences;
+  CodeStats stats;
+  std::string fingerprint;  // StoryFingerprint(story, coder, dictionary)
+};
+
+// What a story's stored row is compared with to skip unchanged stories:
+// a hash of its date, publisher, url and text and of the coder version and
+// dictionary fingerprint that coded it.
+std::string StoryFingerprint(const Story& s, const std::string& coder,
+                             const std::string& dictionary);
+
+struct IngestInfo {
+  std::string coder;       // "dyad 0.1.0"
+  std::string dictionary;  // Lexicon::fingerprint()
+};
+
+struct WriteCounts {
+  uint64_t stories = 0;   // stored (new or replaced)
+  uint64_t replaced = 0;  // of which had a stored version
+  uint64_t events = 0;
+  uint64_t failed = 0;    // stories skipped because a row could not be written
+};
+
+struct MentionQuery {
+  std::string from, to;      // event dates, inclusive; "" = open
+  std::string source, target;  // dyad keys; "" or "*" = any
+  bool both = false;          // also target -> source
+};
+
+struct Denominator {
+  int64_t stories = 0;
+  int64_t sentences = 0;
+};
+
+struct StoreSummary {
+  int64_t stories = 0, sentences = 0, events = 0, publishers = 0;
+  std::string first_day, last_day;  // story dates
+  std::string first_event_day, last_event_day;
+  std::string coder, dictionary;    // of the most recent batch
+};
+
+class EventStore {
+ public:
+  enum class Mode { kCreate, kExisting };
+  // Opens the database, creating it and its schema in kCreate mode. Fails
+  // when the file is not a dyad store of this schema version.
+  static Result<std::unique_ptr<EventStore>> Open(const std::string& path, Mode mode);
+
+  // The stored fingerprint of `story_id`, "" when it is not stored.
+  Result<std::string> StoredFingerprint(const std::string& story_id);
+
+  // Stores the batch in one transaction (see the guarantees above). A story
+  // whose rows cannot be written (a duplicate event id …) is rolled back on
+  // its own, counted in `failed` and reported through `on_error`.
+  Status WriteBatch(const std::vector<CodedStory>& batch, const IngestInfo& info,
+                    WriteCounts* counts,
+                    const std::function<void(const std::string&)>& on_error = nullptr);
+
+  // Calls fn for every matching mention in (date, story_id, sentence,
+  // event_id) order; fn returns false to stop.
+  Status ForEachMention(const MentionQuery& q, const std::function<bool(Mention&&)>& fn);
+  Result<std::vector<Mention>> Mentions(const MentionQuery& q);
+
+  // Stories and sentences processed per story date (all publishers), keyed
+  // by day number; days without stories are absent.
+  Result<std::map<int, Denominator>> DailyDenominators(const std::string& from = "",
+                                                       const std::string& to = "");
+  Result<StoreSummary> Summary();
+
+  sqlite::Db& db() { return *db_; }
+
+ private:
+  explicit EventStore(std::unique_ptr<sqlite::Db> db) : db_(std::move(db)) {}
+  Status Init(Mode mode);
+  Status WriteStory(const CodedStory& cs, const std::string& now, const IngestInfo& info,
+                    bool* replaced);
+
+  std::unique_ptr<sqlite::Db> db_;
+  std::unique_ptr<sqlite::Stmt> select_fp_, delete_events_, delete_sentences_, insert_story_,
+      insert_sentence_, insert_event_;
+};
+
+// The lead paragraph: the paragraph of the first sentence that is not a
+// heading (0 when there is none). Events from it are root events.
+uint32_t LeadParagraph(const std::vector<SentenceInfo>& sentences);
+
+}  // namespace dyad::store
+
+#endif  // DYAD_STORE_STORE_H_
