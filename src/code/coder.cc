@@ -98,9 +98,10 @@ class SentenceCoder {
  public:
   SentenceCoder(const Lexicon& lex, const CoderOptions& opt, const Story& story,
                 const Document& doc, const Sentence& s, int sentence_no, int date,
-                std::vector<ActorX>* context, std::string* trace)
+                std::vector<ActorX>* context, std::map<std::string, int>* salience,
+                std::string* trace)
       : lex_(lex), opt_(opt), story_(story), doc_(doc), s_(s), sno_(sentence_no), date_(date),
-        context_(context), trace_(trace) {}
+        context_(context), salience_(salience), trace_(trace) {}
 
   int Run(std::vector<Event>* out) {
     parse::Parse(lex_, doc_, s_, date_, &p_);
@@ -124,6 +125,10 @@ class SentenceCoder {
           context_->push_back(a);
           context_->back().subject = subjects.count(static_cast<int>(k)) > 0;
           if (context_->size() > 16) context_->erase(context_->begin());
+          // Salience counts who acted: the subjects of earlier sentences.
+          if (context_->back().subject && !a.located && a.country.size() == 3) {
+            ++(*salience_)[a.country];
+          }
         }
       }
     }
@@ -209,6 +214,8 @@ class SentenceCoder {
   // After "and"/",": does an actor phrase follow (before any verb)?
   bool CoordinatedActorAhead(uint32_t i) const {
     const auto& w = p_.words;
+    // "Washington and its allies": a possessive phrase is a conjunct too.
+    if (i + 1 < w.size() && w[i].tag == Tag::kPossPron && w[i + 1].tag == Tag::kNoun) return true;
     for (uint32_t k = i; k < w.size() && k < i + 6; ++k) {
       if (w[k].mention >= 0) {
         const LexEntry& e = lex_.entry(p_.mentions[w[k].mention].entry);
@@ -510,7 +517,8 @@ class SentenceCoder {
     }
     // "the president", "the government": the country the story is about so
     // far (the most recent state actor of earlier sentences).
-    if (a->role == "GOV" || a->role == "MIL" || a->role == "LEG" || a->role == "JUD") {
+    bool definite = a->b < p_.words.size() && p_.words[a->b].lower == "the";
+    if (definite && (a->role == "GOV" || a->role == "LEG" || a->role == "JUD")) {
       for (auto it = context_->rbegin(); it != context_->rend(); ++it) {
         if (it->country.size() == 3 && !it->place) {
           a->country = it->country;
@@ -661,15 +669,27 @@ class SentenceCoder {
       return "infinitive (intended, not done)";
     }
     if (vg.gerund && c.kind != parse::ClauseKind::kParticiple) {
-      // "began withdrawing" is done; "by massing troops", "of harbouring" are not events.
+      // "began withdrawing" is done; so is "by massing troops" (the means of
+      // the main act) and "after shelling". "of harbouring", "from joining"
+      // are not events.
       int g = vg.b > 0 ? VgIndexAt(vg.b - 1) : -1;
       if (g >= 0 && parse::IsAspectVerb(w[p_.verbs[g].head].lemma)) return Blocked(g, ClauseOf(g));
+      if (MeansGerund(v)) {
+        int m = MainVerbOf(v);
+        if (m >= 0) return Blocked(m, ClauseOf(m));
+      }
       return "gerund";
     }
     if (c.kind == parse::ClauseKind::kThat) {
       if (c.governor_vg >= 0) {
         std::string_view gl = c.governor;
         if (!parse::IsSayVerb(gl)) return "complement of '" + c.governor + "'";
+        // "arguing that it threatens Russia": a present-tense claim is the
+        // speaker's view, not a reported act.
+        if (vg.b == vg.head && (w[vg.head].vform == parse::VForm::kThird ||
+                                w[vg.head].vform == parse::VForm::kBase)) {
+          return "present-tense claim in a statement";
+        }
         std::string why = Blocked(c.governor_vg, ClauseOf(c.governor_vg));
         if (!why.empty()) return "inside a statement that is " + why;
       } else {
@@ -680,6 +700,22 @@ class SentenceCoder {
       // Shares the main clause's status ("Rwanda denied that …, accusing").
       int g = MainVerbBefore(v);
       if (g >= 0) return Blocked(g, ClauseOf(g));
+    }
+    // "When/once/the moment Russia starts a war, …": an act in the simple
+    // present before a future or modal consequence is hypothetical.
+    bool simple_present = vg.b == vg.head && (w[vg.head].vform == parse::VForm::kThird ||
+                                              w[vg.head].vform == parse::VForm::kBase);
+    if (simple_present && !parse::IsSayVerb(w[vg.head].lemma)) {
+      if (c.kind == parse::ClauseKind::kTemporal) return "present tense in a time clause";
+      bool comma = false;
+      for (size_t g = v + 1; g < p_.verbs.size(); ++g) {
+        for (uint32_t k = p_.verbs[g - 1].e; k < p_.verbs[g].b; ++k) {
+          if (w[k].tag == Tag::kComma) comma = true;
+        }
+        if (comma && (p_.verbs[g].future || p_.verbs[g].modal)) {
+          return "hypothetical (a future consequence follows)";
+        }
+      }
     }
     // A relative clause in the simple present describes what someone
     // habitually does ("firms that sell weapons"), not a reported act.
@@ -712,6 +748,55 @@ class SentenceCoder {
     return "";
   }
 
+  // "by massing", "after shelling": a gerund that tells how or after what
+  // the main act was done.
+  bool MeansGerund(int v) const {
+    const VerbGroup& vg = p_.verbs[v];
+    if (!vg.gerund || vg.b == 0) return false;
+    std::string_view prev = p_.words[vg.b - 1].lower;
+    return prev == "by" || prev == "after";
+  }
+
+  // The main-clause verb a means gerund belongs to: the one before it, or
+  // for a fronted phrase ("By massing troops …, Putin has shown") the first after.
+  int MainVerbOf(int v) const {
+    int g = MainVerbBefore(v);
+    if (g >= 0) return g;
+    for (size_t k = v + 1; k < p_.verbs.size(); ++k) {
+      if (p_.verbs[k].finite && ClauseOf(static_cast<int>(k)).kind == parse::ClauseKind::kMain) {
+        return static_cast<int>(k);
+      }
+    }
+    return -1;
+  }
+
+  // The actor that acted most often in earlier sentences (at least twice), for the
+  // verbal responses of a standoff (intent, demand, rejection, threat);
+  // never the source's own country or one of the source's partners in the
+  // same phrase, never a generic agent or a place.
+  bool StoryCounterpart(const std::string& root, const std::vector<ActorX>& sources,
+                        ActorX* out) const {
+    if (root != "03" && root != "10" && root != "12" && root != "13") return false;
+    for (const ActorX& s : sources) {
+      if (s.located || s.pronoun) return false;
+    }
+    int best = 1;
+    std::string pick;
+    for (const auto& [country, n] : *salience_) {
+      bool own = false;
+      for (const ActorX& s : sources) own |= (s.country == country);
+      if (!own && n > best) {
+        best = n;
+        pick = country;
+      }
+    }
+    if (pick.empty()) return false;
+    *out = ActorX();
+    out->code = out->country = pick;
+    out->located = true;  // lower confidence, noted in the evidence
+    return true;
+  }
+
   // The nearest finite verb group before v that stands in a main clause.
   int MainVerbBefore(int v) const {
     int fallback = -1;
@@ -727,6 +812,12 @@ class SentenceCoder {
   int Subject(int v, const Context& c) {
     const auto& w = p_.words;
     const VerbGroup& vg = p_.verbs[v];
+    if (MeansGerund(v)) {
+      int m = MainVerbOf(v);
+      if (m < 0) return -1;
+      if (m > v) return Subject(m, ClauseOf(m));  // fronted: not coded yet
+      return vg_subject_[m];
+    }
     if (c.kind == parse::ClauseKind::kParticiple || c.kind == parse::ClauseKind::kInfinitive ||
         (vg.gerund && vg.b > 0 && VgIndexAt(vg.b - 1) >= 0)) {
       int g = c.governor_vg >= 0 ? c.governor_vg : -1;
@@ -1120,6 +1211,16 @@ class SentenceCoder {
       Trace("'" + std::string(hw.lower) + "' (" + code + "): no source actor");
       return;
     }
+    if (targets.empty() && !vg.passive) {
+      // "Washington and NATO reject these demands": in a story about a
+      // standoff, a response with no named target answers the story's
+      // main counterpart.
+      ActorX t;
+      if (StoryCounterpart(info->root, sources, &t)) {
+        targets.push_back(t);
+        how = "story counterpart";
+      }
+    }
     bool say = parse::IsSayVerb(ve->lemma) && info->root == "01";
     if (say) {
       // Decided once every reported act of the sentence has been coded.
@@ -1313,6 +1414,10 @@ class SentenceCoder {
     out.country = parts.country;
     out.group = parts.group;
     out.types = parts.types;
+    if (a.e <= a.b) {  // an actor from the story, not from these words
+      out.name = lex_.CountryName(a.code.substr(0, 3));
+      return out;
+    }
     out.span = {TokenBegin(a.b), TokenEnd(a.e)};
     out.name = std::string(doc_.Original(out.span.begin, out.span.end));
     return out;
@@ -1397,6 +1502,7 @@ class SentenceCoder {
   int date_;
   int story_year_ = 0;
   std::vector<ActorX>* context_;
+  std::map<std::string, int>* salience_;  // story mentions by country, earlier sentences
   std::string* trace_;
   SentenceParse p_;
   std::vector<NP> nps_;
@@ -1430,12 +1536,14 @@ void Coder::CodeDocument(const Story& story, const Document& doc, std::vector<Ev
   local.invalid_bytes = doc.invalid_bytes;
   int date = DateToInt(story.date);
   std::vector<ActorX> context;
+  std::map<std::string, int> salience;
   size_t first = events->size();
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
     ++local.sentences;
     if (s.heading) continue;
-    SentenceCoder sc(*lex_, options_, story, doc, s, static_cast<int>(i), date, &context, trace);
+    SentenceCoder sc(*lex_, options_, story, doc, s, static_cast<int>(i), date, &context,
+                     &salience, trace);
     int n = sc.Run(events);
     if (n < 0) ++local.sentences_discarded;
     if (n > 0) ++local.sentences_coded;

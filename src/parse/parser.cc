@@ -233,7 +233,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
                      e.kind == EntryKind::kGroup || e.kind == EntryKind::kOrg;
     if (needs_cap && !any_cap) {
       // "the nato", "u.s." — all-caps acronyms written in lower case are kept.
-      bool acronym = m->length == 1 && lower[i].size() <= 5 &&
+      bool acronym = m->length == 1 && lower[i].size() <= 5 && i > 0 && lower[i - 1] == "the" &&
                      (e.kind == EntryKind::kOrg || e.kind == EntryKind::kCountry ||
                       e.kind == EntryKind::kGroup);
       if (!acronym) {
@@ -459,8 +459,10 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
           vg.finite = false;
           vg.passive = true;
         } else if (hw.vform == VForm::kPast && i > 0 && out->words[i - 1].tag == Tag::kNoun &&
-                   out->words[i - 1].mention < 0 && i + 1 < n &&
-                   (out->words[i + 1].tag == Tag::kPrep || out->words[i + 1].tag == Tag::kOf)) {
+                   i + 1 < n &&
+                   ((out->words[i - 1].mention < 0 &&
+                     (out->words[i + 1].tag == Tag::kPrep || out->words[i + 1].tag == Tag::kOf)) ||
+                    out->words[i + 1].lower == "with")) {
           vg.participle = true;  // "barrel bombs filled with chlorine"
           vg.finite = false;
         }

@@ -157,9 +157,67 @@ TEST_P(Golden, CodesExactlyTheExpectedEvents) {
   }
 }
 
+// The sample wire story of ../shared (never copied into this repository):
+// its expected events are pinned in tests/golden/standoff.events.
+TEST(GoldenStory, StandoffSample) {
+  fs::path root = fs::path(DYAD_SOURCE_DATA_DIR).parent_path();
+  fs::path story = root.parent_path() / "shared" / "samples" / "standoff.txt";
+  if (!fs::exists(story)) GTEST_SKIP() << story << " is not here";
+  std::ifstream in(story);
+  std::stringstream text;
+  text << in.rdbuf();
+  Story s{"standoff.txt", "2022-02-10", text.str(), "", "", ""};
+  std::vector<Event> events;
+  SharedCoder().CodeStory(s, &events, nullptr);
+
+  std::vector<std::pair<int, Expect>> expect;
+  std::vector<Expect> never;
+  std::ifstream ef(root / "tests" / "golden" / "standoff.events");
+  std::string line;
+  while (std::getline(ef, line)) {
+    line = Trim(line);
+    if (line.rfind("=>", 0) != 0 && line.rfind("!>", 0) != 0) continue;
+    bool forbid = line[0] == '!';
+    std::string spec = Trim(line.substr(2));
+    int sentence = -1;
+    if (!forbid) {
+      size_t colon = spec.find(':');
+      sentence = std::stoi(spec.substr(0, colon));
+      spec = Trim(spec.substr(colon + 1));
+    }
+    Expect e;
+    size_t gt = spec.find('>'), colon = spec.find(':');
+    e.source = Trim(spec.substr(0, gt));
+    e.target = Trim(spec.substr(gt + 1, colon - gt - 1));
+    e.code = Trim(spec.substr(colon + 1));
+    if (forbid) {
+      never.push_back(e);
+    } else {
+      expect.push_back({sentence, e});
+    }
+  }
+  ASSERT_GT(expect.size(), 10u);
+  std::vector<bool> used(events.size(), false);
+  for (const auto& [sentence, x] : expect) {
+    bool found = false;
+    for (size_t i = 0; i < events.size() && !found; ++i) {
+      if (!used[i] && events[i].sentence == sentence && Matches(x, events[i])) used[i] = found = true;
+    }
+    EXPECT_TRUE(found) << "missing in sentence " << sentence << ": " << x.source << " > "
+                       << x.target << " : " << x.code;
+  }
+  for (size_t i = 0; i < events.size(); ++i) {
+    EXPECT_TRUE(used[i]) << "unexpected in sentence " << events[i].sentence << ": "
+                         << Show(events[i]);
+    for (const Expect& x : never) {
+      EXPECT_FALSE(Matches(x, events[i])) << "forbidden: " << Show(events[i]);
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Files, Golden, ::testing::ValuesIn(GoldenFiles()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = fs::path(info.param).stem().string();
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                           std::string name = fs::path(param.param).stem().string();
                            for (char& ch : name) {
                              if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            }

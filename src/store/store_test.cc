@@ -1,0 +1,196 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace dyad::store {
+namespace {
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = ::testing::TempDir() + "/dyad_store_test_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db";
+    Remove();
+  }
+  void TearDown() override { Remove(); }
+  void Remove() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+  int64_t Count(EventStore& s, const std::string& sql) {
+    sqlite::Stmt st(s.db(), sql);
+    return st.Next() == sqlite::Step::kRow ? st.Int(0) : -1;
+  }
+  std::string path_;
+};
+
+Event MakeEvent(const std::string& story, int sentence, int ordinal, const std::string& code) {
+  Event e;
+  e.id = story + "-" + std::to_string(sentence) + "-" + std::to_string(ordinal);
+  e.story_id = story;
+  e.sentence = sentence;
+  e.date = e.pub_date = "2025-03-14";
+  e.source.code = "RUSGOV";
+  e.source.name = "the Kremlin";
+  e.source.country = "RUS";
+  e.source.types = {"GOV"};
+  e.source.span = {4, 15};
+  Actor t;
+  t.code = "IGOWSTNAT";
+  t.name = "NATO";
+  t.group = "NAT";
+  t.types = {"IGO"};
+  t.span = {26, 30};
+  e.target = t;
+  e.code = code;
+  e.root = code.substr(0, 2);
+  e.goldstein = -4.4;
+  e.quad_class = 3;
+  e.plover = "THREATEN";
+  e.text = "The Kremlin threatened NATO.";
+  e.trigger = "threatened";
+  e.trigger_span = {16, 26};
+  e.confidence = 0.9;
+  e.notes = {"pattern", "source from a pronoun"};
+  return e;
+}
+
+CodedStory MakeStory(const std::string& id, int events, const std::string& publisher = "wire") {
+  CodedStory cs;
+  cs.story.id = id;
+  cs.story.date = "2025-03-14";
+  cs.story.source = publisher;
+  cs.story.text = "MOSCOW\n\nThe Kremlin threatened NATO. It said more.";
+  cs.sentences = {{0, 6, 0, 1, true}, {8, 36, 1, 5, false}, {37, 50, 1, 4, false}};
+  cs.stats.sentences = 3;
+  cs.stats.sentences_coded = events ? 1 : 0;
+  for (int i = 0; i < events; ++i) cs.events.push_back(MakeEvent(id, 1, i, "130"));
+  cs.fingerprint = StoryFingerprint(cs.story, "dyad test", "dict@1");
+  return cs;
+}
+
+TEST_F(StoreTest, WritesAndReadsBackEveryField) {
+  auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  WriteCounts wc;
+  ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 2), MakeStory("b", 0)}, {"dyad test", "dict@1"}, &wc).ok());
+  EXPECT_EQ(wc.stories, 2u);
+  EXPECT_EQ(wc.events, 2u);
+  auto ms = (*s)->Mentions({});
+  ASSERT_TRUE(ms.ok());
+  ASSERT_EQ(ms->size(), 2u);
+  const Mention& m = (*ms)[0];
+  EXPECT_EQ(m.event.id, "a-1-0");
+  EXPECT_EQ(m.source_key, "RUS");
+  EXPECT_EQ(m.target_key, "NATO");
+  EXPECT_EQ(m.event.source.types, std::vector<std::string>{"GOV"});
+  EXPECT_EQ(m.event.source.span.begin, 4u);
+  ASSERT_TRUE(m.event.target);
+  EXPECT_EQ(m.event.target->group, "NAT");
+  EXPECT_EQ(m.event.target->span.end, 30u);
+  EXPECT_DOUBLE_EQ(*m.event.goldstein, -4.4);
+  EXPECT_EQ(m.event.notes, (std::vector<std::string>{"pattern", "source from a pronoun"}));
+  EXPECT_EQ(m.sentence_begin, 8);
+  EXPECT_TRUE(m.is_root);  // the first paragraph after the heading is the lead
+  EXPECT_EQ(m.publisher, "wire");
+  EXPECT_EQ(m.coder, "dyad test");
+  EXPECT_EQ(m.added.size(), 14u);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM sentences"), 6);
+  EXPECT_EQ(Count(**s, "SELECT events FROM sentences WHERE story_id='a' AND sentence=1"), 2);
+  EXPECT_EQ(Count(**s, "SELECT events_count FROM stories WHERE story_id='a'"), 2);
+  auto fp = (*s)->StoredFingerprint("a");
+  EXPECT_EQ(*fp, StoryFingerprint(MakeStory("a", 0).story, "dyad test", "dict@1"));
+  EXPECT_EQ(*(*s)->StoredFingerprint("nope"), "");
+}
+
+TEST_F(StoreTest, ReingestReplacesTheOldEvents) {
+  auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+  WriteCounts wc;
+  ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 3)}, {"v", "d"}, &wc).ok());
+  ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 1)}, {"v", "d"}, &wc).ok());
+  EXPECT_EQ(wc.replaced, 1u);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM events"), 1);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM stories"), 1);
+  EXPECT_EQ(Count(**s, "SELECT events_count FROM stories"), 1);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM sentences"), 3);
+}
+
+TEST_F(StoreTest, DenominatorsPerDayAndPublisher) {
+  auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+  WriteCounts wc;
+  ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 1, "A"), MakeStory("b", 0, "A"), MakeStory("c", 2, "B")},
+                               {"v", "d"}, &wc).ok());
+  auto daily = (*s)->DailyDenominators();
+  ASSERT_TRUE(daily.ok());
+  ASSERT_EQ(daily->size(), 1u);
+  EXPECT_EQ(daily->begin()->second.stories, 3);
+  EXPECT_EQ(daily->begin()->second.sentences, 9);
+  EXPECT_EQ(Count(**s, "SELECT stories FROM denominators WHERE publisher='A'"), 2);
+  EXPECT_EQ(Count(**s, "SELECT events FROM denominators WHERE publisher='B'"), 2);
+  auto sum = (*s)->Summary();
+  EXPECT_EQ(sum->stories, 3);
+  EXPECT_EQ(sum->events, 3);
+  EXPECT_EQ(sum->publishers, 2);
+}
+
+TEST_F(StoreTest, AStoryThatCannotBeWrittenIsDroppedWhole) {
+  auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+  CodedStory bad = MakeStory("bad", 2);
+  bad.events[1].id = bad.events[0].id;  // duplicate primary key
+  std::vector<std::string> errors;
+  WriteCounts wc;
+  ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 1), bad, MakeStory("c", 1)}, {"v", "d"}, &wc,
+                               [&](const std::string& e) { errors.push_back(e); })
+                  .ok());
+  EXPECT_EQ(wc.stories, 2u);
+  EXPECT_EQ(wc.failed, 1u);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("'bad'"), std::string::npos);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM stories WHERE story_id='bad'"), 0);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM events WHERE story_id='bad'"), 0);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM sentences WHERE story_id='bad'"), 0);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM events"), 2);
+}
+
+TEST_F(StoreTest, QueriesByDyadAndDate) {
+  auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+  CodedStory x = MakeStory("x", 1);
+  std::swap(x.events[0].source, *x.events[0].target);  // NATO -> RUS
+  WriteCounts wc;
+  ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 2), x}, {"v", "d"}, &wc).ok());
+  EXPECT_EQ((*s)->Mentions({"", "", "RUS", "NATO", false})->size(), 2u);
+  EXPECT_EQ((*s)->Mentions({"", "", "RUS", "NATO", true})->size(), 3u);
+  EXPECT_EQ((*s)->Mentions({"", "", "NATO", "*", false})->size(), 1u);
+  EXPECT_EQ((*s)->Mentions({"2025-03-15", "", "", "", false})->size(), 0u);
+  EXPECT_EQ((*s)->Mentions({"2025-03-14", "2025-03-14", "", "", false})->size(), 3u);
+}
+
+TEST_F(StoreTest, RefusesMissingAndForeignFiles) {
+  auto missing = EventStore::Open(path_, EventStore::Mode::kExisting);
+  EXPECT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("no such database"), std::string::npos);
+  {
+    auto db = sqlite::Db::Open(path_);
+    ASSERT_TRUE((*db)->Exec("CREATE TABLE other(x)").ok());
+  }
+  auto foreign = EventStore::Open(path_, EventStore::Mode::kCreate);
+  EXPECT_FALSE(foreign.ok());
+  EXPECT_NE(foreign.status().message().find("not a dyad event store"), std::string::npos);
+}
+
+TEST_F(StoreTest, ReopensWithTheSameSchema) {
+  {
+    auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+    WriteCounts wc;
+    ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 1)}, {"v", "d"}, &wc).ok());
+  }
+  auto s = EventStore::Open(path_, EventStore::Mode::kExisting);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ((*s)->Mentions({})->size(), 1u);
+  EXPECT_EQ((*s)->Summary()->coder, "v");
+}
+
+}  // namespace
+}  // namespace dyad::store
