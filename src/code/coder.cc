@@ -110,6 +110,7 @@ class SentenceCoder {
     BuildNPs();
     FindLocations();
     ResolveNPs();
+    if (opt_.trace && trace_) TraceParse();
     size_t before = out->size();
     vg_subject_.assign(p_.verbs.size(), -1);
     for (size_t v = 0; v < p_.verbs.size(); ++v) CodeVerb(static_cast<int>(v), out);
@@ -201,14 +202,18 @@ class SentenceCoder {
   // phrase and an attribution ("Tigray region, residents and aid workers said").
   bool NamedListAround(uint32_t comma) const {
     const auto& w = p_.words;
+    // 0: no name; 1: a name (state, organisation, person…); 2: a demonym.
     auto named = [&](uint32_t k) {
-      if (k >= w.size() || w[k].mention < 0) return false;
+      if (k >= w.size() || w[k].mention < 0) return 0;
       EntryKind kind = lex_.entry(p_.mentions[w[k].mention].entry).kind;
-      return kind != EntryKind::kAgent && kind != EntryKind::kPlace;
+      if (kind == EntryKind::kAgent || kind == EntryKind::kPlace) return 0;
+      return kind == EntryKind::kDemonym ? 2 : 1;
     };
     uint32_t after = comma + 1;
     while (after < w.size() && w[after].tag == Tag::kDet) ++after;
-    return comma > 0 && named(comma - 1) && named(after);
+    // "Russian, Chinese and Iranian officials" or "Spain, Ireland and Norway",
+    // but not "Ethiopia and Eritrea, a Qatari official said".
+    return comma > 0 && named(comma - 1) != 0 && named(comma - 1) == named(after);
   }
 
   // After "and"/",": does an actor phrase follow (before any verb)?
@@ -831,6 +836,11 @@ class SentenceCoder {
       Tag t = w[k].tag;
       if (t == Tag::kAdv || t == Tag::kTime) {
         --k;
+        // "on Wednesday", "last week": the preposition or determiner goes too.
+        while (k >= 0 && (w[k].tag == Tag::kPrep || w[k].tag == Tag::kDet) &&
+               (w[k + 1].tag == Tag::kTime)) {
+          --k;
+        }
         continue;
       }
       if (np_of_[k] >= 0 && nps_[np_of_[k]].prep >= 0 && k > 0) {
@@ -995,6 +1005,28 @@ class SentenceCoder {
       if (!a.code.empty()) out.push_back(a);
     }
     return out;
+  }
+
+  // One line per sentence: verb groups [..] and noun phrases {..=CODES}.
+  void TraceParse() {
+    const auto& w = p_.words;
+    std::string line = "parse:";
+    for (uint32_t k = 0; k < w.size(); ++k) {
+      int g = VgIndexAt(k);
+      if (g >= 0 && p_.verbs[g].b == k) line += " [";
+      if (np_of_[k] >= 0 && nps_[np_of_[k]].b == k) line += " {";
+      line += " " + std::string(w[k].lower);
+      if (np_of_[k] >= 0 && nps_[np_of_[k]].e == k + 1) {
+        std::string codes;
+        for (const ActorX& a : nps_[np_of_[k]].actors) {
+          codes += (codes.empty() ? "" : ",") + (a.code.empty() ? "?" + a.role : a.code) +
+                   (a.place ? "@" : "") + (a.weak ? "~" : "");
+        }
+        line += codes.empty() ? " }" : " =" + codes + " }";
+      }
+      if (g >= 0 && p_.verbs[g].e == k + 1) line += " ]";
+    }
+    Trace(line);
   }
 
   void Trace(const std::string& line) {

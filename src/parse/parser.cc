@@ -52,11 +52,11 @@ const std::unordered_map<std::string_view, Tag>& ClosedClass() {
                      "weekend", "morning", "evening", "afternoon", "night"});
     add(Tag::kAdv, {"also", "already", "still", "now", "then", "again", "further", "later",
                     "earlier", "soon", "just", "only", "even", "yet", "so", "too", "very",
-                    "reportedly", "allegedly", "jointly", "formally", "officially", "once",
+                    "reportedly", "allegedly", "jointly", "formally", "officially",
                     "recently", "repeatedly", "largely", "far", "however", "meanwhile",
-                    "instead", "often", "always", "ever", "here", "there", "together",
-                    "nearly", "almost", "about", "around", "abroad", "home", "this", "last",
-                    "next", "sharply", "strongly", "firmly", "publicly", "quickly"});
+                    "instead", "often", "always", "ever", "here", "together", "nearly",
+                    "almost", "abroad", "sharply", "strongly", "firmly", "publicly",
+                    "quickly"});
     add(Tag::kNum, {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                     "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
                     "hundred", "hundreds", "thousand", "thousands", "million", "millions",
@@ -346,6 +346,13 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       noun = true;
     }
     if (!noun && prev_lower == "the") noun = true;
+    // Inside a noun phrase: "a new ground offensive", "its armed forces".
+    if (!noun && prev == Tag::kNoun && i >= 2 && out->words[i - 1].mention < 0 &&
+        out->words[i - 1].lower.back() != 's' &&
+        (out->words[i - 2].tag == Tag::kDet || out->words[i - 2].tag == Tag::kNum) && i + 1 < n &&
+        (out->words[i + 1].tag == Tag::kNoun || out->words[i + 1].tag == Tag::kOther)) {
+      noun = true;
+    }
     // A word only WordNet knows as a verb ("bloody", "brief", "plateau") is
     // taken as one only with verbal evidence: an inflection, or a base form
     // right after a modal, "to", "do", a negation or a pronoun.
@@ -462,7 +469,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
                    i + 1 < n &&
                    ((out->words[i - 1].mention < 0 &&
                      (out->words[i + 1].tag == Tag::kPrep || out->words[i + 1].tag == Tag::kOf)) ||
-                    out->words[i + 1].lower == "with")) {
+                    (out->words[i + 1].lower == "with" && !hw.event_verb))) {
           vg.participle = true;  // "barrel bombs filled with chlorine"
           vg.finite = false;
         }

@@ -67,7 +67,7 @@ std::string TimelineSvg(const std::vector<TimelinePanel>& panels, store::Period 
                         const TimelineOptions& o) {
   const double W = o.width;
   const double left = 58, right = 62, ph = o.panel_height;
-  const double header = o.title.empty() ? 34 : 58;
+  const double header = o.compact ? 4 : o.title.empty() ? 34 : 58;
   const double H = header + ph * static_cast<double>(panels.size()) + 8;
   std::ostringstream s;
   s << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"dyad-chart dyad-timeline\" width=\""
@@ -82,7 +82,7 @@ std::string TimelineSvg(const std::vector<TimelinePanel>& panels, store::Period 
   }
   bool any_alert = false;
   for (const auto& p : panels) any_alert |= !p.alerts.empty();
-  s << Legend(left, y0, any_alert);
+  if (!o.compact) s << Legend(left, y0, any_alert);
 
   for (size_t pi = 0; pi < panels.size(); ++pi) {
     const TimelinePanel& panel = panels[pi];
@@ -90,7 +90,9 @@ std::string TimelineSvg(const std::vector<TimelinePanel>& panels, store::Period 
     const double bottom = header + ph * static_cast<double>(pi + 1) - 62;  // room for x labels
     const double x0 = left, x1 = W - right;
     const double plot_h = bottom - top;
-    s << Text(x0, top - 12, panel.label + "  ·  " + o.basis + " per " + store::PeriodName(by),
+    s << Text(x0, top - 12,
+              o.compact ? panel.label
+                        : panel.label + "  ·  " + o.basis + " per " + store::PeriodName(by),
               "font-size=\"13.5\" font-weight=\"600\" fill=\"#222\"");
     const auto& rows = panel.rows;
     int64_t max_total = 0;
@@ -201,7 +203,8 @@ std::string TimelineSvg(const std::vector<TimelinePanel>& panels, store::Period 
                 "font-size=\"11\" font-weight=\"600\" fill=\"" + std::string(kAlertColor) + "\"");
     }
     // X labels, thinned to about 12, rotated.
-    size_t every = std::max<size_t>(1, static_cast<size_t>(std::ceil(n / 12.0)));
+    const double max_labels = std::max(2.0, std::floor((x1 - x0) / 70));
+    size_t every = std::max<size_t>(1, static_cast<size_t>(std::ceil(n / max_labels)));
     for (size_t i = 0; i < rows.size(); i += every) {
       double x = xc(i), y = bottom + 14;
       s << Line(x, bottom, x, bottom + 4, "stroke=\"#444\"");

@@ -25,6 +25,8 @@ struct TimelineOptions {
   int panel_height = 300;
   std::string title;     // above the legend; "" for none
   std::string basis = "deduplicated events";  // what the bars count
+  // A narrow chart for grids: no legend (the page has one), short labels.
+  bool compact = false;
 };
 
 // Stacked quad-class bars per period, the mean Goldstein line on a fixed

@@ -36,7 +36,8 @@ th { font-weight:600; color:#374151; background:#f3f4f6; }
 td.n, th.n { text-align:right; font-variant-numeric:tabular-nums; }
 tr:nth-child(even) td { background:#fcfcfd; }
 .neg { color:#b91c1c; } .pos { color:#166534; }
-.chart { overflow-x:auto; } .chart svg { max-width:100%; height:auto; display:block; }
+.chart { overflow-x:auto; } .chart svg { max-width:100%; height:auto; display:block; margin:0 auto; }
+.grid { display:grid; grid-template-columns:repeat(auto-fit, minmax(470px, 1fr)); gap:6px 14px; }
 .ev { border-top:1px solid var(--line); padding:12px 0; }
 .ev:first-of-type { border-top:0; }
 .ev .head { font-size:14px; }
@@ -315,8 +316,12 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
   }
   h << "</section>\n";
 
-  // Timelines of the busiest dyads.
-  h << "<section id=\"timelines\"><h2>Timelines of the busiest dyads</h2>";
+  // Timelines of the busiest dyads, two a row.
+  h << "<section id=\"timelines\"><h2>Timelines of the busiest dyads</h2><p class=\"note\">"
+       "Deduplicated events per "
+    << store::PeriodName(o.by)
+    << " by quad class (bars, left axis) and their mean Goldstein score (line, right axis); "
+       "<span style=\"color:#c1121f\">▲</span> marks an alert.</p><div class=\"grid\">";
   if (top.empty()) h << "<p>No events with both a source and a target.</p>";
   for (int i = 0; i < std::min<int>(o.timelines, static_cast<int>(top.size())); ++i) {
     const DyadStats& s = top[i];
@@ -327,10 +332,12 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
       if (a.source == s.source && a.target == s.target) p.alerts.push_back(a);
     }
     TimelineOptions to_opt;
-    to_opt.panel_height = 270;
+    to_opt.width = 490;
+    to_opt.panel_height = 250;
+    to_opt.compact = true;
     h << "<div class=\"chart\">" << TimelineSvg({p}, o.by, to_opt) << "</div>";
   }
-  h << "</section>\n";
+  h << "</div></section>\n";
 
   // Network.
   h << "<section id=\"network\"><h2>Actor network</h2><p class=\"note\">Directed edges between "
