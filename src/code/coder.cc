@@ -38,6 +38,7 @@ struct ActorX {
   bool located = false;     // the country came from a place in the sentence
   bool bare_demonym = false;  // a demonym adjective standing alone ("Turkish and Greek officials")
   bool subject = false;     // (story context) was the subject of a verb
+  bool weapon = false;      // named by a means of war ("Israeli shelling", "a drone")
 };
 
 struct NP {
@@ -392,6 +393,14 @@ class SentenceCoder {
       }
     }
     if (role == "-") role.clear();
+    {
+      uint32_t last_k = e - 1;
+      if (w[last_k].tag == Tag::kPoss && last_k > b) --last_k;
+      std::string_view head = w[last_k].lower;
+      // "a suicide bomber" is a person, not a means of war.
+      a->weapon = parse::IsAttackNoun(head) && head != "forces" && head != "bomber" &&
+                  head != "bombers";
+    }
     // A demonym adjective on a noun that is no actor ("Russian gas") is weak:
     // usable to place a target, never a source. Attack nouns make it military
     // ("Israeli shelling", "Israeli aircraft").
@@ -977,7 +986,10 @@ class SentenceCoder {
     }
     hit->pattern = &pat;
     hit->target_np = target_np;
-    hit->score = static_cast<int>(pat.elements.size());
+    // More elements win; between equals, more words (fewer open slots) win.
+    int literals = 0;
+    for (const PatternElement& el : pat.elements) literals += el.target ? 0 : 1;
+    hit->score = static_cast<int>(pat.elements.size()) * 16 + literals;
     return true;
   }
 
@@ -1050,8 +1062,26 @@ class SentenceCoder {
       }
       return out;
     };
+    // A particle is part of the verb: "handed over 32 prisoners", "rounded up".
+    if (k + 1 < end && np_of_[k + 1] >= 0 && nps_[np_of_[k + 1]].prep == static_cast<int>(k)) {
+      std::string_view p = w[k].lower;
+      if (p == "over" || p == "up" || p == "out" || p == "off" || p == "down" || p == "back" ||
+          p == "away") {
+        auto ts = usable(Targets(np_of_[k + 1]));
+        if (!ts.empty()) {
+          *how = "object";
+          return ts;
+        }
+      }
+    }
     if (k < end && np_of_[k] >= 0 && nps_[np_of_[k]].prep < 0) {
       auto ts = usable(Targets(np_of_[k]));
+      // "scrambled fighter jets", "deployed troops": forces that are
+      // mobilised are the source's own, not a target.
+      if (root == "15") {
+        ts.erase(std::remove_if(ts.begin(), ts.end(), [](const ActorX& t) { return t.located; }),
+                 ts.end());
+      }
       if (!ts.empty()) {
         *how = "object";
         return ts;
@@ -1253,6 +1283,14 @@ class SentenceCoder {
         how = "story counterpart";
       }
     }
+    // Violence done with the means of war (shelling, air strikes, drones,
+    // artillery) is conventional military force (19), whatever the verb.
+    if (info->root == "18" && !sources.empty() &&
+        std::all_of(sources.begin(), sources.end(), [](const ActorX& a) { return a.weapon; })) {
+      code = "190";
+      info = lex_.EventCode(code);
+      pattern_text += " (by military means)";
+    }
     bool say = parse::IsSayVerb(ve->lemma) && info->root == "01";
     if (say) {
       // Decided once every reported act of the sentence has been coded.
@@ -1311,20 +1349,20 @@ class SentenceCoder {
         break;
       }
     }
-    if (after_all || (vg.b > 0 && (w[vg.b - 1].tag == Tag::kComma || w[vg.b - 1].tag == Tag::kQuote))) {
-      // An attribution after the report ("…, officials said") only says
-      // where the news came from; a quotation before the speaker ('"…," X
-      // said') is the speaker's own statement.
-      int sub = vg_subject_[v];
-      uint32_t first = sub >= 0 ? std::min<uint32_t>(nps_[sub].b, vg.b) : vg.b;
-      uint32_t k = first;
-      while (k > 0 && (w[k - 1].tag == Tag::kComma || w[k - 1].tag == Tag::kAdv)) --k;
-      if (k == 0 || w[k - 1].tag != Tag::kQuote) {
-        Trace("attribution '" + std::string(w[vg.head].lower) + "' is not a statement event");
-        return;
-      }
+    // A quotation before the speaker ('"…," X said') is the speaker's own
+    // statement; an attribution after a report ("…, officials said") only
+    // says where the news came from.
+    int sub = vg_subject_[v];
+    uint32_t first = sub >= 0 ? std::min<uint32_t>(nps_[sub].b, vg.b) : vg.b;
+    uint32_t q = first;
+    while (q > 0 && (w[q - 1].tag == Tag::kComma || w[q - 1].tag == Tag::kAdv)) --q;
+    if (q > 0 && w[q - 1].tag == Tag::kQuote) {
       b = 0;
       e = first;
+    } else if (after_all || (vg.b > 0 && (w[vg.b - 1].tag == Tag::kComma ||
+                                          w[vg.b - 1].tag == Tag::kQuote))) {
+      Trace("attribution '" + std::string(w[vg.head].lower) + "' is not a statement event");
+      return;
     }
     for (const ActorX& s : sources) {
       if (s.located || s.pronoun) {

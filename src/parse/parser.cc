@@ -308,6 +308,16 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     }
     bool noun = false;
     bool could_be_noun = ncount >= 0 || form == VForm::kIng;
+    if (i > 0 && out->words[i - 1].mention >= 0 &&
+        out->mentions[out->words[i - 1].mention].kind == EntryKind::kDemonym &&
+        out->mentions[out->words[i - 1].mention].e == i &&
+        out->words[i - 1].lower.back() != 's') {  // not "Georgians rallied"
+      // "Israeli shelling", "Russian attacks": a demonym modifies a noun.
+      w.tag = Tag::kNoun;
+      w.noun_use = w.event_verb;
+      w.lemma = w.event_verb ? lemma : std::string();
+      continue;
+    }
     if (prev == Tag::kVerb && form != VForm::kIng &&
         !(form == VForm::kPast && i > 0 && IsAspectVerb(out->words[i - 1].lemma))) {
       // "eased sanctions", "fired tear gas": the word after a verb is its object.
