@@ -94,6 +94,13 @@ struct DictStats {
   std::vector<std::string> files;     // the .dict files read, in load order
 };
 
+// A dictionary already in memory, in dyad's format (e.g. translated from
+// another coder's format). `name` is used in messages ("name:line: why").
+struct DictSource {
+  std::string name;
+  std::string text;
+};
+
 class Lexicon {
  public:
   // Loads DIR/dict/*.dict (or DIR itself when it holds .dict files) and
@@ -103,6 +110,11 @@ class Lexicon {
   // file cannot be read.
   static Result<std::shared_ptr<const Lexicon>> Load(const std::string& dir,
                                                       DictStats* stats = nullptr);
+
+  // Loads dictionaries given as text, with the built-in CAMEO tables and
+  // WordNet counts. Bad lines are reported in stats->errors as for Load().
+  static Result<std::shared_ptr<const Lexicon>> LoadSources(const std::vector<DictSource>& sources,
+                                                             DictStats* stats = nullptr);
 
   // Longest dictionary phrase starting at words[0] (lower-case tokens);
   // nullopt when none. Equal lengths are broken by EntryKind order.

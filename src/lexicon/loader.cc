@@ -9,6 +9,7 @@
 #include <functional>
 #include <set>
 #include <sstream>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -160,6 +161,13 @@ class LexiconBuilder {
       stats_->errors.push_back(fname + ":0: cannot open file");
       return;
     }
+    LoadStream(in, path, depth);
+  }
+
+  // Lines of dyad's format from any stream; `path` names it in messages
+  // and anchors its includes.
+  void LoadStream(std::istream& in, const fs::path& path, int depth) {
+    std::string fname = path.string();
     stats_->files.push_back(fname);
     std::string line;
     int lineno = 0;
@@ -494,6 +502,22 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dir, Dic
   std::sort(files.begin(), files.end());
   if (files.empty()) return Status::NotFound(dict_dir.string() + ": no .dict files");
   for (const fs::path& f : files) b.LoadFile(f, 0);
+  return b.Finish();
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::LoadSources(const std::vector<DictSource>& sources,
+                                                            DictStats* stats) {
+  DictStats local;
+  if (!stats) stats = &local;
+  fs::path cameo_dir = fs::path(DYAD_SOURCE_DATA_DIR) / "cameo";
+  LexiconBuilder b(stats);
+  DYAD_RETURN_IF_ERROR(b.LoadTables(cameo_dir));
+  DYAD_RETURN_IF_ERROR(b.LoadWordNet(cameo_dir.parent_path() / "lexicon" / "wordnet-verbs.tsv"));
+  if (sources.empty()) return Status::NotFound("no dictionaries given");
+  for (const DictSource& src : sources) {
+    std::istringstream in(src.text);
+    b.LoadStream(in, src.name, 0);
+  }
   return b.Finish();
 }
 
