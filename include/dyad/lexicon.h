@@ -51,6 +51,7 @@ struct LexEntry {
 
 struct PatternElement {
   std::vector<std::string> words;  // alternatives, lower-case, plurals included
+  std::vector<uint32_t> ids;       // the same words as Lexicon::WordId()s, sorted
   bool target = false;             // a target slot ('+', or 'prep+')
   std::string prep;                // for 'prep+': the preposition
   bool adjacent = false;           // must follow the previous element (or the verb) at once
@@ -68,6 +69,10 @@ struct VerbEntry {
   std::string code;         // bare-verb code, "" when only patterns code
   std::string code_origin;  // file:line of the `verb` line
   std::vector<VerbPattern> patterns;
+  // Index for matching: patterns by the word ids of their first element;
+  // patterns whose first element is a target slot are listed apart.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_word;
+  std::vector<uint32_t> first_is_target;
 };
 
 struct EventCodeInfo {
@@ -132,10 +137,18 @@ class Lexicon {
   // WordNet's view of a word that is not in the verb dictionaries: true if
   // `form` is an inflection of a WordNet verb; sets the lemma and how often
   // the lemma was tagged as a verb and as a noun (-1: never a noun).
-  bool WordNetVerb(std::string_view form, std::string* lemma, int* verb_count,
+  // `*lemma` views a string owned by the Lexicon.
+  bool WordNetVerb(std::string_view form, std::string_view* lemma, int* verb_count,
                    int* noun_count) const;
   // How often WordNet tagged `lemma` as verb / noun (-1 when unknown).
   std::pair<int, int> WordNetCounts(std::string_view lemma) const;
+
+  // A small integer for each word patterns mention (0 for any other word),
+  // so that matching compares integers, not strings.
+  uint32_t WordId(std::string_view word) const {
+    auto it = word_ids_.find(word);
+    return it == word_ids_.end() ? 0 : it->second;
+  }
 
   const EventCodeInfo* EventCode(std::string_view code) const;
   ActorCodeParts SplitActorCode(std::string_view code) const;
@@ -149,20 +162,30 @@ class Lexicon {
 
  private:
   friend class LexiconBuilder;
+  // Transparent hashing: look up string_views without building strings.
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+
   std::vector<LexEntry> entries_;
   struct Phrase {
     std::vector<std::string> words;
     uint32_t entry;
   };
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_first_word_;  // -> phrases_, longest first
-  std::unordered_map<std::string, VerbEntry> verbs_;
-  std::unordered_map<std::string, std::vector<std::string>> verb_forms_;
+  std::unordered_map<std::string, std::vector<uint32_t>, WordHash, std::equal_to<>>
+      by_first_word_;  // -> phrases_, longest first
+  std::unordered_map<std::string, VerbEntry, WordHash, std::equal_to<>> verbs_;
+  std::unordered_map<std::string, std::vector<std::string>, WordHash, std::equal_to<>> verb_forms_;
   std::unordered_map<std::string, EventCodeInfo> event_codes_;
   std::unordered_set<std::string> role_types_, group_codes_, generic_prefixes_;
   std::unordered_map<std::string, std::string> country_names_;
-  std::unordered_map<std::string, std::pair<int, int>> wordnet_;  // lemma -> verb, noun counts
-  std::unordered_map<std::string, std::string> wordnet_exc_;       // irregular form -> lemma
+  std::unordered_map<std::string, std::pair<int, int>, WordHash, std::equal_to<>>
+      wordnet_;  // lemma -> verb, noun counts
+  std::unordered_map<std::string, std::string, WordHash, std::equal_to<>>
+      wordnet_exc_;  // irregular form -> lemma
+  std::unordered_map<std::string, uint32_t, WordHash, std::equal_to<>> word_ids_;
   std::string fingerprint_;
 };
 

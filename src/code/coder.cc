@@ -97,21 +97,34 @@ bool IsYear(std::string_view w, int* year) {
 // Everything the coder works out for one sentence.
 class SentenceCoder {
  public:
+  // One coder per story; Run() codes its sentences one after another,
+  // reusing the scratch buffers.
   SentenceCoder(const Lexicon& lex, const CoderOptions& opt, const Story& story,
-                const Document& doc, const Sentence& s, int sentence_no, int date,
-                std::vector<ActorX>* context, std::map<std::string, int>* salience,
-                std::string* trace)
-      : lex_(lex), opt_(opt), story_(story), doc_(doc), s_(s), sno_(sentence_no), date_(date),
-        context_(context), salience_(salience), trace_(trace) {}
+                const Document& doc, int date, std::vector<ActorX>* context,
+                std::map<std::string, int>* salience, std::string* trace)
+      : lex_(lex), opt_(opt), story_(story), doc_(doc), date_(date), context_(context),
+        salience_(salience), trace_(trace) {}
 
-  int Run(std::vector<Event>* out) {
-    parse::Parse(lex_, doc_, s_, date_, &p_);
+  // Codes sentence number `sentence_no`; returns the number of events
+  // appended, or -1 when a discard phrase dropped the sentence.
+  int Run(const Sentence& s, int sentence_no, std::vector<Event>* out) {
+    s_ = &s;
+    sno_ = sentence_no;
+    nps_.clear();
+    locations_.clear();
+    statements_.clear();
+    parse::Parse(lex_, doc_, *s_, date_, &p_);
     story_year_ = date_ / 10000;
     if (p_.discard) return -1;
+    vg_of_.assign(p_.words.size(), -1);
+    for (size_t v = 0; v < p_.verbs.size(); ++v) {
+      for (uint32_t k = p_.verbs[v].b; k < p_.verbs[v].e; ++k) vg_of_[k] = static_cast<int>(v);
+    }
     BuildNPs();
     FindLocations();
     ResolveNPs();
-    if (opt_.trace && trace_) TraceParse();
+    tracing_ = opt_.trace && trace_ != nullptr;
+    if (tracing_) TraceParse();
     size_t before = out->size();
     vg_subject_.assign(p_.verbs.size(), -1);
     for (size_t v = 0; v < p_.verbs.size(); ++v) CodeVerb(static_cast<int>(v), out);
@@ -554,10 +567,7 @@ class SentenceCoder {
   };
 
   int VgIndexAt(uint32_t token) const {
-    for (size_t v = 0; v < p_.verbs.size(); ++v) {
-      if (token >= p_.verbs[v].b && token < p_.verbs[v].e) return static_cast<int>(v);
-    }
-    return -1;
+    return token < vg_of_.size() ? vg_of_[token] : -1;
   }
 
   Context ClauseOf(int v) const {
@@ -574,7 +584,7 @@ class SentenceCoder {
         if (g >= 0) c.governor_vg = g;
         if (w[k].tag == Tag::kComma || w[k].tag == Tag::kSub || w[k].tag == Tag::kThat) break;
       }
-      if (c.governor_vg >= 0) c.governor = w[p_.verbs[c.governor_vg].head].lemma;
+      if (c.governor_vg >= 0) c.governor = std::string(w[p_.verbs[c.governor_vg].head].lemma);
       return c;
     }
     if (vg.gerund && vg.b > 0 && w[vg.b - 1].tag == Tag::kComma) {
@@ -942,11 +952,8 @@ class SentenceCoder {
     int score = -1;
   };
 
-  bool WordIn(std::string_view word, const std::vector<std::string>& alts) const {
-    for (const auto& a : alts) {
-      if (a == word) return true;
-    }
-    return false;
+  static bool IdIn(uint32_t id, const std::vector<uint32_t>& ids) {
+    return id != 0 && std::binary_search(ids.begin(), ids.end(), id);
   }
 
   // Tries one pattern on the window (vg.e .. end). Elements match in order.
@@ -976,7 +983,7 @@ class SentenceCoder {
           found = true;
           break;
         }
-        if (WordIn(w[k].lower, el.words) || (!w[k].lemma.empty() && WordIn(w[k].lemma, el.words))) {
+        if (IdIn(w[k].id, el.ids) || IdIn(w[k].lemma_id, el.ids)) {
           pos = k + 1;
           found = true;
           break;
@@ -1041,8 +1048,9 @@ class SentenceCoder {
     Trace(line);
   }
 
+  // Callers test tracing_ first, so no message is built when not tracing.
   void Trace(const std::string& line) {
-    if (trace_ && opt_.trace && trace_->size() < kMaxTrace * 64) {
+    if (trace_->size() < kMaxTrace * 64) {
       *trace_ += story_.id + "#" + std::to_string(sno_) + ": " + line + "\n";
     }
   }
@@ -1223,15 +1231,29 @@ class SentenceCoder {
     if (!ve) return;
     std::string why = Blocked(v, c);
     if (!why.empty()) {
-      Trace("'" + std::string(hw.lower) + "' not coded: " + why);
+      if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: " + why);
       return;
     }
     uint32_t end = WindowEnd(v);
-    // Patterns: the one with the most elements wins.
+    // Patterns: the one with the most elements wins. Only patterns whose
+    // first word stands in the reach of the first element are tried, in the
+    // order they were written (ties go to the first).
+    candidates_.assign(ve->first_is_target.begin(), ve->first_is_target.end());
+    for (uint32_t k = vg.e; k < end && k < vg.e + 9; ++k) {
+      for (uint32_t id : {p_.words[k].id, p_.words[k].lemma_id}) {
+        if (id == 0) continue;
+        auto it = ve->by_first_word.find(id);
+        if (it != ve->by_first_word.end()) {
+          candidates_.insert(candidates_.end(), it->second.begin(), it->second.end());
+        }
+      }
+    }
+    std::sort(candidates_.begin(), candidates_.end());
+    candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
     PatternHit best;
-    for (const VerbPattern& pat : ve->patterns) {
+    for (uint32_t pi : candidates_) {
       PatternHit hit;
-      if (MatchPattern(pat, vg, end, &hit) && hit.score > best.score) best = hit;
+      if (MatchPattern(ve->patterns[pi], vg, end, &hit) && hit.score > best.score) best = hit;
     }
     std::string code, pattern_text, origin;
     if (best.pattern) {
@@ -1243,7 +1265,7 @@ class SentenceCoder {
       pattern_text = ve->lemma;
       origin = ve->code_origin;
     } else {
-      Trace("'" + std::string(hw.lower) + "': no pattern of '" + ve->lemma + "' matched");
+      if (tracing_) Trace("'" + std::string(hw.lower) + "': no pattern of '" + ve->lemma + "' matched");
       return;
     }
     const EventCodeInfo* info = lex_.EventCode(code);
@@ -1270,7 +1292,7 @@ class SentenceCoder {
       }
     }
     if (sources.empty()) {
-      Trace("'" + std::string(hw.lower) + "' (" + code + "): no source actor");
+      if (tracing_) Trace("'" + std::string(hw.lower) + "' (" + code + "): no source actor");
       return;
     }
     if (targets.empty() && !vg.passive) {
@@ -1324,7 +1346,7 @@ class SentenceCoder {
       if (!opt_.require_target && targets.empty()) {
         for (const ActorX& s : sources) pairs.push_back({s, ActorX()});
       } else {
-        Trace("'" + std::string(hw.lower) + "' (" + code + "): no target actor");
+        if (tracing_) Trace("'" + std::string(hw.lower) + "' (" + code + "): no target actor");
         return;
       }
     }
@@ -1361,12 +1383,12 @@ class SentenceCoder {
       e = first;
     } else if (after_all || (vg.b > 0 && (w[vg.b - 1].tag == Tag::kComma ||
                                           w[vg.b - 1].tag == Tag::kQuote))) {
-      Trace("attribution '" + std::string(w[vg.head].lower) + "' is not a statement event");
+      if (tracing_) Trace("attribution '" + std::string(w[vg.head].lower) + "' is not a statement event");
       return;
     }
     for (const ActorX& s : sources) {
       if (s.located || s.pronoun) {
-        Trace("statement by an unnamed speaker is not an event");
+        if (tracing_) Trace("statement by an unnamed speaker is not an event");
         return;
       }
     }
@@ -1407,7 +1429,7 @@ class SentenceCoder {
       }
     }
     if (targets.empty()) {
-      Trace("statement '" + std::string(w[vg.head].lower) + "': no other actor in what was said");
+      if (tracing_) Trace("statement '" + std::string(w[vg.head].lower) + "': no other actor in what was said");
       return;
     }
     std::vector<std::pair<ActorX, ActorX>> pairs;
@@ -1468,13 +1490,13 @@ class SentenceCoder {
   }
 
   uint32_t TokenBegin(uint32_t k) const {
-    if (k >= p_.words.size()) return s_.end;
-    return doc_.tokens[s_.token_begin + k].begin;
+    if (k >= p_.words.size()) return s_->end;
+    return doc_.tokens[s_->token_begin + k].begin;
   }
   uint32_t TokenEnd(uint32_t k) const {
-    if (k == 0) return s_.begin;
+    if (k == 0) return s_->begin;
     if (k > p_.words.size()) k = static_cast<uint32_t>(p_.words.size());
-    return doc_.tokens[s_.token_begin + k - 1].end;
+    return doc_.tokens[s_->token_begin + k - 1].end;
   }
 
   Actor MakeActor(const ActorX& a) const {
@@ -1535,7 +1557,7 @@ class SentenceCoder {
       ev.quad_class = info->quad_class;
       ev.plover = info->plover;
       ev.plover_mode = info->plover_mode;
-      ev.text = std::string(doc_.Original(s_.begin, s_.end));
+      ev.text = std::string(doc_.Original(s_->begin, s_->end));
       ev.trigger_span = {TokenBegin(tb), TokenEnd(tb + 1)};
       ev.trigger = std::string(doc_.Original(ev.trigger_span.begin, ev.trigger_span.end));
       ev.pattern = pattern_text;
@@ -1567,16 +1589,19 @@ class SentenceCoder {
   const CoderOptions& opt_;
   const Story& story_;
   const Document& doc_;
-  const Sentence& s_;
-  int sno_;
+  const Sentence* s_ = nullptr;
+  int sno_ = 0;
   int date_;
   int story_year_ = 0;
+  bool tracing_ = false;
   std::vector<ActorX>* context_;
   std::map<std::string, int>* salience_;  // story mentions by country, earlier sentences
   std::string* trace_;
   SentenceParse p_;
   std::vector<NP> nps_;
   std::vector<int> np_of_;
+  std::vector<int> vg_of_;  // verb group of each token, -1 outside
+  std::vector<uint32_t> candidates_;  // patterns worth trying for one verb
   std::vector<std::pair<uint32_t, std::string>> locations_;
   std::vector<int> vg_subject_;
   struct PendingStatement {
@@ -1594,7 +1619,8 @@ Coder::Coder(std::shared_ptr<const Lexicon> lex, CoderOptions options)
 
 void Coder::CodeStory(const Story& story, std::vector<Event>* events, CodeStats* stats,
                       std::string* trace) const {
-  Document doc;
+  // One Document per thread, reused: its buffers keep their capacity.
+  thread_local Document doc;
   AnalyzeText(story.text, &doc);
   CodeDocument(story, doc, events, stats, trace);
 }
@@ -1608,13 +1634,12 @@ void Coder::CodeDocument(const Story& story, const Document& doc, std::vector<Ev
   std::vector<ActorX> context;
   std::map<std::string, int> salience;
   size_t first = events->size();
+  SentenceCoder sc(*lex_, options_, story, doc, date, &context, &salience, trace);
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
     ++local.sentences;
     if (s.heading) continue;
-    SentenceCoder sc(*lex_, options_, story, doc, s, static_cast<int>(i), date, &context,
-                     &salience, trace);
-    int n = sc.Run(events);
+    int n = sc.Run(s, static_cast<int>(i), events);
     if (n < 0) ++local.sentences_discarded;
     if (n > 0) ++local.sentences_coded;
   }

@@ -1,23 +1,12 @@
 #include "io/writer.h"
 
+#include <charconv>
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
+#include "text/utf8.h"
 
 namespace dyad::io {
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-Json ActorJson(const Actor& a) {
-  Json j;
-  j["code"] = a.code;
-  j["name"] = a.name;
-  j["country"] = a.country;
-  j["group"] = a.group;
-  j["types"] = a.types;
-  return j;
-}
 
 std::string FormatNumber(double v) {
   char buf[32];
@@ -28,12 +17,18 @@ std::string FormatNumber(double v) {
 class JsonlWriter : public EventWriter {
  public:
   JsonlWriter(std::ostream* out, WriterInfo info) : out_(out), info_(std::move(info)) {}
-  void Write(const Event& e) override { *out_ << EventToJson(e, info_) << '\n'; }
+  void Write(const Event& e) override {
+    buf_.clear();
+    AppendEventJson(e, info_, &buf_);
+    buf_.push_back('\n');
+    out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  }
   void Finish() override { out_->flush(); }
 
  private:
   std::ostream* out_;
   WriterInfo info_;
+  std::string buf_;
 };
 
 class TsvWriter : public EventWriter {
@@ -99,35 +94,161 @@ std::string TsvEscape(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// Appends `s` as a JSON string. Invalid UTF-8 (the original story text may
+// hold some) is replaced by U+FFFD, as the text stage does.
+void AppendJsonString(std::string_view s, std::string* out) {
+  std::string repaired;
+  if (!text::IsAscii(s) && text::CleanPrefixLength(s) != s.size()) {
+    text::RepairUtf8(s, &repaired, nullptr);
+    s = repaired;
+  }
+  out->push_back('"');
+  for (char c : s) {
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
+          out->append(buf);
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+// Shortest text that reads back as the same double; "3.0" rather than "3".
+void AppendDouble(double v, std::string* out) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  std::string_view t(buf, r.ptr - buf);
+  out->append(t);
+  if (t.find_first_of(".eE") == std::string_view::npos) out->append(".0");
+}
+
+void AppendKey(const char* key, std::string* out) {
+  out->push_back('"');
+  out->append(key);
+  out->append("\":");
+}
+
+void AppendActor(const Actor& a, std::string* out) {
+  out->append("{\"code\":");
+  AppendJsonString(a.code, out);
+  out->append(",\"name\":");
+  AppendJsonString(a.name, out);
+  out->append(",\"country\":");
+  AppendJsonString(a.country, out);
+  out->append(",\"group\":");
+  AppendJsonString(a.group, out);
+  out->append(",\"types\":[");
+  for (size_t i = 0; i < a.types.size(); ++i) {
+    if (i) out->push_back(',');
+    AppendJsonString(a.types[i], out);
+  }
+  out->append("]}");
+}
+
+void AppendSpan(const Span& sp, std::string* out) {
+  out->push_back('[');
+  out->append(std::to_string(sp.begin));
+  out->push_back(',');
+  out->append(std::to_string(sp.end));
+  out->push_back(']');
+}
+
+}  // namespace
+
+void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out) {
+  out->append("{\"id\":");
+  AppendJsonString(e.id, out);
+  out->append(",\"story_id\":");
+  AppendJsonString(e.story_id, out);
+  out->append(",\"sentence\":");
+  out->append(std::to_string(e.sentence));
+  out->append(",\"date\":");
+  AppendJsonString(e.date, out);
+  out->append(",\"pub_date\":");
+  AppendJsonString(e.pub_date, out);
+  out->append(",\"source\":");
+  AppendActor(e.source, out);
+  out->append(",\"target\":");
+  if (e.target) {
+    AppendActor(*e.target, out);
+  } else {
+    out->append("null");
+  }
+  out->append(",\"code\":");
+  AppendJsonString(e.code, out);
+  out->append(",\"root\":");
+  AppendJsonString(e.root, out);
+  out->append(",\"goldstein\":");
+  if (e.goldstein) {
+    AppendDouble(*e.goldstein, out);
+  } else {
+    out->append("null");
+  }
+  out->append(",\"quad_class\":");
+  out->append(std::to_string(e.quad_class));
+  out->append(",\"plover\":");
+  if (e.plover.empty()) {
+    out->append("null");
+  } else {
+    AppendJsonString(e.plover, out);
+  }
+  out->append(",\"text\":");
+  AppendJsonString(e.text, out);
+  out->append(",\"trigger\":");
+  AppendJsonString(e.trigger, out);
+  out->append(",\"evidence\":{\"trigger\":");
+  AppendSpan(e.trigger_span, out);
+  out->append(",\"source\":");
+  AppendSpan(e.source.span, out);
+  out->append(",\"target\":");
+  if (e.target) {
+    AppendSpan(e.target->span, out);
+  } else {
+    out->append("null");
+  }
+  out->append(",\"pattern\":");
+  AppendJsonString(e.pattern, out);
+  out->append(",\"pattern_origin\":");
+  AppendJsonString(e.pattern_origin, out);
+  out->append(",\"how\":[");
+  for (size_t i = 0; i < e.notes.size(); ++i) {
+    if (i) out->push_back(',');
+    AppendJsonString(e.notes[i], out);
+  }
+  out->append("]},\"confidence\":");
+  AppendDouble(e.confidence, out);
+  out->append(",\"parent_id\":");
+  if (e.parent_id.empty()) {
+    out->append("null");
+  } else {
+    AppendJsonString(e.parent_id, out);
+  }
+  out->append(",\"coder\":");
+  AppendJsonString(info.coder, out);
+  out->append(",\"dictionary\":");
+  AppendJsonString(info.dictionary, out);
+  out->push_back('}');
+}
+
 std::string EventToJson(const Event& e, const WriterInfo& info) {
-  Json j;
-  j["id"] = e.id;
-  j["story_id"] = e.story_id;
-  j["sentence"] = e.sentence;
-  j["date"] = e.date;
-  j["pub_date"] = e.pub_date;
-  j["source"] = ActorJson(e.source);
-  j["target"] = e.target ? ActorJson(*e.target) : Json(nullptr);
-  j["code"] = e.code;
-  j["root"] = e.root;
-  j["goldstein"] = e.goldstein ? Json(*e.goldstein) : Json(nullptr);
-  j["quad_class"] = e.quad_class;
-  j["plover"] = e.plover.empty() ? Json(nullptr) : Json(e.plover);
-  j["text"] = e.text;
-  j["trigger"] = e.trigger;
-  Json ev;
-  ev["trigger"] = {e.trigger_span.begin, e.trigger_span.end};
-  ev["source"] = {e.source.span.begin, e.source.span.end};
-  ev["target"] = e.target ? Json::array({e.target->span.begin, e.target->span.end}) : Json(nullptr);
-  ev["pattern"] = e.pattern;
-  ev["pattern_origin"] = e.pattern_origin;
-  ev["how"] = e.notes;
-  j["evidence"] = ev;
-  j["confidence"] = e.confidence;
-  j["parent_id"] = e.parent_id.empty() ? Json(nullptr) : Json(e.parent_id);
-  j["coder"] = info.coder;
-  j["dictionary"] = info.dictionary;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  out.reserve(1024);
+  AppendEventJson(e, info, &out);
+  return out;
 }
 
 std::unique_ptr<EventWriter> MakeWriter(std::string_view name, std::ostream* out,

@@ -33,6 +33,8 @@ std::unique_ptr<EventWriter> MakeWriter(std::string_view name, std::ostream* out
 
 // The JSON object of one event (one line, no newline), as the jsonl writer prints it.
 std::string EventToJson(const Event& e, const WriterInfo& info);
+// The same, appended to *out (no allocation beyond its growth).
+void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out);
 
 // Escapes a TSV field: \ -> \\, tab -> \t, newline -> \n, CR -> \r.
 std::string TsvEscape(std::string_view s);

@@ -51,7 +51,7 @@ const std::string& LexEntry::CodeOn(int date) const {
 std::optional<PhraseMatch> Lexicon::MatchPhrase(const std::vector<std::string_view>& words,
                                                 size_t start) const {
   if (start >= words.size()) return std::nullopt;
-  auto it = by_first_word_.find(std::string(words[start]));
+  auto it = by_first_word_.find(words[start]);
   if (it == by_first_word_.end()) return std::nullopt;
   std::optional<PhraseMatch> best;
   for (uint32_t pid : it->second) {  // longest first, then by kind priority
@@ -71,12 +71,12 @@ std::optional<PhraseMatch> Lexicon::MatchPhrase(const std::vector<std::string_vi
 }
 
 const std::vector<std::string>* Lexicon::VerbLemmas(std::string_view form) const {
-  auto it = verb_forms_.find(std::string(form));
+  auto it = verb_forms_.find(form);
   return it == verb_forms_.end() ? nullptr : &it->second;
 }
 
 const VerbEntry* Lexicon::Verb(std::string_view lemma) const {
-  auto it = verbs_.find(std::string(lemma));
+  auto it = verbs_.find(lemma);
   return it == verbs_.end() ? nullptr : &it->second;
 }
 
@@ -86,24 +86,24 @@ const EventCodeInfo* Lexicon::EventCode(std::string_view code) const {
 }
 
 std::pair<int, int> Lexicon::WordNetCounts(std::string_view lemma) const {
-  auto it = wordnet_.find(std::string(lemma));
+  auto it = wordnet_.find(lemma);
   return it == wordnet_.end() ? std::make_pair(-1, -1) : it->second;
 }
 
 // WordNet's "morphy" for verbs: irregular table first, then the detachment
 // rules (-s, -ies, -es, -ed, -ing, with e-restoration and undoubling).
-bool Lexicon::WordNetVerb(std::string_view form, std::string* lemma, int* verb_count,
+bool Lexicon::WordNetVerb(std::string_view form, std::string_view* lemma, int* verb_count,
                           int* noun_count) const {
   std::string f(form);
   auto try_lemma = [&](const std::string& l) {
     auto it = wordnet_.find(l);
     if (it == wordnet_.end() || it->second.first < 0) return false;
-    *lemma = l;
+    *lemma = it->first;
     *verb_count = it->second.first;
     *noun_count = it->second.second;
     return true;
   };
-  auto exc = wordnet_exc_.find(f);
+  auto exc = wordnet_exc_.find(form);
   if (exc != wordnet_exc_.end() && try_lemma(exc->second)) return true;
   if (try_lemma(f)) return true;
   auto ends = [&](const char* suf) {

@@ -205,6 +205,31 @@ class LexiconBuilder {
         for (const std::string& f : RegularVerbForms(lemma)) AddForm(f, lemma);
       }
     }
+    // Intern every pattern word (and every verb lemma, for noun uses).
+    auto intern = [&](const std::string& word) {
+      auto [it, fresh] = lex_->word_ids_.emplace(word, 0);
+      if (fresh) it->second = static_cast<uint32_t>(lex_->word_ids_.size());
+      return it->second;
+    };
+    for (auto& [lemma, v] : lex_->verbs_) {
+      intern(lemma);
+      v.by_first_word.clear();
+      v.first_is_target.clear();
+      for (uint32_t pi = 0; pi < v.patterns.size(); ++pi) {
+        VerbPattern& p = v.patterns[pi];
+        for (PatternElement& el : p.elements) {
+          el.ids.clear();
+          for (const std::string& word : el.words) el.ids.push_back(intern(word));
+          std::sort(el.ids.begin(), el.ids.end());
+          el.ids.erase(std::unique(el.ids.begin(), el.ids.end()), el.ids.end());
+        }
+        if (p.elements.empty() || p.elements[0].target) {
+          v.first_is_target.push_back(pi);
+        } else {
+          for (uint32_t id : p.elements[0].ids) v.by_first_word[id].push_back(pi);
+        }
+      }
+    }
     char buf[32];
     snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(hash_ & 0xffffffffull));
     lex_->fingerprint_ = std::string("dyad@") + buf;

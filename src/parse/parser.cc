@@ -279,7 +279,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     Tag prev = i > 0 ? out->words[i - 1].tag : Tag::kPunct;
     std::string_view prev_lower = i > 0 ? lower[i - 1] : std::string_view();
     const std::vector<std::string>* lemmas = lex.VerbLemmas(w.lower);
-    std::string lemma;
+    std::string_view lemma;
     int vcount = -1, ncount = -1;
     bool is_verb = false;
     if (lemmas) {
@@ -315,7 +315,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       // "Israeli shelling", "Russian attacks": a demonym modifies a noun.
       w.tag = Tag::kNoun;
       w.noun_use = w.event_verb;
-      w.lemma = w.event_verb ? lemma : std::string();
+      w.lemma = w.event_verb ? lemma : std::string_view();
       continue;
     }
     if (prev == Tag::kVerb && form != VForm::kIng &&
@@ -323,7 +323,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       // "eased sanctions", "fired tear gas": the word after a verb is its object.
       w.tag = Tag::kNoun;
       w.noun_use = w.event_verb;
-      w.lemma = w.event_verb ? lemma : std::string();
+      w.lemma = w.event_verb ? lemma : std::string_view();
       continue;
     }
     if (NounContext(prev) && prev != Tag::kPrep) {
@@ -380,13 +380,18 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     if (noun) {
       w.tag = Tag::kNoun;
       w.noun_use = w.event_verb;
-      w.lemma = lemma;
-      if (!w.event_verb) w.lemma.clear();
+      w.lemma = w.event_verb ? lemma : std::string_view();
       continue;
     }
     w.tag = Tag::kVerb;
     w.lemma = lemma;
     w.vform = form;
+  }
+
+  // Word ids for pattern matching.
+  for (Word& w : out->words) {
+    w.id = lex.WordId(w.lower);
+    w.lemma_id = w.lemma.empty() ? 0 : lex.WordId(w.lemma);
   }
 
   // 4. Verb groups: (aux | modal | neg | adverb)* head.

@@ -61,7 +61,9 @@ struct Word {
   std::string_view lower;
   Tag tag = Tag::kOther;
   int mention = -1;           // index into SentenceParse::mentions
-  std::string lemma;          // verb lemma when tag == kVerb (or a noun use of a verb)
+  std::string_view lemma;     // verb lemma (owned by the Lexicon) when tag == kVerb, or a noun use
+  uint32_t id = 0;            // Lexicon::WordId of the word
+  uint32_t lemma_id = 0;      // Lexicon::WordId of the lemma
   bool event_verb = false;    // lemma is in the verb dictionaries
   bool noun_use = false;      // a dictionary verb used as a noun ("the attack")
   VForm vform = VForm::kNone;
