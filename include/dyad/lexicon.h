@@ -92,6 +92,17 @@ struct PhraseMatch {
   uint32_t length = 0; // tokens covered
 };
 
+// Everything the dictionaries know about one word form, gathered at load so
+// that the parser makes one look-up per token.
+struct WordInfo {
+  const std::vector<uint32_t>* phrases = nullptr;      // dictionary phrases it starts
+  const std::vector<std::string>* verb_lemmas = nullptr;  // dictionary verbs it inflects
+  std::string_view wordnet_lemma;  // the WordNet verb it inflects, if any
+  int verb_count = -1, noun_count = -1;  // WordNet's tagged senses of that lemma
+  uint32_t id = 0;        // WordId of the form
+  uint32_t lemma_id = 0;  // WordId of its (first) verb lemma
+};
+
 struct DictStats {
   std::map<std::string, int> counts;  // by kind name, plus "pattern", "synset", "irregular"
   std::vector<std::string> notes;     // overrides and other non-fatal remarks
@@ -120,6 +131,16 @@ class Lexicon {
   // WordNet counts. Bad lines are reported in stats->errors as for Load().
   static Result<std::shared_ptr<const Lexicon>> LoadSources(const std::vector<DictSource>& sources,
                                                              DictStats* stats = nullptr);
+
+  // What the dictionaries know of a lower-case word form; nullptr if nothing.
+  const WordInfo* Info(std::string_view word) const {
+    auto it = word_info_.find(word);
+    return it == word_info_.end() ? nullptr : &it->second;
+  }
+  // MatchPhrase for a word whose Info() is known (saves the look-up).
+  std::optional<PhraseMatch> MatchPhraseFrom(const std::vector<uint32_t>& candidates,
+                                             const std::vector<std::string_view>& words,
+                                             size_t start) const;
 
   // Longest dictionary phrase starting at words[0] (lower-case tokens);
   // nullopt when none. Equal lengths are broken by EntryKind order.
@@ -186,6 +207,7 @@ class Lexicon {
   std::unordered_map<std::string, std::string, WordHash, std::equal_to<>>
       wordnet_exc_;  // irregular form -> lemma
   std::unordered_map<std::string, uint32_t, WordHash, std::equal_to<>> word_ids_;
+  std::unordered_map<std::string, WordInfo, WordHash, std::equal_to<>> word_info_;
   std::string fingerprint_;
 };
 

@@ -105,7 +105,14 @@ void AppendJsonString(std::string_view s, std::string* out) {
     s = repaired;
   }
   out->push_back('"');
-  for (char c : s) {
+  // Copy runs of characters that need no escape in one go.
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    if (u >= 0x20 && u != '"' && u != '\\') continue;
+    out->append(s.data() + run, i - run);
+    run = i + 1;
+    char c = s[i];
     switch (c) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;
@@ -119,11 +126,10 @@ void AppendJsonString(std::string_view s, std::string* out) {
           char buf[8];
           snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
           out->append(buf);
-        } else {
-          out->push_back(c);
         }
     }
   }
+  out->append(s.data() + run, s.size() - run);
   out->push_back('"');
 }
 

@@ -395,6 +395,7 @@ class Translator {
       std::string first = c.substr(0, 3);
       if (c.size() == 3 && !T().generic.count(c)) {
         kind = "country";
+        emitted_prefix_.insert(c);
         o = countries;  // before every line that uses the prefix
       } else if (T().generic.count(first)) {
         kind = "org";
@@ -413,10 +414,9 @@ class Translator {
   void EnsurePrefix(const std::vector<Code>& codes, Out* countries, const std::string& origin) {
     for (const Code& c : codes) {
       std::string first = c.code.substr(0, 3);
-      if (T().countries.count(first) || T().generic.count(first) ||
-          defined_countries_.count(first))
+      if (T().countries.count(first) || T().generic.count(first) || emitted_prefix_.count(first))
         continue;
-      defined_countries_.insert(first);
+      emitted_prefix_.insert(first);
       countries->Line("place " + first + " : dyad-compat-prefix-" + Lower(first), origin);
       ++out_->counts["country prefixes defined"];
     }
@@ -516,7 +516,7 @@ class Translator {
       if (t.empty() || t[0] == '<' || t[0] == '#' || t[0] == ';') continue;
       std::string line = Trim(StripComment(t));
       if (line.empty()) continue;
-      if (line[0] == '!') {
+      if (line[0] == '!' && line.find('=') != std::string::npos && line.find('[') == std::string::npos) {
         size_t eq = line.find('=');
         size_t close = line.find('!', 1);
         if (eq == std::string::npos || close == std::string::npos || close > eq) {
@@ -745,6 +745,7 @@ class Translator {
         block = VerbBlock();
       }
       std::string verb = line, code;
+      if (verb[0] == '+') verb = verb.substr(1);  // PETRARCH-2 marks multi-word verbs with '+'
       bool has_code = false;
       size_t b = verb.find('[');
       if (b != std::string::npos) {
@@ -758,8 +759,9 @@ class Translator {
       size_t cb = verb.find('{');
       if (cb != std::string::npos) {
         size_t ce = verb.find('}', cb);
-        for (const std::string& f : SplitWs(
+        for (std::string f : SplitWs(
                  verb.substr(cb + 1, ce == std::string::npos ? std::string::npos : ce - cb - 1))) {
+          if (!f.empty() && f[0] == '+') f = f.substr(1);
           std::string w = PhraseWords(f);
           if (!w.empty() && w.find(' ') == std::string::npos) forms.push_back(w);
         }
@@ -1008,7 +1010,7 @@ class Translator {
   CompatDict* out_;
   std::set<std::string> used_;
   std::map<std::string, std::string> carried_, carrier_of_;
-  std::unordered_set<std::string> defined_countries_;
+  std::unordered_set<std::string> defined_countries_, emitted_prefix_;
   std::set<std::string> synsets_;
 };
 

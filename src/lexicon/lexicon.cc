@@ -53,8 +53,14 @@ std::optional<PhraseMatch> Lexicon::MatchPhrase(const std::vector<std::string_vi
   if (start >= words.size()) return std::nullopt;
   auto it = by_first_word_.find(words[start]);
   if (it == by_first_word_.end()) return std::nullopt;
+  return MatchPhraseFrom(it->second, words, start);
+}
+
+std::optional<PhraseMatch> Lexicon::MatchPhraseFrom(const std::vector<uint32_t>& candidates,
+                                                    const std::vector<std::string_view>& words,
+                                                    size_t start) const {
   std::optional<PhraseMatch> best;
-  for (uint32_t pid : it->second) {  // longest first, then by kind priority
+  for (uint32_t pid : candidates) {  // longest first, then by kind priority
     const Phrase& p = phrases_[pid];
     if (best && p.words.size() < best->length) break;
     if (start + p.words.size() > words.size()) continue;

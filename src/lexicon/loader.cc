@@ -230,6 +230,7 @@ class LexiconBuilder {
         }
       }
     }
+    BuildWordInfo();
     char buf[32];
     snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(hash_ & 0xffffffffull));
     lex_->fingerprint_ = std::string("dyad@") + buf;
@@ -238,6 +239,39 @@ class LexiconBuilder {
   }
 
   size_t entry_count() const { return lex_->entries_.size(); }
+
+  // One WordInfo per word form any table knows: phrase starts, dictionary
+  // verb forms, pattern words, and every inflection of WordNet's verbs.
+  void BuildWordInfo() {
+    Lexicon& L = *lex_;
+    std::vector<std::string> forms;
+    for (const auto& [w, ids] : L.by_first_word_) forms.push_back(w);
+    for (const auto& [w, lemmas] : L.verb_forms_) forms.push_back(w);
+    for (const auto& [w, id] : L.word_ids_) forms.push_back(w);
+    for (const auto& [w, counts] : L.wordnet_exc_) forms.push_back(w);
+    for (const auto& [lemma, counts] : L.wordnet_) {
+      if (counts.first < 0) continue;
+      forms.push_back(lemma);
+      for (std::string& f : RegularVerbForms(lemma)) forms.push_back(std::move(f));
+    }
+    for (const std::string& f : forms) {
+      auto [it, fresh] = L.word_info_.emplace(f, WordInfo());
+      if (!fresh) continue;
+      WordInfo& info = it->second;
+      auto ph = L.by_first_word_.find(f);
+      if (ph != L.by_first_word_.end()) info.phrases = &ph->second;
+      info.verb_lemmas = L.VerbLemmas(f);
+      info.id = L.WordId(f);
+      if (info.verb_lemmas) {
+        auto c = L.WordNetCounts((*info.verb_lemmas)[0]);
+        info.verb_count = c.first;
+        info.noun_count = c.second;
+        info.lemma_id = L.WordId((*info.verb_lemmas)[0]);
+      } else if (L.WordNetVerb(f, &info.wordnet_lemma, &info.verb_count, &info.noun_count)) {
+        info.lemma_id = L.WordId(info.wordnet_lemma);
+      }
+    }
+  }
 
  private:
   Status ReadTsv(const fs::path& p, const std::function<void(const std::vector<std::string>&)>& fn,

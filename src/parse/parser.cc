@@ -170,6 +170,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     lower[i] = doc.Lower(t);
     Word& w = out->words[i];
     w.lower = lower[i];
+    w.info = lex.Info(w.lower);
     w.capitalized = (t.flags & kCapitalized) != 0;
     if (t.kind == TokenKind::kNumber) {
       w.tag = Tag::kNum;
@@ -192,7 +193,9 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       ++i;
       continue;
     }
-    auto m = lex.MatchPhrase(lower, i);
+    const WordInfo* info = w.info;
+    std::optional<PhraseMatch> m;
+    if (info && info->phrases) m = lex.MatchPhraseFrom(*info->phrases, lower, i);
     if (!m && (doc.tokens[s.token_begin + i].flags & kHyphenated)) {
       // "Greek-owned ship", "Saudi-led coalition", "Russian-flagged tanker":
       // the first part names the actor; "-backed", "-based" do not.
@@ -278,18 +281,20 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     if (w.mention >= 0 || w.tag != Tag::kOther) continue;
     Tag prev = i > 0 ? out->words[i - 1].tag : Tag::kPunct;
     std::string_view prev_lower = i > 0 ? lower[i - 1] : std::string_view();
-    const std::vector<std::string>* lemmas = lex.VerbLemmas(w.lower);
+    const WordInfo* info = w.info;
     std::string_view lemma;
     int vcount = -1, ncount = -1;
     bool is_verb = false;
-    if (lemmas) {
-      lemma = (*lemmas)[0];
-      auto c = lex.WordNetCounts(lemma);
-      vcount = c.first;
-      ncount = c.second;
+    if (info && info->verb_lemmas) {
+      lemma = (*info->verb_lemmas)[0];
+      vcount = info->verb_count;
+      ncount = info->noun_count;
       is_verb = true;
       w.event_verb = true;
-    } else if (lex.WordNetVerb(w.lower, &lemma, &vcount, &ncount)) {
+    } else if (info && !info->wordnet_lemma.empty()) {
+      lemma = info->wordnet_lemma;
+      vcount = info->verb_count;
+      ncount = info->noun_count;
       is_verb = true;
     }
     if (!is_verb) {
@@ -390,8 +395,8 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
 
   // Word ids for pattern matching.
   for (Word& w : out->words) {
-    w.id = lex.WordId(w.lower);
-    w.lemma_id = w.lemma.empty() ? 0 : lex.WordId(w.lemma);
+    w.id = w.info ? w.info->id : 0;
+    w.lemma_id = (w.lemma.empty() || !w.info) ? 0 : w.info->lemma_id;
   }
 
   // 4. Verb groups: (aux | modal | neg | adverb)* head.

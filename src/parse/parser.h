@@ -62,6 +62,7 @@ struct Word {
   Tag tag = Tag::kOther;
   int mention = -1;           // index into SentenceParse::mentions
   std::string_view lemma;     // verb lemma (owned by the Lexicon) when tag == kVerb, or a noun use
+  const WordInfo* info = nullptr;  // what the dictionaries know of the word
   uint32_t id = 0;            // Lexicon::WordId of the word
   uint32_t lemma_id = 0;      // Lexicon::WordId of the lemma
   bool event_verb = false;    // lemma is in the verb dictionaries

@@ -199,8 +199,10 @@ std::string TimelineSvg(const std::vector<TimelinePanel>& panels, store::Period 
         << kAlertColor << "\"><title>alert " << Esc(store::PeriodLabel(a.start, by))
         << ": conflict level " << Num(a.level, 1) << " vs baseline " << Num(a.score.mean, 1)
         << " ± " << Num(a.score.sd, 1) << ", z = " << Num(a.score.z, 1) << "</title></path>";
-      s << Text(x + 9, y + 12, "z=" + Num(a.score.z, 1),
-                "font-size=\"11\" font-weight=\"600\" fill=\"" + std::string(kAlertColor) + "\"");
+      bool room_right = x + 9 + 42 < x1;
+      s << Text(room_right ? x + 9 : x - 9, y + 12, "z=" + Num(a.score.z, 1),
+                std::string("font-size=\"11\" font-weight=\"600\" fill=\"") + kAlertColor +
+                    "\" text-anchor=\"" + (room_right ? "start" : "end") + "\"");
     }
     // X labels, thinned to about 12, rotated.
     const double max_labels = std::max(2.0, std::floor((x1 - x0) / 70));

@@ -51,6 +51,7 @@ mark.src { background:#dbeafe; } mark.tgt { background:#ede9fe; }
 mark.trg { background:#fde68a; font-weight:600; }
 .legend mark { margin-right:8px; }
 .alert-z { color:#c1121f; font-weight:700; }
+#alerts td:nth-child(-n+2) { white-space:nowrap; }
 .q { display:inline-block; width:10px; height:10px; border-radius:2px; margin-right:4px; }
 footer { color:var(--muted); font-size:12px; text-align:center; padding:10px 0 30px; }
 )css";
@@ -66,6 +67,21 @@ struct DyadStats {
   int64_t goldstein_n = 0;
   int64_t quad[4] = {0, 0, 0, 0};
 };
+
+// Colour chips of the four quad classes and the Goldstein line.
+std::string QuadLegendHtml(bool goldstein) {
+  std::string h = "<p class=\"note legend\">";
+  for (int q = 0; q < 4; ++q) {
+    h += std::string("<span class=\"q\" style=\"background:") + kQuadColors[q] + "\"></span>" +
+         kQuadLabels[q] + " &nbsp; ";
+  }
+  if (goldstein) {
+    h += std::string("<span style=\"color:") + kGoldsteinColor +
+         "\">━○━</span> mean Goldstein &nbsp; <span style=\"color:" + kAlertColor +
+         "\">▲</span> alert";
+  }
+  return h + "</p>";
+}
 
 std::string ActorWithName(const ReportOptions& o, const std::string& key) {
   std::string name = o.actor_label ? o.actor_label(key) : "";
@@ -320,8 +336,8 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
   h << "<section id=\"timelines\"><h2>Timelines of the busiest dyads</h2><p class=\"note\">"
        "Deduplicated events per "
     << store::PeriodName(o.by)
-    << " by quad class (bars, left axis) and their mean Goldstein score (line, right axis); "
-       "<span style=\"color:#c1121f\">▲</span> marks an alert.</p><div class=\"grid\">";
+    << " by quad class (bars, left axis) and their mean Goldstein score (line, right axis).</p>"
+    << QuadLegendHtml(true) << "<div class=\"grid\">";
   if (top.empty()) h << "<p>No events with both a source and a target.</p>";
   for (int i = 0; i < std::min<int>(o.timelines, static_cast<int>(top.size())); ++i) {
     const DyadStats& s = top[i];
@@ -348,12 +364,8 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
 
   // Top dyads.
   h << "<section id=\"dyads\"><h2>Top dyads</h2>";
-  h << "<p class=\"note legend\">";
-  for (int q = 0; q < 4; ++q) {
-    h << "<span class=\"q\" style=\"background:" << kQuadColors[q] << "\"></span>" << kQuadLabels[q]
-      << (q < 3 ? " &nbsp; " : "");
-  }
-  h << "</p><table><tr><th>source</th><th>target</th><th class=\"n\">events</th><th "
+  h << QuadLegendHtml(false);
+  h << "<table><tr><th>source</th><th>target</th><th class=\"n\">events</th><th "
        "class=\"n\">mentions</th><th class=\"n\">articles</th><th class=\"n\">Goldstein "
        "sum</th><th class=\"n\">mean</th><th>quad classes</th></tr>";
   int64_t max_events = top.empty() ? 1 : top[0].events;

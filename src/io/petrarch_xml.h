@@ -1,0 +1,71 @@
+// PETRARCH XML: story input and validation records.
+//
+//   <Sentences>
+//     <Sentence date="20150102" id="AFP-01" category="DEMO" sentence="true">
+//       <EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"/>
+//       <Text> Arnor restored ties with Gondor. </Text>
+//       <Parse> ... </Parse>          (ignored: dyad parses the text itself)
+//     </Sentence>
+//   </Sentences>
+//
+// Validation files add <Environment> (dictionary file names, <Include>
+// categories, <Config>), <Config option= value=> records between sentences,
+// expectations (<EventCoding noevents="True"/>, error="...") and <Stop>.
+//
+// The reader is a small tolerant scanner, not a general XML parser: it knows
+// these elements, decodes the five predefined entities and numeric
+// references, skips comments, and reports each malformed record as
+// "file:line: why" and goes on.
+#ifndef DYAD_IO_PETRARCH_XML_H_
+#define DYAD_IO_PETRARCH_XML_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dyad/status.h"
+#include "dyad/story.h"
+#include "io/story_reader.h"
+
+namespace dyad::io {
+
+struct ExpectedEvent {
+  std::string source, target, code;
+};
+
+struct PetrarchRecord {
+  Story story;           // id, date (YYYY-MM-DD), text, origin "file:line"
+  std::string category;  // category= attribute ("" if none)
+  std::vector<ExpectedEvent> expected;
+  bool noevents = false;        // <EventCoding noevents="True">
+  std::string error;            // <EventCoding error="..."> ("" if none)
+  bool has_expectation = false;  // any <EventCoding> at all
+  bool evaluate = true;          // evaluate="false" records are not scored
+  // <Config option= value=> seen since the previous record, in order.
+  std::vector<std::pair<std::string, std::string>> config;
+};
+
+struct PetrarchFile {
+  // <Environment> children by element name (Verbfile, Actorfile, ...), in
+  // file order; several Actorfile elements or a comma list both give several.
+  std::map<std::string, std::vector<std::string>> environment;
+  std::vector<std::pair<std::string, std::string>> env_config;
+  std::vector<std::string> include;  // <Include> categories ("" = all)
+  std::vector<PetrarchRecord> records;
+  bool stopped = false;  // a <Stop> record ended the file early
+};
+
+// Parses a PETRARCH XML file (story input or validation records). Bad
+// records are reported through on_error and skipped. Fails only when the
+// file cannot be read.
+Status ReadPetrarchXml(const std::string& path, PetrarchFile* out, const ErrorFn& on_error);
+void ParsePetrarchXml(const std::string& text, const std::string& name, PetrarchFile* out,
+                      const ErrorFn& on_error);
+
+// Story input for `dyad code`: each <Sentence> becomes one story.
+bool ReadPetrarchStories(const std::string& path, const StoryFn& on_story, const ErrorFn& on_error,
+                         ReadCounts* counts);
+
+}  // namespace dyad::io
+
+#endif  // DYAD_IO_PETRARCH_XML_H_
