@@ -821,6 +821,61 @@ class SentenceCoder {
     return true;
   }
 
+  // The intent (03x) or threat (13x) an announced future act stands for;
+  // "" when there is none (statements, demands, rejections…).
+  static std::string IntentCode(const std::string& code, const std::string& root) {
+    if (root == "03" || root == "13") return code;
+    if (root == "04") return "036";
+    if (root == "05") return "032";
+    if (root == "06") return code.rfind("062", 0) == 0 ? "0312" : "031";
+    if (root == "07") {
+      if (code.rfind("072", 0) == 0) return "0332";
+      if (code.rfind("073", 0) == 0) return "0333";
+      if (code.rfind("071", 0) == 0) return "0331";
+      return "033";
+    }
+    if (root == "08") return code.rfind("085", 0) == 0 ? "0354" : "035";
+    if (root == "16") return "131";
+    if (root == "17") return "137";
+    if (root == "15" || root == "18" || root == "19" || root == "20") return "138";
+    return "";
+  }
+
+  // A future act counts as an announced intent when the actor itself says
+  // it: in a main clause with no other speaker, or in what the same actor
+  // says ("Hungary said it will support …"); never negated, questioned or
+  // conditional.
+  bool IntentAllowed(int v, const Context& c) {
+    const VerbGroup& vg = p_.verbs[v];
+    if (vg.negated || vg.modal || vg.must || p_.question) return false;
+    const auto& w = p_.words;
+    int subj = Subject(v, c);
+    std::vector<ActorX> me = Sources(subj);
+    if (me.empty()) return false;
+    auto same_speaker = [&](int g) {
+      std::vector<ActorX> speaker = Sources(vg_subject_[g] >= 0 ? vg_subject_[g]
+                                                                 : Subject(g, ClauseOf(g)));
+      for (const ActorX& s : speaker) {
+        for (const ActorX& m : me) {
+          if (!s.country.empty() && s.country == m.country) return true;
+        }
+      }
+      return false;
+    };
+    if (c.kind == parse::ClauseKind::kThat) {
+      if (c.governor_vg < 0 || !parse::IsSayVerb(c.governor)) return false;
+      if (!Blocked(c.governor_vg, ClauseOf(c.governor_vg)).empty()) return false;
+      return same_speaker(c.governor_vg);
+    }
+    if (c.kind != parse::ClauseKind::kMain) return false;
+    // "X will invade Y, a tabloid claimed": someone else's prediction.
+    for (size_t g = v + 1; g < p_.verbs.size(); ++g) {
+      if (!parse::IsSayVerb(w[p_.verbs[g].head].lemma) && !parse::IsDoubtVerb(w[p_.verbs[g].head].lemma)) continue;
+      if (!same_speaker(static_cast<int>(g))) return false;
+    }
+    return true;
+  }
+
   // The nearest finite verb group before v that stands in a main clause.
   int MainVerbBefore(int v) const {
     int fallback = -1;
@@ -1230,6 +1285,14 @@ class SentenceCoder {
     const VerbEntry* ve = lex_.Verb(hw.lemma);
     if (!ve) return;
     std::string why = Blocked(v, c);
+    // "X will send troops", "X said it will support Y": an act the actor
+    // itself announces for the future is an intent (03) to cooperate or a
+    // threat (13) — never the act.
+    std::string intent_root;
+    if (why == "future" && IntentAllowed(v, c)) {
+      why.clear();
+      intent_root = "intent";
+    }
     if (!why.empty()) {
       if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: " + why);
       return;
@@ -1270,6 +1333,17 @@ class SentenceCoder {
     }
     const EventCodeInfo* info = lex_.EventCode(code);
     if (!info) return;
+    if (!intent_root.empty()) {
+      std::string as_intent = IntentCode(code, info->root);
+      if (as_intent.empty()) {
+        if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: future, no intent code");
+        return;
+      }
+      code = as_intent;
+      pattern_text += " (announced: intent)";
+      info = lex_.EventCode(code);
+      if (!info) return;
+    }
     std::vector<ActorX> sources, targets;
     std::string how;
     if (vg.passive) {

@@ -352,8 +352,12 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     } else if (form == VForm::kBase && ncount > 0 && i + 1 < n &&
                (out->words[i + 1].tag == Tag::kOf)) {
       noun = true;  // "demand of", "call for" stays verb-able; "attack of"
-    } else if (form == VForm::kBase && ncount >= 0 && (prev == Tag::kProper || prev == Tag::kNoun)) {
-      noun = true;  // "border forces", "Afghan border": news verbs are rarely bare after a name
+    } else if (form == VForm::kBase && ncount >= 0 && (prev == Tag::kProper || prev == Tag::kNoun) &&
+               !(prev_lower.size() > 3 && prev_lower.back() == 's' &&
+                 prev_lower[prev_lower.size() - 2] != 's')) {
+      // "border forces", "a ground offensive": a bare form after a singular
+      // noun is a compound; after a plural ("observers hope") it is a verb.
+      noun = true;
     } else if (i == 0 && ncount > vcount) {
       noun = true;
     } else if (form == VForm::kThird && (prev == Tag::kAdv || prev == Tag::kComma) &&
@@ -372,9 +376,12 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     // taken as one only with verbal evidence: an inflection, or a base form
     // right after a modal, "to", "do", a negation or a pronoun.
     if (!noun && !w.event_verb) {
+      bool plural_subject = (prev == Tag::kNoun || prev == Tag::kProper) &&
+                            prev_lower.size() > 3 && prev_lower.back() == 's' &&
+                            prev_lower[prev_lower.size() - 2] != 's';
       bool verbal_context = prev == Tag::kModal || prev == Tag::kWill || prev == Tag::kTo ||
                             prev == Tag::kDo || prev == Tag::kNeg || prev == Tag::kPron ||
-                            prev == Tag::kRel;
+                            prev == Tag::kRel || plural_subject;  // "observers hope
       if (form == VForm::kBase && !verbal_context) noun = true;
       if (form == VForm::kThird && !(prev == Tag::kProper || prev == Tag::kPron ||
                                      prev == Tag::kNoun || prev == Tag::kAdv ||
