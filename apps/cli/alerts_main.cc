@@ -148,7 +148,7 @@ int RunAlerts(AlertsArgs a) {
       }
     }
     std::cerr << "dyad alerts: " << alerts.size() << " alert" << (alerts.size() == 1 ? "" : "s")
-              << " (" << a.by << "ly, trailing " << a.opt.baseline << ", z >= " << F(a.opt.z, 1)
+              << " (" << store::PeriodAdjective(a.opt.by) << ", trailing " << a.opt.baseline << ", z >= " << F(a.opt.z, 1)
               << ", level >= " << F(a.opt.min_level, 1) << ")\n";
   }
   return kExitOk;

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/common.h"
+#include "lexicon/compat.h"
 
 namespace dyad::cli {
 namespace {
@@ -9,9 +10,35 @@ namespace {
 struct CheckArgs {
   std::string dir;
   bool notes = false;
+  std::string dict_format;          // tabari | petrarch: check foreign files instead
+  std::vector<std::string> dicts;
 };
 
+// Foreign dictionaries: every line translation or loading skipped, as file:line.
+int RunCheckCompat(const CheckArgs& a) {
+  compat::DictFormat df;
+  if (!compat::ParseDictFormat(a.dict_format, &df)) {
+    std::cerr << "dyad check-dict: unknown --dict-format '" << a.dict_format << "'\n";
+    return kExitUsage;
+  }
+  std::vector<std::string> files = a.dicts;
+  if (!a.dir.empty()) files.push_back(a.dir);
+  compat::CompatLexicon cl;
+  Status st = compat::LoadCompat(df, files, &cl);
+  if (!st.ok()) {
+    std::cerr << "dyad check-dict: " << st.message() << "\n";
+    return kExitBadInput;
+  }
+  for (const std::string& e : cl.AllProblems()) std::cerr << e << "\n";
+  for (const std::string& f : cl.dict.files) std::cout << "file " << f << "\n";
+  for (const auto& [what, n] : cl.dict.counts) std::cout << what << " " << n << "\n";
+  for (const auto& [kind, n] : cl.stats.counts) std::cout << "loaded " << kind << " " << n << "\n";
+  std::cout << "errors " << cl.AllProblems().size() << "\n";
+  return cl.AllProblems().empty() ? kExitOk : kExitBadInput;
+}
+
 int RunCheck(const CheckArgs& a) {
+  if (!a.dict_format.empty()) return RunCheckCompat(a);
   std::string dir = DataDir(a.dir);
   DictStats stats;
   auto lex = Lexicon::Load(dir, &stats);
@@ -40,6 +67,11 @@ RunFn AddCheckDictCommand(CLI::App& app) {
       "Validate the dictionaries of DIR (default: the built-in data/): every bad line is printed "
       "as file:line: what is wrong; then counts by kind. Exit 1 if any line is bad.");
   cmd->add_option("dir", args->dir, "Dictionary folder");
+  cmd->add_option("--dict-format", args->dict_format,
+                  "tabari or petrarch: check foreign dictionary files (DIR and --dict FILES)");
+  cmd->add_option("--dict", args->dicts, "Foreign dictionary files (--dict A,B or repeated)")
+      ->allow_extra_args(false)
+      ->delimiter(',');
   cmd->add_flag("--notes", args->notes, "Also list entries that replace earlier ones");
   return [args] { return RunCheck(*args); };
 }

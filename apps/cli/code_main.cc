@@ -8,6 +8,8 @@
 #include "dyad/coder.h"
 #include "io/pipeline.h"
 #include "io/story_reader.h"
+#include "io/petrarch_xml.h"
+#include "lexicon/compat.h"
 #include "io/writer.h"
 
 namespace dyad::cli {
@@ -16,7 +18,8 @@ namespace {
 struct CodeArgs {
   std::string format = "jsonl";
   std::string date;
-  std::string dict;
+  std::vector<std::string> dict;
+  std::string dict_format;  // tabari | petrarch: --dict names foreign files (lexicon/compat.h)
   std::string input_format = "auto";
   int threads = 0;
   bool trace = false;
@@ -24,7 +27,21 @@ struct CodeArgs {
 };
 
 int RunCode(const CodeArgs& a) {
-  auto lex = LoadLexiconOrComplain(DataDir(a.dict));
+  std::shared_ptr<const Lexicon> lex;
+  compat::CompatLexicon cl;
+  if (!a.dict_format.empty()) {
+    compat::DictFormat df;
+    Status st = compat::ParseDictFormat(a.dict_format, &df) ? compat::LoadCompat(df, a.dict, &cl)
+                : Status::InvalidArgument("unknown --dict-format '" + a.dict_format + "'");
+    if (!st.ok() || a.dict.empty()) {
+      std::cerr << "dyad code: " << (st.ok() ? "--dict-format needs --dict FILES" : st.message()) << "\n";
+      return kExitUsage;
+    }
+    if (!cl.AllProblems().empty()) std::cerr << "dyad: " << cl.AllProblems().size() << " dictionary lines skipped (run: dyad check-dict --dict-format)\n";
+    lex = cl.lex;
+  } else {
+    lex = LoadLexiconOrComplain(DataDir(a.dict.empty() ? "" : a.dict[0]));
+  }
   if (!lex) return kExitUsage;
   io::WriterInfo info{CoderVersion(), lex->fingerprint()};
   auto writer = io::MakeWriter(a.format, &std::cout, info);
@@ -65,6 +82,7 @@ int RunCode(const CodeArgs& a) {
     for (const Story& s : b.stories) {
       events.clear();
       coder.CodeStory(s, &events, &b.stats, a.trace ? &b.trace : nullptr);
+      for (Event& e : events) e.code = cl.dict.OriginalCode(e.code);  // foreign codes back
       for (const Event& e : events) w->Write(e);
     }
     b.out = os.str();
@@ -95,7 +113,12 @@ int RunCode(const CodeArgs& a) {
   writer->WriteHeader();
   std::vector<std::string> files = a.files;
   if (files.empty()) files.push_back("-");
-  for (const std::string& f : files) io::ReadStories(f, ropt, on_story, on_error, &counts);
+  for (const std::string& f : files) {
+    bool xml = a.input_format == "xml" || (a.input_format == "auto" && f.size() > 4 &&
+                                           f.compare(f.size() - 4, 4, ".xml") == 0);
+    if (xml) io::ReadPetrarchStories(f, on_story, on_error, &counts);
+    else io::ReadStories(f, ropt, on_story, on_error, &counts);
+  }
   if (!pending.stories.empty()) pipeline.Submit(std::move(pending));
   pipeline.Finish();
   writer->Finish();
@@ -119,7 +142,13 @@ RunFn AddCodeCommand(CLI::App& app) {
   cmd->add_option("--format", args->format, "Output format: jsonl or tsv")
       ->check(CLI::IsMember({"jsonl", "tsv"}));
   cmd->add_option("--date", args->date, "Date (YYYY-MM-DD) of plain-text stories");
-  cmd->add_option("--dict", args->dict, "Dictionary folder (default: $DYAD_DATA or the built-in data/)");
+  cmd->add_option("--dict", args->dict,
+                  "Dictionary folder (default: $DYAD_DATA or the built-in data/); with "
+                  "--dict-format, the foreign dictionary files (--dict A,B or --dict A --dict B)")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  cmd->add_option("--dict-format", args->dict_format,
+                  "Read --dict FILES as tabari or petrarch (Phoenix) dictionaries, instead of dyad's");
   cmd->add_option("--input-format", args->input_format, "auto, jsonl, text or xml")
       ->check(CLI::IsMember({"auto", "jsonl", "text", "xml"}));
   cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores)");

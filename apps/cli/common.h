@@ -36,6 +36,8 @@ RunFn AddIngestCommand(CLI::App& app);
 RunFn AddTimelineCommand(CLI::App& app);
 RunFn AddAlertsCommand(CLI::App& app);
 RunFn AddExportCommand(CLI::App& app);
+RunFn AddReportCommand(CLI::App& app);
+RunFn AddValidateCommand(CLI::App& app);
 
 }  // namespace dyad::cli
 

@@ -14,13 +14,15 @@
 
 #include "cli/common.h"
 #include "dyad/coder.h"
+#include "lexicon/compat.h"
 
 namespace dyad::cli {
 namespace {
 
 struct EvalArgs {
   std::string gold;
-  std::string dict;
+  std::vector<std::string> dict;
+  std::string dict_format;  // tabari | petrarch: --dict names foreign files
   bool verbose = false;
   double min_f1 = -1;
   int max_forbidden = -1;
@@ -77,7 +79,20 @@ int RunEval(const EvalArgs& a) {
     std::cerr << "dyad eval: " << a.gold << ": cannot open file\n";
     return kExitUsage;
   }
-  auto lex = LoadLexiconOrComplain(DataDir(a.dict));
+  std::shared_ptr<const Lexicon> lex;
+  compat::CompatLexicon cl;
+  compat::DictFormat df;
+  if (!a.dict_format.empty()) {
+    Status st = compat::ParseDictFormat(a.dict_format, &df) ? compat::LoadCompat(df, a.dict, &cl)
+                : Status::InvalidArgument("unknown --dict-format '" + a.dict_format + "'");
+    if (!st.ok()) {
+      std::cerr << "dyad eval: " << st.message() << "\n";
+      return kExitUsage;
+    }
+    lex = cl.lex;
+  } else {
+    lex = LoadLexiconOrComplain(DataDir(a.dict.empty() ? "" : a.dict[0]));
+  }
   if (!lex) return kExitUsage;
   Coder coder(lex);
   std::string line;
@@ -177,7 +192,11 @@ RunFn AddEvalCommand(CLI::App& app) {
       "F1 and forbidden hits, matching events at country/group level on source and target and "
       "CAMEO root. Exit 1 when a --min-*/--max-forbidden threshold is not met.");
   cmd->add_option("gold", args->gold, "Gold file")->required();
-  cmd->add_option("--dict", args->dict, "Dictionary folder");
+  cmd->add_option("--dict", args->dict,
+                  "Dictionary folder; with --dict-format, foreign files (--dict A,B or repeated)")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  cmd->add_option("--dict-format", args->dict_format, "tabari or petrarch: read --dict as such files");
   cmd->add_flag("-v,--verbose", args->verbose, "List missed, extra and forbidden events");
   cmd->add_option("--min-f1", args->min_f1, "Fail below this F1");
   cmd->add_option("--min-precision", args->min_precision, "Fail below this precision");

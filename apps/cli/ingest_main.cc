@@ -10,11 +10,13 @@
 #include <chrono>
 #include <iostream>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "cli/common.h"
 #include "dyad/coder.h"
 #include "dyad/document.h"
+#include "io/pipeline.h"
 #include "io/story_reader.h"
 #include "store/store.h"
 
@@ -43,24 +45,9 @@ void CodeOne(const Coder& coder, store::CodedStory* cs, Document* doc) {
   }
 }
 
-// Codes the batch on `threads` workers (the Coder is immutable and shared).
-void CodeBatch(const Coder& coder, std::vector<store::CodedStory>* batch, int threads) {
-  size_t n = batch->size();
-  int t = std::max(1, std::min<int>(threads, static_cast<int>(n / 8 + 1)));
-  if (t == 1) {
-    Document doc;
-    for (auto& cs : *batch) CodeOne(coder, &cs, &doc);
-    return;
-  }
-  std::vector<std::thread> workers;
-  for (int w = 0; w < t; ++w) {
-    workers.emplace_back([&, w] {
-      Document doc;
-      for (size_t i = w; i < n; i += t) CodeOne(coder, &(*batch)[i], &doc);
-    });
-  }
-  for (auto& th : workers) th.join();
-}
+struct Batch {
+  std::vector<store::CodedStory> stories;
+};
 
 int RunIngest(const IngestArgs& a) {
   if (!a.date.empty() && !IsValidDate(a.date)) {
@@ -95,43 +82,54 @@ int RunIngest(const IngestArgs& a) {
   CodeStats stats;
   uint64_t unchanged = 0, errors = 0, batches = 0;
   Status fatal;
-  std::vector<store::CodedStory> pending;
   auto on_error = [&](const std::string& msg) {
     ++errors;
     std::cerr << msg << "\n";
   };
-  auto flush = [&] {
-    if (pending.empty() || !fatal.ok()) return;
-    CodeBatch(coder, &pending, threads);
-    for (const auto& cs : pending) stats.Add(cs.stats);
-    fatal = (*store)->WriteBatch(pending, info, &written, on_error);
-    ++batches;
-    pending.clear();
+  // Batches are coded on the workers and written here, in input order, by
+  // the thread that submits them (the only one that touches the store).
+  // Ids of stories submitted but not yet written: such a story is never
+  // skipped as unchanged, so the last copy of a repeated id always wins.
+  std::unordered_map<std::string, int> in_flight;
+  auto code = [&](Batch& b) -> Batch {
+    Document doc;
+    for (auto& cs : b.stories) CodeOne(coder, &cs, &doc);
+    return std::move(b);
   };
+  auto write = [&](Batch& b) {
+    for (const auto& cs : b.stories) {
+      stats.Add(cs.stats);
+      if (--in_flight[cs.story.id] == 0) in_flight.erase(cs.story.id);
+    }
+    if (!fatal.ok()) return;
+    fatal = (*store)->WriteBatch(b.stories, info, &written, on_error);
+    ++batches;
+  };
+  io::OrderedPipeline<Batch, Batch> pipeline(threads, static_cast<size_t>(threads) * 2, code,
+                                             write);
+  Batch pending;
   auto on_story = [&](Story&& s) {
     if (!fatal.ok()) return;
     store::CodedStory cs;
     cs.fingerprint = store::StoryFingerprint(s, info.coder, info.dictionary);
-    if (!a.force) {
+    if (!a.force && !in_flight.count(s.id)) {
       auto stored = (*store)->StoredFingerprint(s.id);
       if (!stored.ok()) {
         fatal = stored.status();
         return;
       }
       if (*stored == cs.fingerprint) {
-        // Unchanged only if no story of this id waits in the batch (a later
-        // duplicate id would otherwise be kept over this one).
-        bool waiting = false;
-        for (const auto& p : pending) waiting |= p.story.id == s.id;
-        if (!waiting) {
-          ++unchanged;
-          return;
-        }
+        ++unchanged;
+        return;
       }
     }
+    ++in_flight[s.id];
     cs.story = std::move(s);
-    pending.push_back(std::move(cs));
-    if (static_cast<int>(pending.size()) >= a.batch) flush();
+    pending.stories.push_back(std::move(cs));
+    if (static_cast<int>(pending.stories.size()) >= a.batch) {
+      pipeline.Submit(std::move(pending));
+      pending = Batch();
+    }
   };
   std::vector<std::string> files = a.files;
   if (files.empty()) files.push_back("-");
@@ -139,7 +137,8 @@ int RunIngest(const IngestArgs& a) {
     io::ReadStories(f, ropt, on_story, on_error, &counts);
     if (!fatal.ok()) break;
   }
-  flush();
+  if (!pending.stories.empty()) pipeline.Submit(std::move(pending));
+  pipeline.Finish();
   if (!fatal.ok()) {
     std::cerr << "dyad ingest: " << fatal.message()
               << " (the batches committed before this are stored; run again to complete)\n";

@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   add(AddTimelineCommand);
   add(AddAlertsCommand);
   add(AddExportCommand);
+  add(AddReportCommand);
+  add(AddValidateCommand);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -169,7 +169,7 @@ int RunTimeline(const TimelineArgs& a) {
   }
   if (!a.plot.empty()) {
     report::TimelineOptions to;
-    to.title = src + (a.both ? " ⇄ " : " → ") + tgt + ": " + a.by + "ly events";
+    to.title = src + (a.both ? " ⇄ " : " → ") + tgt + ": " + store::PeriodAdjective(so.by) + " events";
     to.basis = so.basis == store::Basis::kEvents ? "deduplicated events" : "mentions";
     std::ofstream out(a.plot);
     out << report::TimelineSvg(panels, so.by, to) << "\n";

@@ -679,7 +679,7 @@ class Translator {
     std::istringstream in(text);
     std::string raw;
     int lineno = 0;
-    bool petr_blocks = text.find("\n---") != std::string::npos;
+    bool petr_blocks = StartsWith(text, "---") || text.find("\n---") != std::string::npos;
     VerbBlock block;
     std::string syn_name, syn_origin;
     std::vector<std::string> syn_words;

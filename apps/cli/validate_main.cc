@@ -1,0 +1,370 @@
+// dyad validate: run another coder's validation suite with its own dictionaries.
+//
+//   dyad validate PETR.UnitTest.records.xml          (PETRARCH validation records)
+//   dyad validate Validate.project                   (TABARI validation project)
+//
+// The suite's dictionaries (named in <Environment> or the .project) are
+// translated by src/lexicon/compat and replace dyad's defaults. A record
+// passes when the set of (source, target, code) events dyad gives equals the
+// expected set (no events for noevents and error records); the looser
+// figure counts records whose expected events were all found, extras
+// ignored. The last line is always "N passed, M failed".
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "cli/common.h"
+#include "dyad/coder.h"
+#include "io/petrarch_xml.h"
+#include "lexicon/compat.h"
+
+namespace dyad::cli {
+namespace {
+namespace fs = std::filesystem;
+
+struct ValidateArgs {
+  std::string file;
+  std::vector<std::string> dict_dirs;
+  std::string dict_format;
+  std::vector<std::string> dicts;
+  bool failures_only = false;
+  bool quiet = false;
+  bool trace = false;
+  bool dump = false;
+  double min_pass = -1;
+  double min_loose = -1;
+};
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+struct Suite {
+  compat::DictFormat format = compat::DictFormat::kPetrarch;
+  std::vector<std::string> dict_files;
+  std::vector<io::PetrarchRecord> records;
+  std::vector<std::string> include;
+};
+
+std::string FindFile(const std::string& name, const fs::path& base,
+                     const std::vector<std::string>& dirs) {
+  std::error_code ec;
+  if (fs::path(name).is_absolute() && fs::exists(name, ec)) return name;
+  if (fs::exists(base / name, ec)) return (base / name).string();
+  for (const std::string& d : dirs) {
+    if (fs::exists(fs::path(d) / name, ec)) return (fs::path(d) / name).string();
+  }
+  return "";
+}
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+// TABARI: the .project names the dictionaries and the text; the text holds
+// records "YYMMDD ID", sentence lines, then a /* ... */ comment with the
+// expected events { SRC / TGT / CODE }.
+bool ReadTabariProject(const std::string& path, const ValidateArgs& a, Suite* suite,
+                       std::vector<std::string>* errors) {
+  std::ifstream in(path);
+  if (!in) {
+    errors->push_back(path + ": cannot open file");
+    return false;
+  }
+  fs::path base = fs::path(path).parent_path();
+  std::string line, textfile;
+  while (std::getline(in, line)) {
+    for (const char* key : {"<actorsfile>", "<verbsfile>", "<agentsfile>", "<optionsfile>",
+                            "<textfile>"}) {
+      if (line.rfind(key, 0) != 0) continue;
+      std::string name = Trim(line.substr(std::string(key).size()));
+      std::string found = FindFile(name, base, a.dict_dirs);
+      if (found.empty()) {
+        errors->push_back(path + ": " + name + ": file not found");
+        continue;
+      }
+      if (std::string(key) == "<textfile>") textfile = found;
+      else suite->dict_files.push_back(found);
+    }
+  }
+  if (textfile.empty()) {
+    errors->push_back(path + ": no <textfile>");
+    return false;
+  }
+  std::ifstream tin(textfile);
+  std::vector<std::string> lines;
+  while (std::getline(tin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& h = lines[i];
+    if (h.size() < 8 || !std::all_of(h.begin(), h.begin() + 6, ::isdigit) ||
+        !std::isspace(static_cast<unsigned char>(h[6])))
+      continue;
+    io::PetrarchRecord r;
+    r.story.id = Trim(h.substr(6));
+    std::string yy = h.substr(0, 6);
+    r.story.date = std::string(yy[0] >= '3' ? "19" : "20") + yy.substr(0, 2) + "-" +
+                   yy.substr(2, 2) + "-" + yy.substr(4, 2);
+    r.story.origin = textfile + ":" + std::to_string(i + 1);
+    r.category = r.story.id.substr(0, r.story.id.find('-'));
+    std::string text, comment;
+    size_t j = i + 1;
+    for (; j < lines.size(); ++j) {
+      size_t c = lines[j].find("/*");
+      if (c != std::string::npos) {
+        text += " " + lines[j].substr(0, c);
+        comment = lines[j].substr(c + 2);
+        while (comment.find("*/") == std::string::npos && j + 1 < lines.size()) {
+          comment += "\n" + lines[++j];
+        }
+        comment = comment.substr(0, comment.find("*/"));
+        break;
+      }
+      if (Trim(lines[j]).empty() && !text.empty() && Trim(text).size() > 0) {
+        // a blank line ends a record that has no comment
+        break;
+      }
+      text += " " + lines[j];
+    }
+    i = j;
+    r.story.text = Trim(text);
+    if (r.story.text.rfind("This is the end of the standard validation records", 0) == 0) break;
+    // Expectations.
+    bool option = false;
+    for (size_t p = 0; (p = comment.find('{', p)) != std::string::npos;) {
+      size_t e = comment.find('}', p);
+      if (e == std::string::npos) break;
+      bool negated = p > 0 && comment[p - 1] == '-';
+      std::string inner = Trim(comment.substr(p + 1, e - p - 1));
+      p = e + 1;
+      if (inner.rfind("OPTION", 0) == 0) {
+        option = true;
+        continue;
+      }
+      r.has_expectation = true;
+      if (negated) continue;  // "-{...}": deliberately not coded
+      if (inner.empty() || inner == "---" || inner == "+++") {
+        r.noevents = true;
+        continue;
+      }
+      if (inner == "###") {
+        r.error = "discard";
+        continue;
+      }
+      std::vector<std::string> parts;
+      std::stringstream ss(inner);
+      std::string part;
+      while (std::getline(ss, part, '/')) parts.push_back(Trim(part));
+      if (parts.size() != 3) {
+        errors->push_back(r.story.origin + ": expectation '{" + inner + "}' is not { S / T / C }");
+        continue;
+      }
+      r.expected.push_back({parts[0], parts[1], parts[2]});
+    }
+    if (option && r.expected.empty() && !r.noevents && r.error.empty()) continue;  // a command
+    if (!r.expected.empty()) r.noevents = false;
+    if (!r.has_expectation) r.noevents = true;  // nothing expected
+    suite->records.push_back(std::move(r));
+  }
+  suite->format = compat::DictFormat::kTabari;
+  return true;
+}
+
+bool ReadPetrarchSuite(const std::string& path, const ValidateArgs& a, Suite* suite,
+                       std::vector<std::string>* errors) {
+  io::PetrarchFile f;
+  Status st = io::ReadPetrarchXml(path, &f, [&](const std::string& m) { errors->push_back(m); });
+  if (!st.ok()) {
+    errors->push_back(st.message());
+    return false;
+  }
+  fs::path base = fs::path(path).parent_path();
+  for (const char* key : {"Actorfile", "Agentfile", "Discardfile", "Verbfile"}) {
+    auto it = f.environment.find(key);
+    if (it == f.environment.end()) continue;
+    for (const std::string& name : it->second) {
+      std::string found = FindFile(name, base, a.dict_dirs);
+      if (found.empty()) {
+        errors->push_back(path + ": <" + key + "> " + name +
+                          ": file not found (use --dict-dir DIR to say where)");
+        continue;
+      }
+      suite->dict_files.push_back(found);
+    }
+  }
+  suite->include = f.include;
+  suite->records = std::move(f.records);
+  suite->format = compat::DictFormat::kPetrarch;
+  return true;
+}
+
+std::string Show(const std::set<Triple>& s) {
+  if (s.empty()) return "(none)";
+  std::string out;
+  for (const auto& [src, tgt, code] : s) {
+    out += (out.empty() ? "" : " ") + src + ">" + tgt + ":" + code;
+  }
+  return out;
+}
+
+int RunValidate(const ValidateArgs& a) {
+  Suite suite;
+  std::vector<std::string> errors;
+  bool tabari = a.file.size() > 8 && a.file.compare(a.file.size() - 8, 8, ".project") == 0;
+  bool ok = tabari ? ReadTabariProject(a.file, a, &suite, &errors)
+                   : ReadPetrarchSuite(a.file, a, &suite, &errors);
+  for (const std::string& e : errors) std::cerr << e << "\n";
+  if (!ok) return kExitUsage;
+  if (!a.dict_format.empty()) {
+    if (!compat::ParseDictFormat(a.dict_format, &suite.format)) {
+      std::cerr << "dyad validate: unknown --dict-format '" << a.dict_format << "'\n";
+      return kExitUsage;
+    }
+  }
+  if (!a.dicts.empty()) suite.dict_files = a.dicts;
+  if (suite.dict_files.empty()) {
+    std::cerr << "dyad validate: no dictionaries (the suite names none that exist; use --dict)\n";
+    return kExitUsage;
+  }
+  compat::CompatLexicon cl;
+  Status st = compat::LoadCompat(suite.format, suite.dict_files, &cl);
+  if (!st.ok()) {
+    std::cerr << "dyad validate: " << st.message() << "\n";
+    return kExitUsage;
+  }
+  auto problems = cl.AllProblems();
+  std::cerr << "dyad validate: dictionaries";
+  for (const auto& f : cl.dict.files) std::cerr << " " << f;
+  std::cerr << "\n";
+  if (!problems.empty()) {
+    std::cerr << "dyad validate: " << problems.size()
+              << " dictionary lines skipped (see: dyad check-dict --dict-format)\n";
+  }
+  std::set<std::string> include(suite.include.begin(), suite.include.end());
+  bool filter = !include.empty();
+  std::set<std::string> unsupported;
+  if (a.dump) {
+    for (size_t i = 0; i < cl.dict.sources.size(); ++i) {
+      std::cout << "# ---- " << cl.dict.sources[i].name << "\n" << cl.dict.sources[i].text;
+    }
+    for (const auto& p : problems) std::cerr << p << "\n";
+    return kExitOk;
+  }
+  CoderOptions copt;
+  copt.trace = a.trace;
+  auto coder = std::make_unique<Coder>(cl.lex, copt);
+  struct Tally {
+    int pass = 0, fail = 0, loose = 0;
+  };
+  std::map<std::string, Tally> by_cat;
+  Tally all;
+  int excluded = 0;
+  for (const io::PetrarchRecord& r : suite.records) {
+    for (const auto& [opt, value] : r.config) {
+      std::string v = value;
+      std::transform(v.begin(), v.end(), v.begin(), ::tolower);
+      if (opt == "require_dyad") {
+        copt.require_target = v == "true";
+        coder = std::make_unique<Coder>(cl.lex, copt);
+      } else {
+        unsupported.insert(opt);
+      }
+    }
+    if (!r.evaluate) continue;
+    if (filter && !include.count(r.category) && !r.category.empty()) {
+      ++excluded;
+      continue;
+    }
+    std::vector<Event> events;
+    CodeStats stats;
+    std::string trace;
+    coder->CodeStory(r.story, &events, &stats, a.trace ? &trace : nullptr);
+    std::set<Triple> got, want;
+    for (const Event& e : events) {
+      got.insert({e.source.code, e.target ? e.target->code : "---", cl.dict.OriginalCode(e.code)});
+    }
+    for (const auto& x : r.expected) want.insert({x.source, x.target, x.code});
+    bool pass, loose;
+    if (want.empty()) {
+      pass = loose = got.empty();
+    } else {
+      pass = got == want;
+      loose = std::includes(got.begin(), got.end(), want.begin(), want.end());
+    }
+    Tally& t = by_cat[r.category.empty() ? "(none)" : r.category];
+    (pass ? t.pass : t.fail)++;
+    (pass ? all.pass : all.fail)++;
+    if (loose) ++t.loose, ++all.loose;
+    if (!a.quiet && (!pass || !a.failures_only)) {
+      std::string exp = want.empty() ? (r.error.empty() ? "no events" : "no events (" + r.error + ")")
+                                     : Show(want);
+      std::cout << (pass ? "PASS " : "FAIL ") << r.story.id << ": expected " << exp << " got "
+                << Show(got) << "\n";
+      if (a.trace && !pass) std::cout << "  text: " << r.story.text << "\n" << trace;
+    }
+  }
+  for (const std::string& u : unsupported) {
+    std::cerr << "dyad validate: <Config option=\"" << u << "\"> is not supported; ignored\n";
+  }
+  if (excluded) {
+    std::cout << "records of categories outside <Include> (not run): " << excluded << "\n";
+  }
+  std::cout << "category  passed  failed  expected-found\n";
+  for (const auto& [cat, t] : by_cat) {
+    std::cout << cat << "  " << t.pass << "  " << t.fail << "  " << t.loose << "\n";
+  }
+  int n = all.pass + all.fail;
+  auto pct = [&](int k) { return n ? 100.0 * k / n : 0.0; };
+  char buf[200];
+  snprintf(buf, sizeof buf, "exact %.1f%% (%d/%d), expected events found %.1f%% (%d/%d)\n",
+           pct(all.pass), all.pass, n, pct(all.loose), all.loose, n);
+  std::cout << buf;
+  std::cout << all.pass << " passed, " << all.fail << " failed\n";
+  std::cout.flush();
+  bool fail = false;
+  if (a.min_pass >= 0 && (n == 0 || static_cast<double>(all.pass) / n < a.min_pass)) {
+    std::cerr << "dyad validate: pass rate " << pct(all.pass) / 100 << " is below " << a.min_pass
+              << "\n";
+    fail = true;
+  }
+  if (a.min_loose >= 0 && (n == 0 || static_cast<double>(all.loose) / n < a.min_loose)) {
+    std::cerr << "dyad validate: expected-found rate " << pct(all.loose) / 100 << " is below "
+              << a.min_loose << "\n";
+    fail = true;
+  }
+  return fail ? kExitBadInput : kExitOk;
+}
+
+}  // namespace
+
+RunFn AddValidateCommand(CLI::App& app) {
+  auto args = std::make_shared<ValidateArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "validate",
+      "Run a PETRARCH validation records file (XML) or a TABARI validation project (.project) "
+      "with the suite's own dictionaries (translated; they replace dyad's). Prints PASS/FAIL "
+      "per record, pass counts per category, and ends with 'N passed, M failed'. Exit 1 when "
+      "--min-pass is not met.");
+  cmd->add_option("file", args->file, "Validation file (.xml or .project)")->required();
+  cmd->add_option("--dict-dir", args->dict_dirs,
+                  "Folders to look for the dictionaries the suite names (after its own folder)");
+  cmd->add_option("--dict-format", args->dict_format, "tabari or petrarch (default: from the file)");
+  cmd->add_option("--dict", args->dicts, "Dictionary files to use instead of those the suite names");
+  cmd->add_flag("--failures", args->failures_only, "List failing records only");
+  cmd->add_flag("-q,--quiet", args->quiet, "No per-record lines");
+  cmd->add_flag("--trace", args->trace, "Explain the failing records (dyad code --trace)");
+  cmd->add_flag("--dump-dict", args->dump, "Print the translated dictionaries and stop");
+  cmd->add_option("--min-pass", args->min_pass, "Fail below this fraction of records passed");
+  cmd->add_option("--min-found", args->min_loose,
+                  "Fail below this fraction of records with all expected events found");
+  return [args] { return RunValidate(*args); };
+}
+
+}  // namespace dyad::cli
