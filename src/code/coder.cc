@@ -39,6 +39,7 @@ struct ActorX {
   bool bare_demonym = false;  // a demonym adjective standing alone ("Turkish and Greek officials")
   bool subject = false;     // (story context) was the subject of a verb
   bool weapon = false;      // named by a means of war ("Israeli shelling", "a drone")
+  bool several = false;     // "the two governments", "both sides": more than one country
 };
 
 struct NP {
@@ -444,6 +445,12 @@ class SentenceCoder {
     } else if (!role.empty()) {
       a->role = role;  // country to be inherited
       a->pronoun = possessive_pron;
+      for (uint32_t k = b; k < e; ++k) {
+        std::string_view l = w[k].lower;
+        if (l == "both" || l == "two" || l == "three" || l == "various" || l == "several") {
+          a->several = true;
+        }
+      }
     } else if (!place_country.empty()) {
       a->code = place_country;
       a->country = place_country;
@@ -516,6 +523,7 @@ class SentenceCoder {
   // A role noun with no country takes one from a possessive pronoun, a place
   // in the sentence, or the story.
   void InheritCountry(ActorX* a, const NP& np) {
+    if (a->several) return;  // "the two governments" are not one place's
     if (a->pronoun) {
       ActorX tmp = *a;
       ResolvePronoun(&tmp, static_cast<int>(&np - &nps_[0]));

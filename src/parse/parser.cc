@@ -94,6 +94,17 @@ bool NounContext(Tag t) {
   }
 }
 
+// "demanded that Georgetown halt": a bare form right after "that" + a
+// name is a (subjunctive) verb, not part of a compound noun.
+bool AfterThatSubject(const SentenceParse& p, uint32_t i) {
+  uint32_t k = i;
+  while (k > 0 && (p.words[k - 1].tag == Tag::kProper || p.words[k - 1].tag == Tag::kDet ||
+                   (p.words[k - 1].tag == Tag::kNoun && p.words[k - 1].mention >= 0))) {
+    --k;
+  }
+  return k < i && k > 0 && p.words[k - 1].lower == "that";
+}
+
 }  // namespace
 
 bool IsSayVerb(std::string_view l) {
@@ -354,7 +365,8 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       noun = true;  // "demand of", "call for" stays verb-able; "attack of"
     } else if (form == VForm::kBase && ncount >= 0 && (prev == Tag::kProper || prev == Tag::kNoun) &&
                !(prev_lower.size() > 3 && prev_lower.back() == 's' &&
-                 prev_lower[prev_lower.size() - 2] != 's')) {
+                 prev_lower[prev_lower.size() - 2] != 's') &&
+               !AfterThatSubject(*out, i)) {
       // "border forces", "a ground offensive": a bare form after a singular
       // noun is a compound; after a plural ("observers hope") it is a verb.
       noun = true;
