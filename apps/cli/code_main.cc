@@ -68,10 +68,23 @@ int RunCode(const CodeArgs& a) {
   // Stories are coded in batches on `threads` workers; each batch becomes a
   // block of output text, written in input order, so the output is the same
   // for any number of threads. Memory holds at most a few batches per thread.
+  // Stories are coded in batches on `threads` workers; each batch becomes a
+  // block of output text and a list of messages, written in input order, so
+  // stdout and stderr are the same for any number of threads. JSON Lines
+  // records are parsed on the workers too. Memory holds at most a few
+  // batches per thread.
+  struct Item {
+    Story story;            // a story read by the main thread, or
+    std::string raw, where; // a JSON Lines record to parse, or
+    std::string message;    // a message to report at this point
+    int kind = 0;           // 0 story, 1 raw, 2 message
+  };
   struct Batch {
-    std::vector<Story> stories;
+    std::vector<Item> items;
     std::string out, trace;
+    std::vector<std::string> messages;
     CodeStats stats;
+    io::ReadCounts counts;
   };
   int threads = a.threads > 0 ? a.threads : static_cast<int>(std::thread::hardware_concurrency());
   if (threads < 1) threads = 1;
@@ -79,36 +92,68 @@ int RunCode(const CodeArgs& a) {
     std::ostringstream os;
     auto w = io::MakeWriter(a.format, &os, info);
     std::vector<Event> events;
-    for (const Story& s : b.stories) {
+    Story parsed;
+    for (Item& it : b.items) {
+      const Story* s = &it.story;
+      if (it.kind == 2) {
+        b.messages.push_back(std::move(it.message));
+        continue;
+      }
+      if (it.kind == 1) {
+        if (!io::ParseRecord(std::move(it.raw), it.where, ropt, &parsed, &b.messages, &b.counts)) {
+          continue;
+        }
+        s = &parsed;
+      }
       events.clear();
-      coder.CodeStory(s, &events, &b.stats, a.trace ? &b.trace : nullptr);
+      coder.CodeStory(*s, &events, &b.stats, a.trace ? &b.trace : nullptr);
       for (Event& e : events) e.code = cl.dict.OriginalCode(e.code);  // foreign codes back
       for (const Event& e : events) w->Write(e);
     }
     b.out = os.str();
-    b.stories.clear();
+    b.items.clear();
     return b;
   };
   auto sink = [&](Batch& b) {
     std::cout.write(b.out.data(), static_cast<std::streamsize>(b.out.size()));
+    for (const std::string& m : b.messages) std::cerr << m << "\n";
+    errors += b.messages.size();
     if (!b.trace.empty()) std::cerr << b.trace;
     stats.Add(b.stats);
+    counts.records += b.counts.records;
+    counts.stories += b.counts.stories;
+    counts.rejected += b.counts.rejected;
+    counts.warnings += b.counts.warnings;
   };
   io::OrderedPipeline<Batch, Batch> pipeline(
       threads, static_cast<size_t>(threads) * 4, [&](Batch& b) { return std::move(code_batch(b)); },
       sink);
-  constexpr size_t kBatchStories = 64;
+  constexpr size_t kBatchItems = 64;
   Batch pending;
-  auto on_story = [&](Story&& s) {
-    pending.stories.push_back(std::move(s));
-    if (pending.stories.size() >= kBatchStories) {
+  auto push = [&](Item&& it) {
+    pending.items.push_back(std::move(it));
+    if (pending.items.size() >= kBatchItems) {
       pipeline.Submit(std::move(pending));
       pending = Batch();
     }
   };
+  auto on_story = [&](Story&& s) {
+    Item it;
+    it.story = std::move(s);
+    push(std::move(it));
+  };
   auto on_error = [&](const std::string& msg) {
-    ++errors;
-    std::cerr << msg << "\n";
+    Item it;
+    it.kind = 2;
+    it.message = msg;
+    push(std::move(it));
+  };
+  ropt.on_raw_line = [&](std::string&& line, std::string&& where) {
+    Item it;
+    it.kind = 1;
+    it.raw = std::move(line);
+    it.where = std::move(where);
+    push(std::move(it));
   };
   writer->WriteHeader();
   std::vector<std::string> files = a.files;
@@ -119,7 +164,7 @@ int RunCode(const CodeArgs& a) {
     if (xml) io::ReadPetrarchStories(f, on_story, on_error, &counts);
     else io::ReadStories(f, ropt, on_story, on_error, &counts);
   }
-  if (!pending.stories.empty()) pipeline.Submit(std::move(pending));
+  if (!pending.items.empty()) pipeline.Submit(std::move(pending));
   pipeline.Finish();
   writer->Finish();
   std::cerr << "dyad code: stories " << counts.records << " (coded " << counts.stories

@@ -154,44 +154,60 @@ void ReadStoriesFrom(std::istream& in, const std::string& name, InputFormat form
   std::string line;
   uint64_t lineno = 0;
   bool any = false;
+  std::vector<std::string> messages;
   while (std::getline(in, line)) {
     ++lineno;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     any = true;
-    ++counts->records;
     std::string where = name + ":" + std::to_string(lineno);
-    if (line.size() > opt.max_record_bytes) {
-      ++counts->rejected;
-      on_error(where + ": line of " + std::to_string(line.size()) + " bytes is over the limit of " +
-               std::to_string(opt.max_record_bytes) + " bytes; story skipped");
+    if (opt.on_raw_line) {  // the caller parses (e.g. on worker threads)
+      opt.on_raw_line(std::move(line), std::move(where));
+      line = std::string();
       continue;
-    }
-    // Invalid UTF-8 would make the JSON parser reject the whole record:
-    // repair it first (U+FFFD), report it, and code the story.
-    size_t bad_bytes = InvalidUtf8Bytes(line);
-    if (bad_bytes) {
-      std::string repaired;
-      text::RepairUtf8(line, &repaired, nullptr);
-      line.swap(repaired);
     }
     Story s;
-    std::string err;
-    if (!ParseJsonStory(line, &s, &err)) {
-      ++counts->rejected;
-      on_error(where + ": " + err);
-      continue;
-    }
-    s.origin = where;
-    if (bad_bytes) {
-      ++counts->warnings;
-      on_error(where + ": invalid UTF-8 in story \"" + s.id + "\" (" + std::to_string(bad_bytes) +
-               " bytes replaced)");
-    }
-    ++counts->stories;
-    on_story(std::move(s));
+    messages.clear();
+    bool ok = ParseRecord(std::move(line), where, opt, &s, &messages, counts);
+    line = std::string();
+    for (const std::string& m : messages) on_error(m);
+    if (ok) on_story(std::move(s));
   }
   if (!any) on_error(name + ": empty input, no stories");
+}
+
+bool ParseRecord(std::string line, const std::string& where, const ReaderOptions& opt,
+                 Story* story, std::vector<std::string>* messages, ReadCounts* counts) {
+  ++counts->records;
+  if (line.size() > opt.max_record_bytes) {
+    ++counts->rejected;
+    messages->push_back(where + ": line of " + std::to_string(line.size()) +
+                        " bytes is over the limit of " + std::to_string(opt.max_record_bytes) +
+                        " bytes; story skipped");
+    return false;
+  }
+  // Invalid UTF-8 would make the JSON parser reject the whole record:
+  // repair it first (U+FFFD), report it, and code the story.
+  size_t bad_bytes = InvalidUtf8Bytes(line);
+  if (bad_bytes) {
+    std::string repaired;
+    text::RepairUtf8(line, &repaired, nullptr);
+    line.swap(repaired);
+  }
+  std::string err;
+  if (!ParseJsonStory(line, story, &err)) {
+    ++counts->rejected;
+    messages->push_back(where + ": " + err);
+    return false;
+  }
+  story->origin = where;
+  if (bad_bytes) {
+    ++counts->warnings;
+    messages->push_back(where + ": invalid UTF-8 in story \"" + story->id + "\" (" +
+                        std::to_string(bad_bytes) + " bytes replaced)");
+  }
+  ++counts->stories;
+  return true;
 }
 
 bool ReadStories(const std::string& path, const ReaderOptions& opt, const StoryFn& on_story,

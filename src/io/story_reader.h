@@ -11,6 +11,7 @@
 #include <functional>
 #include <istream>
 #include <string>
+#include <vector>
 
 #include "dyad/story.h"
 
@@ -18,8 +19,13 @@ namespace dyad::io {
 
 enum class InputFormat { kAuto, kJsonl, kText, kXml };
 
+using RawLineFn = std::function<void(std::string&& line, std::string&& where)>;
+
 struct ReaderOptions {
   InputFormat format = InputFormat::kAuto;
+  // When set, JSON Lines records are handed over unparsed (with their
+  // "file:line"); the caller runs ParseRecord on them, on any thread.
+  RawLineFn on_raw_line;
   std::string default_date;                  // for plain-text stories (--date)
   size_t max_record_bytes = 4u << 20;        // longer records are reported and skipped
 };
@@ -47,6 +53,12 @@ void ReadStoriesFrom(std::istream& in, const std::string& name, InputFormat form
 
 // Parses one JSON Lines record. On failure returns false and sets *error.
 bool ParseJsonStory(const std::string& line, Story* story, std::string* error);
+
+// Does for one JSON Lines record what the reader does: the size limit,
+// UTF-8 repair, JSON and field checks. Counts into *counts; appends the
+// messages to report ("file:line: …"); returns true when *story is good.
+bool ParseRecord(std::string line, const std::string& where, const ReaderOptions& opt,
+                 Story* story, std::vector<std::string>* messages, ReadCounts* counts);
 
 }  // namespace dyad::io
 

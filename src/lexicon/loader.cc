@@ -254,6 +254,7 @@ class LexiconBuilder {
       forms.push_back(lemma);
       for (std::string& f : RegularVerbForms(lemma)) forms.push_back(std::move(f));
     }
+    L.word_info_.reserve(forms.size());
     for (const std::string& f : forms) {
       auto [it, fresh] = L.word_info_.emplace(f, WordInfo());
       if (!fresh) continue;
