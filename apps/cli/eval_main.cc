@@ -14,6 +14,7 @@
 
 #include "cli/common.h"
 #include "dyad/coder.h"
+#include "store/mention.h"
 #include "lexicon/compat.h"
 
 namespace dyad::cli {
@@ -38,16 +39,9 @@ std::set<std::string> AsSet(const nlohmann::json& j) {
   return out;
 }
 
-std::string Key(const Actor* a) {
-  if (!a) return "---";
-  static const std::map<std::string, std::string> kGroups = {
-      {"NAT", "NATO"}, {"EEC", "EU"}, {"UNO", "UN"}, {"AFU", "AU"}};
-  auto it = kGroups.find(a->group);
-  if (it != kGroups.end()) return it->second;
-  if (!a->country.empty()) return a->country;
-  if (!a->group.empty()) return a->group;
-  return a->code;
-}
+// The scoring key of an actor ("---" for no target): the store's dyad key,
+// which maps the known groups NAT, EEC, UNO, AFU to NATO, EU, UN, AU.
+std::string Key(const Actor* a) { return a ? store::DyadKey(*a) : "---"; }
 
 struct GoldEvent {
   std::set<std::string> source, target, roots;

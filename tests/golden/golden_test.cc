@@ -20,6 +20,7 @@
 #include <gtest/gtest.h>
 
 #include "dyad/coder.h"
+#include "store/mention.h"
 
 namespace dyad {
 namespace {
@@ -76,14 +77,7 @@ std::vector<Case> LoadCases(const fs::path& p) {
   return out;
 }
 
-std::string Key(const Actor* a) {
-  if (!a) return "---";
-  static const std::map<std::string, std::string> kGroups = {
-      {"NAT", "NATO"}, {"EEC", "EU"}, {"UNO", "UN"}, {"AFU", "AU"}};
-  auto it = kGroups.find(a->group);
-  if (it != kGroups.end()) return it->second;
-  return a->country.empty() ? a->code : a->country;
-}
+std::string Key(const Actor* a) { return a ? store::DyadKey(*a) : "---"; }
 
 bool ActorMatches(const std::string& spec, const Actor* a) {
   if (spec == "---") return a == nullptr;
