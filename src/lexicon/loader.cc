@@ -174,9 +174,12 @@ class LexiconBuilder {
     while (std::getline(in, line)) {
       ++lineno;
       hash_ = hash_ * 1099511628211ull ^ std::hash<std::string>()(line);
-      std::string origin = fname + ":" + std::to_string(lineno);
+      // Messages name the file as given; events carry only the file name,
+      // so that output does not depend on where the dictionaries sit.
+      std::string where = fname + ":" + std::to_string(lineno);
+      std::string origin = path.filename().string() + ":" + std::to_string(lineno);
       std::string err = LoadLine(line, path, origin, depth);
-      if (!err.empty()) stats_->errors.push_back(origin + ": " + err);
+      if (!err.empty()) stats_->errors.push_back(where + ": " + err);
     }
   }
 
