@@ -1301,6 +1301,18 @@ class SentenceCoder {
       why.clear();
       intent_root = "intent";
     }
+    // "X is willing / ready / prepared to resume talks": declared readiness
+    // is an intent too, when the readiness itself is plainly stated.
+    if (c.kind == parse::ClauseKind::kInfinitive && vg.b > 0 && c.governor_vg >= 0 &&
+        !p_.verbs[c.governor_vg].negated) {
+      std::string_view adj = p_.words[vg.b - 1].lower;
+      if ((adj == "willing" || adj == "ready" || adj == "prepared" || adj == "eager" ||
+           adj == "keen" || adj == "determined") &&
+          Blocked(c.governor_vg, ClauseOf(c.governor_vg)).empty()) {
+        why.clear();
+        intent_root = "intent";
+      }
+    }
     if (!why.empty()) {
       if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: " + why);
       return;
