@@ -1,17 +1,14 @@
 #include "io/petrarch_xml.h"
 
+#include "text/strings.h"
+
 #include <cctype>
 #include <fstream>
 
 namespace dyad::io {
 namespace {
 
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
+std::string Trim(std::string_view s) { return std::string(text::TrimSpace(s)); }
 
 void AppendUtf8(uint32_t cp, std::string* out) {
   if (cp < 0x80) {

@@ -5,6 +5,7 @@
 // file:line it came from, so that loader messages can point at the file the
 // user actually has.
 #include "lexicon/compat.h"
+#include "text/strings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -17,12 +18,7 @@
 namespace dyad::compat {
 namespace {
 
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
+std::string Trim(std::string_view s) { return std::string(text::TrimSpace(s)); }
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -15,18 +15,14 @@
 
 #include "dyad/document.h"
 #include "dyad/lexicon.h"
+#include "text/strings.h"
 
 namespace dyad {
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
-  return s.substr(b, e - b);
-}
+std::string_view Trim(std::string_view s) { return text::TrimSpace(s); }
 
 std::vector<std::string> Split(std::string_view s, char sep) {
   std::vector<std::string> out;

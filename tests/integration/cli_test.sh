@@ -5,19 +5,7 @@
 set -u
 DYAD="$1"
 SRC="$2"
-TMP="$(mktemp -d)"
-trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
-check() {  # check NAME CONDITION-RESULT(0/1) [detail]
-  if [ "$2" -eq 0 ]; then pass=$((pass + 1)); echo "ok   $1"; else fail=$((fail + 1)); echo "FAIL $1 ${3:-}"; fi
-}
-run() {  # run ARGS... ; sets OUT ERR RC
-  "$DYAD" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
-  RC=$?
-  OUT="$(cat "$TMP/out")"
-  ERR="$(cat "$TMP/err")"
-}
+. "$(dirname "$0")/lib.sh"
 
 # --help and usage errors
 run --help; check "top-level --help exits 0" $([ $RC -eq 0 ] && echo 0 || echo 1)
