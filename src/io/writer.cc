@@ -142,12 +142,6 @@ void AppendDouble(double v, std::string* out) {
   if (t.find_first_of(".eE") == std::string_view::npos) out->append(".0");
 }
 
-void AppendKey(const char* key, std::string* out) {
-  out->push_back('"');
-  out->append(key);
-  out->append("\":");
-}
-
 void AppendActor(const Actor& a, std::string* out) {
   out->append("{\"code\":");
   AppendJsonString(a.code, out);
@@ -176,16 +170,26 @@ void AppendSpan(const Span& sp, std::string* out) {
 }  // namespace
 
 void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out) {
-  out->append("{\"id\":");
-  AppendJsonString(e.id, out);
-  out->append(",\"story_id\":");
-  AppendJsonString(e.story_id, out);
+  // Each field starts with its key; `key` is the text between fields,
+  // e.g. ",\"code\":".
+  auto str = [&](const char* key, std::string_view v) {
+    out->append(key);
+    AppendJsonString(v, out);
+  };
+  auto str_or_null = [&](const char* key, std::string_view v) {
+    out->append(key);
+    if (v.empty()) {
+      out->append("null");
+    } else {
+      AppendJsonString(v, out);
+    }
+  };
+  str("{\"id\":", e.id);
+  str(",\"story_id\":", e.story_id);
   out->append(",\"sentence\":");
   out->append(std::to_string(e.sentence));
-  out->append(",\"date\":");
-  AppendJsonString(e.date, out);
-  out->append(",\"pub_date\":");
-  AppendJsonString(e.pub_date, out);
+  str(",\"date\":", e.date);
+  str(",\"pub_date\":", e.pub_date);
   out->append(",\"source\":");
   AppendActor(e.source, out);
   out->append(",\"target\":");
@@ -194,10 +198,8 @@ void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out) {
   } else {
     out->append("null");
   }
-  out->append(",\"code\":");
-  AppendJsonString(e.code, out);
-  out->append(",\"root\":");
-  AppendJsonString(e.root, out);
+  str(",\"code\":", e.code);
+  str(",\"root\":", e.root);
   out->append(",\"goldstein\":");
   if (e.goldstein) {
     AppendDouble(*e.goldstein, out);
@@ -206,16 +208,9 @@ void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out) {
   }
   out->append(",\"quad_class\":");
   out->append(std::to_string(e.quad_class));
-  out->append(",\"plover\":");
-  if (e.plover.empty()) {
-    out->append("null");
-  } else {
-    AppendJsonString(e.plover, out);
-  }
-  out->append(",\"text\":");
-  AppendJsonString(e.text, out);
-  out->append(",\"trigger\":");
-  AppendJsonString(e.trigger, out);
+  str_or_null(",\"plover\":", e.plover);
+  str(",\"text\":", e.text);
+  str(",\"trigger\":", e.trigger);
   out->append(",\"evidence\":{\"trigger\":");
   AppendSpan(e.trigger_span, out);
   out->append(",\"source\":");
@@ -226,10 +221,8 @@ void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out) {
   } else {
     out->append("null");
   }
-  out->append(",\"pattern\":");
-  AppendJsonString(e.pattern, out);
-  out->append(",\"pattern_origin\":");
-  AppendJsonString(e.pattern_origin, out);
+  str(",\"pattern\":", e.pattern);
+  str(",\"pattern_origin\":", e.pattern_origin);
   out->append(",\"how\":[");
   for (size_t i = 0; i < e.notes.size(); ++i) {
     if (i) out->push_back(',');
@@ -237,16 +230,9 @@ void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out) {
   }
   out->append("]},\"confidence\":");
   AppendDouble(e.confidence, out);
-  out->append(",\"parent_id\":");
-  if (e.parent_id.empty()) {
-    out->append("null");
-  } else {
-    AppendJsonString(e.parent_id, out);
-  }
-  out->append(",\"coder\":");
-  AppendJsonString(info.coder, out);
-  out->append(",\"dictionary\":");
-  AppendJsonString(info.dictionary, out);
+  str_or_null(",\"parent_id\":", e.parent_id);
+  str(",\"coder\":", info.coder);
+  str(",\"dictionary\":", info.dictionary);
   out->push_back('}');
 }
 
