@@ -82,7 +82,7 @@ bool ParseKind(std::string_view w, EntryKind* k) {
 
 // Lower-cased tokens of a phrase, as the text stage would produce them.
 std::vector<std::string> PhraseTokens(const std::string& phrase) {
-  Document doc;
+  thread_local Document doc;  // reused: one Document's buffers for every phrase
   AnalyzeText(phrase, &doc);
   std::vector<std::string> out;
   out.reserve(doc.tokens.size());
