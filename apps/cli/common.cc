@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "dyad/story.h"
+
 namespace dyad::cli {
 
 std::string DataDir(const std::string& flag) {
@@ -26,5 +28,26 @@ std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::string& dir) {
 }
 
 std::string CoderVersion() { return std::string("dyad ") + DYAD_VERSION; }
+
+std::unique_ptr<store::EventStore> OpenStoreForQuery(const char* cmd, const std::string& db,
+                                                     const std::string& from,
+                                                     const std::string& to, int window) {
+  for (const std::string* d : {&from, &to}) {
+    if (!d->empty() && !IsValidDate(*d)) {
+      std::cerr << "dyad " << cmd << ": '" << *d << "' is not a YYYY-MM-DD date\n";
+      return nullptr;
+    }
+  }
+  if (window < 1) {
+    std::cerr << "dyad " << cmd << ": --dedup-window must be at least 1 day\n";
+    return nullptr;
+  }
+  auto store = store::EventStore::Open(db, store::EventStore::Mode::kExisting);
+  if (!store.ok()) {
+    std::cerr << "dyad " << cmd << ": " << store.status().message() << "\n";
+    return nullptr;
+  }
+  return std::move(store).value();
+}
 
 }  // namespace dyad::cli

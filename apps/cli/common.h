@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "dyad/lexicon.h"
+#include "store/store.h"
 
 namespace dyad::cli {
 
@@ -25,6 +26,13 @@ std::string DataDir(const std::string& flag);
 std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::string& dir);
 
 std::string CoderVersion();
+
+// What the commands that read a store check first: --from/--to are dates,
+// --dedup-window is at least a day, and the store file exists and opens.
+// On failure prints "dyad CMD: why" and returns nullptr (exit status 2).
+std::unique_ptr<store::EventStore> OpenStoreForQuery(const char* cmd, const std::string& db,
+                                                     const std::string& from,
+                                                     const std::string& to, int window);
 
 // Each command registers its subcommand and returns the function that runs it.
 using RunFn = std::function<int()>;

@@ -25,21 +25,8 @@ struct ExportArgs {
 };
 
 int RunExport(const ExportArgs& a) {
-  for (const std::string* d : {&a.from, &a.to}) {
-    if (!d->empty() && !IsValidDate(*d)) {
-      std::cerr << "dyad export: '" << *d << "' is not a YYYY-MM-DD date\n";
-      return kExitUsage;
-    }
-  }
-  if (a.window < 1) {
-    std::cerr << "dyad export: --dedup-window must be at least 1 day\n";
-    return kExitUsage;
-  }
-  auto store = store::EventStore::Open(a.db, store::EventStore::Mode::kExisting);
-  if (!store.ok()) {
-    std::cerr << "dyad export: " << store.status().message() << "\n";
-    return kExitUsage;
-  }
+  auto store = OpenStoreForQuery("export", a.db, a.from, a.to, a.window);
+  if (!store) return kExitUsage;
   std::ofstream file;
   std::ostream* out = &std::cout;
   if (!a.out.empty() && a.out != "-") {
@@ -59,7 +46,7 @@ int RunExport(const ExportArgs& a) {
   uint64_t mentions = 0, records = 0, skipped = 0;
   Status st;
   if (a.format == "plover") {
-    st = (*store)->ForEachMention(q, [&](store::Mention&& m) {
+    st = store->ForEachMention(q, [&](store::Mention&& m) {
       ++mentions;
       auto j = store::PloverJson(m);
       if (!j) {
@@ -93,7 +80,7 @@ int RunExport(const ExportArgs& a) {
     };
     store::Deduplicator dedup(dopt, emit);
     size_t index = 0;
-    st = (*store)->ForEachMention(q, [&](store::Mention&& m) {
+    st = store->ForEachMention(q, [&](store::Mention&& m) {
       ++mentions;
       if (a.format == "gdelt" && a.raw) {
         store::DedupEvent ev;

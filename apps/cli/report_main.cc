@@ -27,21 +27,8 @@ std::string BaseName(const std::string& p) {
 }
 
 int RunReport(ReportArgs a) {
-  for (const std::string* d : {&a.from, &a.to}) {
-    if (!d->empty() && !IsValidDate(*d)) {
-      std::cerr << "dyad report: '" << *d << "' is not a YYYY-MM-DD date\n";
-      return kExitUsage;
-    }
-  }
-  if (a.window < 1) {
-    std::cerr << "dyad report: --dedup-window must be at least 1 day\n";
-    return kExitUsage;
-  }
-  auto store = store::EventStore::Open(a.db, store::EventStore::Mode::kExisting);
-  if (!store.ok()) {
-    std::cerr << "dyad report: " << store.status().message() << "\n";
-    return kExitUsage;
-  }
+  auto store = OpenStoreForQuery("report", a.db, a.from, a.to, a.window);
+  if (!store) return kExitUsage;
   report::ReportOptions& o = a.opt;
   o.by = *store::ParsePeriod(a.by);
   if (!a.from.empty()) o.from = store::ParseDay(a.from);
@@ -70,7 +57,7 @@ int RunReport(ReportArgs a) {
     o.actor_label = [l](const std::string& key) { return l->CountryName(key); };
   }
   report::ReportData data;
-  auto html = report::BuildHtmlReport(**store, o, &data);
+  auto html = report::BuildHtmlReport(*store, o, &data);
   if (!html.ok()) {
     std::cerr << "dyad report: " << html.status().message() << "\n";
     return kExitBadInput;

@@ -32,21 +32,8 @@ struct TimelineArgs {
 std::string Fmt(double v) { return report::Num(v, 3); }
 
 int RunTimeline(const TimelineArgs& a) {
-  for (const std::string* d : {&a.from, &a.to}) {
-    if (!d->empty() && !IsValidDate(*d)) {
-      std::cerr << "dyad timeline: '" << *d << "' is not a YYYY-MM-DD date\n";
-      return kExitUsage;
-    }
-  }
-  if (a.window < 1) {
-    std::cerr << "dyad timeline: --dedup-window must be at least 1 day\n";
-    return kExitUsage;
-  }
-  auto store = store::EventStore::Open(a.db, store::EventStore::Mode::kExisting);
-  if (!store.ok()) {
-    std::cerr << "dyad timeline: " << store.status().message() << "\n";
-    return kExitUsage;
-  }
+  auto store = OpenStoreForQuery("timeline", a.db, a.from, a.to, a.window);
+  if (!store) return kExitUsage;
   std::string src = store::NormalizeDyadArg(a.source), tgt = store::NormalizeDyadArg(a.target);
   store::SeriesOptions so;
   so.by = *store::ParsePeriod(a.by);
@@ -56,8 +43,8 @@ int RunTimeline(const TimelineArgs& a) {
   so.dedup.key = a.dedup_key == "actor" ? store::DedupOptions::Key::kActor
                                         : store::DedupOptions::Key::kDyad;
   // All of the dyad's history: alerts need the baseline before --from.
-  auto mentions = (*store)->Mentions({"", "", src, tgt, a.both});
-  auto daily = (*store)->DailyDenominators();
+  auto mentions = store->Mentions({"", "", src, tgt, a.both});
+  auto daily = store->DailyDenominators();
   if (!mentions.ok() || !daily.ok()) {
     std::cerr << "dyad timeline: "
               << (!mentions.ok() ? mentions.status() : daily.status()).message() << "\n";
