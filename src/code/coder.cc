@@ -36,6 +36,7 @@ struct ActorX {
   bool place = false;       // a place: usable as a target's country, never a source
   bool pronoun = false;     // came from a pronoun
   bool located = false;     // the country came from a place in the sentence
+  bool people = false;        // a plural demonym for people ("young Algerians")
   bool bare_demonym = false;  // a demonym adjective standing alone ("Turkish and Greek officials")
   bool subject = false;     // (story context) was the subject of a verb
   bool weapon = false;      // named by a means of war ("Israeli shelling", "a drone")
@@ -195,7 +196,9 @@ class SentenceCoder {
       }
       if (np.b > 0) {
         Tag pt = w[np.b - 1].tag;
-        if (pt == Tag::kPrep || pt == Tag::kTo || pt == Tag::kOf) np.prep = static_cast<int>(np.b - 1);
+        if ((pt == Tag::kPrep || pt == Tag::kTo || pt == Tag::kOf) && !QuantityPrep(np.b - 1)) {
+          np.prep = static_cast<int>(np.b - 1);
+        }
       }
       np.no_det = w[np.b].tag == Tag::kNoDet;
       np.pronoun = (np.e - np.b == 1 && w[np.b].tag == Tag::kPron);
@@ -204,6 +207,20 @@ class SentenceCoder {
       nps_.push_back(np);
       i = j;
     }
+  }
+
+  // "up to 100 ethnic Albanians", "at least 20 people", "more than 300
+  // soldiers": the preposition belongs to a number, the phrase is no
+  // prepositional phrase.
+  bool QuantityPrep(uint32_t k) const {
+    const auto& w = p_.words;
+    if (k + 1 >= w.size()) return false;
+    std::string_view p = w[k].lower, next = w[k + 1].lower;
+    std::string_view prev = k > 0 ? w[k - 1].lower : std::string_view();
+    if (p == "to" && prev == "up") return true;
+    if (p == "than" && (prev == "more" || prev == "fewer" || prev == "less")) return true;
+    if (p == "at" && (next == "least" || next == "most")) return true;
+    return false;
   }
 
   bool HasMentionBefore(uint32_t b, uint32_t e) const {
@@ -406,6 +423,9 @@ class SentenceCoder {
           break;
       }
     }
+    // "South African leader", "Palestinian leaders": a person noun with no
+    // role of its own still names a person of that country.
+    bool person_noun = role == "-";
     if (role == "-") role.clear();
     {
       uint32_t last_k = e - 1;
@@ -419,7 +439,7 @@ class SentenceCoder {
     // usable to place a target, never a source. Attack nouns make it military
     // ("Israeli shelling", "Israeli aircraft").
     bool weak = false;
-    if (!have_base_entity && demonym_adj && role.empty()) {
+    if (!have_base_entity && demonym_adj && role.empty() && !person_noun) {
       std::string_view last = w[e - 1].lower;
       uint32_t last_k = e - 1;
       if (w[last_k].tag == Tag::kPoss && last_k > b) last = w[last_k - 1].lower;
@@ -439,6 +459,8 @@ class SentenceCoder {
       a->country = country.substr(0, 3);
       a->code = country + role;
       a->weak = weak;
+      a->people = role.empty() && w[e - 1].mention >= 0 && w[e - 1].lower.back() == 's' &&
+                  lex_.entry(p_.mentions[w[e - 1].mention].entry).kind == EntryKind::kDemonym;
       a->bare_demonym = role.empty() && !demonym_adj && e - b == 1 && w[b].mention >= 0 &&
                         lex_.entry(p_.mentions[w[b].mention].entry).kind == EntryKind::kDemonym &&
                         w[b].lower.back() != 's';
@@ -683,6 +705,30 @@ class SentenceCoder {
     return c;
   }
 
+  // "began a hunger strike to demand …", "blocked roads to protest …": an
+  // act done to protest or demand voices the protest or demand by doing it.
+  // Only a purpose clause (something stands between the act and "to"), never
+  // the complement of a verb of wanting, planning or persuading ("urged X to
+  // protest", "plans a rally to protest").
+  bool PurposeOfProtest(int v, const Context& c) const {
+    static const std::set<std::string_view> kVoiced = {"protest", "demand", "denounce",
+                                                        "condemn", "press", "demonstrate"};
+    static const std::set<std::string_view> kNotDone = {
+        "urge", "ask", "call", "tell", "order", "force", "allow", "invite", "persuade",
+        "encourage", "press", "warn", "want", "expect", "help", "request", "appeal",
+        "instruct", "authorize", "authorise", "permit", "enable", "lead", "prompt", "compel",
+        "pressure", "push", "require", "get", "convince", "inspire", "mobilize", "mobilise",
+        "advise", "remind", "plan", "prepare", "intend", "schedule", "announce", "threaten",
+        "vow", "promise", "propose", "consider", "seek", "try", "attempt", "hope", "need",
+        "decide", "agree", "refuse", "fail", "be", "have", "use"};
+    const auto& w = p_.words;
+    const VerbGroup& vg = p_.verbs[v];
+    if (c.governor_vg < 0 || !kVoiced.count(w[vg.head].lemma)) return false;
+    const VerbGroup& gov = p_.verbs[c.governor_vg];
+    if (kNotDone.count(w[gov.head].lemma) || gov.e + 1 >= vg.b) return false;
+    return true;
+  }
+
   // Why a verb group cannot report a real act, or "" if it can.
   std::string Blocked(int v, const Context& c) const {
     const VerbGroup& vg = p_.verbs[v];
@@ -698,6 +744,7 @@ class SentenceCoder {
       if (c.governor_vg >= 0 && parse::IsAspectVerb(c.governor)) {
         return Blocked(c.governor_vg, ClauseOf(c.governor_vg));
       }
+      if (PurposeOfProtest(v, c)) return Blocked(c.governor_vg, ClauseOf(c.governor_vg));
       return "infinitive (intended, not done)";
     }
     if (vg.gerund && c.kind != parse::ClauseKind::kParticiple) {
@@ -948,6 +995,8 @@ class SentenceCoder {
         k = j - 2;
       } else if (j >= 0 && w[j].tag == Tag::kComma && j + 1 < k && w[j + 1].tag == Tag::kRel) {
         k = j - 1;
+      } else if (int a = Appositive(j, k); a >= 0) {
+        return a;
       } else {
         // VP coordination across a comma, or an attribution ("…, police said").
         if (parse::IsSayVerb(w[vg.head].lemma)) return SubjectAfter(v);
@@ -969,10 +1018,43 @@ class SentenceCoder {
       int id = np_of_[k];
       while (id >= 0 && nps_[id].prep >= 0) {
         int j = nps_[id].prep - 1;
+        // "The Red Cross operating in Iraq said": past a reduced relative.
+        int g = j >= 0 ? VgIndexAt(static_cast<uint32_t>(j)) : -1;
+        if (g >= 0 && g != v && (p_.verbs[g].participle || p_.verbs[g].gerund) &&
+            p_.verbs[g].e == static_cast<uint32_t>(j + 1) && p_.verbs[g].b > 0 &&
+            np_of_[p_.verbs[g].b - 1] >= 0) {
+          j = static_cast<int>(p_.verbs[g].b) - 1;
+        }
         id = (j >= 0) ? np_of_[j] : -1;
       }
       return id;
     }
+    return -1;
+  }
+
+  // "A member of the Syrian parliament, Mohammed Mamoun, started …": the
+  // phrase between commas j and k names the phrase before it. The subject is
+  // the one of the two that names an actor (the apposition first). Only a
+  // sentence-initial phrase: a verb before it would make the commas a list
+  // or a coordination.
+  int Appositive(int j, int k) const {
+    const auto& w = p_.words;
+    if (j < 1 || j + 1 >= k || np_of_[j + 1] < 0) return -1;
+    const NP& b = nps_[np_of_[j + 1]];
+    if (b.b != static_cast<uint32_t>(j + 1) || b.e != static_cast<uint32_t>(k) || b.prep >= 0) {
+      return -1;
+    }
+    int id = np_of_[j - 1];
+    while (id >= 0 && nps_[id].prep >= 0) {
+      int q = nps_[id].prep - 1;
+      id = (q >= 0) ? np_of_[q] : -1;
+    }
+    if (id < 0) return -1;
+    for (uint32_t m = 0; m < nps_[id].b; ++m) {
+      if (VgIndexAt(m) >= 0 || w[m].tag == Tag::kComma) return -1;
+    }
+    if (!Sources(np_of_[j + 1]).empty()) return np_of_[j + 1];
+    if (!Sources(id).empty()) return id;
     return -1;
   }
 
@@ -1261,6 +1343,20 @@ class SentenceCoder {
         t.b = loc.first;
         t.e = loc.first + 1;
         *how = "sentence location";
+        return {t};
+      }
+    }
+    // "Algerian landowners began a hunger strike": a protest that names no
+    // target and no place is against the protesters' own state.
+    if (root == "14") {
+      for (const ActorX& s : sources) {
+        if (s.country.empty() || (s.code.size() <= 3 && !s.people)) continue;
+        ActorX t;
+        t.code = t.country = s.country;
+        t.place = true;  // the state as the setting, never the source itself
+        t.b = s.b;
+        t.e = s.e;
+        *how = "own state (protest with no target named)";
         return {t};
       }
     }
@@ -1622,6 +1718,9 @@ class SentenceCoder {
       parent = Hex64(Fnv(story_.id + "\x1f" + std::to_string(sno_) + "\x1fp" + std::to_string(tb)));
     }
     bool participle = v >= 0 && ClauseOf(v).kind == parse::ClauseKind::kParticiple;
+    // "marched to protest …": the purpose restates a protest already coded.
+    bool purpose = v >= 0 && ClauseOf(v).kind == parse::ClauseKind::kInfinitive &&
+                   PurposeOfProtest(v, ClauseOf(v));
     for (const auto& [s, t] : pairs) {
       // One event per dyad and code in a sentence; a participle adjunct adds
       // nothing to a dyad its main clause already coded.
@@ -1636,6 +1735,7 @@ class SentenceCoder {
                               ev.target->code.substr(0, 3) == t.code.substr(0, 3);
         if (same_dyad && ev.code == code) dup = true;
         if (participle && same_countries && ev.quad_class == info->quad_class) dup = true;
+        if (purpose && ev.source.code == s.code && ev.root == info->root) dup = true;
       }
       if (dup) continue;
       Event ev;
