@@ -890,6 +890,8 @@ class SentenceCoder {
       return "033";
     }
     if (root == "08") return code.rfind("085", 0) == 0 ? "0354" : "035";
+    if (root == "12") return code.rfind("125", 0) == 0 ? "134" : "";
+    if (root == "14") return "133";
     if (root == "16") return "131";
     if (root == "17") return "137";
     if (root == "15" || root == "18" || root == "19" || root == "20") return "138";
@@ -900,19 +902,31 @@ class SentenceCoder {
   // it: in a main clause with no other speaker, or in what the same actor
   // says ("Hungary said it will support …"); never negated, questioned or
   // conditional.
-  bool IntentAllowed(int v, const Context& c) {
+  //
+  // A speaker who names no actor ("officials said", "a statement said",
+  // "diplomatic sources said") does not make the act someone else's
+  // prediction; *unnamed is set so that the caller keeps such an act only as
+  // an intent to cooperate, never as a threat.
+  bool IntentAllowed(int v, const Context& c, bool* unnamed) {
     const VerbGroup& vg = p_.verbs[v];
-    if (vg.negated || vg.modal || vg.must || p_.question) return false;
+    *unnamed = false;
+    if (vg.negated || (vg.modal && !WouldInReport(v, c)) || vg.must || p_.question) return false;
     const auto& w = p_.words;
     int subj = Subject(v, c);
     std::vector<ActorX> me = Sources(subj);
     if (me.empty()) return false;
+    auto speaker_of = [&](int g) {
+      return Sources(vg_subject_[g] >= 0 ? vg_subject_[g] : Subject(g, ClauseOf(g)));
+    };
     auto same_speaker = [&](int g) {
-      std::vector<ActorX> speaker = Sources(vg_subject_[g] >= 0 ? vg_subject_[g]
-                                                                 : Subject(g, ClauseOf(g)));
-      for (const ActorX& s : speaker) {
+      for (const ActorX& s : speaker_of(g)) {
         for (const ActorX& m : me) {
           if (!s.country.empty() && s.country == m.country) return true;
+          // "the United Nations will provide …, the World Food Programme said"
+          if (s.country.empty() && m.country.empty() && !s.code.empty() && !m.code.empty() &&
+              (s.code.rfind(m.code, 0) == 0 || m.code.rfind(s.code, 0) == 0)) {
+            return true;
+          }
         }
       }
       return false;
@@ -926,9 +940,26 @@ class SentenceCoder {
     // "X will invade Y, a tabloid claimed": someone else's prediction.
     for (size_t g = v + 1; g < p_.verbs.size(); ++g) {
       if (!parse::IsSayVerb(w[p_.verbs[g].head].lemma) && !parse::IsDoubtVerb(w[p_.verbs[g].head].lemma)) continue;
+      if (parse::IsSayVerb(w[p_.verbs[g].head].lemma) && speaker_of(static_cast<int>(g)).empty()) {
+        *unnamed = true;
+        continue;
+      }
       if (!same_speaker(static_cast<int>(g))) return false;
     }
     return true;
+  }
+
+  // "Iraq said it would allow …": "would" in what a speaker says is the
+  // future of the past, not a possibility.
+  bool WouldInReport(int v, const Context& c) const {
+    const VerbGroup& vg = p_.verbs[v];
+    if (c.kind != parse::ClauseKind::kThat || c.governor_vg < 0 || !parse::IsSayVerb(c.governor)) {
+      return false;
+    }
+    for (uint32_t k = vg.b; k < vg.head; ++k) {
+      if (p_.words[k].lower == "would") return true;
+    }
+    return false;
   }
 
   // The nearest finite verb group before v that stands in a main clause.
@@ -1202,8 +1233,12 @@ class SentenceCoder {
 
   // Finds the default target after the verb: object, prepositional phrase,
   // "that"-clause subject, then (for violent or coercive acts) the place.
-  std::vector<ActorX> DefaultTargets(int v, uint32_t end, const std::string& root,
-                                     const std::vector<ActorX>& sources, std::string* how) {
+  std::vector<ActorX> DefaultTargets(int v, uint32_t end, const std::string& code,
+                                     const std::string& root, const std::vector<ActorX>& sources,
+                                     std::string* how) {
+    // Curfews, states of emergency, bans and their easing: measures a state
+    // takes at home, whose target is the place they cover or the country.
+    const bool domestic_measure = code.rfind("081", 0) == 0 || code.rfind("172", 0) == 0;
     const auto& w = p_.words;
     const VerbGroup& vg = p_.verbs[v];
     uint32_t k = vg.e;
@@ -1251,7 +1286,7 @@ class SentenceCoder {
         std::vector<ActorX> keep;
         bool where = IsLocativePrep(prep) && std::string_view(prep) != "from";
         for (const ActorX& t : ts) {
-          if ((t.place || (t.weak && where)) && !ViolentRoot(root)) continue;
+          if ((t.place || (t.weak && where)) && !ViolentRoot(root) && !domestic_measure) continue;
           keep.push_back(t);
         }
         (void)np;
@@ -1315,7 +1350,7 @@ class SentenceCoder {
         }
       }
     }
-    if (ViolentRoot(root)) {
+    if (ViolentRoot(root) || domestic_measure) {
       // A place in the source's own country is a target only for acts that
       // are domestic by nature (protest, repression, violence, inquiries):
       // troops put on alert at home have no target.
@@ -1347,10 +1382,11 @@ class SentenceCoder {
       }
     }
     // "Algerian landowners began a hunger strike": a protest that names no
-    // target and no place is against the protesters' own state.
-    if (root == "14") {
+    // target and no place is against the protesters' own state; so is a
+    // curfew a government lifts.
+    if (root == "14" || domestic_measure) {
       for (const ActorX& s : sources) {
-        if (s.country.empty() || (s.code.size() <= 3 && !s.people)) continue;
+        if (s.country.empty() || (s.code.size() <= 3 && !s.people && root == "14")) continue;
         ActorX t;
         t.code = t.country = s.country;
         t.place = true;  // the state as the setting, never the source itself
@@ -1393,7 +1429,9 @@ class SentenceCoder {
     // itself announces for the future is an intent (03) to cooperate or a
     // threat (13) — never the act.
     std::string intent_root;
-    if (why == "future" && IntentAllowed(v, c)) {
+    bool unnamed_speaker = false;
+    if ((why == "future" || (why == "modal" && WouldInReport(v, c))) &&
+        IntentAllowed(v, c, &unnamed_speaker)) {
       why.clear();
       intent_root = "intent";
     }
@@ -1455,6 +1493,10 @@ class SentenceCoder {
         if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: future, no intent code");
         return;
       }
+      if (unnamed_speaker && as_intent.rfind("13", 0) == 0) {
+        if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: a threat told by an unnamed speaker");
+        return;
+      }
       code = as_intent;
       pattern_text += " (announced: intent)";
       info = lex_.EventCode(code);
@@ -1478,7 +1520,7 @@ class SentenceCoder {
         targets = Targets(best.target_np);
         how = "pattern";
       } else {
-        targets = DefaultTargets(v, end, info->root, sources, &how);
+        targets = DefaultTargets(v, end, code, info->root, sources, &how);
       }
     }
     if (sources.empty()) {
