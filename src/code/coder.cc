@@ -1056,37 +1056,73 @@ class SentenceCoder {
             np_of_[p_.verbs[g].b - 1] >= 0) {
           j = static_cast<int>(p_.verbs[g].b) - 1;
         }
+        // "Washington along with its allies demanded": the first partner.
+        if (j > 0 && w[nps_[id].prep].lower == "with" &&
+            (w[j].lower == "along" || w[j].lower == "together")) {
+          --j;
+        }
         id = (j >= 0) ? np_of_[j] : -1;
       }
+      if (id >= 0 && Sources(id).empty()) id = ParentheticSubject(id, k);
       return id;
     }
+    if (w[k].lower == ")") return ParentheticSubject(-1, k);
     return -1;
   }
 
-  // "A member of the Syrian parliament, Mohammed Mamoun, started …": the
-  // phrase between commas j and k names the phrase before it. The subject is
-  // the one of the two that names an actor (the apposition first). Only a
-  // sentence-initial phrase: a verb before it would make the commas a list
-  // or a coordination.
+  // "A member of the Syrian parliament, Mohammed Mamoun, started …",
+  // "Pakistan, a key U.S. ally in the war on terror, has refused …": the
+  // phrase between commas j and k (with its prepositional phrases) names the
+  // phrase before it. The subject is the first of the two that names an
+  // actor. Only a sentence-initial phrase: a verb before it would make the
+  // commas a list or a coordination.
   int Appositive(int j, int k) const {
     const auto& w = p_.words;
     if (j < 1 || j + 1 >= k || np_of_[j + 1] < 0) return -1;
     const NP& b = nps_[np_of_[j + 1]];
-    if (b.b != static_cast<uint32_t>(j + 1) || b.e != static_cast<uint32_t>(k) || b.prep >= 0) {
-      return -1;
+    if (b.b != static_cast<uint32_t>(j + 1) || b.prep >= 0) return -1;
+    for (int m = static_cast<int>(b.e); m < k;) {
+      // Only prepositional phrases may follow the apposition.
+      if (w[m].tag != Tag::kPrep && w[m].tag != Tag::kOf && w[m].tag != Tag::kTo) return -1;
+      if (m + 1 >= k || np_of_[m + 1] < 0) return -1;
+      m = static_cast<int>(nps_[np_of_[m + 1]].e);
+      if (m > k) return -1;
     }
-    int id = np_of_[j - 1];
-    while (id >= 0 && nps_[id].prep >= 0) {
-      int q = nps_[id].prep - 1;
-      id = (q >= 0) ? np_of_[q] : -1;
-    }
+    int id = HeadPhrase(np_of_[j - 1]);
     if (id < 0) return -1;
     for (uint32_t m = 0; m < nps_[id].b; ++m) {
       if (VgIndexAt(m) >= 0 || w[m].tag == Tag::kComma) return -1;
     }
-    if (!Sources(np_of_[j + 1]).empty()) return np_of_[j + 1];
     if (!Sources(id).empty()) return id;
+    if (!Sources(np_of_[j + 1]).empty()) return np_of_[j + 1];
     return -1;
+  }
+
+  // The phrase a prepositional phrase hangs on ("the city of X" -> itself).
+  int HeadPhrase(int id) const {
+    while (id >= 0 && nps_[id].prep >= 0) {
+      int q = nps_[id].prep - 1;
+      id = (q >= 0) ? np_of_[q] : -1;
+    }
+    return id;
+  }
+
+  // "The International Labour Office (ILO) reiterated", "the Asia-Pacific
+  // Economic Cooperation (APEC) forum has agreed": a subject with no actor
+  // next to a parenthesis takes the actor named in or before it.
+  int ParentheticSubject(int id, int k) const {
+    const auto& w = p_.words;
+    int close = -1;
+    if (w[k].lower == ")") close = k;
+    else if (id >= 0 && nps_[id].b > 0 && w[nps_[id].b - 1].lower == ")") close = static_cast<int>(nps_[id].b) - 1;
+    if (close < 2 || np_of_[close - 1] < 0) return id;
+    int inside = np_of_[close - 1];
+    int open = static_cast<int>(nps_[inside].b) - 1;
+    if (open < 1 || w[open].lower != "(") return id;
+    int before = np_of_[open - 1] >= 0 ? HeadPhrase(np_of_[open - 1]) : -1;
+    if (before >= 0 && !Sources(before).empty()) return before;
+    if (!Sources(inside).empty()) return inside;
+    return id;
   }
 
   int SubjectAfter(int v) const {
@@ -1275,8 +1311,9 @@ class SentenceCoder {
         return ts;
       }
     }
+    // "by" last: "rejected calls by Kofi Annan" (a passive has its own path).
     static const char* kPreps[] = {"to", "with", "against", "on", "at", "toward", "towards",
-                                   "into", "outside", "between", "for", "from", "over"};
+                                   "into", "outside", "between", "for", "from", "over", "by"};
     for (const char* prep : kPreps) {
       for (uint32_t j = vg.e; j < end; ++j) {
         if (w[j].lower != prep || j + 1 >= w.size() || np_of_[j + 1] < 0) continue;
