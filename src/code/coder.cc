@@ -833,7 +833,27 @@ class SentenceCoder {
     const VerbGroup& vg = p_.verbs[v];
     if (!vg.gerund || vg.b == 0) return false;
     std::string_view prev = p_.words[vg.b - 1].lower;
-    return prev == "by" || prev == "after";
+    return prev == "by" || prev == "after" || VoicingGerund(v);
+  }
+
+  // "demonstrated in Kirkuk calling for independence", "issued a declaration
+  // demanding that …": a gerund of speech that follows a whole clause says
+  // what its subject voiced while doing it. Never after a preposition or a
+  // determiner ("of demanding", "the calling of").
+  bool VoicingGerund(int v) const {
+    static const std::set<std::string_view> kVoice = {
+        "call", "demand", "urge", "accuse", "protest", "denounce", "condemn", "criticize",
+        "criticise", "appeal", "insist", "warn", "blame", "charge", "reject", "deplore"};
+    const VerbGroup& vg = p_.verbs[v];
+    const auto& w = p_.words;
+    if (!vg.gerund || vg.b == 0 || !kVoice.count(w[vg.head].lemma)) return false;
+    Tag prev = w[vg.b - 1].tag;
+    if (prev == Tag::kPrep || prev == Tag::kTo || prev == Tag::kOf || prev == Tag::kDet ||
+        prev == Tag::kPossPron || prev == Tag::kPoss || prev == Tag::kComma || prev == Tag::kCoord) {
+      return false;
+    }
+    int g = MainVerbBefore(v);
+    return g >= 0 && p_.verbs[g].e < vg.b;
   }
 
   // The main-clause verb a means gerund belongs to: the one before it, or
@@ -887,6 +907,7 @@ class SentenceCoder {
       if (code.rfind("072", 0) == 0) return "0332";
       if (code.rfind("073", 0) == 0) return "0333";
       if (code.rfind("071", 0) == 0) return "0331";
+      if (code.rfind("074", 0) == 0) return "0334";
       return "033";
     }
     if (root == "08") return code.rfind("085", 0) == 0 ? "0354" : "035";
@@ -1342,7 +1363,8 @@ class SentenceCoder {
         auto ts = usable(Targets(np_of_[o]));
         std::vector<ActorX> keep;
         for (const ActorX& t : ts) {
-          if (!t.place && !t.weak) keep.push_back(t);
+          // "threatened to shell Iraqi towns": what a threat is aimed at.
+          if (!t.place && (!t.weak || root == "13")) keep.push_back(t);
         }
         if (!keep.empty()) {
           *how = "object of 'to' complement";
@@ -1387,7 +1409,21 @@ class SentenceCoder {
         }
       }
     }
-    if (ViolentRoot(root) || domestic_measure) {
+    // "threatened to strike unless Israel withdraws": the one who must act
+    // for the threat to lapse.
+    if (root == "13") {
+      for (uint32_t m = vg.e; m + 1 < w.size() && w[m].tag != Tag::kEnd; ++m) {
+        if (w[m].lower != "unless" && w[m].lower != "if") continue;
+        if (np_of_[m + 1] < 0) break;
+        auto ts = usable(Sources(np_of_[m + 1]));
+        if (!ts.empty()) {
+          *how = "'" + std::string(w[m].lower) + "' clause";
+          return ts;
+        }
+        break;
+      }
+    }
+    if (ViolentRoot(root) || domestic_measure || root == "13") {
       // A place in the source's own country is a target only for acts that
       // are domestic by nature (protest, repression, violence, inquiries):
       // troops put on alert at home have no target.
@@ -1408,7 +1444,7 @@ class SentenceCoder {
         }
       }
       for (const auto& loc : locations_) {
-        if (!fits(loc.second)) continue;
+        if (!fits(loc.second) || root == "13") continue;
         ActorX t;
         t.code = t.country = loc.second;
         t.place = true;
