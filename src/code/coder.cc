@@ -374,7 +374,7 @@ class SentenceCoder {
     a->e = e;
     std::string base, country, role, place_country;
     bool demonym_adj = false, former = false, have_base_entity = false, possessive_pron = false;
-    bool any_actor_word = false;
+    bool any_actor_word = false, base_is_person = false, ethnic = false;
     for (uint32_t k = b; k < e; ++k) {
       if (w[k].lower == "former" || w[k].lower == "ex") former = true;
       if (w[k].tag == Tag::kPossPron && (w[k].lower == "its" || w[k].lower == "their" ||
@@ -393,6 +393,7 @@ class SentenceCoder {
           if (!have_base_entity) {
             base = ent.CodeOn(date_);
             have_base_entity = true;
+            base_is_person = ent.kind == EntryKind::kPerson;
             any_actor_word = true;
             if (ent.kind == EntryKind::kPerson && former && base.size() >= 3) {
               base = base.substr(0, 3) + "ELI";
@@ -407,6 +408,15 @@ class SentenceCoder {
           if (country.empty()) {
             country = ent.CodeOn(date_);
             demonym_adj = (m.e < e);  // something follows the demonym in the phrase
+            // "ethnic Albanians in Serbia": a people is coded to the state it
+            // lives in, when the sentence places it in another one.
+            if (k > b && w[k - 1].lower == "ethnic") {
+              std::string home = NearestLocation(b, e);
+              if (!home.empty() && home != country.substr(0, 3)) {
+                country = home;
+                ethnic = true;
+              }
+            }
           }
           any_actor_word = true;
           break;
@@ -427,6 +437,7 @@ class SentenceCoder {
     // role of its own still names a person of that country.
     bool person_noun = role == "-";
     if (role == "-") role.clear();
+    if (ethnic && role.empty()) role = "CVL";
     {
       uint32_t last_k = e - 1;
       if (w[last_k].tag == Tag::kPoss && last_k > b) --last_k;
@@ -448,6 +459,13 @@ class SentenceCoder {
       } else {
         weak = true;
       }
+    }
+    // "Russian President Boris Yeltsin" where the dictionary knows another
+    // person of that name: the country the phrase states wins over the person's.
+    if (have_base_entity && !country.empty() && base.size() >= 3 && !role.empty() &&
+        base_is_person &&
+        base.substr(0, 3) != country.substr(0, 3) && lex_.SplitActorCode(base).country.size() == 3) {
+      have_base_entity = false;
     }
     if (have_base_entity) {
       a->code = base;
@@ -509,6 +527,20 @@ class SentenceCoder {
     }
   }
 
+  // The country of the place nearest to [b, e), preferring one after it; "" if none.
+  std::string NearestLocation(uint32_t b, uint32_t e) const {
+    const std::string* best = nullptr;
+    uint32_t best_dist = 1u << 30;
+    for (const auto& [pos, country] : locations_) {
+      uint32_t dist = pos >= e ? pos - e : (b > pos ? b - pos : 0) + 4;
+      if (dist < best_dist) {
+        best_dist = dist;
+        best = &country;
+      }
+    }
+    return best ? *best : std::string();
+  }
+
   // it/they/its → the nearest earlier actor in the sentence, else the story.
   void ResolvePronoun(ActorX* a, int np_index) {
     std::string_view l = p_.words[a->b].lower;
@@ -556,18 +588,8 @@ class SentenceCoder {
       }
     }
     // The nearest place, preferring one right after the phrase ("junta in Niger").
-    int best = -1;
-    uint32_t best_dist = 1u << 30;
-    for (size_t k = 0; k < locations_.size(); ++k) {
-      uint32_t pos = locations_[k].first;
-      uint32_t dist = pos >= np.e ? pos - np.e : (np.b - pos) + 4;
-      if (dist < best_dist) {
-        best_dist = dist;
-        best = static_cast<int>(k);
-      }
-    }
-    if (best >= 0) {
-      a->country = locations_[best].second;
+    if (std::string home = NearestLocation(np.b, np.e); !home.empty()) {
+      a->country = home;
       a->code = a->country + a->role;
       a->located = true;
       return;
@@ -1630,9 +1652,22 @@ class SentenceCoder {
     for (const ActorX& t : targets) {
       if (!SameActor(sources, t) || t.place) real_targets.push_back(t);
     }
-    bool only_where = std::all_of(real_targets.begin(), real_targets.end(),
-                                  [](const ActorX& t) { return t.place || t.weak; });
-    if (only_where && sources.size() >= 2 && parse::IsReciprocalVerb(ve->lemma)) {
+    // "Israel and Lebanon renewed negotiations on an Israeli troop pullback":
+    // a target of a partner's own country is the topic, not the other side.
+    bool only_where = std::all_of(real_targets.begin(), real_targets.end(), [&](const ActorX& t) {
+      if (t.place || t.weak) return true;
+      return sources.size() >= 2 && std::any_of(sources.begin(), sources.end(), [&](const ActorX& s) {
+               return !s.country.empty() && s.country == t.country;
+             });
+    });
+    // Talks, meetings and signed agreements are mutual whatever the verb.
+    auto mutual_code = [&] {
+      for (const char* prefix : {"040", "041", "044", "046", "057"}) {
+        if (code.rfind(prefix, 0) == 0) return true;
+      }
+      return false;
+    };
+    if (only_where && sources.size() >= 2 && (parse::IsReciprocalVerb(ve->lemma) || mutual_code())) {
       reciprocal = true;
       for (const ActorX& a : sources) {
         for (const ActorX& b : sources) {
