@@ -243,6 +243,22 @@ class SentenceCoder {
     };
     uint32_t after = comma + 1;
     while (after < w.size() && w[after].tag == Tag::kDet) ++after;
+    // A list ends with "and"/"or" before its clause goes on; without one
+    // the comma opens an attribution ("… against the United States, South
+    // Korea's defence ministry said").
+    bool closed = false;
+    for (uint32_t k = comma + 1; k < w.size(); ++k) {
+      Tag t = w[k].tag;
+      if (t == Tag::kCoord) {
+        closed = true;
+        break;
+      }
+      if (t == Tag::kEnd || t == Tag::kRel || t == Tag::kThat || t == Tag::kSub ||
+          (t == Tag::kPunct && (w[k].lower == ";" || w[k].lower == ":")) || VgIndexAt(k) >= 0) {
+        break;
+      }
+    }
+    if (!closed) return false;
     // "Russian, Chinese and Iranian officials" or "Spain, Ireland and Norway",
     // but not "Ethiopia and Eritrea, a Qatari official said".
     return comma > 0 && named(comma - 1) != 0 && named(comma - 1) == named(after);
@@ -1020,6 +1036,10 @@ class SentenceCoder {
   int Subject(int v, const Context& c) {
     const auto& w = p_.words;
     const VerbGroup& vg = p_.verbs[v];
+    // "demonstrators protesting election results": the people it follows.
+    if (VoicingGerund(v) && np_of_[vg.b - 1] >= 0 && !Sources(HeadPhrase(np_of_[vg.b - 1])).empty()) {
+      return HeadPhrase(np_of_[vg.b - 1]);
+    }
     if (MeansGerund(v)) {
       int m = MainVerbOf(v);
       if (m < 0) return -1;
@@ -1479,7 +1499,17 @@ class SentenceCoder {
     // "Algerian landowners began a hunger strike": a protest that names no
     // target and no place is against the protesters' own state; so is a
     // curfew a government lifts.
-    if (root == "14" || domestic_measure) {
+    // A rebel, opposition or labour group that promises or concedes with no
+    // one named deals with its own state ("the opposition agreed to postpone
+    // the rally", "the rebels said they will free the hostages").
+    auto domestic_party = [&](const ActorX& a) {
+      static const std::set<std::string_view> kRoles = {"OPP", "REB", "INS", "SEP", "LAB",
+                                                         "EDU", "AGR", "CVL"};
+      return a.code.size() == 6 && kRoles.count(std::string_view(a.code).substr(3, 3)) > 0;
+    };
+    bool concession = (root == "03" || root == "08") &&
+                      std::all_of(sources.begin(), sources.end(), domestic_party);
+    if (root == "14" || domestic_measure || concession) {
       for (const ActorX& s : sources) {
         if (s.country.empty() || (s.code.size() <= 3 && !s.people && root == "14")) continue;
         ActorX t;
@@ -1805,6 +1835,16 @@ class SentenceCoder {
         }
       }
       if (g < 0) continue;
+      // "cancelled a planned visit to Haiti": a visit not made.
+      static const std::set<std::string_view> kNotMade = {
+          "planned", "proposed", "scheduled", "upcoming", "expected", "possible", "future",
+          "postponed", "cancelled", "canceled", "delayed", "next"};
+      static const std::set<std::string_view> kUnmaking = {"cancel", "postpone", "delay", "plan",
+                                                            "call", "scrap", "announce", "propose"};
+      if ((k > 0 && kNotMade.count(w[k - 1].lower)) || (k > 1 && kNotMade.count(w[k - 2].lower)) ||
+          kUnmaking.count(w[p_.verbs[g].head].lemma)) {
+        continue;
+      }
       Context c = ClauseOf(g);
       std::string why = Blocked(g, c);
       if (!why.empty() && why != "gerund") continue;
@@ -1868,9 +1908,11 @@ class SentenceCoder {
       parent = Hex64(Fnv(story_.id + "\x1f" + std::to_string(sno_) + "\x1fp" + std::to_string(tb)));
     }
     bool participle = v >= 0 && ClauseOf(v).kind == parse::ClauseKind::kParticiple;
-    // "marched to protest …": the purpose restates a protest already coded.
-    bool purpose = v >= 0 && ClauseOf(v).kind == parse::ClauseKind::kInfinitive &&
-                   PurposeOfProtest(v, ClauseOf(v));
+    // "marched to protest …", "staged demonstrations demanding …": what a
+    // protest voices adds nothing to the protest already coded.
+    bool purpose = v >= 0 && ((ClauseOf(v).kind == parse::ClauseKind::kInfinitive &&
+                               PurposeOfProtest(v, ClauseOf(v))) ||
+                              VoicingGerund(v));
     for (const auto& [s, t] : pairs) {
       // One event per dyad and code in a sentence; a participle adjunct adds
       // nothing to a dyad its main clause already coded.
@@ -1885,7 +1927,9 @@ class SentenceCoder {
                               ev.target->code.substr(0, 3) == t.code.substr(0, 3);
         if (same_dyad && ev.code == code) dup = true;
         if (participle && same_countries && ev.quad_class == info->quad_class) dup = true;
-        if (purpose && ev.source.code == s.code && ev.root == info->root) dup = true;
+        if (purpose && ev.source.code == s.code && (ev.root == info->root || ev.root == "14")) {
+          dup = true;
+        }
       }
       if (dup) continue;
       Event ev;
