@@ -1335,9 +1335,7 @@ class SentenceCoder {
   std::vector<ActorX> DefaultTargets(int v, uint32_t end, const std::string& code,
                                      const std::string& root, const std::vector<ActorX>& sources,
                                      std::string* how) {
-    // Curfews, states of emergency, bans and their easing: measures a state
-    // takes at home, whose target is the place they cover or the country.
-    const bool domestic_measure = code.rfind("081", 0) == 0 || code.rfind("172", 0) == 0;
+    const bool domestic_measure = DomesticMeasure(code);
     const auto& w = p_.words;
     const VerbGroup& vg = p_.verbs[v];
     uint32_t k = vg.e;
@@ -1422,10 +1420,12 @@ class SentenceCoder {
         if (w[m].mention < 0 || np_of_[m] < 0 || nps_[np_of_[m]].prep < 0) continue;
         const LexEntry& ent = lex_.entry(p_.mentions[w[m].mention].entry);
         if (ent.kind != EntryKind::kCountry) continue;
-        for (const ActorX& t : usable(Targets(np_of_[m]))) {
+        for (const ActorX& t : domestic_measure ? Targets(np_of_[m]) : usable(Targets(np_of_[m]))) {
           if (!t.weak) {
             *how = "state in a place phrase";
-            return {t};
+            ActorX where = t;
+            where.place = where.place || domestic_measure;  // a curfew at home covers a place
+            return {where};
           }
         }
       }
@@ -1522,6 +1522,12 @@ class SentenceCoder {
       }
     }
     return {};
+  }
+
+  // Curfews, states of emergency, bans and their easing: measures a state
+  // takes at home, whose target is the place they cover or the country.
+  static bool DomesticMeasure(const std::string& code) {
+    return code.rfind("081", 0) == 0 || code.rfind("172", 0) == 0;
   }
 
   static bool ViolentRoot(const std::string& root) {
@@ -1651,6 +1657,12 @@ class SentenceCoder {
     if (sources.empty()) {
       if (tracing_) Trace("'" + std::string(hw.lower) + "' (" + code + "): no source actor");
       return;
+    }
+    if (DomesticMeasure(code)) {
+      // "imposed a curfew in southeastern Turkey": the own country as the place.
+      for (ActorX& t : targets) {
+        if (SameActor(sources, t)) t.place = true;
+      }
     }
     if (targets.empty() && !vg.passive) {
       // "Washington and NATO reject these demands": in a story about a
