@@ -1537,11 +1537,19 @@ class SentenceCoder {
 
   // A target that is the source itself: the same code, its own bare
   // country, or a pronoun that refers back to it ("its troops").
-  static bool SameActor(const std::vector<ActorX>& sources, const ActorX& t) {
+  bool SameActor(const std::vector<ActorX>& sources, const ActorX& t) const {
+    // "his ruling party" after "Rwandan rebels demanded the removal of
+    // President X and …": a personal pronoun points to a person, not back to
+    // a group; only "its"/"their" phrases are the source's own.
+    bool personal = false;
+    if (t.pronoun && t.b < p_.words.size()) {
+      std::string_view l = p_.words[t.b].lower;
+      personal = l == "his" || l == "her" || l == "him" || l == "he" || l == "she";
+    }
     for (const ActorX& s : sources) {
       if (s.code == t.code) return true;
       if (t.place || s.country.empty() || s.country != t.country) continue;
-      if (t.pronoun || t.code.size() <= 3) return true;
+      if ((t.pronoun && !personal) || t.code.size() <= 3) return true;
     }
     return false;
   }
@@ -1635,7 +1643,10 @@ class SentenceCoder {
     }
     std::vector<ActorX> sources, targets;
     std::string how;
-    if (vg.passive) {
+    // "Israel is opposed to French mediation": a state, not a passive.
+    bool stative = vg.passive && vg.e < p_.words.size() && p_.words[vg.e].lower == "to" &&
+                   (hw.lemma == "oppose" || hw.lemma == "commit" || hw.lemma == "dedicate");
+    if (vg.passive && !stative) {
       // "was attacked by X": X is the source, the subject the target.
       for (uint32_t k = vg.e; k + 1 < end + 1 && k + 1 < p_.words.size(); ++k) {
         if (p_.words[k].lower == "by" && np_of_[k + 1] >= 0) {
@@ -1664,7 +1675,7 @@ class SentenceCoder {
         if (SameActor(sources, t)) t.place = true;
       }
     }
-    if (targets.empty() && !vg.passive) {
+    if (targets.empty() && (!vg.passive || stative)) {
       // "Washington and NATO reject these demands": in a story about a
       // standoff, a response with no named target answers the story's
       // main counterpart.
