@@ -377,6 +377,12 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       noun = true;
     }
     if (!noun && prev_lower == "the") noun = true;
+    // "from neighbouring Lebanon", "in outlying Kachin": an -ing word that
+    // names no event, between a preposition and a name, is an adjective.
+    if (!noun && !w.event_verb && form == VForm::kIng && prev == Tag::kPrep && i + 1 < n &&
+        (out->words[i + 1].mention >= 0 || out->words[i + 1].capitalized)) {
+      noun = true;
+    }
     // Inside a noun phrase: "a new ground offensive", "its armed forces".
     if (!noun && prev == Tag::kNoun && i >= 2 && out->words[i - 1].mention < 0 &&
         out->words[i - 1].lower.back() != 's' &&
