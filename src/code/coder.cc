@@ -525,7 +525,26 @@ class SentenceCoder {
 
   void FindLocations() {
     const auto& w = p_.words;
+    // "…, relief officials in Nairobi said": where the speaker is, not
+    // where things happen. The trailing attribution starts at the last
+    // comma whose following verbs are all verbs of saying.
+    uint32_t attribution = static_cast<uint32_t>(w.size());
+    for (uint32_t k = static_cast<uint32_t>(w.size()); k-- > 0;) {
+      if (w[k].tag == Tag::kComma) {
+        attribution = k;
+        break;
+      }
+      int g = VgIndexAt(k);
+      if (g >= 0 && !parse::IsSayVerb(w[p_.verbs[g].head].lemma)) break;
+    }
+    bool say_after = false;
+    for (uint32_t k = attribution; k < w.size(); ++k) {
+      int g = VgIndexAt(k);
+      if (g >= 0 && parse::IsSayVerb(w[p_.verbs[g].head].lemma)) say_after = true;
+    }
+    if (!say_after) attribution = static_cast<uint32_t>(w.size());
     for (const NP& np : nps_) {
+      if (np.b > attribution) continue;
       // Where things happen, not where they go ("fled into Bangladesh").
       if (np.prep < 0 || !IsLocativePrep(w[np.prep].lower)) continue;
       std::string_view pl = w[np.prep].lower;
@@ -934,6 +953,23 @@ class SentenceCoder {
     return true;
   }
 
+  // The rejection an announced refusal to cooperate or yield stands for
+  // ("will not attend the talks" 125, "will not give in" 124); "" for acts
+  // that are not cooperation (a refusal to attack is no event).
+  static std::string RefusalCode(const std::string& root) {
+    if (root == "04") return "125";
+    if (root == "08") return "124";
+    if (root == "03" || root == "05" || root == "06" || root == "07") return "120";
+    return "";
+  }
+
+  bool UnlessAfter(int v) const {
+    for (uint32_t k = p_.verbs[v].e; k < p_.words.size(); ++k) {
+      if (p_.words[k].lower == "unless") return true;
+    }
+    return false;
+  }
+
   // The intent (03x) or threat (13x) an announced future act stands for;
   // "" when there is none (statements, demands, rejections…).
   static std::string IntentCode(const std::string& code, const std::string& root) {
@@ -966,10 +1002,12 @@ class SentenceCoder {
   // "diplomatic sources said") does not make the act someone else's
   // prediction; *unnamed is set so that the caller keeps such an act only as
   // an intent to cooperate, never as a threat.
-  bool IntentAllowed(int v, const Context& c, bool* unnamed) {
+  bool IntentAllowed(int v, const Context& c, bool* unnamed, bool refusal = false) {
     const VerbGroup& vg = p_.verbs[v];
     *unnamed = false;
-    if (vg.negated || (vg.modal && !WouldInReport(v, c)) || vg.must || p_.question) return false;
+    if (vg.negated != refusal || (vg.modal && !WouldInReport(v, c)) || vg.must || p_.question) {
+      return false;
+    }
     const auto& w = p_.words;
     int subj = Subject(v, c);
     std::vector<ActorX> me = Sources(subj);
@@ -1574,6 +1612,13 @@ class SentenceCoder {
       why.clear();
       intent_root = "intent";
     }
+    // "The U.S. said it would not meet the hostage-takers' demands": an
+    // actor announcing it will not cooperate or yield rejects (12).
+    if (why == "negated" && (vg.future || WouldInReport(v, c)) &&
+        IntentAllowed(v, c, &unnamed_speaker, /*refusal=*/true) && !unnamed_speaker) {
+      why.clear();
+      intent_root = "refusal";
+    }
     // "X is willing / ready / prepared to resume talks": declared readiness
     // is an intent too, when the readiness itself is plainly stated.
     if (c.kind == parse::ClauseKind::kInfinitive && vg.b > 0 && c.governor_vg >= 0 &&
@@ -1626,12 +1671,24 @@ class SentenceCoder {
     }
     const EventCodeInfo* info = lex_.EventCode(code);
     if (!info) return;
-    if (!intent_root.empty()) {
+    if (intent_root == "refusal") {
+      std::string as_refusal = RefusalCode(info->root);
+      if (as_refusal.empty()) {
+        if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: negated");
+        return;
+      }
+      code = as_refusal;
+      pattern_text += " (announced: refusal)";
+      info = lex_.EventCode(code);
+      if (!info) return;
+    } else if (!intent_root.empty()) {
       std::string as_intent = IntentCode(code, info->root);
       if (as_intent.empty()) {
         if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: future, no intent code");
         return;
       }
+      // "will withdraw its force unless …": a conditional intent is a threat.
+      if (as_intent.rfind("03", 0) == 0 && UnlessAfter(v)) as_intent = "130";
       if (unnamed_speaker && as_intent.rfind("13", 0) == 0) {
         if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: a threat told by an unnamed speaker");
         return;
