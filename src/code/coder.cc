@@ -326,6 +326,17 @@ class SentenceCoder {
         head_role = a.role;
       }
     }
+    // "the Albanians of southern Serbia": a people of another state.
+    if (head.size() == 1 && head[0].people) {
+      for (const ActorX& t : tail) {
+        if (t.country.size() == 3 && t.country != head[0].country) {
+          head[0].country = t.country;
+          head[0].code = t.country + "CVL";
+          head[0].people = false;
+          break;
+        }
+      }
+    }
     if (head_has_base) {
       np->actors = head;
     } else if (head_role_only && !tail.empty()) {
