@@ -1338,6 +1338,26 @@ class SentenceCoder {
     for (const ActorX& a : nps_[np].actors) {
       if (!a.code.empty() && !a.place && !a.weak) out.push_back(a);
     }
+    if (out.empty() && nps_[np].actors.empty()) {
+      // "A car bomb near Samarra killed …": an attack nobody is named for is
+      // coded, as CAMEO does, to an unidentified armed force of the country
+      // where it happened.
+      const NP& n = nps_[np];
+      uint32_t last = n.e - 1;
+      if (p_.words[last].tag == Tag::kPoss && last > n.b) --last;
+      if (parse::IsAnonymousMeans(p_.words[last].lower)) {
+        std::string where = NearestLocation(n.b, n.e);
+        if (!where.empty()) {
+          ActorX a;
+          a.country = where;
+          a.code = where + "UAF";
+          a.located = true;
+          a.b = n.b;
+          a.e = n.e;
+          out.push_back(a);
+        }
+      }
+    }
     return out;
   }
 

@@ -153,6 +153,16 @@ bool IsAspectVerb(std::string_view l) {
   return Contains(s, l);
 }
 
+bool IsAnonymousMeans(std::string_view w) {
+  static const Set s = {"bomb",      "bombs",     "bombing",   "bombings", "explosion",
+                        "explosions", "blast",    "blasts",    "device",   "devices",
+                        "ied",        "ieds",     "landmine",  "landmines", "mine",
+                        "mines",      "grenade",  "grenades",  "booby-trap", "attack",
+                        "attacks",    "ambush",   "shelling",  "gunfire",  "rocket",
+                        "rockets",    "mortar",   "mortars"};
+  return Contains(s, w);
+}
+
 bool IsAttackNoun(std::string_view w) {
   static const Set s = {"shelling", "strike", "strikes", "airstrike", "airstrikes",
                         "bombardment", "bombardments", "fire", "gunfire", "attack", "attacks",
@@ -377,6 +387,15 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       noun = true;
     }
     if (!noun && prev_lower == "the") noun = true;
+    // "a roadside bombing near Samarra": an -ing word closing a phrase that a
+    // determiner opened is a noun.
+    if (!noun && form == VForm::kIng && prev == Tag::kNoun && i >= 2 && i + 1 < n &&
+        out->words[i - 1].mention < 0 &&
+        (out->words[i - 2].tag == Tag::kDet || out->words[i - 2].tag == Tag::kNum) &&
+        (out->words[i + 1].tag == Tag::kPrep || out->words[i + 1].tag == Tag::kOf ||
+         out->words[i + 1].tag == Tag::kComma || out->words[i + 1].tag == Tag::kEnd)) {
+      noun = true;
+    }
     // "from neighbouring Lebanon", "in outlying Kachin": an -ing word that
     // names no event, between a preposition and a name, is an adjective.
     if (!noun && !w.event_verb && form == VForm::kIng && prev == Tag::kPrep && i + 1 < n &&
@@ -523,6 +542,36 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     if (vg.infinitive) vg.finite = false;
     out->verbs.push_back(vg);
     i = vg.e - 1;
+  }
+  // "A car bomb exploded near a police station, killing six": a "reduced
+  // relative" with no finite verb before or after it in its sentence (a
+  // trailing "…, police said" aside) is the main verb after all.
+  for (size_t g = 0; g < out->verbs.size(); ++g) {
+    VerbGroup& vg = out->verbs[g];
+    if (!vg.participle || out->words[vg.e - 1].lower == "by" ||
+        (vg.e < n && out->words[vg.e].lower == "by")) {
+      continue;
+    }
+    bool main_after = false;
+    for (size_t h = 0; h < g; ++h) {
+      if (out->verbs[h].finite) main_after = true;  // "dropped bombs filled with …"
+    }
+    for (size_t h = g + 1; h < out->verbs.size() && !main_after; ++h) {
+      const VerbGroup& later = out->verbs[h];
+      if (!later.finite) continue;
+      bool attribution = IsSayVerb(out->words[later.head].lemma) && later.b > 0;
+      if (attribution) {
+        // Only "…, NP said" at the end counts as an attribution.
+        uint32_t k = later.b;
+        while (k > vg.e && out->words[k - 1].tag != Tag::kComma) --k;
+        attribution = k > vg.e;
+      }
+      if (!attribution) main_after = true;
+    }
+    if (!main_after) {
+      vg.participle = false;
+      vg.finite = true;
+    }
   }
 }
 
