@@ -1743,6 +1743,35 @@ class SentenceCoder {
         }
       }
       targets = Targets(subj);
+      // "A camp for Congolese refugees was attacked", "a missionary from
+      // Calgary was arrested": the people it is for, or where they are from.
+      if (targets.empty() && subj >= 0 && nps_[subj].e + 1 < p_.words.size() &&
+          (p_.words[nps_[subj].e].lower == "for" || p_.words[nps_[subj].e].lower == "from") &&
+          np_of_[nps_[subj].e + 1] >= 0) {
+        for (ActorX t : Targets(np_of_[nps_[subj].e + 1])) {
+          if (t.place) {
+            t.place = false;
+            t.code = t.country + "CVL";
+          }
+          targets.push_back(t);
+        }
+      }
+      bool agent_named = false;
+      for (uint32_t k = vg.e; k < end; ++k) agent_named = agent_named || p_.words[k].lower == "by";
+      // "A missionary was arrested in Lebanon": arrests and inquiries with no
+      // agent named are the authorities' of the place where they happen.
+      if (sources.empty() && !agent_named && (info->root == "17" || info->root == "09") &&
+          !targets.empty()) {
+        std::string where = NearestLocation(vg.b, end);
+        if (!where.empty()) {
+          ActorX a;
+          a.country = where;
+          a.code = where + (info->root == "17" ? "COP" : "GOV");
+          a.located = true;
+          a.b = a.e = vg.head;  // no words name it
+          sources.push_back(a);
+        }
+      }
       how = "passive";
     } else {
       sources = Sources(subj);

@@ -517,7 +517,9 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     if (hw.tag != Tag::kVerb) {
       vg.copula = true;
     } else {
-      if (saw_be && (hw.vform == VForm::kPast)) vg.passive = true;
+      // "was put", "were hit", "has been cut": after "be" a base form can
+      // only be a participle that looks like it.
+      if (saw_be && (hw.vform == VForm::kPast || hw.vform == VForm::kBase)) vg.passive = true;
       if (saw_have) vg.perfect = true;
       if (!saw_aux && !vg.infinitive) {
         if (hw.vform == VForm::kIng) {
