@@ -554,10 +554,27 @@ class SentenceCoder {
       if (g >= 0 && parse::IsSayVerb(w[p_.verbs[g].head].lemma)) say_after = true;
     }
     if (!say_after) attribution = static_cast<uint32_t>(w.size());
+    attribution_ = attribution;
+    static const std::set<std::string_view> kPlaceNouns = {
+        "city", "town", "village", "capital", "province", "region", "district", "port", "border",
+        "enclave", "area", "camp", "state", "island", "coast", "countryside", "outskirts"};
     for (const NP& np : nps_) {
       if (np.b > attribution) continue;
       // Where things happen, not where they go ("fled into Bangladesh").
-      if (np.prep < 0 || !IsLocativePrep(w[np.prep].lower)) continue;
+      bool outside_of = np.prep > 0 && w[np.prep].lower == "of" &&
+                        IsLocativePrep(w[np.prep - 1].lower);  // "outside of Basra"
+      if (np.prep < 0 || (!IsLocativePrep(w[np.prep].lower) && !outside_of)) continue;
+      // "in the Iraqi city of Basra": a demonym before a place noun.
+      bool found = false;
+      for (uint32_t k = np.b; k + 1 < np.e && !found; ++k) {
+        if (w[k].mention < 0 || !kPlaceNouns.count(w[k + 1].lower)) continue;
+        const LexEntry& e = lex_.entry(p_.mentions[w[k].mention].entry);
+        if (e.kind == EntryKind::kDemonym && p_.mentions[w[k].mention].e == k + 1) {
+          locations_.push_back({k, e.CodeOn(date_).substr(0, 3)});
+          found = true;
+        }
+      }
+      if (found) continue;
       std::string_view pl = w[np.prep].lower;
       if (pl == "into" || pl == "from" || pl == "off") continue;
       for (uint32_t k = np.b; k < np.e; ++k) {
@@ -652,6 +669,26 @@ class SentenceCoder {
           return;
         }
       }
+    }
+    // "Egyptian police opened fire on demonstrators": in a sentence that
+    // names one country only, a domestic role belongs to it.
+    static const std::set<std::string_view> kDomestic = {"OPP", "CVL", "LAB", "EDU", "AGR",
+                                                          "REB", "INS", "CRM", "REF", "UAF",
+                                                          "COP", "JUD", "MED", "BUS", "HLH"};
+    if (!kDomestic.count(a->role)) return;
+    std::string only;
+    for (const NP& other : nps_) {
+      if (other.b > attribution_) continue;  // "…, officials in Nairobi said"
+      for (const ActorX& x : other.actors) {
+        if (x.country.size() != 3 || x.place) continue;
+        if (!only.empty() && only != x.country) return;
+        only = x.country;
+      }
+    }
+    if (!only.empty()) {
+      a->country = only;
+      a->code = only + a->role;
+      a->located = true;
     }
   }
 
@@ -1176,6 +1213,15 @@ class SentenceCoder {
         id = (j >= 0) ? np_of_[j] : -1;
       }
       if (id >= 0 && Sources(id).empty()) id = ParentheticSubject(id, k);
+      // "British aircraft using guided missiles killed …": the object of a
+      // reduced relative; the subject is the phrase the relative follows.
+      if (id >= 0 && Sources(id).empty() && nps_[id].b > 0) {
+        int g = VgIndexAt(nps_[id].b - 1);
+        if (g >= 0 && g != v && (p_.verbs[g].gerund || p_.verbs[g].participle) && p_.verbs[g].b > 0 &&
+            np_of_[p_.verbs[g].b - 1] >= 0 && !Sources(HeadPhrase(np_of_[p_.verbs[g].b - 1])).empty()) {
+          id = HeadPhrase(np_of_[p_.verbs[g].b - 1]);
+        }
+      }
       return id;
     }
     if (w[k].lower == ")") return ParentheticSubject(-1, k);
@@ -2131,6 +2177,7 @@ class SentenceCoder {
   std::vector<int> vg_of_;  // verb group of each token, -1 outside
   std::vector<uint32_t> candidates_;  // patterns worth trying for one verb
   std::vector<std::pair<uint32_t, std::string>> locations_;
+  uint32_t attribution_ = 0;  // first token of a trailing "…, X said" (or the sentence's end)
   std::vector<int> vg_subject_;
   struct PendingStatement {
     int v;
