@@ -1534,7 +1534,9 @@ class SentenceCoder {
       for (uint32_t m = vg.e; m < end; ++m) {
         if (w[m].mention < 0 || np_of_[m] < 0 || nps_[np_of_[m]].prep < 0) continue;
         const LexEntry& ent = lex_.entry(p_.mentions[w[m].mention].entry);
-        if (ent.kind != EntryKind::kCountry) continue;
+        if (ent.kind != EntryKind::kCountry && !(domestic_measure && ent.kind == EntryKind::kCapital)) {
+          continue;
+        }
         for (const ActorX& t : domestic_measure ? Targets(np_of_[m]) : usable(Targets(np_of_[m]))) {
           if (!t.weak) {
             *how = "state in a place phrase";
@@ -1642,7 +1644,8 @@ class SentenceCoder {
   // Curfews, states of emergency, bans and their easing: measures a state
   // takes at home, whose target is the place they cover or the country.
   static bool DomesticMeasure(const std::string& code) {
-    return code.rfind("081", 0) == 0 || code.rfind("172", 0) == 0;
+    // 132: the threat of such a measure ("threatened to impose a curfew").
+    return code.rfind("081", 0) == 0 || code.rfind("172", 0) == 0 || code.rfind("132", 0) == 0;
   }
 
   static bool ViolentRoot(const std::string& root) {

@@ -193,6 +193,12 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     w.lower = lower[i];
     w.info = lex.Info(w.lower);
     w.capitalized = (t.flags & kCapitalized) != 0;
+    // "al-Qaeda", "el-Sisi", "ad-Dawla": a name after a lower-case particle.
+    if (!w.capitalized && w.lower.size() > 3 && w.lower.find('-') != std::string_view::npos) {
+      std::string_view raw = doc.Text(t);
+      size_t dash = raw.find('-');
+      w.capitalized = dash + 1 < raw.size() && dash <= 3 && raw[dash + 1] >= 'A' && raw[dash + 1] <= 'Z';
+    }
     if (t.kind == TokenKind::kNumber) {
       w.tag = Tag::kNum;
     } else if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) {
