@@ -37,6 +37,7 @@ struct ActorX {
   bool pronoun = false;     // came from a pronoun
   bool located = false;     // the country came from a place in the sentence
   bool people = false;        // a plural demonym for people ("young Algerians")
+  int antecedent = -1;        // a pronoun's antecedent in the sentence (its first token)
   bool bare_demonym = false;  // a demonym adjective standing alone ("Turkish and Greek officials")
   bool subject = false;     // (story context) was the subject of a verb
   bool weapon = false;      // named by a means of war ("Israeli shelling", "a drone")
@@ -220,6 +221,12 @@ class SentenceCoder {
     if (p == "to" && prev == "up") return true;
     if (p == "than" && (prev == "more" || prev == "fewer" || prev == "less")) return true;
     if (p == "at" && (next == "least" || next == "most")) return true;
+    // "about 200 supporters", "over 1,000 troops", "nearly 50 people"
+    if (w[k + 1].tag == Tag::kNum && (k == 0 || VgIndexAt(k - 1) < 0) &&  // not "handed over 32"
+        (p == "about" || p == "around" || p == "over" || p == "under" || p == "nearly" ||
+         p == "almost" || p == "approximately" || p == "roughly" || p == "some")) {
+      return true;
+    }
     return false;
   }
 
@@ -630,6 +637,7 @@ class SentenceCoder {
 
   void CopyResolved(const ActorX& from, ActorX* a) {
     a->country = from.country;
+    a->antecedent = from.e > from.b ? static_cast<int>(from.b) : -1;
     if (!a->role.empty() && from.code.size() >= 3) {
       a->code = from.code.substr(0, 3) + a->role;  // "its soldiers" -> LBNMIL
     } else {
@@ -1213,6 +1221,13 @@ class SentenceCoder {
         id = (j >= 0) ? np_of_[j] : -1;
       }
       if (id >= 0 && Sources(id).empty()) id = ParentheticSubject(id, k);
+      // "Laurent Fabius and a group of deputies held talks": the named
+      // conjunct speaks for an unnamed one.
+      if (id >= 0 && Sources(id).empty() && nps_[id].b >= 2 &&
+          w[nps_[id].b - 1].tag == Tag::kCoord && np_of_[nps_[id].b - 2] >= 0 &&
+          !Sources(HeadPhrase(np_of_[nps_[id].b - 2])).empty()) {
+        id = HeadPhrase(np_of_[nps_[id].b - 2]);
+      }
       // "British aircraft using guided missiles killed …": the object of a
       // reduced relative; the subject is the phrase the relative follows.
       if (id >= 0 && Sources(id).empty() && nps_[id].b > 0) {
@@ -1667,7 +1682,13 @@ class SentenceCoder {
     for (const ActorX& s : sources) {
       if (s.code == t.code) return true;
       if (t.place || s.country.empty() || s.country != t.country) continue;
-      if ((t.pronoun && !personal) || t.code.size() <= 3) return true;
+      // "its troops" after "Russia": the source's own; but in "soldiers were
+      // killed when their convoy was ambushed by X" "their" is not X's.
+      bool own = t.pronoun && !personal &&
+                 (t.antecedent < 0 || std::any_of(sources.begin(), sources.end(), [&](const ActorX& x) {
+                    return static_cast<int>(x.b) <= t.antecedent && t.antecedent < static_cast<int>(x.e);
+                  }));
+      if (own || t.code.size() <= 3) return true;
     }
     return false;
   }
