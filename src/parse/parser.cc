@@ -393,11 +393,14 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       noun = true;
     }
     if (!noun && prev_lower == "the") noun = true;
+    // "a warm welcome", "an early meeting": a base form after "a" is no verb.
+    if (!noun && form == VForm::kBase && (prev_lower == "a" || prev_lower == "an")) noun = true;
     // "a roadside bombing near Samarra": an -ing word closing a phrase that a
     // determiner opened is a noun.
     if (!noun && form == VForm::kIng && prev == Tag::kNoun && i >= 2 && i + 1 < n &&
         out->words[i - 1].mention < 0 &&
-        (out->words[i - 2].tag == Tag::kDet || out->words[i - 2].tag == Tag::kNum) &&
+        (out->words[i - 2].tag == Tag::kDet || out->words[i - 2].tag == Tag::kNum ||
+         out->words[i - 2].tag == Tag::kPossPron) &&
         (out->words[i + 1].tag == Tag::kPrep || out->words[i + 1].tag == Tag::kOf ||
          out->words[i + 1].tag == Tag::kComma || out->words[i + 1].tag == Tag::kEnd)) {
       noun = true;
