@@ -273,7 +273,8 @@ bool ParseJsonStoryReference(const std::string& line, Story* story, std::string*
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // A parse error, or a number too big for a double (out_of_range 406).
     // nlohmann's message names the byte; keep it short.
     std::string what = e.what();
     size_t colon = what.find("parse error");

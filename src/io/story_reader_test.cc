@@ -23,6 +23,7 @@ TEST(StoryReader, FastPathAgreesWithReference) {
       R"({"id":"h","date":"2022-02-10","text":"t","tags":["a","b"],"meta":{"k":1}})",
       R"({"id":"i","date":"2022-02-10","text":"first","text":"second"})",
       R"({"id":"j","date":"2022-02-10","text":"t","x":1,"x":2})",
+      R"({"id":"k","date":"2022-02-10","text":"t","big":1e999})",
       R"({"id":"l","date":"2022-02-10","text":"t","e":1.5E+3})",
       R"({"id":"m","date":"2022-02-10","text":"t","lead":01})",
       R"({"id":"n","date":"2022-02-10","text":"t","dot":1.})",
