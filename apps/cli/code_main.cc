@@ -1,6 +1,5 @@
 // dyad code: stories in, one event a line out.
 #include <iostream>
-#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -89,8 +88,7 @@ int RunCode(const CodeArgs& a) {
   int threads = a.threads > 0 ? a.threads : static_cast<int>(std::thread::hardware_concurrency());
   if (threads < 1) threads = 1;
   auto code_batch = [&](Batch& b) -> Batch& {
-    std::ostringstream os;
-    auto w = io::MakeWriter(a.format, &os, info);
+    auto w = io::MakeWriter(a.format, &b.out, info);
     std::vector<Event> events;
     Story parsed;
     for (Item& it : b.items) {
@@ -110,7 +108,6 @@ int RunCode(const CodeArgs& a) {
       for (Event& e : events) e.code = cl.dict.OriginalCode(e.code);  // foreign codes back
       for (const Event& e : events) w->Write(e);
     }
-    b.out = os.str();
     b.items.clear();
     return b;
   };
