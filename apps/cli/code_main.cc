@@ -168,6 +168,11 @@ int RunCode(const CodeArgs& a) {
             << ", rejected " << counts.rejected << "), sentences " << stats.sentences
             << ", events " << stats.events << ", sentences with events " << stats.sentences_coded
             << ", errors " << errors << "\n";
+  // The process ends after this command: leave the dictionaries to the OS
+  // instead of freeing them node by node (about 15 ms). Reachable from a
+  // static, so leak checkers do not count it.
+  static const auto* keep_lexicon = new std::shared_ptr<const Lexicon>(lex);
+  (void)keep_lexicon;
   return errors ? kExitBadInput : kExitOk;
 }
 
