@@ -89,8 +89,9 @@ int RunCode(const CodeArgs& a) {
   if (threads < 1) threads = 1;
   auto code_batch = [&](Batch& b) -> Batch& {
     auto w = io::MakeWriter(a.format, &b.out, info);
-    std::vector<Event> events;
-    Story parsed;
+    // Per worker and reused from batch to batch: their buffers keep their capacity.
+    thread_local std::vector<Event> events;
+    thread_local Story parsed;
     for (Item& it : b.items) {
       const Story* s = &it.story;
       if (it.kind == 2) {
