@@ -1,6 +1,5 @@
 // dyad code: stories in, one event a line out.
 #include <iostream>
-#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -89,10 +88,10 @@ int RunCode(const CodeArgs& a) {
   int threads = a.threads > 0 ? a.threads : static_cast<int>(std::thread::hardware_concurrency());
   if (threads < 1) threads = 1;
   auto code_batch = [&](Batch& b) -> Batch& {
-    std::ostringstream os;
-    auto w = io::MakeWriter(a.format, &os, info);
-    std::vector<Event> events;
-    Story parsed;
+    auto w = io::MakeWriter(a.format, &b.out, info);
+    // Per worker and reused from batch to batch: their buffers keep their capacity.
+    thread_local std::vector<Event> events;
+    thread_local Story parsed;
     for (Item& it : b.items) {
       const Story* s = &it.story;
       if (it.kind == 2) {
@@ -110,7 +109,6 @@ int RunCode(const CodeArgs& a) {
       for (Event& e : events) e.code = cl.dict.OriginalCode(e.code);  // foreign codes back
       for (const Event& e : events) w->Write(e);
     }
-    b.out = os.str();
     b.items.clear();
     return b;
   };
@@ -171,6 +169,11 @@ int RunCode(const CodeArgs& a) {
             << ", rejected " << counts.rejected << "), sentences " << stats.sentences
             << ", events " << stats.events << ", sentences with events " << stats.sentences_coded
             << ", errors " << errors << "\n";
+  // The process ends after this command: leave the dictionaries to the OS
+  // instead of freeing them node by node (about 15 ms). Reachable from a
+  // static, so leak checkers do not count it.
+  static const auto* keep_lexicon = new std::shared_ptr<const Lexicon>(lex);
+  (void)keep_lexicon;
   return errors ? kExitBadInput : kExitOk;
 }
 

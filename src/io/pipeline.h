@@ -90,12 +90,20 @@ class OrderedPipeline {
     }
   }
 
-  // Writes finished results in order. Called with the lock held; the sink
-  // runs under the lock, which keeps output ordered and single-threaded.
-  void DrainLocked(std::unique_lock<std::mutex>&) {
+  // Writes finished results in order. Called with the lock held, by the
+  // submitting thread only, which keeps output ordered and single-threaded;
+  // the lock is released while the sink runs, so that workers can hand in
+  // results and take jobs meanwhile. Returns with the lock held, having
+  // found no result ready under it (so no wake-up is missed).
+  void DrainLocked(std::unique_lock<std::mutex>& lock) {
     for (auto it = results_.find(next_out_); it != results_.end(); it = results_.find(next_out_)) {
-      sink_(it->second);
-      results_.erase(it);
+      {
+        Out out = std::move(it->second);
+        results_.erase(it);
+        lock.unlock();
+        sink_(out);
+      }  // `out` is freed outside the lock too
+      lock.lock();
       ++next_out_;
     }
   }

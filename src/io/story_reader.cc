@@ -1,5 +1,6 @@
 #include "io/story_reader.h"
 
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -50,13 +51,230 @@ size_t InvalidUtf8Bytes(const std::string& s) {
   return bad;
 }
 
+// A single-pass reader for the common record: one flat JSON object whose
+// values are strings, numbers, true, false or null. It accepts exactly what
+// nlohmann::json accepts for such records and gives the same strings; on
+// anything else (arrays or objects as values, a numeric id, a repeated
+// field, an error of any kind) it gives up and the caller runs the
+// reference parser, which also words the error message.
+class FastRecord {
+ public:
+  explicit FastRecord(std::string_view s) : p_(s.data()), end_(s.data() + s.size()) {}
+
+  // True when the line is such a record with a good id and date: fills
+  // id, date, text, source and url of *story.
+  bool Parse(Story* story) {
+    SkipSpace();
+    if (!Eat('{')) return false;
+    bool seen[5] = {false, false, false, false, false};
+    std::string* dest[5] = {&story->id, &story->date, &story->text, &story->source, &story->url};
+    SkipSpace();
+    if (!Eat('}')) {
+      for (;;) {
+        SkipSpace();
+        key_.clear();
+        if (!Eat('"') || !String(&key_)) return false;
+        SkipSpace();
+        if (!Eat(':')) return false;
+        SkipSpace();
+        int field = FieldOf(key_);
+        if (field >= 0) {
+          if (seen[field]) return false;
+          seen[field] = true;
+        }
+        if (p_ < end_ && *p_ == '"') {
+          ++p_;
+          std::string* out = field >= 0 ? dest[field] : &scratch_;
+          out->clear();
+          if (!String(out)) return false;
+        } else {
+          // A required field must be a string (a numeric id goes the slow way);
+          // other values are checked and skipped.
+          if (field >= 0 && field < 3) return false;
+          if (field >= 3) dest[field]->clear();
+          if (!Scalar()) return false;
+        }
+        SkipSpace();
+        if (Eat(',')) continue;
+        if (Eat('}')) break;
+        return false;
+      }
+    }
+    SkipSpace();
+    if (p_ != end_) return false;
+    if (!seen[0] || !seen[1] || !seen[2]) return false;
+    if (!seen[3]) story->source.clear();
+    if (!seen[4]) story->url.clear();
+    return !story->id.empty() && IsValidDate(story->date);
+  }
+
+ private:
+  static int FieldOf(std::string_view k) {
+    if (k == "id") return 0;
+    if (k == "date") return 1;
+    if (k == "text") return 2;
+    if (k == "source") return 3;
+    if (k == "url") return 4;
+    return -1;
+  }
+
+  bool Eat(char c) {
+    if (p_ < end_ && *p_ == c) {
+      ++p_;
+      return true;
+    }
+    return false;
+  }
+  void SkipSpace() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+  }
+  static bool Cont(unsigned char c, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+    return c >= lo && c <= hi;
+  }
+
+  // The body of a string after its opening quote, up to and including the
+  // closing one, decoded into *out. Raw bytes must be strict UTF-8.
+  bool String(std::string* out) {
+    for (;;) {
+      const char* run = p_;
+      while (p_ < end_) {
+        unsigned char c = static_cast<unsigned char>(*p_);
+        if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+        ++p_;
+      }
+      out->append(run, static_cast<size_t>(p_ - run));
+      if (p_ >= end_) return false;
+      unsigned char c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        ++p_;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c >= 0x80) {
+        size_t n = Utf8Length();
+        if (n == 0) return false;
+        out->append(p_, n);
+        p_ += n;
+        continue;
+      }
+      // A backslash escape.
+      if (end_ - p_ < 2) return false;
+      char e = p_[1];
+      p_ += 2;
+      switch (e) {
+        case '"': out->push_back('"'); break;
+        case '\\': out->push_back('\\'); break;
+        case '/': out->push_back('/'); break;
+        case 'b': out->push_back('\b'); break;
+        case 'f': out->push_back('\f'); break;
+        case 'n': out->push_back('\n'); break;
+        case 'r': out->push_back('\r'); break;
+        case 't': out->push_back('\t'); break;
+        case 'u': {
+          char32_t cp;
+          if (!Hex4(&cp)) return false;
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            char32_t lo;
+            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
+            p_ += 2;
+            if (!Hex4(&lo) || lo < 0xDC00 || lo > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            return false;
+          }
+          char buf[4];
+          out->append(buf, static_cast<size_t>(text::EncodeUtf8(cp, buf)));
+          break;
+        }
+        default:
+          return false;
+      }
+    }
+  }
+
+  bool Hex4(char32_t* cp) {
+    if (end_ - p_ < 4) return false;
+    char32_t v = 0;
+    for (int i = 0; i < 4; ++i) {
+      char c = p_[i];
+      int d = c >= '0' && c <= '9' ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                     : -1;
+      if (d < 0) return false;
+      v = v * 16 + static_cast<char32_t>(d);
+    }
+    p_ += 4;
+    *cp = v;
+    return true;
+  }
+
+  // Length of the well-formed UTF-8 sequence at p_ (Unicode table 3-7), or 0.
+  size_t Utf8Length() const {
+    const auto* u = reinterpret_cast<const unsigned char*>(p_);
+    const size_t left = static_cast<size_t>(end_ - p_);
+    unsigned char c = u[0];
+    if (c >= 0xC2 && c <= 0xDF) return left >= 2 && Cont(u[1]) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+      if (left < 3) return 0;
+      unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      return Cont(u[1], lo, hi) && Cont(u[2]) ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      if (left < 4) return 0;
+      unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      return Cont(u[1], lo, hi) && Cont(u[2]) && Cont(u[3]) ? 4 : 0;
+    }
+    return 0;
+  }
+
+  // A number (without exponent), true, false or null.
+  bool Scalar() {
+    for (const char* lit : {"true", "false", "null"}) {
+      size_t n = strlen(lit);
+      if (static_cast<size_t>(end_ - p_) >= n && memcmp(p_, lit, n) == 0) {
+        p_ += n;
+        return true;
+      }
+    }
+    auto digits = [&] {
+      const char* b = p_;
+      while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+      return p_ > b;
+    };
+    const char* start = p_;
+    Eat('-');
+    if (Eat('0')) {
+    } else if (p_ < end_ && *p_ >= '1' && *p_ <= '9') {
+      digits();
+    } else {
+      return false;
+    }
+    if (Eat('.') && !digits()) return false;
+    // nlohmann rejects a number too big for a double ("1e999"): leave
+    // exponents and very long numbers to it.
+    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) return false;
+    return p_ - start < 300;
+  }
+
+  const char* p_;
+  const char* end_;
+  std::string key_, scratch_;
+};
+
 }  // namespace
 
 bool ParseJsonStory(const std::string& line, Story* story, std::string* error) {
+  if (FastRecord(line).Parse(story)) return true;
+  return ParseJsonStoryReference(line, story, error);
+}
+
+bool ParseJsonStoryReference(const std::string& line, Story* story, std::string* error) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // A parse error, or a number too big for a double (out_of_range 406).
     // nlohmann's message names the byte; keep it short.
     std::string what = e.what();
     size_t colon = what.find("parse error");
@@ -185,6 +403,12 @@ bool ParseRecord(std::string line, const std::string& where, const ReaderOptions
                         " bytes is over the limit of " + std::to_string(opt.max_record_bytes) +
                         " bytes; story skipped");
     return false;
+  }
+  // The common case: a well-formed record of valid UTF-8.
+  if (FastRecord(line).Parse(story)) {
+    story->origin = where;
+    ++counts->stories;
+    return true;
   }
   // Invalid UTF-8 would make the JSON parser reject the whole record:
   // repair it first (U+FFFD), report it, and code the story.

@@ -52,7 +52,12 @@ void ReadStoriesFrom(std::istream& in, const std::string& name, InputFormat form
                      ReadCounts* counts);
 
 // Parses one JSON Lines record. On failure returns false and sets *error.
+// A flat record of string (and number, true, false, null) values is read by
+// a fast scanner; anything else by nlohmann::json. Both give the same result.
 bool ParseJsonStory(const std::string& line, Story* story, std::string* error);
+// The same with nlohmann::json only: the reference the fast path is tested
+// against.
+bool ParseJsonStoryReference(const std::string& line, Story* story, std::string* error);
 
 // Does for one JSON Lines record what the reader does: the size limit,
 // UTF-8 repair, JSON and field checks. Counts into *counts; appends the

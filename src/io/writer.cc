@@ -1,7 +1,10 @@
 #include "io/writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 #include "text/utf8.h"
 
@@ -14,67 +17,103 @@ std::string FormatNumber(double v) {
   return buf;
 }
 
+// Writers build each line in a string and append it to `sbuf_` when they
+// write to a string, or write it to `out_`.
 class JsonlWriter : public EventWriter {
  public:
-  JsonlWriter(std::ostream* out, WriterInfo info) : out_(out), info_(std::move(info)) {}
+  JsonlWriter(std::ostream* out, std::string* sbuf, WriterInfo info)
+      : out_(out), sbuf_(sbuf), info_(std::move(info)) {}
   void Write(const Event& e) override {
+    if (sbuf_) {
+      AppendEventJson(e, info_, sbuf_);
+      sbuf_->push_back('\n');
+      return;
+    }
     buf_.clear();
     AppendEventJson(e, info_, &buf_);
     buf_.push_back('\n');
     out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
-  void Finish() override { out_->flush(); }
+  void Finish() override {
+    if (out_) out_->flush();
+  }
 
  private:
   std::ostream* out_;
+  std::string* sbuf_;
   WriterInfo info_;
   std::string buf_;
 };
 
+constexpr std::string_view kTsvHeader =
+    "id\tstory_id\tsentence\tdate\tsource\tsource_country\tsource_group\tsource_name\t"
+    "target\ttarget_country\ttarget_group\ttarget_name\tcode\troot\tgoldstein\t"
+    "quad_class\tplover\ttrigger\tconfidence\tparent_id\ttext\n";
+
+void AppendTsvField(std::string_view s, std::string* out) {
+  for (char c : s) {
+    switch (c) {
+      case '\\': out->append("\\\\"); break;
+      case '\t': out->append("\\t"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      default: out->push_back(c);
+    }
+  }
+}
+
 class TsvWriter : public EventWriter {
  public:
-  TsvWriter(std::ostream* out, WriterInfo info) : out_(out), info_(std::move(info)) {}
+  TsvWriter(std::ostream* out, std::string* sbuf, WriterInfo info)
+      : out_(out), sbuf_(sbuf), info_(std::move(info)) {}
   void WriteHeader() override {
-    *out_ << "id\tstory_id\tsentence\tdate\tsource\tsource_country\tsource_group\tsource_name\t"
-             "target\ttarget_country\ttarget_group\ttarget_name\tcode\troot\tgoldstein\t"
-             "quad_class\tplover\ttrigger\tconfidence\tparent_id\ttext\n";
+    if (sbuf_) {
+      sbuf_->append(kTsvHeader);
+    } else {
+      out_->write(kTsvHeader.data(), static_cast<std::streamsize>(kTsvHeader.size()));
+    }
   }
   void Write(const Event& e) override {
+    std::string* line = sbuf_ ? sbuf_ : &buf_;
+    if (!sbuf_) buf_.clear();
     const Actor* t = e.target ? &*e.target : nullptr;
-    std::string fields[] = {e.id,
-                            e.story_id,
-                            std::to_string(e.sentence),
-                            e.date,
-                            e.source.code,
-                            e.source.country,
-                            e.source.group,
-                            e.source.name,
-                            t ? t->code : "",
-                            t ? t->country : "",
-                            t ? t->group : "",
-                            t ? t->name : "",
-                            e.code,
-                            e.root,
-                            e.goldstein ? FormatNumber(*e.goldstein) : "",
-                            std::to_string(e.quad_class),
-                            e.plover,
-                            e.trigger,
-                            FormatNumber(e.confidence),
-                            e.parent_id,
-                            e.text};
-    bool first = true;
-    for (const std::string& f : fields) {
-      if (!first) *out_ << '\t';
-      *out_ << TsvEscape(f);
-      first = false;
-    }
-    *out_ << '\n';
+    auto field = [&](std::string_view v) {
+      AppendTsvField(v, line);
+      line->push_back('\t');
+    };
+    field(e.id);
+    field(e.story_id);
+    field(std::to_string(e.sentence));
+    field(e.date);
+    field(e.source.code);
+    field(e.source.country);
+    field(e.source.group);
+    field(e.source.name);
+    field(t ? std::string_view(t->code) : "");
+    field(t ? std::string_view(t->country) : "");
+    field(t ? std::string_view(t->group) : "");
+    field(t ? std::string_view(t->name) : "");
+    field(e.code);
+    field(e.root);
+    field(e.goldstein ? FormatNumber(*e.goldstein) : "");
+    field(std::to_string(e.quad_class));
+    field(e.plover);
+    field(e.trigger);
+    field(FormatNumber(e.confidence));
+    field(e.parent_id);
+    AppendTsvField(e.text, line);
+    line->push_back('\n');
+    if (!sbuf_) out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
-  void Finish() override { out_->flush(); }
+  void Finish() override {
+    if (out_) out_->flush();
+  }
 
  private:
   std::ostream* out_;
+  std::string* sbuf_;
   WriterInfo info_;
+  std::string buf_;
 };
 
 }  // namespace
@@ -82,158 +121,250 @@ class TsvWriter : public EventWriter {
 std::string TsvEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
-    }
-  }
+  AppendTsvField(s, &out);
   return out;
 }
 
 namespace {
 
-// Appends `s` as a JSON string. Invalid UTF-8 (the original story text may
-// hold some) is replaced by U+FFFD, as the text stage does.
-void AppendJsonString(std::string_view s, std::string* out) {
-  std::string repaired;
-  if (!text::IsAscii(s) && text::CleanPrefixLength(s) != s.size()) {
-    text::RepairUtf8(s, &repaired, nullptr);
-    s = repaired;
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+// True if some byte of `w` is below 0x20, '"' or '\\' (exact: the borrow
+// tricks only err on bytes above one that does need it).
+inline bool WordNeedsEscape(uint64_t w) {
+  const uint64_t below_space = (w - kOnes * 0x20) & ~w;
+  const uint64_t q = w ^ (kOnes * '"');
+  const uint64_t b = w ^ (kOnes * '\\');
+  return ((below_space | ((q - kOnes) & ~q) | ((b - kOnes) & ~b)) & kHighBits) != 0;
+}
+
+// An event is formatted through a pointer into a buffer known to be big
+// enough: AppendEventJson sizes it by an upper bound of the event's JSON. Escaping a byte takes at most 6 bytes
+// (\u001f) and repairing one at most 3 (U+FFFD), so 6 per input byte bounds
+// every string.
+class JsonSink {
+ public:
+  explicit JsonSink(char* p) : p_(p) {}
+  char* end() const { return p_; }
+
+  template <size_t N>
+  void Lit(const char (&lit)[N]) {
+    memcpy(p_, lit, N - 1);
+    p_ += N - 1;
   }
-  out->push_back('"');
-  // Copy runs of characters that need no escape in one go.
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char u = static_cast<unsigned char>(s[i]);
-    if (u >= 0x20 && u != '"' && u != '\\') continue;
-    out->append(s.data() + run, i - run);
-    run = i + 1;
-    char c = s[i];
-    switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
-          out->append(buf);
-        }
+  void Char(char c) { *p_++ = c; }
+  void Int(int64_t v) { p_ = std::to_chars(p_, p_ + 24, v).ptr; }
+  // Shortest text that reads back as the same double; "3.0" rather than "3".
+  // Events repeat a few values (Goldstein scores, confidences): the text of
+  // recent ones is kept per thread.
+  void Double(double v) {
+    struct Entry {
+      uint64_t bits = 0;
+      uint8_t len = 0;  // 0: empty
+      char text[30];
+    };
+    thread_local Entry cache[32];
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    Entry& c = cache[(bits ^ (bits >> 29) ^ (bits >> 47)) & 31];
+    if (c.len == 0 || c.bits != bits) {
+      char* b = c.text;
+      char* e = std::to_chars(b, b + 28, v).ptr;
+      if (std::string_view(b, static_cast<size_t>(e - b)).find_first_of(".eE") ==
+          std::string_view::npos) {
+        memcpy(e, ".0", 2);
+        e += 2;
+      }
+      c.bits = bits;
+      c.len = static_cast<uint8_t>(e - b);
+    }
+    memcpy(p_, c.text, c.len);
+    p_ += c.len;
+  }
+  // `s` as a JSON string. Invalid UTF-8 (the original story text may hold
+  // some) is replaced by U+FFFD, as the text stage does; so is control junk
+  // in a string that is not all ASCII (text::CleanPrefixLength).
+  void Str(std::string_view s) {
+    if (!text::IsAscii(s) && text::CleanPrefixLength(s) != s.size()) {
+      thread_local std::string repaired;
+      text::RepairUtf8(s, &repaired, nullptr);
+      Quoted(repaired);
+    } else {
+      Quoted(s);
     }
   }
-  out->append(s.data() + run, s.size() - run);
-  out->push_back('"');
-}
-
-// Shortest text that reads back as the same double; "3.0" rather than "3".
-void AppendDouble(double v, std::string* out) {
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  std::string_view t(buf, r.ptr - buf);
-  out->append(t);
-  if (t.find_first_of(".eE") == std::string_view::npos) out->append(".0");
-}
-
-void AppendActor(const Actor& a, std::string* out) {
-  out->append("{\"code\":");
-  AppendJsonString(a.code, out);
-  out->append(",\"name\":");
-  AppendJsonString(a.name, out);
-  out->append(",\"country\":");
-  AppendJsonString(a.country, out);
-  out->append(",\"group\":");
-  AppendJsonString(a.group, out);
-  out->append(",\"types\":[");
-  for (size_t i = 0; i < a.types.size(); ++i) {
-    if (i) out->push_back(',');
-    AppendJsonString(a.types[i], out);
+  void StrOrNull(std::string_view s) {
+    if (s.empty()) {
+      Lit("null");
+    } else {
+      Str(s);
+    }
   }
-  out->append("]}");
+
+ private:
+  void Quoted(std::string_view s) {
+    const char* d = s.data();
+    const size_t n = s.size();
+    char* p = p_;
+    *p++ = '"';
+    size_t i = 0;
+    while (i < n) {
+      if (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, d + i, 8);
+        if (!WordNeedsEscape(w)) {
+          memcpy(p, &w, 8);
+          p += 8;
+          i += 8;
+          continue;
+        }
+      }
+      const auto u = static_cast<unsigned char>(d[i++]);
+      if (u >= 0x20 && u != '"' && u != '\\') {
+        *p++ = static_cast<char>(u);
+        continue;
+      }
+      *p++ = '\\';
+      switch (u) {
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\r': *p++ = 'r'; break;
+        case '\t': *p++ = 't'; break;
+        case '\b': *p++ = 'b'; break;
+        case '\f': *p++ = 'f'; break;
+        default:
+          memcpy(p, "u00", 3);
+          p[3] = "0123456789abcdef"[u >> 4];
+          p[4] = "0123456789abcdef"[u & 15];
+          p += 5;
+      }
+    }
+    *p++ = '"';
+    p_ = p;
+  }
+
+  char* p_;
+};
+
+size_t ActorBound(const Actor& a) {
+  size_t n = a.code.size() + a.name.size() + a.country.size() + a.group.size() + 64;
+  for (const std::string& t : a.types) n += t.size() + 3;
+  return n;
 }
 
-void AppendSpan(const Span& sp, std::string* out) {
-  out->push_back('[');
-  out->append(std::to_string(sp.begin));
-  out->push_back(',');
-  out->append(std::to_string(sp.end));
-  out->push_back(']');
+void WriteActor(const Actor& a, JsonSink* o) {
+  o->Lit("{\"code\":");
+  o->Str(a.code);
+  o->Lit(",\"name\":");
+  o->Str(a.name);
+  o->Lit(",\"country\":");
+  o->Str(a.country);
+  o->Lit(",\"group\":");
+  o->Str(a.group);
+  o->Lit(",\"types\":[");
+  for (size_t i = 0; i < a.types.size(); ++i) {
+    if (i) o->Char(',');
+    o->Str(a.types[i]);
+  }
+  o->Lit("]}");
+}
+
+void WriteSpan(const Span& sp, JsonSink* o) {
+  o->Char('[');
+  o->Int(sp.begin);
+  o->Char(',');
+  o->Int(sp.end);
+  o->Char(']');
 }
 
 }  // namespace
 
 void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out) {
-  // Each field starts with its key; `key` is the text between fields,
-  // e.g. ",\"code\":".
-  auto str = [&](const char* key, std::string_view v) {
-    out->append(key);
-    AppendJsonString(v, out);
-  };
-  auto str_or_null = [&](const char* key, std::string_view v) {
-    out->append(key);
-    if (v.empty()) {
-      out->append("null");
-    } else {
-      AppendJsonString(v, out);
-    }
-  };
-  str("{\"id\":", e.id);
-  str(",\"story_id\":", e.story_id);
-  out->append(",\"sentence\":");
-  out->append(std::to_string(e.sentence));
-  str(",\"date\":", e.date);
-  str(",\"pub_date\":", e.pub_date);
-  out->append(",\"source\":");
-  AppendActor(e.source, out);
-  out->append(",\"target\":");
-  if (e.target) {
-    AppendActor(*e.target, out);
-  } else {
-    out->append("null");
+  // Room for every string escaped at worst (6 bytes a byte), plus the keys
+  // (under 512 bytes), numbers and brackets.
+  size_t strings = e.id.size() + e.story_id.size() + e.date.size() + e.pub_date.size() +
+                   ActorBound(e.source) + (e.target ? ActorBound(*e.target) : 0) +
+                   e.code.size() + e.root.size() + e.plover.size() + e.text.size() +
+                   e.trigger.size() + e.pattern.size() + e.pattern_origin.size() +
+                   e.parent_id.size() + info.coder.size() + info.dictionary.size();
+  for (const std::string& n : e.notes) strings += n.size() + 3;
+  // A scratch buffer per thread, never cleared: the event is written there
+  // and appended to *out in one piece.
+  thread_local std::unique_ptr<char[]> scratch;
+  thread_local size_t scratch_size = 0;
+  const size_t need = 6 * strings + 1024;
+  if (scratch_size < need) {
+    scratch_size = std::max(need, 2 * scratch_size);
+    scratch = std::make_unique<char[]>(scratch_size);
   }
-  str(",\"code\":", e.code);
-  str(",\"root\":", e.root);
-  out->append(",\"goldstein\":");
+  JsonSink o(scratch.get());
+  o.Lit("{\"id\":");
+  o.Str(e.id);
+  o.Lit(",\"story_id\":");
+  o.Str(e.story_id);
+  o.Lit(",\"sentence\":");
+  o.Int(e.sentence);
+  o.Lit(",\"date\":");
+  o.Str(e.date);
+  o.Lit(",\"pub_date\":");
+  o.Str(e.pub_date);
+  o.Lit(",\"source\":");
+  WriteActor(e.source, &o);
+  o.Lit(",\"target\":");
+  if (e.target) {
+    WriteActor(*e.target, &o);
+  } else {
+    o.Lit("null");
+  }
+  o.Lit(",\"code\":");
+  o.Str(e.code);
+  o.Lit(",\"root\":");
+  o.Str(e.root);
+  o.Lit(",\"goldstein\":");
   if (e.goldstein) {
-    AppendDouble(*e.goldstein, out);
+    o.Double(*e.goldstein);
   } else {
-    out->append("null");
+    o.Lit("null");
   }
-  out->append(",\"quad_class\":");
-  out->append(std::to_string(e.quad_class));
-  str_or_null(",\"plover\":", e.plover);
-  str(",\"text\":", e.text);
-  str(",\"trigger\":", e.trigger);
-  out->append(",\"evidence\":{\"trigger\":");
-  AppendSpan(e.trigger_span, out);
-  out->append(",\"source\":");
-  AppendSpan(e.source.span, out);
-  out->append(",\"target\":");
+  o.Lit(",\"quad_class\":");
+  o.Int(e.quad_class);
+  o.Lit(",\"plover\":");
+  o.StrOrNull(e.plover);
+  o.Lit(",\"text\":");
+  o.Str(e.text);
+  o.Lit(",\"trigger\":");
+  o.Str(e.trigger);
+  o.Lit(",\"evidence\":{\"trigger\":");
+  WriteSpan(e.trigger_span, &o);
+  o.Lit(",\"source\":");
+  WriteSpan(e.source.span, &o);
+  o.Lit(",\"target\":");
   if (e.target) {
-    AppendSpan(e.target->span, out);
+    WriteSpan(e.target->span, &o);
   } else {
-    out->append("null");
+    o.Lit("null");
   }
-  str(",\"pattern\":", e.pattern);
-  str(",\"pattern_origin\":", e.pattern_origin);
-  out->append(",\"how\":[");
+  o.Lit(",\"pattern\":");
+  o.Str(e.pattern);
+  o.Lit(",\"pattern_origin\":");
+  o.Str(e.pattern_origin);
+  o.Lit(",\"how\":[");
   for (size_t i = 0; i < e.notes.size(); ++i) {
-    if (i) out->push_back(',');
-    AppendJsonString(e.notes[i], out);
+    if (i) o.Char(',');
+    o.Str(e.notes[i]);
   }
-  out->append("]},\"confidence\":");
-  AppendDouble(e.confidence, out);
-  str_or_null(",\"parent_id\":", e.parent_id);
-  str(",\"coder\":", info.coder);
-  str(",\"dictionary\":", info.dictionary);
-  out->push_back('}');
+  o.Lit("]},\"confidence\":");
+  o.Double(e.confidence);
+  o.Lit(",\"parent_id\":");
+  o.StrOrNull(e.parent_id);
+  o.Lit(",\"coder\":");
+  o.Str(info.coder);
+  o.Lit(",\"dictionary\":");
+  o.Str(info.dictionary);
+  o.Char('}');
+  out->append(scratch.get(), static_cast<size_t>(o.end() - scratch.get()));
 }
 
 std::string EventToJson(const Event& e, const WriterInfo& info) {
@@ -245,8 +376,15 @@ std::string EventToJson(const Event& e, const WriterInfo& info) {
 
 std::unique_ptr<EventWriter> MakeWriter(std::string_view name, std::ostream* out,
                                         const WriterInfo& info) {
-  if (name == "jsonl") return std::make_unique<JsonlWriter>(out, info);
-  if (name == "tsv") return std::make_unique<TsvWriter>(out, info);
+  if (name == "jsonl") return std::make_unique<JsonlWriter>(out, nullptr, info);
+  if (name == "tsv") return std::make_unique<TsvWriter>(out, nullptr, info);
+  return nullptr;
+}
+
+std::unique_ptr<EventWriter> MakeWriter(std::string_view name, std::string* out,
+                                        const WriterInfo& info) {
+  if (name == "jsonl") return std::make_unique<JsonlWriter>(nullptr, out, info);
+  if (name == "tsv") return std::make_unique<TsvWriter>(nullptr, out, info);
   return nullptr;
 }
 

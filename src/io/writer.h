@@ -30,6 +30,10 @@ struct WriterInfo {
 // nullptr for an unknown name.
 std::unique_ptr<EventWriter> MakeWriter(std::string_view name, std::ostream* out,
                                         const WriterInfo& info);
+// The same, appending the output to *out (which must outlive the writer):
+// the same bytes, without a stream.
+std::unique_ptr<EventWriter> MakeWriter(std::string_view name, std::string* out,
+                                        const WriterInfo& info);
 
 // The JSON object of one event (one line, no newline), as the jsonl writer prints it.
 std::string EventToJson(const Event& e, const WriterInfo& info);

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <istream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dyad/document.h"
@@ -26,6 +27,7 @@ std::string_view Trim(std::string_view s) { return text::TrimSpace(s); }
 
 std::vector<std::string> Split(std::string_view s, char sep) {
   std::vector<std::string> out;
+  out.reserve(static_cast<size_t>(std::count(s.begin(), s.end(), sep)) + 1);
   size_t start = 0;
   for (size_t i = 0; i <= s.size(); ++i) {
     if (i == s.size() || s[i] == sep) {
@@ -38,15 +40,17 @@ std::vector<std::string> Split(std::string_view s, char sep) {
 
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ' || c == '\t') {
-      if (!cur.empty()) out.push_back(std::move(cur)), cur.clear();
-    } else {
-      cur += c;
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  for (size_t i = 0; i < s.size();) {
+    if (blank(s[i])) {
+      ++i;
+      continue;
     }
+    size_t j = i;
+    while (j < s.size() && !blank(s[j])) ++j;
+    out.emplace_back(s.substr(i, j - i));
+    i = j;
   }
-  if (!cur.empty()) out.push_back(std::move(cur));
   return out;
 }
 
@@ -165,17 +169,18 @@ class LexiconBuilder {
   void LoadStream(std::istream& in, const fs::path& path, int depth) {
     std::string fname = path.string();
     stats_->files.push_back(fname);
-    std::string line;
+    // Messages name the file as given; events carry only the file name,
+    // so that output does not depend on where the dictionaries sit.
+    const std::string origin_prefix = path.filename().string() + ":";
+    std::string line, origin;
     int lineno = 0;
     while (std::getline(in, line)) {
       ++lineno;
       hash_ = hash_ * 1099511628211ull ^ std::hash<std::string>()(line);
-      // Messages name the file as given; events carry only the file name,
-      // so that output does not depend on where the dictionaries sit.
-      std::string where = fname + ":" + std::to_string(lineno);
-      std::string origin = path.filename().string() + ":" + std::to_string(lineno);
+      origin = origin_prefix;
+      origin += std::to_string(lineno);
       std::string err = LoadLine(line, path, origin, depth);
-      if (!err.empty()) stats_->errors.push_back(where + ": " + err);
+      if (!err.empty()) stats_->errors.push_back(fname + ":" + std::to_string(lineno) + ": " + err);
     }
   }
 
@@ -403,8 +408,12 @@ class LexiconBuilder {
     if (!words.empty() && words[0] == "the" && words.size() > 1) words.erase(words.begin());
     if (words.empty()) return;
     std::string key;
-    for (const auto& w : words) key += w + ' ';
-    auto [it, fresh] = seen_.emplace(std::make_pair(key, static_cast<int>(kind)), 0);
+    for (const auto& w : words) {
+      key += w;
+      key += ' ';
+    }
+    key += static_cast<char>('0' + static_cast<int>(kind));  // after the last ' '
+    auto [it, fresh] = seen_.emplace(std::move(key), 0);
     if (!fresh) {
       // Same phrase and kind: the later line replaces the earlier one.
       uint32_t pid = it->second;
@@ -531,7 +540,7 @@ class LexiconBuilder {
 
   DictStats* stats_;
   std::shared_ptr<Lexicon> lex_;
-  std::map<std::pair<std::string, int>, uint32_t> seen_;
+  std::unordered_map<std::string, uint32_t> seen_;  // phrase tokens + kind -> phrases_ index
   std::unordered_map<std::string, std::vector<std::string>> synsets_;
   std::unordered_map<std::string, std::vector<std::string>> irregular_;
   std::set<std::string> known_countries_, defined_countries_;

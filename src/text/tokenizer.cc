@@ -198,7 +198,15 @@ void Tokenizer::Emit(size_t b, size_t e, TokenKind kind, uint8_t flags) {
   t.flags = flags;
   std::string& lower = doc_->lower;
   t.lower_begin = static_cast<uint32_t>(lower.size());
-  for (size_t i = b; i < e;) {
+  // The ASCII prefix (usually the whole token) in one append, lower-cased
+  // in place; the rest a character at a time.
+  size_t ascii_end = b;
+  while (ascii_end < e && static_cast<unsigned char>(s_[ascii_end]) < 0x80) ++ascii_end;
+  lower.append(s_.data() + b, ascii_end - b);
+  for (char* p = lower.data() + t.lower_begin, *q = lower.data() + lower.size(); p != q; ++p) {
+    if (static_cast<unsigned char>(*p - 'A') < 26) *p = static_cast<char>(*p + 32);
+  }
+  for (size_t i = ascii_end; i < e;) {
     const auto c = static_cast<unsigned char>(s_[i]);
     if (c < 0x80) {
       lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));

@@ -1,0 +1,93 @@
+#include "io/story_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace dyad::io {
+namespace {
+
+// The fast record scanner must agree with nlohmann::json on every record:
+// the same verdict, the same fields, the same error message.
+TEST(StoryReader, FastPathAgreesWithReference) {
+  const std::vector<std::string> lines = {
+      R"({"id":"a1","date":"2022-02-10","text":"Russia moved troops."})",
+      R"(  {"text" : "x", "date":"2022-02-10" , "id":"b", "source":"AFP", "url":"http://u"}  )",
+      R"({"id":"c","date":"2022-02-10","text":"q\"b\\s\/l\b\f\n\r\t end"})",
+      R"({"id":"d","date":"2022-02-10","text":"caf\u00e9 \u2019 \ud83d\ude00 \u0000."})",
+      "{\"id\":\"e\",\"date\":\"2022-02-10\",\"text\":\"caf\xC3\xA9 \xE2\x80\x99 \xF0\x9F\x98\x80\"}",
+      R"({"id":"f","date":"2022-02-10","text":"t","score":-1.25,"n":0,"ok":true,"no":false,"z":null})",
+      R"({"id":"g","date":"2022-02-10","text":"t","source":null,"url":7})",
+      R"({"id":17,"date":"2022-02-10","text":"numeric id"})",
+      R"({"id":"h","date":"2022-02-10","text":"t","tags":["a","b"],"meta":{"k":1}})",
+      R"({"id":"i","date":"2022-02-10","text":"first","text":"second"})",
+      R"({"id":"j","date":"2022-02-10","text":"t","x":1,"x":2})",
+      R"({"id":"k","date":"2022-02-10","text":"t","big":1e999})",
+      R"({"id":"l","date":"2022-02-10","text":"t","e":1.5E+3})",
+      R"({"id":"m","date":"2022-02-10","text":"t","lead":01})",
+      R"({"id":"n","date":"2022-02-10","text":"t","dot":1.})",
+      R"({"id":"o","date":"2022-02-10","text":"lone \udc00 low"})",
+      R"({"id":"p","date":"2022-02-10","text":"lone \ud800 high"})",
+      R"({"id":"q","date":"2022-02-10","text":"bad \x escape"})",
+      "{\"id\":\"r\",\"date\":\"2022-02-10\",\"text\":\"raw\ttab\"}",
+      "{\"id\":\"s\",\"date\":\"2022-02-10\",\"text\":\"surrogate \xED\xA0\x80 bytes\"}",
+      "{\"id\":\"t\",\"date\":\"2022-02-10\",\"text\":\"overlong \xE0\x80\xAF\"}",
+      "{\"id\":\"u\",\"date\":\"2022-02-10\",\"text\":\"cut \xE2\x80\"}",
+      "\xEF\xBB\xBF{\"id\":\"v\",\"date\":\"2022-02-10\",\"text\":\"bom\"}",
+      R"({"id":"","date":"2022-02-10","text":"empty id"})",
+      R"({"id":"w","date":"2022-02-30","text":"bad date"})",
+      R"({"id":"x","date":"2022-02-10"})",
+      R"({"id":"y","date":"2022-02-10","text":5})",
+      R"({"id":"z","date":"2022-02-10","text":"t"} trailing)",
+      R"({"id":"z","date":"2022-02-10","text":"t",})",
+      R"({"id":"z","date":"2022-02-10","text":"unterminated)",
+      R"(["not","an","object"])",
+      R"({})",
+      R"({"id":"z","date":"2022-02-10","text":"t","lit":nul})",
+      R"({"id":"z" "date":"2022-02-10","text":"t"})",
+      R"({"\u0069d":"esc-key","date":"2022-02-10","text":"t"})",
+  };
+  for (const std::string& line : lines) {
+    Story fast, ref;
+    fast.source = fast.url = "stale";  // the fast path must clear absent fields
+    std::string fast_err, ref_err;
+    bool fast_ok = ParseJsonStory(line, &fast, &fast_err);
+    bool ref_ok = ParseJsonStoryReference(line, &ref, &ref_err);
+    ASSERT_EQ(fast_ok, ref_ok) << line;
+    if (!ref_ok) {
+      EXPECT_EQ(fast_err, ref_err) << line;
+      continue;
+    }
+    EXPECT_EQ(fast.id, ref.id) << line;
+    EXPECT_EQ(fast.date, ref.date) << line;
+    EXPECT_EQ(fast.text, ref.text) << line;
+    EXPECT_EQ(fast.source, ref.source) << line;
+    EXPECT_EQ(fast.url, ref.url) << line;
+  }
+}
+
+TEST(StoryReader, ParseRecordRepairsInvalidUtf8) {
+  ReaderOptions opt;
+  ReadCounts counts;
+  std::vector<std::string> messages;
+  Story s;
+  ASSERT_TRUE(ParseRecord("{\"id\":\"a\",\"date\":\"2022-02-10\",\"text\":\"x\xFFy\"}", "f:3", opt,
+                          &s, &messages, &counts));
+  EXPECT_EQ(s.text, "x\xEF\xBF\xBDy");
+  EXPECT_EQ(s.origin, "f:3");
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0], "f:3: invalid UTF-8 in story \"a\" (1 bytes replaced)");
+  EXPECT_EQ(counts.stories, 1u);
+  EXPECT_EQ(counts.warnings, 1u);
+  messages.clear();
+  ASSERT_TRUE(ParseRecord(R"({"id":"b","date":"2022-02-10","text":"fine"})", "f:4", opt, &s,
+                          &messages, &counts));
+  EXPECT_TRUE(messages.empty());
+  EXPECT_EQ(s.origin, "f:4");
+  EXPECT_EQ(counts.stories, 2u);
+  EXPECT_EQ(counts.records, 2u);
+}
+
+}  // namespace
+}  // namespace dyad::io
