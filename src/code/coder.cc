@@ -490,6 +490,9 @@ class SentenceCoder {
       if (w[last_k].tag == Tag::kPoss && last_k > b) last = w[last_k - 1].lower;
       if (parse::IsAttackNoun(last)) {
         role = "MIL";
+      } else if (IsPlaceNoun(last)) {
+        place_country = country;  // "the Caribbean island of St Vincent": where
+        country.clear();
       } else {
         weak = true;
       }
@@ -562,9 +565,6 @@ class SentenceCoder {
     }
     if (!say_after) attribution = static_cast<uint32_t>(w.size());
     attribution_ = attribution;
-    static const std::set<std::string_view> kPlaceNouns = {
-        "city", "town", "village", "capital", "province", "region", "district", "port", "border",
-        "enclave", "area", "camp", "state", "island", "coast", "countryside", "outskirts"};
     for (const NP& np : nps_) {
       if (np.b > attribution) continue;
       // Where things happen, not where they go ("fled into Bangladesh").
@@ -574,7 +574,7 @@ class SentenceCoder {
       // "in the Iraqi city of Basra": a demonym before a place noun.
       bool found = false;
       for (uint32_t k = np.b; k + 1 < np.e && !found; ++k) {
-        if (w[k].mention < 0 || !kPlaceNouns.count(w[k + 1].lower)) continue;
+        if (w[k].mention < 0 || !IsPlaceNoun(w[k + 1].lower)) continue;
         const LexEntry& e = lex_.entry(p_.mentions[w[k].mention].entry);
         if (e.kind == EntryKind::kDemonym && p_.mentions[w[k].mention].e == k + 1) {
           locations_.push_back({k, e.CodeOn(date_).substr(0, 3)});
@@ -615,11 +615,15 @@ class SentenceCoder {
   void ResolvePronoun(ActorX* a, int np_index) {
     std::string_view l = p_.words[a->b].lower;
     bool person = (l == "he" || l == "him" || l == "his" || l == "she" || l == "her");
+    bool singular = (l == "it" || l == "its");
     for (int k = np_index - 1; k >= 0; --k) {
       for (auto it = nps_[k].actors.rbegin(); it != nps_[k].actors.rend(); ++it) {
         if (it->code.empty() || it->place || it->weak) continue;
         if (person && it->code.size() == 3) continue;
+        // "its airspace" after "two Russian bombers": not the plural troops.
+        if (singular && PluralRoleNoun(*it)) continue;
         CopyResolved(*it, a);
+        a->antecedent = static_cast<int>(it->b);
         return;
       }
     }
@@ -630,14 +634,23 @@ class SentenceCoder {
         if (person && it->code.size() == 3) continue;
         if (pass == 0 && !it->subject) continue;
         CopyResolved(*it, a);
+        a->antecedent = -1;  // another sentence's words
         return;
       }
     }
   }
 
+  // An actor named by a plural role noun ("bombers", "troops"), not by a name.
+  bool PluralRoleNoun(const ActorX& x) const {
+    if (x.e <= x.b || x.e > p_.words.size()) return false;
+    const Word& last = p_.words[x.e - 1];
+    if (last.lower.size() < 4 || last.lower.back() != 's') return false;
+    if (last.mention < 0) return false;
+    return lex_.entry(p_.mentions[last.mention].entry).kind == EntryKind::kAgent;
+  }
+
   void CopyResolved(const ActorX& from, ActorX* a) {
     a->country = from.country;
-    a->antecedent = from.e > from.b ? static_cast<int>(from.b) : -1;
     if (!a->role.empty() && from.code.size() >= 3) {
       a->code = from.code.substr(0, 3) + a->role;  // "its soldiers" -> LBNMIL
     } else {
@@ -1663,6 +1676,13 @@ class SentenceCoder {
     return code.rfind("081", 0) == 0 || code.rfind("172", 0) == 0 || code.rfind("132", 0) == 0;
   }
 
+  static bool IsPlaceNoun(std::string_view w) {
+    static const std::set<std::string_view> kPlaceNouns = {
+        "city", "town", "village", "capital", "province", "region", "district", "port", "border",
+        "enclave", "area", "camp", "state", "island", "coast", "countryside", "outskirts"};
+    return kPlaceNouns.count(w) > 0;
+  }
+
   static bool ViolentRoot(const std::string& root) {
     return root == "14" || root == "15" || root == "17" || root == "18" || root == "19" ||
            root == "20" || root == "07" || root == "09";
@@ -1830,10 +1850,14 @@ class SentenceCoder {
       for (uint32_t k = vg.e; k < end; ++k) agent_named = agent_named || p_.words[k].lower == "by";
       // "A missionary was arrested in Lebanon": arrests and inquiries with no
       // agent named are the authorities' of the place where they happen.
-      if (sources.empty() && !agent_named && (info->root == "17" || info->root == "09") &&
-          !targets.empty()) {
-        std::string where = NearestLocation(vg.b, end);
-        if (!where.empty()) {
+      // "Putin was welcomed in Ulaanbaatar": so are visits hosted (043).
+      bool hosted = code.rfind("043", 0) == 0;
+      if (sources.empty() && !agent_named &&
+          (info->root == "17" || info->root == "09" || hosted) && !targets.empty()) {
+        std::string where = NearestLocation(vg.b, static_cast<uint32_t>(p_.words.size()));
+        if (!where.empty() && std::none_of(targets.begin(), targets.end(), [&](const ActorX& t) {
+              return t.country == where;
+            })) {
           ActorX a;
           a.country = where;
           a.code = where + (info->root == "17" ? "COP" : "GOV");
@@ -1907,7 +1931,14 @@ class SentenceCoder {
       }
       return false;
     };
-    if (only_where && sources.size() >= 2 && (parse::IsReciprocalVerb(ve->lemma) || mutual_code())) {
+    // "Colombian and Ecuadorian police jointly dismantled a network".
+    bool jointly = false;
+    for (uint32_t k = vg.b > 0 ? vg.b - 1 : 0; k < end && k <= vg.e; ++k) {
+      std::string_view l = p_.words[k].lower;
+      if (l == "jointly" || l == "together") jointly = true;
+    }
+    if (only_where && sources.size() >= 2 &&
+        (parse::IsReciprocalVerb(ve->lemma) || mutual_code() || (jointly && real_targets.empty()))) {
       reciprocal = true;
       for (const ActorX& a : sources) {
         for (const ActorX& b : sources) {

@@ -107,6 +107,22 @@ bool AfterThatSubject(const SentenceParse& p, uint32_t i) {
 
 }  // namespace
 
+// "Taiwan put its forces on alert": a state, person or organisation named
+// at the start of a clause before a bare form is its subject, not a compound.
+bool NamedSubjectBefore(const SentenceParse& p, uint32_t i) {
+  if (i == 0 || p.words[i - 1].mention < 0) return false;
+  const Mention& m = p.mentions[p.words[i - 1].mention];
+  if (m.e != i) return false;
+  if (m.kind != EntryKind::kCountry && m.kind != EntryKind::kPerson && m.kind != EntryKind::kOrg &&
+      m.kind != EntryKind::kGroup) {
+    return false;
+  }
+  if (m.b == 0) return true;
+  Tag before = p.words[m.b - 1].tag;  // the name opens a clause: "…, and Taiwan put"
+  return before == Tag::kComma || before == Tag::kCoord || before == Tag::kSub ||
+         before == Tag::kThat || before == Tag::kRel || before == Tag::kQuote;
+}
+
 bool IsSayVerb(std::string_view l) {
   static const Set s = {"say", "tell", "announce", "state", "declare", "add", "note", "stress",
                         "insist", "confirm", "report", "write", "explain", "argue", "assert",
@@ -382,7 +398,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     } else if (form == VForm::kBase && ncount >= 0 && (prev == Tag::kProper || prev == Tag::kNoun) &&
                !(prev_lower.size() > 3 && prev_lower.back() == 's' &&
                  prev_lower[prev_lower.size() - 2] != 's') &&
-               !AfterThatSubject(*out, i)) {
+               !AfterThatSubject(*out, i) && !NamedSubjectBefore(*out, i)) {
       // "border forces", "a ground offensive": a bare form after a singular
       // noun is a compound; after a plural ("observers hope") it is a verb.
       noun = true;
