@@ -510,6 +510,11 @@ class SentenceCoder {
       a->country = base.size() >= 3 ? base.substr(0, 3) : "";
       if (!lex_.SplitActorCode(a->code).country.empty()) a->country = a->code.substr(0, 3);
       else a->country.clear();
+    } else if (!country.empty() && role.empty() && !demonym_adj && e - b > 1 &&
+               IsPlaceNoun(w[e - 1].lower) && w[e - 1].mention < 0) {
+      // "the Caribbean island (of St Vincent)", "the Ukraine border": where.
+      a->code = a->country = country.substr(0, 3);
+      a->place = true;
     } else if (!country.empty()) {
       a->country = country.substr(0, 3);
       a->code = country + role;
@@ -1872,7 +1877,12 @@ class SentenceCoder {
       if (best.target_np >= 0) {
         targets = Targets(best.target_np);
         how = "pattern";
-      } else {
+      }
+      // "sent troops to its border with Belarus": a pattern slot that holds
+      // only the source's own gives way to the other phrases.
+      if (best.target_np < 0 || std::all_of(targets.begin(), targets.end(), [&](const ActorX& t) {
+            return SameActor(sources, t) && !t.place;
+          })) {
         targets = DefaultTargets(v, end, code, info->root, sources, &how);
       }
     }
