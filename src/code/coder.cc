@@ -1531,6 +1531,9 @@ class SentenceCoder {
         // Places in "in/at/on" phrases are where, not whom — except for acts of force.
         std::vector<ActorX> keep;
         bool where = IsLocativePrep(prep) && std::string_view(prep) != "from";
+        // "met on the island of Aruba", "talks at the UN": a meeting's venue
+        // or topic, not the other side.
+        if (root == "04" && where) continue;
         for (const ActorX& t : ts) {
           if ((t.place || (t.weak && where)) && !ViolentRoot(root) && !domestic_measure) continue;
           keep.push_back(t);
