@@ -384,6 +384,15 @@ class SentenceCoder {
         start = k + 1;
       }
     }
+    // "Israeli helicopters and tanks": a role noun with no country of its
+    // own takes the country of the conjunct before it.
+    for (size_t k = 1; k < out.size(); ++k) {
+      if (out[k].code.empty() && !out[k].role.empty() && !out[k].pronoun &&
+          out[k - 1].country.size() == 3 && !out[k - 1].place && !out[k - 1].weak) {
+        out[k].country = out[k - 1].country;
+        out[k].code = out[k].country + out[k].role;
+      }
+    }
     // "Colombian and Ecuadorian police": the last conjunct's role is shared
     // by earlier demonym-only conjuncts.
     if (out.size() > 1) {
