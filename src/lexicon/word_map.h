@@ -9,8 +9,9 @@
 //   FlatWordMap<Tag> m({{"the", Tag::kDet}, {"of", Tag::kOf}});
 //   const Tag* t = m.Find("the");  // -> &Tag::kDet; Find("cat") -> nullptr
 //
-// Keys are views: the caller keeps their bytes alive (string literals, or
-// strings owned by a Lexicon). Built once, then read-only and safe to share
+// Keys of up to 14 bytes are copied into the table; longer ones are views,
+// whose bytes the caller keeps alive (string literals, or strings owned by
+// a Lexicon). Built once, then read-only and safe to share
 // between threads. A repeated key keeps its first value.
 #ifndef DYAD_LEXICON_WORD_MAP_H_
 #define DYAD_LEXICON_WORD_MAP_H_
@@ -58,21 +59,21 @@ class FlatWordMap {
   // Replaces the contents with `items`.
   void Build(const std::vector<std::pair<std::string_view, V>>& items) {
     size_t cap = 16;
-    while (cap < items.size() * 2) cap *= 2;  // at most half full
+    while (cap * 7 < items.size() * 10) cap *= 2;  // at most 70% full
     slots_.assign(cap, Slot());
     mask_ = cap - 1;
     for (const auto& [key, value] : items) {
       const uint64_t h = HashWord(key);
       size_t i = h & mask_;
       bool repeated = false;
-      for (; slots_[i].used; i = (i + 1) & mask_) {
-        if (slots_[i].hash == h && slots_[i].key == key) {
+      for (; slots_[i].used(); i = (i + 1) & mask_) {
+        if (slots_[i].hash == h && slots_[i].Is(key)) {
           repeated = true;
           break;
         }
       }
       if (repeated) continue;
-      slots_[i] = Slot{h, key, value, true};
+      slots_[i].Set(h, key, value);
     }
   }
 
@@ -82,27 +83,53 @@ class FlatWordMap {
     const uint64_t h = HashWord(word);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (!s.used) return nullptr;
-      if (s.hash == h && Same(s.key, word)) return &s.value;
+      if (!s.used()) return nullptr;
+      if (s.hash == h && s.Is(word)) return &s.value;
     }
   }
   bool Contains(std::string_view word) const { return Find(word) != nullptr; }
 
  private:
-  // Words are short: a loop beats a call to memcmp.
-  static bool Same(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (a[i] != b[i]) return false;
-    }
-    return true;
-  }
-
+  // A key of up to 14 bytes is kept in the slot itself, so that a look-up
+  // touches one cache line; a longer one is a view of the caller's bytes.
   struct Slot {
     uint64_t hash = 0;
-    std::string_view key;
     V value{};
-    bool used = false;
+    char key[16] = {};  // key[15]: 0 empty, 1..16 inline (length + 1), 0xFF a view
+
+    static constexpr unsigned char kView = 0xFF;
+    bool used() const { return key[15] != 0; }
+    void Set(uint64_t h, std::string_view k, V v) {
+      hash = h;
+      value = v;
+      if (k.size() <= 14) {
+        if (!k.empty()) std::memcpy(key, k.data(), k.size());
+        key[15] = static_cast<char>(k.size() + 1);
+      } else {
+        const char* p = k.data();
+        const uint32_t n = static_cast<uint32_t>(k.size());
+        std::memcpy(key, &p, sizeof p);
+        std::memcpy(key + 8, &n, sizeof n);
+        key[15] = static_cast<char>(kView);
+      }
+    }
+    // Words are short: a loop beats a call to memcmp.
+    bool Is(std::string_view w) const {
+      const auto tag = static_cast<unsigned char>(key[15]);
+      const char* p = key;
+      size_t n = static_cast<size_t>(tag) - 1;
+      if (tag == kView) {
+        uint32_t len;
+        std::memcpy(&p, key, sizeof p);
+        std::memcpy(&len, key + 8, sizeof len);
+        n = len;
+      }
+      if (n != w.size()) return false;
+      for (size_t i = 0; i < n; ++i) {
+        if (p[i] != w[i]) return false;
+      }
+      return true;
+    }
   };
   std::vector<Slot> slots_;
   size_t mask_ = 0;
