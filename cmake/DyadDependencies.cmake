@@ -11,3 +11,14 @@ endif()
 if(DYAD_BUILD_BENCH)
   find_package(benchmark REQUIRED)
 endif()
+# Optional: mimalloc, a faster allocator for the dyad binary (about a fifth
+# of `dyad code`'s time goes to malloc and free with glibc's). Not with the
+# sanitizers, which bring their own.
+if(DYAD_MIMALLOC AND NOT DYAD_SANITIZE)
+  find_package(mimalloc CONFIG QUIET)
+  if(mimalloc_FOUND)
+    message(STATUS "dyad: linking mimalloc ${mimalloc_VERSION}")
+  else()
+    message(STATUS "dyad: mimalloc not found (apt-get install libmimalloc-dev); using the C library's malloc")
+  endif()
+endif()

@@ -24,6 +24,9 @@
 
 namespace dyad {
 
+template <typename V>
+class FlatWordMap;  // src/lexicon/word_map.h
+
 // Order is the priority between entries of equal length (lower wins).
 enum class EntryKind : uint8_t {
   kPerson, kOrg, kGroup, kCapital, kCountry, kDemonym, kAgent, kPlace, kDiscard
@@ -133,10 +136,7 @@ class Lexicon {
                                                              DictStats* stats = nullptr);
 
   // What the dictionaries know of a lower-case word form; nullptr if nothing.
-  const WordInfo* Info(std::string_view word) const {
-    auto it = word_info_.find(word);
-    return it == word_info_.end() ? nullptr : &it->second;
-  }
+  const WordInfo* Info(std::string_view word) const;
   // MatchPhrase for a word whose Info() is known (saves the look-up).
   std::optional<PhraseMatch> MatchPhraseFrom(const std::vector<uint32_t>& candidates,
                                              const std::vector<std::string_view>& words,
@@ -208,6 +208,8 @@ class Lexicon {
       wordnet_exc_;  // irregular form -> lemma
   std::unordered_map<std::string, uint32_t, WordHash, std::equal_to<>> word_ids_;
   std::unordered_map<std::string, WordInfo, WordHash, std::equal_to<>> word_info_;
+  // word_info_ again, as a flat table for the parser's per-token Info().
+  std::shared_ptr<const FlatWordMap<const WordInfo*>> info_index_;
   std::string fingerprint_;
 };
 

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "lexicon/word_map.h"
+
 namespace dyad {
 
 const char* EntryKindName(EntryKind k) {
@@ -74,6 +76,15 @@ std::optional<PhraseMatch> Lexicon::MatchPhraseFrom(const std::vector<uint32_t>&
     if (ok) return PhraseMatch{p.entry, static_cast<uint32_t>(p.words.size())};
   }
   return best;
+}
+
+const WordInfo* Lexicon::Info(std::string_view word) const {
+  if (info_index_) {
+    const WordInfo* const* info = info_index_->Find(word);
+    return info ? *info : nullptr;
+  }
+  auto it = word_info_.find(word);
+  return it == word_info_.end() ? nullptr : &it->second;
 }
 
 const std::vector<std::string>* Lexicon::VerbLemmas(std::string_view form) const {

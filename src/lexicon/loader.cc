@@ -16,6 +16,7 @@
 
 #include "dyad/document.h"
 #include "dyad/lexicon.h"
+#include "lexicon/word_map.h"
 #include "text/strings.h"
 
 namespace dyad {
@@ -276,6 +277,12 @@ class LexiconBuilder {
         info.lemma_id = L.WordId(info.wordnet_lemma);
       }
     }
+    std::vector<std::pair<std::string_view, const WordInfo*>> index;
+    index.reserve(L.word_info_.size());
+    for (const auto& [w, info] : L.word_info_) index.emplace_back(w, &info);
+    auto flat = std::make_shared<FlatWordMap<const WordInfo*>>();
+    flat->Build(index);
+    L.info_index_ = std::move(flat);
   }
 
  private:

@@ -6,13 +6,27 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "lexicon/word_map.h"
+
 namespace dyad::parse {
 namespace {
 
-using Set = std::unordered_set<std::string_view>;
+// A set of words (string literals), as a FlatWordMap.
+class Set {
+ public:
+  Set(std::initializer_list<std::string_view> words) {
+    std::vector<std::pair<std::string_view, bool>> items;
+    for (std::string_view w : words) items.emplace_back(w, true);
+    map_.Build(items);
+  }
+  size_t count(std::string_view w) const { return map_.Contains(w) ? 1 : 0; }
 
-const std::unordered_map<std::string_view, Tag>& ClosedClass() {
-  static const auto* m = [] {
+ private:
+  FlatWordMap<bool> map_;
+};
+
+const FlatWordMap<Tag>& ClosedClass() {
+  static const auto* flat = [] {
     auto* t = new std::unordered_map<std::string_view, Tag>;
     auto add = [&](Tag tag, std::initializer_list<std::string_view> ws) {
       for (auto w : ws) (*t)[w] = tag;
@@ -61,9 +75,14 @@ const std::unordered_map<std::string_view, Tag>& ClosedClass() {
                     "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
                     "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                     "billion", "billions", "dozen", "dozens", "tens", "scores", "half"});
-    return t;
+    // A word listed twice keeps its last tag, as in the map built above.
+    std::vector<std::pair<std::string_view, Tag>> items(t->begin(), t->end());
+    delete t;
+    auto* m = new FlatWordMap<Tag>;
+    m->Build(items);
+    return m;
   }();
-  return *m;
+  return *flat;
 }
 
 bool Contains(const Set& s, std::string_view w) { return s.count(w) > 0; }
@@ -191,8 +210,8 @@ bool IsAttackNoun(std::string_view w) {
 }
 
 bool IsTimeWord(std::string_view w) {
-  auto it = ClosedClass().find(w);
-  return it != ClosedClass().end() && it->second == Tag::kTime;
+  const Tag* t = ClosedClass().Find(w);
+  return t && *t == Tag::kTime;
 }
 
 void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
@@ -306,8 +325,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
   for (uint32_t i = 0; i < n; ++i) {
     Word& w = out->words[i];
     if (w.mention >= 0 || w.tag != Tag::kOther) continue;
-    auto it = closed.find(w.lower);
-    if (it != closed.end()) w.tag = it->second;
+    if (const Tag* t = closed.Find(w.lower)) w.tag = *t;
   }
   // "that" right after a noun-like word and before a verb is a relative;
   // decided later by the coder. "as well as" is a coordinator.
