@@ -35,6 +35,7 @@ struct ValidateArgs {
   bool quiet = false;
   bool trace = false;
   bool dump = false;
+  std::string semantics;  // "" = the suite's own coder (tabari or petrarch)
   double min_pass = -1;
   double min_loose = -1;
 };
@@ -259,6 +260,12 @@ int RunValidate(const ValidateArgs& a) {
   }
   CoderOptions copt;
   copt.trace = a.trace;
+  copt.semantics = suite.format == compat::DictFormat::kTabari ? Semantics::kTabari
+                                                                : Semantics::kPetrarch;
+  if (!a.semantics.empty() && !ParseSemantics(a.semantics, &copt.semantics)) {
+    std::cerr << "dyad validate: unknown --semantics '" << a.semantics << "' (tabari, petrarch, dyad)\n";
+    return kExitUsage;
+  }
   auto coder = std::make_unique<Coder>(cl.lex, copt);
   struct Tally {
     int pass = 0, fail = 0, loose = 0;
@@ -360,6 +367,8 @@ RunFn AddValidateCommand(CLI::App& app) {
   cmd->add_flag("--failures", args->failures_only, "List failing records only");
   cmd->add_flag("-q,--quiet", args->quiet, "No per-record lines");
   cmd->add_flag("--trace", args->trace, "Explain the failing records (dyad code --trace)");
+  cmd->add_option("--semantics", args->semantics,
+                  "tabari, petrarch or dyad (default: the suite's coder; see CoderOptions)");
   cmd->add_flag("--dump-dict", args->dump, "Print the translated dictionaries and stop");
   cmd->add_option("--min-pass", args->min_pass, "Fail below this fraction of records passed");
   cmd->add_option("--min-found", args->min_loose,

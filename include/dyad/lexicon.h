@@ -59,7 +59,15 @@ struct PatternElement {
 
 struct VerbPattern {
   std::string code;
+  // The target's event toward the source that the same words report ("A
+  // visited B": A>B 032 and B>A 033), written `032/033`; "" for none. Only the
+  // reference semantics emit it (CoderOptions::semantics).
+  std::string paired_code;
   std::vector<PatternElement> elements;
+  // Elements before the verb, in text order ("not [allow]"): matched
+  // backwards from the verb; `adjacent` here means "right before the next
+  // element (or the verb)".
+  std::vector<PatternElement> before;
   std::string text;    // as written in the file
   std::string origin;  // file:line
 };
@@ -67,6 +75,7 @@ struct VerbPattern {
 struct VerbEntry {
   std::string lemma;
   std::string code;         // bare-verb code, "" when only patterns code
+  std::string paired_code;  // as VerbPattern::paired_code, for the bare verb
   std::string code_origin;  // file:line of the `verb` line
   std::vector<VerbPattern> patterns;
   // Index for matching: patterns by the word ids of their first element;

@@ -103,8 +103,8 @@ class SentenceCoder {
   SentenceCoder(const Lexicon& lex, const CoderOptions& opt, const Story& story,
                 const Document& doc, int date, std::vector<ActorX>* context,
                 std::map<std::string, int>* salience, std::string* trace)
-      : lex_(lex), opt_(opt), story_(story), doc_(doc), date_(date), context_(context),
-        salience_(salience), trace_(trace) {}
+      : lex_(lex), opt_(opt), reference_(opt.semantics != Semantics::kDyad), story_(story),
+        doc_(doc), date_(date), context_(context), salience_(salience), trace_(trace) {}
 
   // Codes sentence number `sentence_no`; returns the number of events
   // appended, or -1 when a discard phrase dropped the sentence.
@@ -1054,12 +1054,27 @@ class SentenceCoder {
       }
       if (!found) return false;
     }
+    // Words before the verb ("not [allow]"), matched backwards from the head.
+    uint32_t at = vg.head;
+    for (size_t i = pat.before.size(); i-- > 0;) {
+      const PatternElement& el = pat.before[i];
+      uint32_t lo = el.adjacent ? (at >= 1 ? at - 1 : 0) : (at >= 9 ? at - 9 : 0);
+      bool found = false;
+      for (uint32_t k = at; k-- > lo;) {
+        if (IdIn(w[k].id, el.ids) || IdIn(w[k].lemma_id, el.ids)) {
+          at = k;
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
     hit->pattern = &pat;
     hit->target_np = target_np;
     // More elements win; between equals, more words (fewer open slots) win.
-    int literals = 0;
+    int literals = static_cast<int>(pat.before.size());
     for (const PatternElement& el : pat.elements) literals += el.target ? 0 : 1;
-    hit->score = static_cast<int>(pat.elements.size()) * 16 + literals;
+    hit->score = static_cast<int>(pat.elements.size() + pat.before.size()) * 16 + literals;
     return true;
   }
 
@@ -1267,6 +1282,19 @@ class SentenceCoder {
     return {};
   }
 
+  // The first noun phrase in (verb, end) with an actor other than `not_these`.
+  int FirstActorAfter(int v, uint32_t end, const std::vector<ActorX>& not_these) const {
+    for (uint32_t k = p_.verbs[v].e; k < end; ++k) {
+      int np = np_of_[k];
+      if (np < 0) continue;
+      for (const ActorX& a : nps_[np].actors) {
+        if (!a.code.empty() && !a.weak && !SameActor(not_these, a)) return np;
+      }
+      k = nps_[np].e - 1;
+    }
+    return -1;
+  }
+
   static bool ViolentRoot(const std::string& root) {
     return root == "14" || root == "15" || root == "17" || root == "18" || root == "19" ||
            root == "20" || root == "07" || root == "09";
@@ -1287,12 +1315,18 @@ class SentenceCoder {
     const VerbGroup& vg = p_.verbs[v];
     const Word& hw = p_.words[vg.head];
     Context c = ClauseOf(v);
-    int subj = vg.copula ? -1 : Subject(v, c);
+    // The reference coders give "Arnor is about to restore" the subject of "is".
+    int subj = vg.copula && !reference_ ? -1 : Subject(v, c);
     vg_subject_[v] = subj;
     if (vg.copula || !hw.event_verb) return;
     const VerbEntry* ve = lex_.Verb(hw.lemma);
     if (!ve) return;
     std::string why = Blocked(v, c);
+    if (reference_ && !why.empty()) {
+      // TABARI and PETRARCH code the act whatever its tense, mood or polarity.
+      if (tracing_) Trace("'" + std::string(hw.lower) + "' coded as the reference coders do (dyad: " + why + ")");
+      why.clear();
+    }
     // "X will send troops", "X said it will support Y": an act the actor
     // itself announces for the future is an intent (03) to cooperate or a
     // threat (13) — never the act.
@@ -1303,8 +1337,8 @@ class SentenceCoder {
     }
     // "X is willing / ready / prepared to resume talks": declared readiness
     // is an intent too, when the readiness itself is plainly stated.
-    if (c.kind == parse::ClauseKind::kInfinitive && vg.b > 0 && c.governor_vg >= 0 &&
-        !p_.verbs[c.governor_vg].negated) {
+    if (!reference_ && c.kind == parse::ClauseKind::kInfinitive && vg.b > 0 &&
+        c.governor_vg >= 0 && !p_.verbs[c.governor_vg].negated) {
       std::string_view adj = p_.words[vg.b - 1].lower;
       if ((adj == "willing" || adj == "ready" || adj == "prepared" || adj == "eager" ||
            adj == "keen" || adj == "determined") &&
@@ -1338,13 +1372,15 @@ class SentenceCoder {
       PatternHit hit;
       if (MatchPattern(ve->patterns[pi], vg, end, &hit) && hit.score > best.score) best = hit;
     }
-    std::string code, pattern_text, origin;
+    std::string code, pattern_text, origin, paired;
     if (best.pattern) {
       code = best.pattern->code;
+      paired = best.pattern->paired_code;
       pattern_text = best.pattern->text;
       origin = best.pattern->origin;
     } else if (!ve->code.empty()) {
       code = ve->code;
+      paired = ve->paired_code;
       pattern_text = ve->lemma;
       origin = ve->code_origin;
     } else {
@@ -1376,11 +1412,23 @@ class SentenceCoder {
       }
       targets = Targets(subj);
       how = "passive";
+      if (sources.empty() && reference_) {
+        // "An Eriadorian was shot dead in Osgiliath": with no "by", the
+        // reference coders take the first actor after the verb as the source.
+        int np = FirstActorAfter(v, end, targets);
+        if (np >= 0) sources = Sources(np);
+      }
     } else {
       sources = Sources(subj);
       if (best.target_np >= 0) {
         targets = Targets(best.target_np);
         how = "pattern";
+      } else if (reference_) {
+        // TABARI and PETRARCH: the first actor after the verb, whatever
+        // preposition governs it.
+        int np = FirstActorAfter(v, end, sources);
+        if (np >= 0) targets = Targets(np);
+        how = "first actor after the verb";
       } else {
         targets = DefaultTargets(v, end, info->root, sources, &how);
       }
@@ -1445,6 +1493,14 @@ class SentenceCoder {
       }
     }
     Emit(v, pairs, code, pattern_text, origin, reciprocal ? "reciprocal" : how, out);
+    if (reference_ && !paired.empty()) {
+      // "A visited B" [032:033]: B's event toward A from the same words.
+      std::vector<std::pair<ActorX, ActorX>> back;
+      for (const auto& [s, t] : pairs) {
+        if (!t.code.empty()) back.push_back({t, s});
+      }
+      Emit(v, back, paired, pattern_text, origin, "paired code", out);
+    }
   }
 
   // "X said (that) S": reported events in S are coded on their own; if S
@@ -1681,6 +1737,7 @@ class SentenceCoder {
 
   const Lexicon& lex_;
   const CoderOptions& opt_;
+  const bool reference_;  // TABARI/PETRARCH semantics (CoderOptions::semantics)
   const Story& story_;
   const Document& doc_;
   const Sentence* s_ = nullptr;
@@ -1707,6 +1764,14 @@ class SentenceCoder {
 };
 
 }  // namespace
+
+bool ParseSemantics(const std::string& name, Semantics* out) {
+  if (name == "dyad") *out = Semantics::kDyad;
+  else if (name == "tabari") *out = Semantics::kTabari;
+  else if (name == "petrarch") *out = Semantics::kPetrarch;
+  else return false;
+  return true;
+}
 
 Coder::Coder(std::shared_ptr<const Lexicon> lex, CoderOptions options)
     : lex_(std::move(lex)), options_(options) {}

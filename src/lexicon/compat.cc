@@ -129,7 +129,16 @@ struct Tables {
     });
     for (const char* r : {"REL", "PPL", "PKO"}) roles.insert(r);
     generic.insert("PKO");
+    // WordNet's verb lemmas, to expand TABARI verb stems ("RESTOR").
+    std::ifstream wn(std::string(DYAD_SOURCE_DATA_DIR) + "/lexicon/wordnet-verbs.tsv");
+    std::string line;
+    while (std::getline(wn, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string> f = SplitOn(line, '\t');
+      if (f.size() >= 3 && !f[1].empty() && f[1][0] != '-') verbs.insert(f[0]);
+    }
   }
+  std::set<std::string> verbs;  // sorted: stems are looked up as prefixes
 };
 
 const Tables& T() {
@@ -219,11 +228,22 @@ class Translator {
     }
   }
 
-  // dyad code for a foreign event code; "" when there is none ("---").
+  // dyad code for a foreign event code; "" when there is none ("---"). A
+  // paired code "032:033" (TABARI, PETRARCH: the second is the target's
+  // event toward the source) becomes dyad's "032/033".
   std::string EventCode(std::string code, const std::string& where) {
     code = Trim(code);
     size_t colon = code.find(':');
-    if (colon != std::string::npos) code = Trim(code.substr(0, colon));
+    if (colon == std::string::npos) return OneEventCode(code, where);
+    std::string first = OneEventCode(code.substr(0, colon), where);
+    std::string second = OneEventCode(code.substr(colon + 1), where);
+    if (first.empty() || second.empty()) return first;
+    ++out_->counts["paired event codes"];
+    return first + "/" + second;
+  }
+
+  std::string OneEventCode(std::string code, const std::string& where) {
+    code = Trim(code);
     if (code.empty() || code == "---" || code == "--") return "";
     if (T().event_codes.count(code)) return code;
     auto it = carrier_of_.find(code);
@@ -770,6 +790,18 @@ class Translator {
       }
       std::replace(words.begin(), words.end(), ' ', '_');
       std::string lemma = words.substr(0, words.find('_'));
+      // TABARI matches a verb word not ending in '_' as a stem: "RESTOR"
+      // is "restore". A stem that is no verb of its own stands for the verbs
+      // it begins (at most two letters longer).
+      std::vector<std::string> stem_verbs;
+      if (!petr_blocks && words.find('_') == std::string::npos && Trim(verb).back() != '_' &&
+          !T().verbs.count(words)) {
+        for (auto it = T().verbs.lower_bound(words);
+             it != T().verbs.end() && StartsWith(*it, words); ++it) {
+          if (it->size() <= words.size() + 2) stem_verbs.push_back(*it);
+        }
+        if (!stem_verbs.empty()) ++out_->counts["TABARI verb stems expanded"];
+      }
       if (!forms.empty() && words.find('_') == std::string::npos) {
         std::string f;
         for (const auto& x : forms) f += " " + x;
@@ -782,9 +814,12 @@ class Translator {
         else ++out_->counts["verbs without a code (patterns only)"];
       } else {
         block.code = code;
-        block.verbs.push_back({words, where});
-        if (!code.empty()) o->Line("verb " + code + " : " + words, where), ++out_->counts["verbs"];
-        else ++out_->counts["verbs without a code (patterns only)"];
+        if (stem_verbs.empty()) stem_verbs.push_back(words);
+        for (const std::string& v : stem_verbs) {
+          block.verbs.push_back({v, where});
+          if (!code.empty()) o->Line("verb " + code + " : " + v, where), ++out_->counts["verbs"];
+          else ++out_->counts["verbs without a code (patterns only)"];
+        }
       }
     }
     FlushSynset(syn_name, syn_words, syn_origin, o);
@@ -799,9 +834,9 @@ class Translator {
         owner = Trim(line.substr(us + 1));
         line = line.substr(0, us);
       }
-      std::string code, why;
-      std::string body = TranslatePattern(line, v2, &code, &why, where);
-      if (body.empty() && why.empty()) why = "empty pattern";
+      std::string code, why, pre;
+      std::string body = TranslatePattern(line, v2, &code, &pre, &why, where);
+      if (body.empty() && pre.empty() && why.empty()) why = "empty pattern";
       if (!why.empty()) {
         ++out_->counts["patterns skipped: " + why];
         continue;
@@ -825,8 +860,8 @@ class Translator {
       std::set<std::string> done;
       for (const std::string& lemma : lemmas) {
         // A phrasal verb line ("carry_out") takes the pattern after its particle.
-        std::string full = lemma;
-        if (body[0] == '_') full += body;
+        std::string full = pre.empty() ? lemma : pre + "[" + lemma + "]";
+        if (!body.empty() && body[0] == '_') full += body;
         else if (!body.empty()) full += " " + body;
         if (!done.insert(full).second) continue;
         o->Line("pattern " + code + " : " + full, where);
@@ -839,7 +874,7 @@ class Translator {
   // Returns the post-verb part (starting with '_' when the first element is
   // adjacent to the verb), or "" and *why when the pattern cannot be kept.
   std::string TranslatePattern(const std::string& line, bool v2, std::string* code,
-                               std::string* why, const std::string& where) {
+                               std::string* pre, std::string* why, const std::string& where) {
     std::string s = Trim(line.substr(1));
     size_t b = s.rfind('[');
     if (b == std::string::npos) {
@@ -900,23 +935,8 @@ class Translator {
       *why = "no verb '*'";
       return "";
     }
-    // Pre-verb: '$', '+', '%', '^' slots are dyad's job (subject, passive);
-    // pre-verb words change the meaning, so such patterns are skipped.
     std::vector<std::string> star_parts = SplitOn(toks[star], '_');
     size_t si = std::find(star_parts.begin(), star_parts.end(), "*") - star_parts.begin();
-    for (int i = 0; i < star; ++i) {
-      for (const std::string& part : SplitOn(toks[i], '_')) {
-        if (part.empty() || part == "$" || part == "+" || part == "%" || part == "^") continue;
-        *why = "words before the verb";
-        return "";
-      }
-    }
-    for (size_t i = 0; i < si; ++i) {
-      const std::string& part = star_parts[i];
-      if (part.empty() || part == "$" || part == "+" || part == "%" || part == "^") continue;
-      *why = "words before the verb";
-      return "";
-    }
     // Post-verb elements, keeping adjacency.
     struct El {
       std::string text;
@@ -962,6 +982,34 @@ class Translator {
       els.push_back({w, adjacent});
       return true;
     };
+    // Pre-verb: '$', '+', '%', '^' slots are dyad's job (subject, passive)
+    // and are dropped; words ("NOT *", "&NEGATVAUXVRB EVER *") become dyad's
+    // elements before the verb ("not [allow]").
+    for (int i = 0; i < star; ++i) {
+      bool first = true;
+      for (const std::string& part : SplitOn(toks[i], '_')) {
+        if (part.empty()) continue;
+        if (part == "+") continue;  // the passive subject: dyad's parser
+        if (!add_part(part, !first)) return "";
+        first = false;
+      }
+    }
+    bool verb_adjacent = false;  // "RECENTLY_*": the last word before the verb touches it
+    for (size_t i = 0; i < si; ++i) {
+      const std::string& part = star_parts[i];
+      if (part.empty() || part == "+") continue;
+      size_t n = els.size();
+      if (!add_part(part, i > 0)) return "";
+      if (els.size() > n) verb_adjacent = true;
+    }
+    for (const El& el : els) {
+      if (el.text.back() == '+') {
+        *why = "a target slot before the verb";
+        return "";
+      }
+    }
+    const size_t npre = els.size();
+    if (npre) ++out_->counts["patterns with words before the verb"];
     // Rest of the '*' token, adjacent to the verb.
     bool first_adjacent_to_verb = false;
     for (size_t i = si + 1; i < star_parts.size(); ++i) {
@@ -971,7 +1019,7 @@ class Translator {
       }
       size_t before = els.size();
       if (!add_part(star_parts[i], true)) return "";
-      if (before == 0 && els.size() == 1) first_adjacent_to_verb = true;
+      if (before == npre && els.size() == npre + 1) first_adjacent_to_verb = true;
     }
     (void)next_adjacent;
     for (size_t i = static_cast<size_t>(star) + 1; i < toks.size(); ++i) {
@@ -984,9 +1032,15 @@ class Translator {
       }
     }
     (void)v2;
+    pre->clear();
+    for (size_t i = 0; i < npre; ++i) {
+      if (i > 0) *pre += els[i].adjacent ? "_" : " ";
+      *pre += els[i].text;
+    }
+    if (npre) *pre += verb_adjacent ? "_" : " ";
     std::string out;
-    for (size_t i = 0; i < els.size(); ++i) {
-      if (i == 0) {
+    for (size_t i = npre; i < els.size(); ++i) {
+      if (i == npre) {
         out += first_adjacent_to_verb ? "_" : "";
         out += els[i].text;
       } else {

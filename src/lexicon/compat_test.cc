@@ -50,7 +50,56 @@ TEST(Compat, TranslatesPatternsAndCarriesForeignCodes) {
   ASSERT_FALSE(carrier.empty());
   EXPECT_TRUE(Has(t, "pattern " + carrier + " : restore new_&tietypes_relations")) << t;
   EXPECT_EQ(d.OriginalCode(carrier), "903");
-  EXPECT_EQ(d.counts["patterns skipped: words before the verb"], 1);
+  EXPECT_TRUE(Has(t, "pattern 112 : not [restore]")) << t;
+}
+
+TEST(Compat, WordsBeforeTheVerbAndPairedCodes) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"x.verbs.txt",
+                   "&NEG\n+DID N'T\n+WILL NOT\n\n--- ALLOW [080] ---\nALLOW\n"
+                   "- RECENTLY_* [025]\n- &NEG EVER * OVER EFFORTS [905]\n- $ * + [080]\n"
+                   "--- ARRIVE [032:033] ---\nARRIVE\n- * IN + [032:033]\n"}},
+                 {}, &d);
+  std::string t = All(d);
+  EXPECT_TRUE(Has(t, "pattern 025 : recently_[allow]")) << t;
+  EXPECT_TRUE(Has(t, "verb 032/033 : arrive")) << t;
+  EXPECT_TRUE(Has(t, "pattern 032/033 : arrive in+")) << t;
+  DictStats stats;
+  auto lex = Lexicon::LoadSources(d.sources, &stats);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_TRUE(stats.errors.empty()) << stats.errors[0];
+  const VerbEntry* allow = (*lex)->Verb("allow");
+  ASSERT_NE(allow, nullptr);
+  bool found = false;
+  for (const VerbPattern& p : allow->patterns) {
+    if (p.before.size() == 2 && p.elements.size() == 2) {
+      found = true;
+      EXPECT_FALSE(p.before[0].adjacent);  // "n't ever": any words between
+      EXPECT_FALSE(p.before[1].adjacent);  // "ever … allow"
+    }
+    if (p.code == "025") {
+      ASSERT_EQ(p.before.size(), 1u);
+      EXPECT_TRUE(p.before[0].adjacent);  // "recently allowed", nothing between
+    }
+  }
+  EXPECT_TRUE(found);
+  const VerbEntry* arrive = (*lex)->Verb("arrive");
+  ASSERT_NE(arrive, nullptr);
+  EXPECT_EQ(arrive->code, "032");
+  EXPECT_EQ(arrive->paired_code, "033");
+}
+
+TEST(Compat, TabariVerbStemsStandForTheVerbsTheyBegin) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kTabari,
+                 {{"x.verbs", "RESTOR  [064]\n- * TIES [064]\nACT_ [100]\nABANDON [191]\n"}},
+                 {}, &d);
+  std::string t = All(d);
+  EXPECT_TRUE(Has(t, "verb 064 : restore")) << t;
+  EXPECT_TRUE(Has(t, "pattern 064 : restore ties")) << t;
+  EXPECT_TRUE(Has(t, "verb 100 : act")) << t;
+  EXPECT_TRUE(Has(t, "verb 191 : abandon")) << t;
 }
 
 TEST(Compat, AgentsSubstitutionsAndRoles) {
@@ -86,6 +135,44 @@ TEST(Compat, LoadedDictionaryCodesASentence) {
   EXPECT_EQ(events[0].source.code, "ARN");
   EXPECT_EQ(events[0].target->code, "GON");
   EXPECT_EQ(d.OriginalCode(events[0].code), "345");
+}
+
+// The reference semantics code what dyad's own do not (a future act), give
+// the paired event, and let patterns with words before the verb code negation.
+TEST(Compat, ReferenceSemantics) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n"},
+                  {"a.verbs.txt", "--- ABANDON [345] ---\nABANDON\n- NOT * [112]\n"
+                                  "--- VISIT [032:033] ---\nVISIT\n"}},
+                 {}, &d);
+  DictStats stats;
+  auto lex = Lexicon::LoadSources(d.sources, &stats);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  auto code = [&](Semantics sem, const std::string& text) {
+    CoderOptions opt;
+    opt.semantics = sem;
+    Coder coder(*lex, opt);
+    Story s{"t", "1995-01-01", text, "", "", ""};
+    std::vector<Event> events;
+    coder.CodeStory(s, &events, nullptr);
+    std::string out;
+    for (const Event& e : events) {
+      out += e.source.code + ">" + (e.target ? e.target->code : "---") + ":" +
+             d.OriginalCode(e.code) + " ";
+    }
+    return out;
+  };
+  EXPECT_EQ(code(Semantics::kDyad, "Arnor will abandon Gondor."), "");
+  EXPECT_EQ(code(Semantics::kPetrarch, "Arnor will abandon Gondor."), "ARN>GON:345 ");
+  EXPECT_EQ(code(Semantics::kDyad, "Arnor did not abandon Gondor."), "");
+  EXPECT_EQ(code(Semantics::kTabari, "Arnor did not abandon Gondor."), "ARN>GON:112 ");
+  EXPECT_EQ(code(Semantics::kDyad, "Arnor visited Gondor."), "ARN>GON:032 ");
+  EXPECT_EQ(code(Semantics::kPetrarch, "Arnor visited Gondor."), "ARN>GON:032 GON>ARN:033 ");
+  Semantics sem;
+  EXPECT_TRUE(ParseSemantics("tabari", &sem));
+  EXPECT_EQ(sem, Semantics::kTabari);
+  EXPECT_FALSE(ParseSemantics("weis", &sem));
 }
 
 }  // namespace
