@@ -103,6 +103,7 @@ bool ReadTabariProject(const std::string& path, const ValidateArgs& a, Suite* su
     if (!line.empty() && line.back() == '\r') line.pop_back();
     lines.push_back(line);
   }
+  std::vector<std::pair<std::string, std::string>> pending;  // TABARI options not yet applied
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& h = lines[i];
     if (h.size() < 8 || !std::all_of(h.begin(), h.begin() + 6, ::isdigit) ||
@@ -147,6 +148,13 @@ bool ReadTabariProject(const std::string& path, const ValidateArgs& a, Suite* su
       p = e + 1;
       if (inner.rfind("OPTION", 0) == 0) {
         option = true;
+        // "OPTION: SET: CONVERT AGENT = TRUE": countryless agents are actors (~GOV).
+        std::string up = inner;
+        std::transform(up.begin(), up.end(), up.begin(), ::toupper);
+        size_t ca = up.find("CONVERT AGENT");
+        if (ca != std::string::npos) {
+          pending.push_back({"convert_agent", up.find("TRUE", ca) != std::string::npos ? "true" : "false"});
+        }
         continue;
       }
       r.has_expectation = true;
@@ -170,6 +178,8 @@ bool ReadTabariProject(const std::string& path, const ValidateArgs& a, Suite* su
       r.expected.push_back({parts[0], parts[1], parts[2]});
     }
     if (option && r.expected.empty() && !r.noevents && r.error.empty()) continue;  // a command
+    r.config = std::move(pending);  // options given since the last record
+    pending.clear();
     if (!r.expected.empty()) r.noevents = false;
     if (!r.has_expectation) r.noevents = true;  // nothing expected
     suite->records.push_back(std::move(r));
@@ -279,6 +289,9 @@ int RunValidate(const ValidateArgs& a) {
       std::transform(v.begin(), v.end(), v.begin(), ::tolower);
       if (opt == "require_dyad") {
         copt.require_target = v == "true";
+        coder = std::make_unique<Coder>(cl.lex, copt);
+      } else if (opt == "convert_agent") {
+        copt.anonymous_agents = v == "true";
         coder = std::make_unique<Coder>(cl.lex, copt);
       } else {
         unsupported.insert(opt);

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,10 @@ bool ParseSemantics(const std::string& name, Semantics* out);
 
 struct CoderOptions {
   Semantics semantics = Semantics::kDyad;
+  // Reference semantics only: a role noun with no country ("a senior
+  // official") is an actor coded "---GOV" (PETRARCH) or "~GOV" (TABARI's
+  // CONVERT AGENT option). Unset: PETRARCH yes, TABARI no.
+  std::optional<bool> anonymous_agents;
   // Emit an event only when it has a target. Target-less events are rarely
   // useful in dyadic data and are the main source of noise.
   bool require_target = true;

@@ -104,7 +104,12 @@ class SentenceCoder {
                 const Document& doc, int date, std::vector<ActorX>* context,
                 std::map<std::string, int>* salience, std::string* trace)
       : lex_(lex), opt_(opt), reference_(opt.semantics != Semantics::kDyad), story_(story),
-        doc_(doc), date_(date), context_(context), salience_(salience), trace_(trace) {}
+        doc_(doc), date_(date), context_(context), salience_(salience), trace_(trace) {
+    bool petrarch = opt.semantics == Semantics::kPetrarch;
+    if (reference_ && opt.anonymous_agents.value_or(petrarch)) {
+      anonymous_prefix_ = petrarch ? "---" : "~";
+    }
+  }
 
   // Codes sentence number `sentence_no`; returns the number of events
   // appended, or -1 when a discard phrase dropped the sentence.
@@ -256,7 +261,12 @@ class SentenceCoder {
     for (size_t k = 0; k < nps_.size(); ++k) {
       for (ActorX& a : nps_[k].actors) {
         if (a.pronoun && a.code.empty()) ResolvePronoun(&a, static_cast<int>(k));
+        if (a.code.empty() && !a.role.empty() && reference_) CountryFromPhrase(&a, nps_[k]);
         if (a.code.empty() && !a.role.empty()) InheritCountry(&a, nps_[k]);
+        // The reference coders code a role with no country as "---ROLE" (TABARI: "~ROLE").
+        if (a.code.empty() && !a.role.empty() && !anonymous_prefix_.empty() && !a.pronoun) {
+          a.code = anonymous_prefix_ + a.role;
+        }
       }
     }
   }
@@ -522,6 +532,24 @@ class SentenceCoder {
 
   // A role noun with no country takes one from a possessive pronoun, a place
   // in the sentence, or the story.
+  // "Soldiers from Gondor": the reference coders join a role noun to the
+  // actor of a "from"/"of"/"in" phrase right after it.
+  void CountryFromPhrase(ActorX* a, const NP& np) {
+    const auto& w = p_.words;
+    if (np.e + 1 >= w.size()) return;
+    std::string_view prep = w[np.e].lower;
+    if (prep != "from" && prep != "of" && prep != "in") return;
+    int next = np_of_[np.e + 1];
+    if (next < 0) return;
+    for (const ActorX& t : nps_[next].actors) {
+      if (t.code.size() >= 3 && t.role.empty() && !t.weak && t.code[0] != '-' && t.code[0] != '~') {
+        a->country = t.code.substr(0, 3);
+        a->code = a->country + a->role;
+        return;
+      }
+    }
+  }
+
   void InheritCountry(ActorX* a, const NP& np) {
     if (a->several) return;  // "the two governments" are not one place's
     if (a->pronoun) {
@@ -1426,7 +1454,7 @@ class SentenceCoder {
       } else if (reference_) {
         // TABARI and PETRARCH: the first actor after the verb, whatever
         // preposition governs it.
-        int np = FirstActorAfter(v, end, sources);
+        int np = FirstActorAfter(v, static_cast<uint32_t>(p_.words.size()), sources);
         if (np >= 0) targets = Targets(np);
         how = "first actor after the verb";
       } else {
@@ -1738,6 +1766,7 @@ class SentenceCoder {
   const Lexicon& lex_;
   const CoderOptions& opt_;
   const bool reference_;  // TABARI/PETRARCH semantics (CoderOptions::semantics)
+  std::string anonymous_prefix_;  // "---" or "~" for countryless roles; "" = not actors
   const Story& story_;
   const Document& doc_;
   const Sentence* s_ = nullptr;

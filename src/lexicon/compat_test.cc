@@ -175,5 +175,35 @@ TEST(Compat, ReferenceSemantics) {
   EXPECT_FALSE(ParseSemantics("weis", &sem));
 }
 
+// Countryless agents: PETRARCH's "---GOV", TABARI's "~GOV" only when asked;
+// "soldiers from Gondor" take Gondor's code.
+TEST(Compat, ReferenceSemanticsAgents) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n"},
+                  {"a.agents.txt", "OFFICIAL [~GOV]\nSOLDIER [~MIL]\n"},
+                  {"a.verbs.txt", "--- ATTACK [190] ---\nATTACK\n"}},
+                 {}, &d);
+  auto lex = Lexicon::LoadSources(d.sources, nullptr);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  auto code = [&](Semantics sem, std::optional<bool> anon, const std::string& text) {
+    CoderOptions opt;
+    opt.semantics = sem;
+    opt.anonymous_agents = anon;
+    Coder coder(*lex, opt);
+    Story s{"t", "1995-01-01", text, "", "", ""};
+    std::vector<Event> events;
+    coder.CodeStory(s, &events, nullptr);
+    std::string out;
+    for (const Event& e : events) out += e.source.code + ">" + e.target->code + " ";
+    return out;
+  };
+  EXPECT_EQ(code(Semantics::kPetrarch, {}, "Soldiers from Gondor attacked Arnor."), "GONMIL>ARN ");
+  EXPECT_EQ(code(Semantics::kPetrarch, {}, "An official attacked Arnor."), "---GOV>ARN ");
+  EXPECT_EQ(code(Semantics::kTabari, {}, "An official attacked Arnor."), "");
+  EXPECT_EQ(code(Semantics::kTabari, true, "An official attacked Arnor."), "~GOV>ARN ");
+  EXPECT_EQ(code(Semantics::kDyad, {}, "An official attacked Arnor."), "");
+}
+
 }  // namespace
 }  // namespace dyad::compat
