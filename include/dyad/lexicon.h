@@ -52,6 +52,10 @@ struct LexEntry {
 struct PatternElement {
   std::vector<std::string> words;  // alternatives, lower-case, plurals included
   std::vector<uint32_t> ids;       // the same words as Lexicon::WordId()s, sorted
+  // Multi-word alternatives from synsets ("golden goblin galleons", "did n't"):
+  // the words in order, and their WordId()s.
+  std::vector<std::vector<std::string>> phrases;
+  std::vector<std::vector<uint32_t>> phrase_ids;
   bool target = false;             // a target slot ('+', or 'prep+')
   std::string prep;                // for 'prep+': the preposition
   bool adjacent = false;           // must follow the previous element (or the verb) at once

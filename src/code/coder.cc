@@ -1079,6 +1079,12 @@ class SentenceCoder {
           found = true;
           break;
         }
+        uint32_t len = PhraseAt(el, k, end);
+        if (len) {
+          pos = k + len;
+          found = true;
+          break;
+        }
       }
       if (!found) return false;
     }
@@ -1094,6 +1100,16 @@ class SentenceCoder {
           found = true;
           break;
         }
+        // A phrase that ends at k ("wo n't" before "clash").
+        for (const auto& ph : el.phrase_ids) {
+          uint32_t n = static_cast<uint32_t>(ph.size());
+          if (k + 1 >= n && PhraseAt(el, k + 1 - n, at) == n) {
+            at = k + 1 - n;
+            found = true;
+            break;
+          }
+        }
+        if (found) break;
       }
       if (!found) return false;
     }
@@ -1104,6 +1120,21 @@ class SentenceCoder {
     for (const PatternElement& el : pat.elements) literals += el.target ? 0 : 1;
     hit->score = static_cast<int>(pat.elements.size() + pat.before.size()) * 16 + literals;
     return true;
+  }
+
+  // Length of the first of el's phrases that stands at k (ending before
+  // `end`), or 0.
+  uint32_t PhraseAt(const PatternElement& el, uint32_t k, uint32_t end) const {
+    const auto& w = p_.words;
+    for (const auto& ph : el.phrase_ids) {
+      if (k + ph.size() > end) continue;
+      bool ok = true;
+      for (size_t i = 0; i < ph.size() && ok; ++i) {
+        ok = w[k + i].id == ph[i] || w[k + i].lemma_id == ph[i];
+      }
+      if (ok) return static_cast<uint32_t>(ph.size());
+    }
+    return 0;
   }
 
   bool HasActor(int np) const {

@@ -665,8 +665,7 @@ class Translator {
   std::string SynsetWord(const std::string& raw) {
     std::string p = PhraseWords(raw);
     if (p.empty() || p.find('&') != std::string::npos) return "";
-    size_t sp = p.rfind(' ');
-    return sp == std::string::npos ? p : p.substr(sp + 1);
+    return p;  // a phrase member stays a phrase (dyad matches its words in a row)
   }
 
   void FlushSynset(std::string& name, std::vector<std::string>& words, const std::string& origin,

@@ -177,6 +177,32 @@ TEST(Compat, ReferenceSemantics) {
 
 // Countryless agents: PETRARCH's "---GOV", TABARI's "~GOV" only when asked;
 // "soldiers from Gondor" take Gondor's code.
+// Synset members of several words match only in a row ("golden goblin
+// galleons"; "didn't" is "did n't" in text).
+TEST(Compat, SynsetPhrases) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n"},
+                  {"a.verbs.txt", "&CUR\n+GOLDEN_GOBLIN_GALLEONS\n+DOLLARS\n&NEG\n+DIDN'T\n\n"
+                                  "--- DONATE [070] ---\nDONATE\n- * &CUR [071]\n- &NEG * [112]\n"}},
+                 {}, &d);
+  EXPECT_TRUE(Has(All(d), "synset &cur : golden goblin galleons | dollars")) << All(d);
+  auto lex = Lexicon::LoadSources(d.sources, nullptr);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  CoderOptions opt;
+  opt.semantics = Semantics::kPetrarch;
+  Coder coder(*lex, opt);
+  auto code = [&](const std::string& text) {
+    Story s{"t", "1995-01-01", text, "", "", ""};
+    std::vector<Event> events;
+    coder.CodeStory(s, &events, nullptr);
+    return events.size() == 1 ? d.OriginalCode(events[0].code) : "?";
+  };
+  EXPECT_EQ(code("Arnor donated golden goblin galleons to Gondor."), "071");
+  EXPECT_EQ(code("Arnor donated goblin galleons to Gondor."), "070");
+  EXPECT_EQ(code("Arnor didn't donate to Gondor."), "112");
+}
+
 TEST(Compat, ReferenceSemanticsAgents) {
   CompatDict d;
   TranslateTexts(DictFormat::kPetrarch,

@@ -222,12 +222,18 @@ class LexiconBuilder {
             for (const std::string& word : el.words) el.ids.push_back(intern(word));
             std::sort(el.ids.begin(), el.ids.end());
             el.ids.erase(std::unique(el.ids.begin(), el.ids.end()), el.ids.end());
+            el.phrase_ids.clear();
+            for (const auto& phrase : el.phrases) {
+              el.phrase_ids.emplace_back();
+              for (const std::string& word : phrase) el.phrase_ids.back().push_back(intern(word));
+            }
           }
         }
         if (p.elements.empty() || p.elements[0].target) {
           v.first_is_target.push_back(pi);
         } else {
           for (uint32_t id : p.elements[0].ids) v.by_first_word[id].push_back(pi);
+          for (const auto& ph : p.elements[0].phrase_ids) v.by_first_word[ph[0]].push_back(pi);
         }
       }
     }
@@ -519,7 +525,13 @@ class LexiconBuilder {
       } else if (part[0] == '&') {
         auto it = synsets_.find(part);
         if (it == synsets_.end()) return "unknown synset '" + part + "' (define it first)";
-        el.words = it->second;
+        for (const std::string& m : it->second) {
+          if (m.find(' ') == std::string::npos) {
+            el.words.push_back(m);
+          } else {
+            el.phrases.push_back(Words(m));
+          }
+        }
       } else {
         for (const std::string& alt : Split(part, '|')) {
           if (alt.empty()) return "empty alternative in '" + part + "'";
@@ -542,9 +554,17 @@ class LexiconBuilder {
     std::vector<std::string>& words = synsets_[name];
     for (const std::string& w : Split(body, '|')) {
       if (w.empty()) return "empty synset word";
-      std::string lw = ToLowerAscii(w);
-      words.push_back(lw);
-      words.push_back(PluralOf(lw));
+      // A member of several tokens ("golden goblin galleons", "didn't") is a
+      // phrase: its words must stand in a row; the last may be plural.
+      std::vector<std::string> toks = PhraseTokens(w);
+      if (toks.empty()) return "empty synset word";
+      std::string phrase;
+      for (const std::string& t : toks) phrase += (phrase.empty() ? "" : " ") + t;
+      words.push_back(phrase);
+      toks.back() = PluralOf(toks.back());
+      std::string plural;
+      for (const std::string& t : toks) plural += (plural.empty() ? "" : " ") + t;
+      if (plural != phrase) words.push_back(plural);
     }
     ++stats_->counts["synset"];
     return "";
