@@ -575,17 +575,24 @@ class Translator {
       } else {
         role = Upper(code);
       }
-      // Keep the role pieces dyad knows, from the left.
+      // Role pieces outside CAMEO's table (MOP, FRM, GGS) are declared with a
+      // `role` line so the code is kept whole (~GOVFRM -> GOVFRM).
       std::string keep;
-      for (size_t i = 0; i + 3 <= role.size(); i += 3) {
-        if (!T().roles.count(role.substr(i, 3))) break;
-        keep += role.substr(i, 3);
+      bool bad = role.empty() || role.size() % 3 != 0;
+      for (size_t i = 0; !bad && i < role.size(); i += 3) {
+        std::string piece = role.substr(i, 3);
+        bad = !std::all_of(piece.begin(), piece.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        if (bad) break;
+        if (!T().roles.count(piece) && declared_roles_.insert(piece).second) {
+          o->Line("role " + piece + " : role declared by " + name, where);
+          ++out_->counts["role types declared"];
+        }
+        keep += piece;
       }
-      if (keep.empty()) {
-        ++out_->counts["agents with unknown role codes (skipped)"];
+      if (bad) {
+        Problem(where + ": agent code '" + code + "' is not three-letter role pieces; skipped");
         continue;
       }
-      if (keep != role) ++out_->counts["agent codes shortened to known roles"];
       // Expand substitution markers.
       std::vector<std::string> phrases;
       for (const std::string& rp : raw_phrases) {
@@ -1060,6 +1067,7 @@ class Translator {
   std::set<std::string> used_;
   std::map<std::string, std::string> carried_, carrier_of_;
   std::unordered_set<std::string> defined_countries_, emitted_prefix_;
+  std::set<std::string> declared_roles_;  // role types declared with a `role` line
   std::set<std::string> synsets_;
 };
 

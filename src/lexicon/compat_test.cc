@@ -107,9 +107,15 @@ TEST(Compat, AgentsSubstitutionsAndRoles) {
   TranslateTexts(DictFormat::kPetrarch,
                  {{"x.agents.txt",
                    "!PERSON! = MAN, WOMAN\nCONGRESS!PERSON! [~LEG]\nMEDIA {} [~MED]\n"
-                   "RED CROSS [NGO~]\n"}},
+                   "RED CROSS [NGO~]\nFOREIGN_MINISTER [~GOVFRM]\n"}},
                  {}, &d);
   std::string t = All(d);
+  EXPECT_TRUE(t.find("role FRM : ") != std::string::npos) << t;
+  EXPECT_TRUE(Has(t, "agent GOVFRM : foreign minister")) << t;
+  DictStats stats;
+  auto lex = Lexicon::LoadSources(d.sources, &stats);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_TRUE(stats.errors.empty()) << stats.errors[0];
   EXPECT_TRUE(t.find("agent LEG : ") != std::string::npos) << t;
   EXPECT_TRUE(t.find("congressman") != std::string::npos) << t;
   EXPECT_TRUE(t.find("congresswoman") != std::string::npos) << t;

@@ -329,6 +329,13 @@ class LexiconBuilder {
     if (kind == "pattern") return LoadPattern(codes, body, origin);
     if (kind == "synset") return LoadSynset(codes, body);
     if (kind == "irregular") return LoadIrregular(body);
+    if (kind == "role") {
+      // Declares a role type beyond data/cameo/actor_types.tsv (foreign dictionaries).
+      if (codes.size() != 3 || !IsUpperCode(codes)) return "a role code is three letters";
+      lex_->role_types_.insert(codes);
+      ++stats_->counts["role"];
+      return "";
+    }
     EntryKind ek;
     if (!ParseKind(kind, &ek)) return "unknown kind '" + kind + "'";
     LexEntry e;
