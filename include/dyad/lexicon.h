@@ -55,10 +55,13 @@ struct PatternElement {
   // Multi-word alternatives from synsets ("golden goblin galleons", "did n't"):
   // the words in order, and their WordId()s.
   std::vector<std::vector<std::string>> phrases;
+  // Stems written `word*`: any word that begins with them (TABARI's matching).
+  std::vector<std::string> prefixes;
   std::vector<std::vector<uint32_t>> phrase_ids;
   bool target = false;             // a target slot ('+', or 'prep+')
   std::string prep;                // for 'prep+': the preposition
   bool adjacent = false;           // must follow the previous element (or the verb) at once
+  bool synset = false;             // written as a &synset
 };
 
 struct VerbPattern {

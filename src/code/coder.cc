@@ -1074,7 +1074,7 @@ class SentenceCoder {
           found = true;
           break;
         }
-        if (IdIn(w[k].id, el.ids) || IdIn(w[k].lemma_id, el.ids)) {
+        if (IdIn(w[k].id, el.ids) || IdIn(w[k].lemma_id, el.ids) || PrefixAt(el, k)) {
           pos = k + 1;
           found = true;
           break;
@@ -1095,7 +1095,7 @@ class SentenceCoder {
       uint32_t lo = el.adjacent ? (at >= 1 ? at - 1 : 0) : (at >= 9 ? at - 9 : 0);
       bool found = false;
       for (uint32_t k = at; k-- > lo;) {
-        if (IdIn(w[k].id, el.ids) || IdIn(w[k].lemma_id, el.ids)) {
+        if (IdIn(w[k].id, el.ids) || IdIn(w[k].lemma_id, el.ids) || PrefixAt(el, k)) {
           at = k;
           found = true;
           break;
@@ -1118,8 +1118,25 @@ class SentenceCoder {
     // More elements win; between equals, more words (fewer open slots) win.
     int literals = static_cast<int>(pat.before.size());
     for (const PatternElement& el : pat.elements) literals += el.target ? 0 : 1;
+    // TABARI and PETRARCH prefer a written word to a synset ("* DOLLAR" over
+    // "* &CURRENCY").
+    if (reference_) {
+      for (const auto* els : {&pat.before, &pat.elements}) {
+        for (const PatternElement& el : *els) {
+          literals += !el.target && !el.synset ? 1 : 0;
+        }
+      }
+    }
     hit->score = static_cast<int>(pat.elements.size() + pat.before.size()) * 16 + literals;
     return true;
+  }
+
+  bool PrefixAt(const PatternElement& el, uint32_t k) const {
+    std::string_view l = p_.words[k].lower;
+    for (const std::string& pre : el.prefixes) {
+      if (l.size() >= pre.size() && l.compare(0, pre.size(), pre) == 0) return true;
+    }
+    return false;
   }
 
   // Length of the first of el's phrases that stands at k (ending before
@@ -1528,7 +1545,11 @@ class SentenceCoder {
     }
     bool only_where = std::all_of(real_targets.begin(), real_targets.end(),
                                   [](const ActorX& t) { return t.place || t.weak; });
-    if (only_where && sources.size() >= 2 && parse::IsReciprocalVerb(ve->lemma)) {
+    // The reference coders make a compound subject with no target act on
+    // itself: "Gondor and Osgiliath renewed ties" gives GON>OSG and OSG>GON.
+    bool compound_alone = reference_ && real_targets.empty();
+    if (only_where && sources.size() >= 2 &&
+        (parse::IsReciprocalVerb(ve->lemma) || compound_alone)) {
       reciprocal = true;
       for (const ActorX& a : sources) {
         for (const ActorX& b : sources) {

@@ -669,6 +669,40 @@ class Translator {
   }
 
   // Synset member -> one dyad word (a phrase's head, its last word).
+  // A member naming other synsets ("&TIETYPES_MEMOS", "MEMOS_ON_&TIETYPES")
+  // stands for every phrase it can spell with their members ("military
+  // memos", …); [] when a synset it names is unknown.
+  std::vector<std::string> SynsetWords(const std::string& raw) {
+    if (raw.find('&') == std::string::npos) {
+      std::string w = SynsetWord(raw);
+      if (w.empty()) return {};
+      return {w};
+    }
+    std::vector<std::string> out = {""};
+    std::string norm = raw;
+    std::replace(norm.begin(), norm.end(), '_', ' ');
+    for (const std::string& tok : SplitWs(norm)) {
+      std::vector<std::string> alts;
+      if (tok[0] == '&') {
+        auto it = synset_words_.find(SynsetName(tok));
+        if (it == synset_words_.end()) return {};
+        alts = it->second;
+      } else {
+        std::string w = PhraseWords(tok);
+        if (w.empty()) continue;
+        alts = {w};
+      }
+      std::vector<std::string> next;
+      for (const std::string& o : out) {
+        for (const std::string& a : alts) next.push_back(o.empty() ? a : o + " " + a);
+      }
+      out.swap(next);
+      if (out.size() > 200) return {};
+    }
+    ++out_->counts["synset members expanded from nested synsets"];
+    return out;
+  }
+
   std::string SynsetWord(const std::string& raw) {
     std::string p = PhraseWords(raw);
     if (p.empty() || p.find('&') != std::string::npos) return "";
@@ -685,6 +719,7 @@ class Translator {
       for (const auto& w : words) body += (body.empty() ? "" : " | ") + w;
       o->Line("synset " + name + " : " + body, origin);
       synsets_.insert(name);
+      synset_words_[name] = words;
       ++out_->counts["synsets"];
     }
     name.clear();
@@ -730,11 +765,11 @@ class Translator {
         continue;
       }
       if (line[0] == '+' && !syn_name.empty()) {
-        std::string w = SynsetWord(line.substr(1));
-        if (w.empty()) {
-          ++out_->counts["synset members skipped (nested synsets)"];
+        std::vector<std::string> ws = SynsetWords(line.substr(1));
+        if (ws.empty()) {
+          ++out_->counts["synset members skipped (unknown nested synsets)"];
         } else {
-          syn_words.push_back(w);
+          syn_words.insert(syn_words.end(), ws.begin(), ws.end());
         }
         continue;
       }
@@ -832,8 +867,33 @@ class Translator {
     FlushBlock(block, v2, o);
   }
 
+  // "{ &TIETYPES | CLOSER }" alternatives that name a synset: dyad cannot
+  // nest a synset in an alternative, so the pattern is written once per
+  // alternative.
+  static std::vector<std::string> SplitAlternatives(const std::string& line) {
+    for (size_t b = line.find('{'); b != std::string::npos; b = line.find('{', b + 1)) {
+      size_t e = line.find('}', b);
+      if (e == std::string::npos) break;
+      std::string inner = line.substr(b + 1, e - b - 1);
+      if (inner.find('|') == std::string::npos || inner.find('&') == std::string::npos) continue;
+      std::vector<std::string> out;
+      for (const std::string& alt : SplitOn(inner, '|')) {
+        for (const std::string& x :
+             SplitAlternatives(line.substr(0, b) + Trim(alt) + line.substr(e + 1))) {
+          out.push_back(x);
+        }
+      }
+      return out;
+    }
+    return {line};
+  }
+
   void FlushBlock(const VerbBlock& block, bool v2, Out* o) {
+    std::vector<std::pair<std::string, std::string>> patterns;
     for (const auto& [praw, where] : block.patterns) {
+      for (const std::string& x : SplitAlternatives(praw)) patterns.push_back({x, where});
+    }
+    for (const auto& [praw, where] : patterns) {
       std::string line = praw, owner;
       size_t us = line.find('\x1f');
       if (us != std::string::npos) {
@@ -950,6 +1010,12 @@ class Translator {
     };
     std::vector<El> els;
     bool next_adjacent = false;
+    bool stem_next = false;  // the part add_part gets next ends its token with no '_' after it
+    // Calls add_part on the parts of a '_'-joined token; the last part of a
+    // token not ending in '_' is a TABARI stem.
+    auto last_of = [](const std::vector<std::string>& parts, size_t i) {
+      return i + 1 == parts.size();
+    };
     auto add_part = [&](const std::string& part, bool adjacent) -> bool {
       if (part.empty()) return true;
       if (part == "$" || part == "%" || part == "^") {
@@ -977,6 +1043,11 @@ class Translator {
       }
       std::string w = Lower(part);
       w.erase(std::remove(w.begin(), w.end(), '$'), w.end());
+      // TABARI: a word is a stem unless '_' follows it ("RESOLUTION_"); '~'
+      // marks a stem inside a phrase ("REAL~_PLEASANT"). dyad writes "real*".
+      bool stem = format_ == DictFormat::kTabari && w.find('|') == std::string::npos &&
+                  (stem_next || (!w.empty() && w.back() == '~'));
+      w.erase(std::remove(w.begin(), w.end(), '~'), w.end());
       if (w.empty()) return true;
       for (char ch : w) {
         if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '\'' || ch == '-' ||
@@ -985,7 +1056,7 @@ class Translator {
           return false;
         }
       }
-      els.push_back({w, adjacent});
+      els.push_back({stem && w.size() >= 3 ? w + "*" : w, adjacent});
       return true;
     };
     // Pre-verb: '$', '+', '%', '^' slots are dyad's job (subject, passive)
@@ -993,13 +1064,17 @@ class Translator {
     // elements before the verb ("not [allow]").
     for (int i = 0; i < star; ++i) {
       bool first = true;
-      for (const std::string& part : SplitOn(toks[i], '_')) {
+      std::vector<std::string> parts = SplitOn(toks[i], '_');
+      for (size_t j = 0; j < parts.size(); ++j) {
+        const std::string& part = parts[j];
         if (part.empty()) continue;
         if (part == "+") continue;  // the passive subject: dyad's parser
+        stem_next = last_of(parts, j);
         if (!add_part(part, !first)) return "";
         first = false;
       }
     }
+    stem_next = false;
     bool verb_adjacent = false;  // "RECENTLY_*": the last word before the verb touches it
     for (size_t i = 0; i < si; ++i) {
       const std::string& part = star_parts[i];
@@ -1031,12 +1106,15 @@ class Translator {
     for (size_t i = static_cast<size_t>(star) + 1; i < toks.size(); ++i) {
       std::vector<std::string> parts = SplitOn(toks[i], '_');
       bool first = true;
-      for (const std::string& part : parts) {
+      for (size_t j = 0; j < parts.size(); ++j) {
+        const std::string& part = parts[j];
         if (part.empty()) continue;
+        stem_next = last_of(parts, j);
         if (!add_part(part, !first)) return "";
         first = false;
       }
     }
+    stem_next = false;
     (void)v2;
     pre->clear();
     for (size_t i = 0; i < npre; ++i) {
@@ -1069,6 +1147,7 @@ class Translator {
   std::unordered_set<std::string> defined_countries_, emitted_prefix_;
   std::set<std::string> declared_roles_;  // role types declared with a `role` line
   std::set<std::string> synsets_;
+  std::map<std::string, std::vector<std::string>> synset_words_;  // members, for nesting
 };
 
 }  // namespace

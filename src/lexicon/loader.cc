@@ -229,7 +229,7 @@ class LexiconBuilder {
             }
           }
         }
-        if (p.elements.empty() || p.elements[0].target) {
+        if (p.elements.empty() || p.elements[0].target || !p.elements[0].prefixes.empty()) {
           v.first_is_target.push_back(pi);
         } else {
           for (uint32_t id : p.elements[0].ids) v.by_first_word[id].push_back(pi);
@@ -532,6 +532,7 @@ class LexiconBuilder {
       } else if (part[0] == '&') {
         auto it = synsets_.find(part);
         if (it == synsets_.end()) return "unknown synset '" + part + "' (define it first)";
+        el.synset = true;
         for (const std::string& m : it->second) {
           if (m.find(' ') == std::string::npos) {
             el.words.push_back(m);
@@ -543,6 +544,10 @@ class LexiconBuilder {
         for (const std::string& alt : Split(part, '|')) {
           if (alt.empty()) return "empty alternative in '" + part + "'";
           std::string w = ToLowerAscii(alt);
+          if (w.size() > 1 && w.back() == '*') {
+            el.prefixes.push_back(w.substr(0, w.size() - 1));
+            continue;
+          }
           el.words.push_back(w);
           el.words.push_back(PluralOf(w));
         }
