@@ -133,8 +133,9 @@ class SentenceCoder {
     if (tracing_) TraceParse();
     size_t before = out->size();
     vg_subject_.assign(p_.verbs.size(), -1);
+    vg_coded_.assign(p_.verbs.size(), false);
     for (size_t v = 0; v < p_.verbs.size(); ++v) CodeVerb(static_cast<int>(v), out);
-    CodeNounTriggers(out);
+    if (!reference_) CodeNounTriggers(out);  // the reference coders code verbs only
     for (const PendingStatement& st : statements_) {
       CodeStatement(st.v, st.sources, st.code, st.pattern, st.origin, out);
     }
@@ -1398,6 +1399,13 @@ class SentenceCoder {
     const VerbEntry* ve = lex_.Verb(hw.lemma);
     if (!ve) return;
     std::string why = Blocked(v, c);
+    if (opt_.semantics == Semantics::kPetrarch && c.kind == parse::ClauseKind::kInfinitive &&
+        c.governor_vg >= 0 && vg_coded_[c.governor_vg]) {
+      // "urged Bree to help": PETRARCH codes the verb phrase once, by its
+      // first coded verb (TABARI's suite expects both under CODE ALL).
+      if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: its governing verb was");
+      return;
+    }
     if (reference_ && !why.empty()) {
       // TABARI and PETRARCH code the act whatever its tense, mood or polarity.
       if (tracing_) Trace("'" + std::string(hw.lower) + "' coded as the reference coders do (dyad: " + why + ")");
@@ -1427,7 +1435,9 @@ class SentenceCoder {
       if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: " + why);
       return;
     }
-    uint32_t end = WindowEnd(v);
+    // TABARI and PETRARCH look for a pattern's words to the end of the
+    // sentence, past clause boundaries.
+    uint32_t end = reference_ ? static_cast<uint32_t>(p_.words.size()) : WindowEnd(v);
     // Patterns: the one with the most elements wins. Only patterns whose
     // first word stands in the reach of the first element are tried, in the
     // order they were written (ties go to the first).
@@ -1572,7 +1582,9 @@ class SentenceCoder {
         return;
       }
     }
+    size_t before_emit = out->size();
     Emit(v, pairs, code, pattern_text, origin, reciprocal ? "reciprocal" : how, out);
+    if (out->size() > before_emit) vg_coded_[v] = true;
     if (reference_ && !paired.empty()) {
       // "A visited B" [032:033]: B's event toward A from the same words.
       std::vector<std::pair<ActorX, ActorX>> back;
@@ -1836,6 +1848,7 @@ class SentenceCoder {
   std::vector<uint32_t> candidates_;  // patterns worth trying for one verb
   std::vector<std::pair<uint32_t, std::string>> locations_;
   std::vector<int> vg_subject_;
+  std::vector<bool> vg_coded_;  // the verb group gave an event
   struct PendingStatement {
     int v;
     std::vector<ActorX> sources;

@@ -207,6 +207,32 @@ TEST(Compat, ReferenceSemantics) {
 
 // Countryless agents: PETRARCH's "---GOV", TABARI's "~GOV" only when asked;
 // "soldiers from Gondor" take Gondor's code.
+// PETRARCH codes a verb phrase once ("urged … to attack" is 102 only), and
+// looks for a pattern's words past the clause ("allowed that … really pleasant").
+TEST(Compat, ReferenceSemanticsVerbPhrases) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"},
+                  {"a.verbs.txt", "--- URGE [102] ---\nURGE\n--- ATTACK [190] ---\nATTACK\n"
+                                  "--- ALLOW [080] ---\nALLOW\n- * REALLY_PLEASANT [024]\n"}},
+                 {}, &d);
+  auto lex = Lexicon::LoadSources(d.sources, nullptr);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  CoderOptions opt;
+  opt.semantics = Semantics::kPetrarch;
+  Coder coder(*lex, opt);
+  auto code = [&](const std::string& text) {
+    Story s{"t", "1995-01-01", text, "", "", ""};
+    std::vector<Event> events;
+    coder.CodeStory(s, &events, nullptr);
+    std::string out;
+    for (const Event& e : events) out += e.source.code + ">" + e.target->code + ":" + e.code + " ";
+    return out;
+  };
+  EXPECT_EQ(code("Arnor urged Gondor to attack Rohan."), "ARN>GON:102 ");
+  EXPECT_EQ(code("Arnor allowed that Gondor is a really pleasant place."), "ARN>GON:024 ");
+}
+
 // Synset members of several words match only in a row ("golden goblin
 // galleons"; "didn't" is "did n't" in text).
 TEST(Compat, SynsetPhrases) {
