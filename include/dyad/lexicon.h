@@ -62,6 +62,7 @@ struct PatternElement {
   std::string prep;                // for 'prep+': the preposition
   bool adjacent = false;           // must follow the previous element (or the verb) at once
   bool synset = false;             // written as a &synset
+  bool skip_phrase = false;        // '^': one noun phrase, whatever it holds
 };
 
 struct VerbPattern {

@@ -1058,6 +1058,12 @@ class SentenceCoder {
       uint32_t limit = el.adjacent ? std::min<uint32_t>(pos + 1, end) : std::min<uint32_t>(pos + 9, end);
       bool found = false;
       for (uint32_t k = pos; k < limit; ++k) {
+        if (el.skip_phrase) {
+          if (np_of_[k] < 0) continue;
+          pos = nps_[np_of_[k]].e;
+          found = true;
+          break;
+        }
         if (el.target) {
           // The first target slot names the target; later ones only
           // require an actor there ("welcome + to+": the guest, not the city).
@@ -1118,13 +1124,13 @@ class SentenceCoder {
     hit->target_np = target_np;
     // More elements win; between equals, more words (fewer open slots) win.
     int literals = static_cast<int>(pat.before.size());
-    for (const PatternElement& el : pat.elements) literals += el.target ? 0 : 1;
+    for (const PatternElement& el : pat.elements) literals += el.target || el.skip_phrase ? 0 : 1;
     // TABARI and PETRARCH prefer a written word to a synset ("* DOLLAR" over
     // "* &CURRENCY").
     if (reference_) {
       for (const auto* els : {&pat.before, &pat.elements}) {
         for (const PatternElement& el : *els) {
-          literals += !el.target && !el.synset ? 1 : 0;
+          literals += !el.target && !el.synset && !el.skip_phrase ? 1 : 0;
         }
       }
     }
@@ -1406,7 +1412,7 @@ class SentenceCoder {
       if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: its governing verb was");
       return;
     }
-    if (reference_ && !why.empty()) {
+    if (reference_ && !why.empty() && (why != "gerund" || opt_.semantics == Semantics::kTabari)) {
       // TABARI and PETRARCH code the act whatever its tense, mood or polarity.
       if (tracing_) Trace("'" + std::string(hw.lower) + "' coded as the reference coders do (dyad: " + why + ")");
       why.clear();

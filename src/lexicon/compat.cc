@@ -1011,6 +1011,7 @@ class Translator {
     std::vector<El> els;
     bool next_adjacent = false;
     bool stem_next = false;  // the part add_part gets next ends its token with no '_' after it
+    bool in_post = false;    // add_part is reading the words after the verb
     // Calls add_part on the parts of a '_'-joined token; the last part of a
     // token not ending in '_' is a TABARI stem.
     auto last_of = [](const std::vector<std::string>& parts, size_t i) {
@@ -1018,6 +1019,10 @@ class Translator {
     };
     auto add_part = [&](const std::string& part, bool adjacent) -> bool {
       if (part.empty()) return true;
+      if (part == "^" && in_post) {
+        els.push_back({"^", adjacent});  // skip one noun phrase
+        return true;
+      }
       if (part == "$" || part == "%" || part == "^") {
         // The source is dyad's subject; compound and skip markers have no
         // counterpart. A "by $" pair drops its preposition too.
@@ -1090,6 +1095,7 @@ class Translator {
       }
     }
     const size_t npre = els.size();
+    in_post = true;
     if (npre) ++out_->counts["patterns with words before the verb"];
     // Rest of the '*' token, adjacent to the verb.
     bool first_adjacent_to_verb = false;

@@ -233,6 +233,27 @@ TEST(Compat, ReferenceSemanticsVerbPhrases) {
   EXPECT_EQ(code("Arnor allowed that Gondor is a really pleasant place."), "ARN>GON:024 ");
 }
 
+// '^' skips one noun phrase: "- * IFTAR IN ^ + [045]" codes the actor after the place.
+TEST(Compat, SkipANounPhrase) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nOSGILIATH [OSG]\n"},
+                  {"a.verbs.txt", "--- CELEBRATE [181] ---\nCELEBRATE\n- * IFTAR IN ^ +  [045]\n"}},
+                 {}, &d);
+  EXPECT_TRUE(Has(All(d), "pattern 045 : celebrate iftar in ^ +")) << All(d);
+  auto lex = Lexicon::LoadSources(d.sources, nullptr);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  CoderOptions opt;
+  opt.semantics = Semantics::kPetrarch;
+  Coder coder(*lex, opt);
+  Story s{"t", "1995-01-01", "Arnor celebrated Iftar in Osgiliath with Gondor.", "", "", ""};
+  std::vector<Event> events;
+  coder.CodeStory(s, &events, nullptr);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].target->code, "GON");
+  EXPECT_EQ(events[0].code, "045");
+}
+
 // Synset members of several words match only in a row ("golden goblin
 // galleons"; "didn't" is "did n't" in text).
 TEST(Compat, SynsetPhrases) {

@@ -229,7 +229,8 @@ class LexiconBuilder {
             }
           }
         }
-        if (p.elements.empty() || p.elements[0].target || !p.elements[0].prefixes.empty()) {
+        if (p.elements.empty() || p.elements[0].target || p.elements[0].skip_phrase ||
+            !p.elements[0].prefixes.empty()) {
           v.first_is_target.push_back(pi);
         } else {
           for (uint32_t id : p.elements[0].ids) v.by_first_word[id].push_back(pi);
@@ -525,7 +526,10 @@ class LexiconBuilder {
       PatternElement el;
       bool pre = static_cast<int>(i) < verb_at;
       el.adjacent = pre ? parts[i + 1].second : parts[i].second;
-      if (part.back() == '+') {
+      if (part == "^") {
+        if (pre) return "'^' (skip a noun phrase) before the verb";
+        el.skip_phrase = true;
+      } else if (part.back() == '+') {
         if (pre) return "a target slot '" + part + "' before the verb";
         el.target = true;
         el.prep = ToLowerAscii(part.substr(0, part.size() - 1));
