@@ -119,7 +119,7 @@ class SentenceCoder {
     nps_.clear();
     locations_.clear();
     statements_.clear();
-    parse::Parse(lex_, doc_, *s_, date_, &p_);
+    parse::Parse(lex_, doc_, *s_, date_, &p_, reference_);
     story_year_ = date_ / 10000;
     if (p_.discard) return -1;
     vg_of_.assign(p_.words.size(), -1);
@@ -260,9 +260,9 @@ class SentenceCoder {
     for (NP& np : nps_) ResolveNP(&np);
     // Pronouns and role nouns without a country.
     for (size_t k = 0; k < nps_.size(); ++k) {
+      if (reference_) CountriesFromPhrase(&nps_[k]);
       for (ActorX& a : nps_[k].actors) {
         if (a.pronoun && a.code.empty()) ResolvePronoun(&a, static_cast<int>(k));
-        if (a.code.empty() && !a.role.empty() && reference_) CountryFromPhrase(&a, nps_[k]);
         if (a.code.empty() && !a.role.empty()) InheritCountry(&a, nps_[k]);
         // The reference coders code a role with no country as "---ROLE" (TABARI: "~ROLE").
         if (a.code.empty() && !a.role.empty() && !anonymous_prefix_.empty() && !a.pronoun) {
@@ -533,22 +533,37 @@ class SentenceCoder {
 
   // A role noun with no country takes one from a possessive pronoun, a place
   // in the sentence, or the story.
-  // "Soldiers from Gondor": the reference coders join a role noun to the
-  // actor of a "from"/"of"/"in" phrase right after it.
-  void CountryFromPhrase(ActorX* a, const NP& np) {
+  // "Soldiers from Gondor", "lawmakers in Fornost and Gondor": the reference
+  // coders join a role noun to the actors of a from/of/in phrase right after
+  // it (GONMIL; FORLEG and GONLEG).
+  void CountriesFromPhrase(NP* np) {
     const auto& w = p_.words;
-    if (np.e + 1 >= w.size()) return;
-    std::string_view prep = w[np.e].lower;
+    if (np->e + 1 >= w.size()) return;
+    std::string_view prep = w[np->e].lower;
     if (prep != "from" && prep != "of" && prep != "in") return;
-    int next = np_of_[np.e + 1];
+    int next = np_of_[np->e + 1];
     if (next < 0) return;
+    std::vector<std::string> countries;
     for (const ActorX& t : nps_[next].actors) {
       if (t.code.size() >= 3 && t.role.empty() && !t.weak && t.code[0] != '-' && t.code[0] != '~') {
-        a->country = t.code.substr(0, 3);
-        a->code = a->country + a->role;
-        return;
+        countries.push_back(t.code.substr(0, 3));
       }
     }
+    if (countries.empty()) return;
+    std::vector<ActorX> out;
+    for (const ActorX& a : np->actors) {
+      if (!a.code.empty() || a.role.empty() || a.pronoun) {
+        out.push_back(a);
+        continue;
+      }
+      for (const std::string& c : countries) {
+        ActorX x = a;
+        x.country = c;
+        x.code = c + a.role;
+        out.push_back(x);
+      }
+    }
+    np->actors = std::move(out);
   }
 
   void InheritCountry(ActorX* a, const NP& np) {

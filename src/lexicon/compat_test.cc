@@ -231,6 +231,8 @@ TEST(Compat, ReferenceSemanticsVerbPhrases) {
   };
   EXPECT_EQ(code("Arnor urged Gondor to attack Rohan."), "ARN>GON:102 ");
   EXPECT_EQ(code("Arnor allowed that Gondor is a really pleasant place."), "ARN>GON:024 ");
+  // A dictionary verb right after an actor is a verb, whatever its grammar.
+  EXPECT_EQ(code("Arnor attack Gondor."), "ARN>GON:190 ");
 }
 
 // '^' skips one noun phrase: "- * IFTAR IN ^ + [045]" codes the actor after the place.
@@ -283,7 +285,7 @@ TEST(Compat, SynsetPhrases) {
 TEST(Compat, ReferenceSemanticsAgents) {
   CompatDict d;
   TranslateTexts(DictFormat::kPetrarch,
-                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n"},
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"},
                   {"a.agents.txt", "OFFICIAL [~GOV]\nSOLDIER [~MIL]\n"},
                   {"a.verbs.txt", "--- ATTACK [190] ---\nATTACK\n"}},
                  {}, &d);
@@ -302,6 +304,8 @@ TEST(Compat, ReferenceSemanticsAgents) {
     return out;
   };
   EXPECT_EQ(code(Semantics::kPetrarch, {}, "Soldiers from Gondor attacked Arnor."), "GONMIL>ARN ");
+  EXPECT_EQ(code(Semantics::kPetrarch, {}, "Soldiers from Gondor and Arnor attacked Rohan."),
+            "GONMIL>ROH ARNMIL>ROH ");
   EXPECT_EQ(code(Semantics::kPetrarch, {}, "An official attacked Arnor."), "---GOV>ARN ");
   EXPECT_EQ(code(Semantics::kTabari, {}, "An official attacked Arnor."), "");
   EXPECT_EQ(code(Semantics::kTabari, true, "An official attacked Arnor."), "~GOV>ARN ");
