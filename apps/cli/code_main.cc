@@ -20,6 +20,7 @@ struct CodeArgs {
   std::vector<std::string> dict;
   std::string dict_format;  // tabari | petrarch: --dict names foreign files (lexicon/compat.h)
   std::string input_format = "auto";
+  std::string semantics = "dyad";  // dyad | tabari | petrarch (CoderOptions::semantics)
   int threads = 0;
   bool trace = false;
   std::vector<std::string> files;
@@ -54,6 +55,10 @@ int RunCode(const CodeArgs& a) {
   }
   CoderOptions opt;
   opt.trace = a.trace;
+  if (!ParseSemantics(a.semantics, &opt.semantics)) {
+    std::cerr << "dyad code: unknown --semantics '" << a.semantics << "' (dyad, tabari, petrarch)\n";
+    return kExitUsage;
+  }
   Coder coder(lex, opt);
   io::ReaderOptions ropt;
   ropt.default_date = a.date;
@@ -199,6 +204,9 @@ RunFn AddCodeCommand(CLI::App& app) {
                   "Read --dict FILES as tabari or petrarch (Phoenix) dictionaries, instead of dyad's");
   cmd->add_option("--input-format", args->input_format, "auto, jsonl, text or xml")
       ->check(CLI::IsMember({"auto", "jsonl", "text", "xml"}));
+  cmd->add_option("--semantics", args->semantics,
+                  "dyad (default), or tabari/petrarch: code as those coders did (future, modal "
+                  "and negated acts coded; paired codes)");
   cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores)");
   cmd->add_flag("--trace", args->trace, "Explain on stderr why candidate events were dropped");
   cmd->add_option("files", args->files, "Input files (default: stdin)");

@@ -24,6 +24,7 @@ struct EvalArgs {
   std::string gold;
   std::vector<std::string> dict;
   std::string dict_format;  // tabari | petrarch: --dict names foreign files
+  std::string semantics = "dyad";  // dyad | tabari | petrarch (CoderOptions::semantics)
   bool verbose = false;
   double min_f1 = -1;
   int max_forbidden = -1;
@@ -88,7 +89,12 @@ int RunEval(const EvalArgs& a) {
     lex = LoadLexiconOrComplain(DataDir(a.dict.empty() ? "" : a.dict[0]));
   }
   if (!lex) return kExitUsage;
-  Coder coder(lex);
+  CoderOptions copt;
+  if (!ParseSemantics(a.semantics, &copt.semantics)) {
+    std::cerr << "dyad eval: unknown --semantics '" << a.semantics << "' (dyad, tabari, petrarch)\n";
+    return kExitUsage;
+  }
+  Coder coder(lex, copt);
   std::string line;
   int lineno = 0, sentences = 0, bad = 0;
   int gold_total = 0, produced = 0, matched = 0, forbidden = 0;
@@ -191,6 +197,9 @@ RunFn AddEvalCommand(CLI::App& app) {
       ->allow_extra_args(false)
       ->delimiter(',');
   cmd->add_option("--dict-format", args->dict_format, "tabari or petrarch: read --dict as such files");
+  cmd->add_option("--semantics", args->semantics,
+                  "dyad (default), or tabari/petrarch: code as those coders did (future, modal "
+                  "and negated acts coded; paired codes)");
   cmd->add_flag("-v,--verbose", args->verbose, "List missed, extra and forbidden events");
   cmd->add_option("--min-f1", args->min_f1, "Fail below this F1");
   cmd->add_option("--min-precision", args->min_precision, "Fail below this precision");

@@ -35,6 +35,7 @@ struct ValidateArgs {
   bool quiet = false;
   bool trace = false;
   bool dump = false;
+  std::string semantics;  // "" = the suite's own coder (tabari or petrarch)
   double min_pass = -1;
   double min_loose = -1;
 };
@@ -102,6 +103,7 @@ bool ReadTabariProject(const std::string& path, const ValidateArgs& a, Suite* su
     if (!line.empty() && line.back() == '\r') line.pop_back();
     lines.push_back(line);
   }
+  std::vector<std::pair<std::string, std::string>> pending;  // TABARI options not yet applied
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& h = lines[i];
     if (h.size() < 8 || !std::all_of(h.begin(), h.begin() + 6, ::isdigit) ||
@@ -146,6 +148,13 @@ bool ReadTabariProject(const std::string& path, const ValidateArgs& a, Suite* su
       p = e + 1;
       if (inner.rfind("OPTION", 0) == 0) {
         option = true;
+        // "OPTION: SET: CONVERT AGENT = TRUE": countryless agents are actors (~GOV).
+        std::string up = inner;
+        std::transform(up.begin(), up.end(), up.begin(), ::toupper);
+        size_t ca = up.find("CONVERT AGENT");
+        if (ca != std::string::npos) {
+          pending.push_back({"convert_agent", up.find("TRUE", ca) != std::string::npos ? "true" : "false"});
+        }
         continue;
       }
       r.has_expectation = true;
@@ -169,6 +178,8 @@ bool ReadTabariProject(const std::string& path, const ValidateArgs& a, Suite* su
       r.expected.push_back({parts[0], parts[1], parts[2]});
     }
     if (option && r.expected.empty() && !r.noevents && r.error.empty()) continue;  // a command
+    r.config = std::move(pending);  // options given since the last record
+    pending.clear();
     if (!r.expected.empty()) r.noevents = false;
     if (!r.has_expectation) r.noevents = true;  // nothing expected
     suite->records.push_back(std::move(r));
@@ -259,6 +270,12 @@ int RunValidate(const ValidateArgs& a) {
   }
   CoderOptions copt;
   copt.trace = a.trace;
+  copt.semantics = suite.format == compat::DictFormat::kTabari ? Semantics::kTabari
+                                                                : Semantics::kPetrarch;
+  if (!a.semantics.empty() && !ParseSemantics(a.semantics, &copt.semantics)) {
+    std::cerr << "dyad validate: unknown --semantics '" << a.semantics << "' (tabari, petrarch, dyad)\n";
+    return kExitUsage;
+  }
   auto coder = std::make_unique<Coder>(cl.lex, copt);
   struct Tally {
     int pass = 0, fail = 0, loose = 0;
@@ -272,6 +289,9 @@ int RunValidate(const ValidateArgs& a) {
       std::transform(v.begin(), v.end(), v.begin(), ::tolower);
       if (opt == "require_dyad") {
         copt.require_target = v == "true";
+        coder = std::make_unique<Coder>(cl.lex, copt);
+      } else if (opt == "convert_agent") {
+        copt.anonymous_agents = v == "true";
         coder = std::make_unique<Coder>(cl.lex, copt);
       } else {
         unsupported.insert(opt);
@@ -360,6 +380,8 @@ RunFn AddValidateCommand(CLI::App& app) {
   cmd->add_flag("--failures", args->failures_only, "List failing records only");
   cmd->add_flag("-q,--quiet", args->quiet, "No per-record lines");
   cmd->add_flag("--trace", args->trace, "Explain the failing records (dyad code --trace)");
+  cmd->add_option("--semantics", args->semantics,
+                  "tabari, petrarch or dyad (default: the suite's coder; see CoderOptions)");
   cmd->add_flag("--dump-dict", args->dump, "Print the translated dictionaries and stop");
   cmd->add_option("--min-pass", args->min_pass, "Fail below this fraction of records passed");
   cmd->add_option("--min-found", args->min_loose,

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,29 @@
 
 namespace dyad {
 
+// What counts as an event.
+//   kDyad     (default) only real, present acts: a negated, modal, future,
+//             conditional, intended ("is about to restore") or historical act
+//             gives no event; an act the actor announces for itself becomes an
+//             intent (03x) or threat (13x).
+//   kTabari   the reference coders' behaviour, which their validation suites
+//   kPetrarch expect: a verb codes its pattern whatever its tense, mood or
+//             polarity (their dictionaries code negation and modality with
+//             their own patterns, e.g. TABARI's &NEGATVAUXVRB), a verb under
+//             "to" or "-ing" codes with its governing verb's subject, and a
+//             "visit"/"host" pattern gives the paired 032/033 events. The two
+//             differ only where TABARI and PETRARCH did (see COMPATIBILITY.md).
+enum class Semantics { kDyad, kTabari, kPetrarch };
+
+// Parses "dyad", "tabari" or "petrarch"; false for anything else.
+bool ParseSemantics(const std::string& name, Semantics* out);
+
 struct CoderOptions {
+  Semantics semantics = Semantics::kDyad;
+  // Reference semantics only: a role noun with no country ("a senior
+  // official") is an actor coded "---GOV" (PETRARCH) or "~GOV" (TABARI's
+  // CONVERT AGENT option). Unset: PETRARCH yes, TABARI no.
+  std::optional<bool> anonymous_agents;
   // Emit an event only when it has a target. Target-less events are rarely
   // useful in dyadic data and are the main source of noise.
   bool require_target = true;

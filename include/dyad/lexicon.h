@@ -55,14 +55,30 @@ struct LexEntry {
 struct PatternElement {
   std::vector<std::string> words;  // alternatives, lower-case, plurals included
   std::vector<uint32_t> ids;       // the same words as Lexicon::WordId()s, sorted
+  // Multi-word alternatives from synsets ("golden goblin galleons", "did n't"):
+  // the words in order, and their WordId()s.
+  std::vector<std::vector<std::string>> phrases;
+  // Stems written `word*`: any word that begins with them (TABARI's matching).
+  std::vector<std::string> prefixes;
+  std::vector<std::vector<uint32_t>> phrase_ids;
   bool target = false;             // a target slot ('+', or 'prep+')
   std::string prep;                // for 'prep+': the preposition
   bool adjacent = false;           // must follow the previous element (or the verb) at once
+  bool synset = false;             // written as a &synset
+  bool skip_phrase = false;        // '^': one noun phrase, whatever it holds
 };
 
 struct VerbPattern {
   std::string code;
+  // The target's event toward the source that the same words report ("A
+  // visited B": A>B 032 and B>A 033), written `032/033`; "" for none. Only the
+  // reference semantics emit it (CoderOptions::semantics).
+  std::string paired_code;
   std::vector<PatternElement> elements;
+  // Elements before the verb, in text order ("not [allow]"): matched
+  // backwards from the verb; `adjacent` here means "right before the next
+  // element (or the verb)".
+  std::vector<PatternElement> before;
   std::string text;    // as written in the file
   std::string origin;  // file:line
 };
@@ -70,6 +86,7 @@ struct VerbPattern {
 struct VerbEntry {
   std::string lemma;
   std::string code;         // bare-verb code, "" when only patterns code
+  std::string paired_code;  // as VerbPattern::paired_code, for the bare verb
   std::string code_origin;  // file:line of the `verb` line
   std::vector<VerbPattern> patterns;
   // Index for matching: patterns by the word ids of their first element;

@@ -105,8 +105,13 @@ class SentenceCoder {
   SentenceCoder(const Lexicon& lex, const CoderOptions& opt, const Story& story,
                 const Document& doc, int date, std::vector<ActorX>* context,
                 std::map<std::string, int>* salience, std::string* trace)
-      : lex_(lex), opt_(opt), story_(story), doc_(doc), date_(date), context_(context),
-        salience_(salience), trace_(trace) {}
+      : lex_(lex), opt_(opt), reference_(opt.semantics != Semantics::kDyad), story_(story),
+        doc_(doc), date_(date), context_(context), salience_(salience), trace_(trace) {
+    bool petrarch = opt.semantics == Semantics::kPetrarch;
+    if (reference_ && opt.anonymous_agents.value_or(petrarch)) {
+      anonymous_prefix_ = petrarch ? "---" : "~";
+    }
+  }
 
   // Codes sentence number `sentence_no`; returns the number of events
   // appended, or -1 when a discard phrase dropped the sentence.
@@ -116,7 +121,7 @@ class SentenceCoder {
     nps_.clear();
     locations_.clear();
     statements_.clear();
-    parse::Parse(lex_, doc_, *s_, date_, &p_);
+    parse::Parse(lex_, doc_, *s_, date_, &p_, reference_);
     story_year_ = date_ / 10000;
     if (p_.discard) return -1;
     vg_of_.assign(p_.words.size(), -1);
@@ -130,8 +135,9 @@ class SentenceCoder {
     if (tracing_) TraceParse();
     size_t before = out->size();
     vg_subject_.assign(p_.verbs.size(), -1);
+    vg_coded_.assign(p_.verbs.size(), false);
     for (size_t v = 0; v < p_.verbs.size(); ++v) CodeVerb(static_cast<int>(v), out);
-    CodeNounTriggers(out);
+    if (!reference_) CodeNounTriggers(out);  // the reference coders code verbs only
     for (const PendingStatement& st : statements_) {
       CodeStatement(st.v, st.sources, st.code, st.pattern, st.origin, out);
     }
@@ -294,9 +300,14 @@ class SentenceCoder {
     for (NP& np : nps_) ResolveNP(&np);
     // Pronouns and role nouns without a country.
     for (size_t k = 0; k < nps_.size(); ++k) {
+      if (reference_) CountriesFromPhrase(&nps_[k]);
       for (ActorX& a : nps_[k].actors) {
         if (a.pronoun && a.code.empty()) ResolvePronoun(&a, static_cast<int>(k));
         if (a.code.empty() && !a.role.empty()) InheritCountry(&a, nps_[k]);
+        // The reference coders code a role with no country as "---ROLE" (TABARI: "~ROLE").
+        if (a.code.empty() && !a.role.empty() && !anonymous_prefix_.empty() && !a.pronoun) {
+          a.code = anonymous_prefix_ + a.role;
+        }
       }
     }
   }
@@ -674,6 +685,39 @@ class SentenceCoder {
 
   // A role noun with no country takes one from a possessive pronoun, a place
   // in the sentence, or the story.
+  // "Soldiers from Gondor", "lawmakers in Fornost and Gondor": the reference
+  // coders join a role noun to the actors of a from/of/in phrase right after
+  // it (GONMIL; FORLEG and GONLEG).
+  void CountriesFromPhrase(NP* np) {
+    const auto& w = p_.words;
+    if (np->e + 1 >= w.size()) return;
+    std::string_view prep = w[np->e].lower;
+    if (prep != "from" && prep != "of" && prep != "in") return;
+    int next = np_of_[np->e + 1];
+    if (next < 0) return;
+    std::vector<std::string> countries;
+    for (const ActorX& t : nps_[next].actors) {
+      if (t.code.size() >= 3 && t.role.empty() && !t.weak && t.code[0] != '-' && t.code[0] != '~') {
+        countries.push_back(t.code.substr(0, 3));
+      }
+    }
+    if (countries.empty()) return;
+    std::vector<ActorX> out;
+    for (const ActorX& a : np->actors) {
+      if (!a.code.empty() || a.role.empty() || a.pronoun) {
+        out.push_back(a);
+        continue;
+      }
+      for (const std::string& c : countries) {
+        ActorX x = a;
+        x.country = c;
+        x.code = c + a.role;
+        out.push_back(x);
+      }
+    }
+    np->actors = std::move(out);
+  }
+
   void InheritCountry(ActorX* a, const NP& np) {
     if (a->several) return;  // "the two governments" are not one place's
     if (a->pronoun) {
@@ -1378,6 +1422,12 @@ class SentenceCoder {
       uint32_t limit = el.adjacent ? std::min<uint32_t>(pos + 1, end) : std::min<uint32_t>(pos + 9, end);
       bool found = false;
       for (uint32_t k = pos; k < limit; ++k) {
+        if (el.skip_phrase) {
+          if (np_of_[k] < 0) continue;
+          pos = nps_[np_of_[k]].e;
+          found = true;
+          break;
+        }
         if (el.target) {
           // The first target slot names the target; later ones only
           // require an actor there ("welcome + to+": the guest, not the city).
@@ -1395,21 +1445,84 @@ class SentenceCoder {
           found = true;
           break;
         }
-        if (IdIn(w[k].id, el.ids) || IdIn(w[k].lemma_id, el.ids)) {
+        if (IdIn(w[k].id, el.ids) || IdIn(w[k].lemma_id, el.ids) || PrefixAt(el, k)) {
           pos = k + 1;
+          found = true;
+          break;
+        }
+        uint32_t len = PhraseAt(el, k, end);
+        if (len) {
+          pos = k + len;
           found = true;
           break;
         }
       }
       if (!found) return false;
     }
+    // Words before the verb ("not [allow]"), matched backwards from the head.
+    uint32_t at = vg.head;
+    for (size_t i = pat.before.size(); i-- > 0;) {
+      const PatternElement& el = pat.before[i];
+      uint32_t lo = el.adjacent ? (at >= 1 ? at - 1 : 0) : (at >= 9 ? at - 9 : 0);
+      bool found = false;
+      for (uint32_t k = at; k-- > lo;) {
+        if (IdIn(w[k].id, el.ids) || IdIn(w[k].lemma_id, el.ids) || PrefixAt(el, k)) {
+          at = k;
+          found = true;
+          break;
+        }
+        // A phrase that ends at k ("wo n't" before "clash").
+        for (const auto& ph : el.phrase_ids) {
+          uint32_t n = static_cast<uint32_t>(ph.size());
+          if (k + 1 >= n && PhraseAt(el, k + 1 - n, at) == n) {
+            at = k + 1 - n;
+            found = true;
+            break;
+          }
+        }
+        if (found) break;
+      }
+      if (!found) return false;
+    }
     hit->pattern = &pat;
     hit->target_np = target_np;
     // More elements win; between equals, more words (fewer open slots) win.
-    int literals = 0;
-    for (const PatternElement& el : pat.elements) literals += el.target ? 0 : 1;
-    hit->score = static_cast<int>(pat.elements.size()) * 16 + literals;
+    int literals = static_cast<int>(pat.before.size());
+    for (const PatternElement& el : pat.elements) literals += el.target || el.skip_phrase ? 0 : 1;
+    // TABARI and PETRARCH prefer a written word to a synset ("* DOLLAR" over
+    // "* &CURRENCY").
+    if (reference_) {
+      for (const auto* els : {&pat.before, &pat.elements}) {
+        for (const PatternElement& el : *els) {
+          literals += !el.target && !el.synset && !el.skip_phrase ? 1 : 0;
+        }
+      }
+    }
+    hit->score = static_cast<int>(pat.elements.size() + pat.before.size()) * 16 + literals;
     return true;
+  }
+
+  bool PrefixAt(const PatternElement& el, uint32_t k) const {
+    std::string_view l = p_.words[k].lower;
+    for (const std::string& pre : el.prefixes) {
+      if (l.size() >= pre.size() && l.compare(0, pre.size(), pre) == 0) return true;
+    }
+    return false;
+  }
+
+  // Length of the first of el's phrases that stands at k (ending before
+  // `end`), or 0.
+  uint32_t PhraseAt(const PatternElement& el, uint32_t k, uint32_t end) const {
+    const auto& w = p_.words;
+    for (const auto& ph : el.phrase_ids) {
+      if (k + ph.size() > end) continue;
+      bool ok = true;
+      for (size_t i = 0; i < ph.size() && ok; ++i) {
+        ok = w[k + i].id == ph[i] || w[k + i].lemma_id == ph[i];
+      }
+      if (ok) return static_cast<uint32_t>(ph.size());
+    }
+    return 0;
   }
 
   bool HasActor(int np) const {
@@ -1700,6 +1813,19 @@ class SentenceCoder {
     return kPlaceNouns.count(w) > 0;
   }
 
+  // The first noun phrase in (verb, end) with an actor other than `not_these`.
+  int FirstActorAfter(int v, uint32_t end, const std::vector<ActorX>& not_these) const {
+    for (uint32_t k = p_.verbs[v].e; k < end; ++k) {
+      int np = np_of_[k];
+      if (np < 0) continue;
+      for (const ActorX& a : nps_[np].actors) {
+        if (!a.code.empty() && !a.weak && !SameActor(not_these, a)) return np;
+      }
+      k = nps_[np].e - 1;
+    }
+    return -1;
+  }
+
   static bool ViolentRoot(const std::string& root) {
     return root == "14" || root == "15" || root == "17" || root == "18" || root == "19" ||
            root == "20" || root == "07" || root == "09";
@@ -1734,12 +1860,25 @@ class SentenceCoder {
     const VerbGroup& vg = p_.verbs[v];
     const Word& hw = p_.words[vg.head];
     Context c = ClauseOf(v);
-    int subj = vg.copula ? -1 : Subject(v, c);
+    // The reference coders give "Arnor is about to restore" the subject of "is".
+    int subj = vg.copula && !reference_ ? -1 : Subject(v, c);
     vg_subject_[v] = subj;
     if (vg.copula || !hw.event_verb) return;
     const VerbEntry* ve = lex_.Verb(hw.lemma);
     if (!ve) return;
     std::string why = Blocked(v, c);
+    if (opt_.semantics == Semantics::kPetrarch && c.kind == parse::ClauseKind::kInfinitive &&
+        c.governor_vg >= 0 && vg_coded_[c.governor_vg]) {
+      // "urged Bree to help": PETRARCH codes the verb phrase once, by its
+      // first coded verb (TABARI's suite expects both under CODE ALL).
+      if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: its governing verb was");
+      return;
+    }
+    if (reference_ && !why.empty() && (why != "gerund" || opt_.semantics == Semantics::kTabari)) {
+      // TABARI and PETRARCH code the act whatever its tense, mood or polarity.
+      if (tracing_) Trace("'" + std::string(hw.lower) + "' coded as the reference coders do (dyad: " + why + ")");
+      why.clear();
+    }
     // "X will send troops", "X said it will support Y": an act the actor
     // itself announces for the future is an intent (03) to cooperate or a
     // threat (13) — never the act.
@@ -1759,8 +1898,8 @@ class SentenceCoder {
     }
     // "X is willing / ready / prepared to resume talks": declared readiness
     // is an intent too, when the readiness itself is plainly stated.
-    if (c.kind == parse::ClauseKind::kInfinitive && vg.b > 0 && c.governor_vg >= 0 &&
-        !p_.verbs[c.governor_vg].negated) {
+    if (!reference_ && c.kind == parse::ClauseKind::kInfinitive && vg.b > 0 &&
+        c.governor_vg >= 0 && !p_.verbs[c.governor_vg].negated) {
       std::string_view adj = p_.words[vg.b - 1].lower;
       if ((adj == "willing" || adj == "ready" || adj == "prepared" || adj == "eager" ||
            adj == "keen" || adj == "determined") &&
@@ -1773,7 +1912,9 @@ class SentenceCoder {
       if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: " + why);
       return;
     }
-    uint32_t end = WindowEnd(v);
+    // TABARI and PETRARCH look for a pattern's words to the end of the
+    // sentence, past clause boundaries.
+    uint32_t end = reference_ ? static_cast<uint32_t>(p_.words.size()) : WindowEnd(v);
     // Patterns: the one with the most elements wins. Only patterns whose
     // first word stands in the reach of the first element are tried, in the
     // order they were written (ties go to the first).
@@ -1794,13 +1935,15 @@ class SentenceCoder {
       PatternHit hit;
       if (MatchPattern(ve->patterns[pi], vg, end, &hit) && hit.score > best.score) best = hit;
     }
-    std::string code, pattern_text, origin;
+    std::string code, pattern_text, origin, paired;
     if (best.pattern) {
       code = best.pattern->code;
+      paired = best.pattern->paired_code;
       pattern_text = best.pattern->text;
       origin = best.pattern->origin;
     } else if (!ve->code.empty()) {
       code = ve->code;
+      paired = ve->paired_code;
       pattern_text = ve->lemma;
       origin = ve->code_origin;
     } else {
@@ -1884,17 +2027,30 @@ class SentenceCoder {
         }
       }
       how = "passive";
+      if (sources.empty() && reference_) {
+        // "An Eriadorian was shot dead in Osgiliath": with no "by", the
+        // reference coders take the first actor after the verb as the source.
+        int np = FirstActorAfter(v, end, targets);
+        if (np >= 0) sources = Sources(np);
+      }
     } else {
       sources = Sources(subj);
       if (best.target_np >= 0) {
         targets = Targets(best.target_np);
         how = "pattern";
+      } else if (reference_) {
+        // TABARI and PETRARCH: the first actor after the verb, whatever
+        // preposition governs it.
+        int np = FirstActorAfter(v, static_cast<uint32_t>(p_.words.size()), sources);
+        if (np >= 0) targets = Targets(np);
+        how = "first actor after the verb";
       }
       // "sent troops to its border with Belarus": a pattern slot that holds
       // only the source's own gives way to the other phrases.
-      if (best.target_np < 0 || std::all_of(targets.begin(), targets.end(), [&](const ActorX& t) {
-            return SameActor(sources, t) && !t.place;
-          })) {
+      if (!reference_ &&
+          (best.target_np < 0 || std::all_of(targets.begin(), targets.end(), [&](const ActorX& t) {
+             return SameActor(sources, t) && !t.place;
+           }))) {
         targets = DefaultTargets(v, end, code, info->root, sources, &how);
       }
     }
@@ -1942,7 +2098,8 @@ class SentenceCoder {
     // a target of a partner's own country is the topic, not the other side.
     bool only_where = std::all_of(real_targets.begin(), real_targets.end(), [&](const ActorX& t) {
       if (t.place || t.weak) return true;
-      return sources.size() >= 2 && std::any_of(sources.begin(), sources.end(), [&](const ActorX& s) {
+      return !reference_ && sources.size() >= 2 &&
+             std::any_of(sources.begin(), sources.end(), [&](const ActorX& s) {
                return !s.country.empty() && s.country == t.country;
              });
     });
@@ -1959,8 +2116,12 @@ class SentenceCoder {
       std::string_view l = p_.words[k].lower;
       if (l == "jointly" || l == "together") jointly = true;
     }
+    // The reference coders make a compound subject with no target act on
+    // itself: "Gondor and Osgiliath renewed ties" gives GON>OSG and OSG>GON.
+    bool compound_alone = reference_ && real_targets.empty();
     if (only_where && sources.size() >= 2 &&
-        (parse::IsReciprocalVerb(ve->lemma) || mutual_code() || (jointly && real_targets.empty()))) {
+        (parse::IsReciprocalVerb(ve->lemma) || compound_alone ||
+         (!reference_ && (mutual_code() || (jointly && real_targets.empty()))))) {
       reciprocal = true;
       for (const ActorX& a : sources) {
         for (const ActorX& b : sources) {
@@ -1983,7 +2144,17 @@ class SentenceCoder {
         return;
       }
     }
+    size_t before_emit = out->size();
     Emit(v, pairs, code, pattern_text, origin, reciprocal ? "reciprocal" : how, out);
+    if (out->size() > before_emit) vg_coded_[v] = true;
+    if (reference_ && !paired.empty()) {
+      // "A visited B" [032:033]: B's event toward A from the same words.
+      std::vector<std::pair<ActorX, ActorX>> back;
+      for (const auto& [s, t] : pairs) {
+        if (!t.code.empty()) back.push_back({t, s});
+      }
+      Emit(v, back, paired, pattern_text, origin, "paired code", out);
+    }
   }
 
   // "X said (that) S": reported events in S are coded on their own; if S
@@ -2238,6 +2409,8 @@ class SentenceCoder {
 
   const Lexicon& lex_;
   const CoderOptions& opt_;
+  const bool reference_;  // TABARI/PETRARCH semantics (CoderOptions::semantics)
+  std::string anonymous_prefix_;  // "---" or "~" for countryless roles; "" = not actors
   const Story& story_;
   const Document& doc_;
   const Sentence* s_ = nullptr;
@@ -2256,6 +2429,7 @@ class SentenceCoder {
   std::vector<std::pair<uint32_t, std::string>> locations_;
   uint32_t attribution_ = 0;  // first token of a trailing "…, X said" (or the sentence's end)
   std::vector<int> vg_subject_;
+  std::vector<bool> vg_coded_;  // the verb group gave an event
   struct PendingStatement {
     int v;
     std::vector<ActorX> sources;
@@ -2265,6 +2439,14 @@ class SentenceCoder {
 };
 
 }  // namespace
+
+bool ParseSemantics(const std::string& name, Semantics* out) {
+  if (name == "dyad") *out = Semantics::kDyad;
+  else if (name == "tabari") *out = Semantics::kTabari;
+  else if (name == "petrarch") *out = Semantics::kPetrarch;
+  else return false;
+  return true;
+}
 
 Coder::Coder(std::shared_ptr<const Lexicon> lex, CoderOptions options)
     : lex_(std::move(lex)), options_(options) {}

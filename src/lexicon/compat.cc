@@ -129,7 +129,16 @@ struct Tables {
     });
     for (const char* r : {"REL", "PPL", "PKO"}) roles.insert(r);
     generic.insert("PKO");
+    // WordNet's verb lemmas, to expand TABARI verb stems ("RESTOR").
+    std::ifstream wn(std::string(DYAD_SOURCE_DATA_DIR) + "/lexicon/wordnet-verbs.tsv");
+    std::string line;
+    while (std::getline(wn, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string> f = SplitOn(line, '\t');
+      if (f.size() >= 3 && !f[1].empty() && f[1][0] != '-') verbs.insert(f[0]);
+    }
   }
+  std::set<std::string> verbs;  // sorted: stems are looked up as prefixes
 };
 
 const Tables& T() {
@@ -219,11 +228,22 @@ class Translator {
     }
   }
 
-  // dyad code for a foreign event code; "" when there is none ("---").
+  // dyad code for a foreign event code; "" when there is none ("---"). A
+  // paired code "032:033" (TABARI, PETRARCH: the second is the target's
+  // event toward the source) becomes dyad's "032/033".
   std::string EventCode(std::string code, const std::string& where) {
     code = Trim(code);
     size_t colon = code.find(':');
-    if (colon != std::string::npos) code = Trim(code.substr(0, colon));
+    if (colon == std::string::npos) return OneEventCode(code, where);
+    std::string first = OneEventCode(code.substr(0, colon), where);
+    std::string second = OneEventCode(code.substr(colon + 1), where);
+    if (first.empty() || second.empty()) return first;
+    ++out_->counts["paired event codes"];
+    return first + "/" + second;
+  }
+
+  std::string OneEventCode(std::string code, const std::string& where) {
+    code = Trim(code);
     if (code.empty() || code == "---" || code == "--") return "";
     if (T().event_codes.count(code)) return code;
     auto it = carrier_of_.find(code);
@@ -555,17 +575,24 @@ class Translator {
       } else {
         role = Upper(code);
       }
-      // Keep the role pieces dyad knows, from the left.
+      // Role pieces outside CAMEO's table (MOP, FRM, GGS) are declared with a
+      // `role` line so the code is kept whole (~GOVFRM -> GOVFRM).
       std::string keep;
-      for (size_t i = 0; i + 3 <= role.size(); i += 3) {
-        if (!T().roles.count(role.substr(i, 3))) break;
-        keep += role.substr(i, 3);
+      bool bad = role.empty() || role.size() % 3 != 0;
+      for (size_t i = 0; !bad && i < role.size(); i += 3) {
+        std::string piece = role.substr(i, 3);
+        bad = !std::all_of(piece.begin(), piece.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        if (bad) break;
+        if (!T().roles.count(piece) && declared_roles_.insert(piece).second) {
+          o->Line("role " + piece + " : role declared by " + name, where);
+          ++out_->counts["role types declared"];
+        }
+        keep += piece;
       }
-      if (keep.empty()) {
-        ++out_->counts["agents with unknown role codes (skipped)"];
+      if (bad) {
+        Problem(where + ": agent code '" + code + "' is not three-letter role pieces; skipped");
         continue;
       }
-      if (keep != role) ++out_->counts["agent codes shortened to known roles"];
       // Expand substitution markers.
       std::vector<std::string> phrases;
       for (const std::string& rp : raw_phrases) {
@@ -642,11 +669,44 @@ class Translator {
   }
 
   // Synset member -> one dyad word (a phrase's head, its last word).
+  // A member naming other synsets ("&TIETYPES_MEMOS", "MEMOS_ON_&TIETYPES")
+  // stands for every phrase it can spell with their members ("military
+  // memos", …); [] when a synset it names is unknown.
+  std::vector<std::string> SynsetWords(const std::string& raw) {
+    if (raw.find('&') == std::string::npos) {
+      std::string w = SynsetWord(raw);
+      if (w.empty()) return {};
+      return {w};
+    }
+    std::vector<std::string> out = {""};
+    std::string norm = raw;
+    std::replace(norm.begin(), norm.end(), '_', ' ');
+    for (const std::string& tok : SplitWs(norm)) {
+      std::vector<std::string> alts;
+      if (tok[0] == '&') {
+        auto it = synset_words_.find(SynsetName(tok));
+        if (it == synset_words_.end()) return {};
+        alts = it->second;
+      } else {
+        std::string w = PhraseWords(tok);
+        if (w.empty()) continue;
+        alts = {w};
+      }
+      std::vector<std::string> next;
+      for (const std::string& o : out) {
+        for (const std::string& a : alts) next.push_back(o.empty() ? a : o + " " + a);
+      }
+      out.swap(next);
+      if (out.size() > 200) return {};
+    }
+    ++out_->counts["synset members expanded from nested synsets"];
+    return out;
+  }
+
   std::string SynsetWord(const std::string& raw) {
     std::string p = PhraseWords(raw);
     if (p.empty() || p.find('&') != std::string::npos) return "";
-    size_t sp = p.rfind(' ');
-    return sp == std::string::npos ? p : p.substr(sp + 1);
+    return p;  // a phrase member stays a phrase (dyad matches its words in a row)
   }
 
   void FlushSynset(std::string& name, std::vector<std::string>& words, const std::string& origin,
@@ -659,6 +719,7 @@ class Translator {
       for (const auto& w : words) body += (body.empty() ? "" : " | ") + w;
       o->Line("synset " + name + " : " + body, origin);
       synsets_.insert(name);
+      synset_words_[name] = words;
       ++out_->counts["synsets"];
     }
     name.clear();
@@ -704,11 +765,11 @@ class Translator {
         continue;
       }
       if (line[0] == '+' && !syn_name.empty()) {
-        std::string w = SynsetWord(line.substr(1));
-        if (w.empty()) {
-          ++out_->counts["synset members skipped (nested synsets)"];
+        std::vector<std::string> ws = SynsetWords(line.substr(1));
+        if (ws.empty()) {
+          ++out_->counts["synset members skipped (unknown nested synsets)"];
         } else {
-          syn_words.push_back(w);
+          syn_words.insert(syn_words.end(), ws.begin(), ws.end());
         }
         continue;
       }
@@ -770,6 +831,18 @@ class Translator {
       }
       std::replace(words.begin(), words.end(), ' ', '_');
       std::string lemma = words.substr(0, words.find('_'));
+      // TABARI matches a verb word not ending in '_' as a stem: "RESTOR"
+      // is "restore". A stem that is no verb of its own stands for the verbs
+      // it begins (at most two letters longer).
+      std::vector<std::string> stem_verbs;
+      if (!petr_blocks && words.find('_') == std::string::npos && Trim(verb).back() != '_' &&
+          !T().verbs.count(words)) {
+        for (auto it = T().verbs.lower_bound(words);
+             it != T().verbs.end() && StartsWith(*it, words); ++it) {
+          if (it->size() <= words.size() + 2) stem_verbs.push_back(*it);
+        }
+        if (!stem_verbs.empty()) ++out_->counts["TABARI verb stems expanded"];
+      }
       if (!forms.empty() && words.find('_') == std::string::npos) {
         std::string f;
         for (const auto& x : forms) f += " " + x;
@@ -782,26 +855,54 @@ class Translator {
         else ++out_->counts["verbs without a code (patterns only)"];
       } else {
         block.code = code;
-        block.verbs.push_back({words, where});
-        if (!code.empty()) o->Line("verb " + code + " : " + words, where), ++out_->counts["verbs"];
-        else ++out_->counts["verbs without a code (patterns only)"];
+        if (stem_verbs.empty()) stem_verbs.push_back(words);
+        for (const std::string& v : stem_verbs) {
+          block.verbs.push_back({v, where});
+          if (!code.empty()) o->Line("verb " + code + " : " + v, where), ++out_->counts["verbs"];
+          else ++out_->counts["verbs without a code (patterns only)"];
+        }
       }
     }
     FlushSynset(syn_name, syn_words, syn_origin, o);
     FlushBlock(block, v2, o);
   }
 
+  // "{ &TIETYPES | CLOSER }" alternatives that name a synset: dyad cannot
+  // nest a synset in an alternative, so the pattern is written once per
+  // alternative.
+  static std::vector<std::string> SplitAlternatives(const std::string& line) {
+    for (size_t b = line.find('{'); b != std::string::npos; b = line.find('{', b + 1)) {
+      size_t e = line.find('}', b);
+      if (e == std::string::npos) break;
+      std::string inner = line.substr(b + 1, e - b - 1);
+      if (inner.find('|') == std::string::npos || inner.find('&') == std::string::npos) continue;
+      std::vector<std::string> out;
+      for (const std::string& alt : SplitOn(inner, '|')) {
+        for (const std::string& x :
+             SplitAlternatives(line.substr(0, b) + Trim(alt) + line.substr(e + 1))) {
+          out.push_back(x);
+        }
+      }
+      return out;
+    }
+    return {line};
+  }
+
   void FlushBlock(const VerbBlock& block, bool v2, Out* o) {
+    std::vector<std::pair<std::string, std::string>> patterns;
     for (const auto& [praw, where] : block.patterns) {
+      for (const std::string& x : SplitAlternatives(praw)) patterns.push_back({x, where});
+    }
+    for (const auto& [praw, where] : patterns) {
       std::string line = praw, owner;
       size_t us = line.find('\x1f');
       if (us != std::string::npos) {
         owner = Trim(line.substr(us + 1));
         line = line.substr(0, us);
       }
-      std::string code, why;
-      std::string body = TranslatePattern(line, v2, &code, &why, where);
-      if (body.empty() && why.empty()) why = "empty pattern";
+      std::string code, why, pre;
+      std::string body = TranslatePattern(line, v2, &code, &pre, &why, where);
+      if (body.empty() && pre.empty() && why.empty()) why = "empty pattern";
       if (!why.empty()) {
         ++out_->counts["patterns skipped: " + why];
         continue;
@@ -825,8 +926,8 @@ class Translator {
       std::set<std::string> done;
       for (const std::string& lemma : lemmas) {
         // A phrasal verb line ("carry_out") takes the pattern after its particle.
-        std::string full = lemma;
-        if (body[0] == '_') full += body;
+        std::string full = pre.empty() ? lemma : pre + "[" + lemma + "]";
+        if (!body.empty() && body[0] == '_') full += body;
         else if (!body.empty()) full += " " + body;
         if (!done.insert(full).second) continue;
         o->Line("pattern " + code + " : " + full, where);
@@ -839,7 +940,7 @@ class Translator {
   // Returns the post-verb part (starting with '_' when the first element is
   // adjacent to the verb), or "" and *why when the pattern cannot be kept.
   std::string TranslatePattern(const std::string& line, bool v2, std::string* code,
-                               std::string* why, const std::string& where) {
+                               std::string* pre, std::string* why, const std::string& where) {
     std::string s = Trim(line.substr(1));
     size_t b = s.rfind('[');
     if (b == std::string::npos) {
@@ -900,23 +1001,8 @@ class Translator {
       *why = "no verb '*'";
       return "";
     }
-    // Pre-verb: '$', '+', '%', '^' slots are dyad's job (subject, passive);
-    // pre-verb words change the meaning, so such patterns are skipped.
     std::vector<std::string> star_parts = SplitOn(toks[star], '_');
     size_t si = std::find(star_parts.begin(), star_parts.end(), "*") - star_parts.begin();
-    for (int i = 0; i < star; ++i) {
-      for (const std::string& part : SplitOn(toks[i], '_')) {
-        if (part.empty() || part == "$" || part == "+" || part == "%" || part == "^") continue;
-        *why = "words before the verb";
-        return "";
-      }
-    }
-    for (size_t i = 0; i < si; ++i) {
-      const std::string& part = star_parts[i];
-      if (part.empty() || part == "$" || part == "+" || part == "%" || part == "^") continue;
-      *why = "words before the verb";
-      return "";
-    }
     // Post-verb elements, keeping adjacency.
     struct El {
       std::string text;
@@ -924,8 +1010,19 @@ class Translator {
     };
     std::vector<El> els;
     bool next_adjacent = false;
+    bool stem_next = false;  // the part add_part gets next ends its token with no '_' after it
+    bool in_post = false;    // add_part is reading the words after the verb
+    // Calls add_part on the parts of a '_'-joined token; the last part of a
+    // token not ending in '_' is a TABARI stem.
+    auto last_of = [](const std::vector<std::string>& parts, size_t i) {
+      return i + 1 == parts.size();
+    };
     auto add_part = [&](const std::string& part, bool adjacent) -> bool {
       if (part.empty()) return true;
+      if (part == "^" && in_post) {
+        els.push_back({"^", adjacent});  // skip one noun phrase
+        return true;
+      }
       if (part == "$" || part == "%" || part == "^") {
         // The source is dyad's subject; compound and skip markers have no
         // counterpart. A "by $" pair drops its preposition too.
@@ -951,6 +1048,11 @@ class Translator {
       }
       std::string w = Lower(part);
       w.erase(std::remove(w.begin(), w.end(), '$'), w.end());
+      // TABARI: a word is a stem unless '_' follows it ("RESOLUTION_"); '~'
+      // marks a stem inside a phrase ("REAL~_PLEASANT"). dyad writes "real*".
+      bool stem = format_ == DictFormat::kTabari && w.find('|') == std::string::npos &&
+                  (stem_next || (!w.empty() && w.back() == '~'));
+      w.erase(std::remove(w.begin(), w.end(), '~'), w.end());
       if (w.empty()) return true;
       for (char ch : w) {
         if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '\'' || ch == '-' ||
@@ -959,9 +1061,42 @@ class Translator {
           return false;
         }
       }
-      els.push_back({w, adjacent});
+      els.push_back({stem && w.size() >= 3 ? w + "*" : w, adjacent});
       return true;
     };
+    // Pre-verb: '$', '+', '%', '^' slots are dyad's job (subject, passive)
+    // and are dropped; words ("NOT *", "&NEGATVAUXVRB EVER *") become dyad's
+    // elements before the verb ("not [allow]").
+    for (int i = 0; i < star; ++i) {
+      bool first = true;
+      std::vector<std::string> parts = SplitOn(toks[i], '_');
+      for (size_t j = 0; j < parts.size(); ++j) {
+        const std::string& part = parts[j];
+        if (part.empty()) continue;
+        if (part == "+") continue;  // the passive subject: dyad's parser
+        stem_next = last_of(parts, j);
+        if (!add_part(part, !first)) return "";
+        first = false;
+      }
+    }
+    stem_next = false;
+    bool verb_adjacent = false;  // "RECENTLY_*": the last word before the verb touches it
+    for (size_t i = 0; i < si; ++i) {
+      const std::string& part = star_parts[i];
+      if (part.empty() || part == "+") continue;
+      size_t n = els.size();
+      if (!add_part(part, i > 0)) return "";
+      if (els.size() > n) verb_adjacent = true;
+    }
+    for (const El& el : els) {
+      if (el.text.back() == '+') {
+        *why = "a target slot before the verb";
+        return "";
+      }
+    }
+    const size_t npre = els.size();
+    in_post = true;
+    if (npre) ++out_->counts["patterns with words before the verb"];
     // Rest of the '*' token, adjacent to the verb.
     bool first_adjacent_to_verb = false;
     for (size_t i = si + 1; i < star_parts.size(); ++i) {
@@ -971,22 +1106,31 @@ class Translator {
       }
       size_t before = els.size();
       if (!add_part(star_parts[i], true)) return "";
-      if (before == 0 && els.size() == 1) first_adjacent_to_verb = true;
+      if (before == npre && els.size() == npre + 1) first_adjacent_to_verb = true;
     }
     (void)next_adjacent;
     for (size_t i = static_cast<size_t>(star) + 1; i < toks.size(); ++i) {
       std::vector<std::string> parts = SplitOn(toks[i], '_');
       bool first = true;
-      for (const std::string& part : parts) {
+      for (size_t j = 0; j < parts.size(); ++j) {
+        const std::string& part = parts[j];
         if (part.empty()) continue;
+        stem_next = last_of(parts, j);
         if (!add_part(part, !first)) return "";
         first = false;
       }
     }
+    stem_next = false;
     (void)v2;
+    pre->clear();
+    for (size_t i = 0; i < npre; ++i) {
+      if (i > 0) *pre += els[i].adjacent ? "_" : " ";
+      *pre += els[i].text;
+    }
+    if (npre) *pre += verb_adjacent ? "_" : " ";
     std::string out;
-    for (size_t i = 0; i < els.size(); ++i) {
-      if (i == 0) {
+    for (size_t i = npre; i < els.size(); ++i) {
+      if (i == npre) {
         out += first_adjacent_to_verb ? "_" : "";
         out += els[i].text;
       } else {
@@ -1007,7 +1151,9 @@ class Translator {
   std::set<std::string> used_;
   std::map<std::string, std::string> carried_, carrier_of_;
   std::unordered_set<std::string> defined_countries_, emitted_prefix_;
+  std::set<std::string> declared_roles_;  // role types declared with a `role` line
   std::set<std::string> synsets_;
+  std::map<std::string, std::vector<std::string>> synset_words_;  // members, for nesting
 };
 
 }  // namespace

@@ -50,7 +50,80 @@ TEST(Compat, TranslatesPatternsAndCarriesForeignCodes) {
   ASSERT_FALSE(carrier.empty());
   EXPECT_TRUE(Has(t, "pattern " + carrier + " : restore new_&tietypes_relations")) << t;
   EXPECT_EQ(d.OriginalCode(carrier), "903");
-  EXPECT_EQ(d.counts["patterns skipped: words before the verb"], 1);
+  EXPECT_TRUE(Has(t, "pattern 112 : not [restore]")) << t;
+}
+
+TEST(Compat, WordsBeforeTheVerbAndPairedCodes) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"x.verbs.txt",
+                   "&NEG\n+DID N'T\n+WILL NOT\n\n--- ALLOW [080] ---\nALLOW\n"
+                   "- RECENTLY_* [025]\n- &NEG EVER * OVER EFFORTS [905]\n- $ * + [080]\n"
+                   "--- ARRIVE [032:033] ---\nARRIVE\n- * IN + [032:033]\n"}},
+                 {}, &d);
+  std::string t = All(d);
+  EXPECT_TRUE(Has(t, "pattern 025 : recently_[allow]")) << t;
+  EXPECT_TRUE(Has(t, "verb 032/033 : arrive")) << t;
+  EXPECT_TRUE(Has(t, "pattern 032/033 : arrive in+")) << t;
+  DictStats stats;
+  auto lex = Lexicon::LoadSources(d.sources, &stats);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_TRUE(stats.errors.empty()) << stats.errors[0];
+  const VerbEntry* allow = (*lex)->Verb("allow");
+  ASSERT_NE(allow, nullptr);
+  bool found = false;
+  for (const VerbPattern& p : allow->patterns) {
+    if (p.before.size() == 2 && p.elements.size() == 2) {
+      found = true;
+      EXPECT_FALSE(p.before[0].adjacent);  // "n't ever": any words between
+      EXPECT_FALSE(p.before[1].adjacent);  // "ever … allow"
+    }
+    if (p.code == "025") {
+      ASSERT_EQ(p.before.size(), 1u);
+      EXPECT_TRUE(p.before[0].adjacent);  // "recently allowed", nothing between
+    }
+  }
+  EXPECT_TRUE(found);
+  const VerbEntry* arrive = (*lex)->Verb("arrive");
+  ASSERT_NE(arrive, nullptr);
+  EXPECT_EQ(arrive->code, "032");
+  EXPECT_EQ(arrive->paired_code, "033");
+}
+
+// TABARI pattern words are stems unless '_' follows ("RESOLUTION_"); '~'
+// marks a stem inside a phrase; nested synsets and synsets inside { | }
+// alternatives are spelled out.
+TEST(Compat, TabariPatternStemsNestedSynsetsAndAlternatives) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kTabari,
+                 {{"x.verbs", "<SYNSETS>\n&TIE\n+MILITARY\n+ECONOMIC\n&TIEPHRASE\n+&TIE_MEMOS\n"
+                              "</SYNSETS>\nADOPT  [081]\n- * RESOLUTION_  [102]\n"
+                              "- * REVOLUTION  [080]\n- * REAL~_PLEASANT [024]\n"
+                              "- * &TIEPHRASE [912]\n- INCHING { &TIE | CLOSER } * [083]\n"}},
+                 {}, &d);
+  std::string t = All(d);
+  EXPECT_TRUE(Has(t, "synset &tiephrase : military memos | economic memos")) << t;
+  EXPECT_TRUE(Has(t, "pattern 102 : adopt resolution")) << t;
+  EXPECT_TRUE(Has(t, "pattern 080 : adopt revolution*")) << t;
+  EXPECT_TRUE(Has(t, "pattern 024 : adopt real*_pleasant*")) << t;
+  EXPECT_TRUE(Has(t, "pattern 083 : inching* &tie [adopt]")) << t;
+  EXPECT_TRUE(Has(t, "pattern 083 : inching* closer* [adopt]")) << t;
+  DictStats stats;
+  auto lex = Lexicon::LoadSources(d.sources, &stats);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_TRUE(stats.errors.empty()) << stats.errors[0];
+}
+
+TEST(Compat, TabariVerbStemsStandForTheVerbsTheyBegin) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kTabari,
+                 {{"x.verbs", "RESTOR  [064]\n- * TIES [064]\nACT_ [100]\nABANDON [191]\n"}},
+                 {}, &d);
+  std::string t = All(d);
+  EXPECT_TRUE(Has(t, "verb 064 : restore")) << t;
+  EXPECT_TRUE(Has(t, "pattern 064 : restore ties*")) << t;  // a TABARI stem
+  EXPECT_TRUE(Has(t, "verb 100 : act")) << t;
+  EXPECT_TRUE(Has(t, "verb 191 : abandon")) << t;
 }
 
 TEST(Compat, AgentsSubstitutionsAndRoles) {
@@ -58,9 +131,15 @@ TEST(Compat, AgentsSubstitutionsAndRoles) {
   TranslateTexts(DictFormat::kPetrarch,
                  {{"x.agents.txt",
                    "!PERSON! = MAN, WOMAN\nCONGRESS!PERSON! [~LEG]\nMEDIA {} [~MED]\n"
-                   "RED CROSS [NGO~]\n"}},
+                   "RED CROSS [NGO~]\nFOREIGN_MINISTER [~GOVFRM]\n"}},
                  {}, &d);
   std::string t = All(d);
+  EXPECT_TRUE(t.find("role FRM : ") != std::string::npos) << t;
+  EXPECT_TRUE(Has(t, "agent GOVFRM : foreign minister")) << t;
+  DictStats stats;
+  auto lex = Lexicon::LoadSources(d.sources, &stats);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_TRUE(stats.errors.empty()) << stats.errors[0];
   EXPECT_TRUE(t.find("agent LEG : ") != std::string::npos) << t;
   EXPECT_TRUE(t.find("congressman") != std::string::npos) << t;
   EXPECT_TRUE(t.find("congresswoman") != std::string::npos) << t;
@@ -86,6 +165,151 @@ TEST(Compat, LoadedDictionaryCodesASentence) {
   EXPECT_EQ(events[0].source.code, "ARN");
   EXPECT_EQ(events[0].target->code, "GON");
   EXPECT_EQ(d.OriginalCode(events[0].code), "345");
+}
+
+// The reference semantics code what dyad's own do not (a future act), give
+// the paired event, and let patterns with words before the verb code negation.
+TEST(Compat, ReferenceSemantics) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n"},
+                  {"a.verbs.txt", "--- ABANDON [345] ---\nABANDON\n- NOT * [112]\n"
+                                  "--- VISIT [032:033] ---\nVISIT\n"}},
+                 {}, &d);
+  DictStats stats;
+  auto lex = Lexicon::LoadSources(d.sources, &stats);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  auto code = [&](Semantics sem, const std::string& text) {
+    CoderOptions opt;
+    opt.semantics = sem;
+    Coder coder(*lex, opt);
+    Story s{"t", "1995-01-01", text, "", "", ""};
+    std::vector<Event> events;
+    coder.CodeStory(s, &events, nullptr);
+    std::string out;
+    for (const Event& e : events) {
+      out += e.source.code + ">" + (e.target ? e.target->code : "---") + ":" +
+             d.OriginalCode(e.code) + " ";
+    }
+    return out;
+  };
+  EXPECT_EQ(code(Semantics::kDyad, "Arnor will abandon Gondor."), "");
+  EXPECT_EQ(code(Semantics::kPetrarch, "Arnor will abandon Gondor."), "ARN>GON:345 ");
+  EXPECT_EQ(code(Semantics::kDyad, "Arnor did not abandon Gondor."), "");
+  EXPECT_EQ(code(Semantics::kTabari, "Arnor did not abandon Gondor."), "ARN>GON:112 ");
+  EXPECT_EQ(code(Semantics::kDyad, "Arnor visited Gondor."), "ARN>GON:032 ");
+  EXPECT_EQ(code(Semantics::kPetrarch, "Arnor visited Gondor."), "ARN>GON:032 GON>ARN:033 ");
+  Semantics sem;
+  EXPECT_TRUE(ParseSemantics("tabari", &sem));
+  EXPECT_EQ(sem, Semantics::kTabari);
+  EXPECT_FALSE(ParseSemantics("weis", &sem));
+}
+
+// Countryless agents: PETRARCH's "---GOV", TABARI's "~GOV" only when asked;
+// "soldiers from Gondor" take Gondor's code.
+// PETRARCH codes a verb phrase once ("urged … to attack" is 102 only), and
+// looks for a pattern's words past the clause ("allowed that … really pleasant").
+TEST(Compat, ReferenceSemanticsVerbPhrases) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"},
+                  {"a.verbs.txt", "--- URGE [102] ---\nURGE\n--- ATTACK [190] ---\nATTACK\n"
+                                  "--- ALLOW [080] ---\nALLOW\n- * REALLY_PLEASANT [024]\n"}},
+                 {}, &d);
+  auto lex = Lexicon::LoadSources(d.sources, nullptr);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  CoderOptions opt;
+  opt.semantics = Semantics::kPetrarch;
+  Coder coder(*lex, opt);
+  auto code = [&](const std::string& text) {
+    Story s{"t", "1995-01-01", text, "", "", ""};
+    std::vector<Event> events;
+    coder.CodeStory(s, &events, nullptr);
+    std::string out;
+    for (const Event& e : events) out += e.source.code + ">" + e.target->code + ":" + e.code + " ";
+    return out;
+  };
+  EXPECT_EQ(code("Arnor urged Gondor to attack Rohan."), "ARN>GON:102 ");
+  EXPECT_EQ(code("Arnor allowed that Gondor is a really pleasant place."), "ARN>GON:024 ");
+  // A dictionary verb right after an actor is a verb, whatever its grammar.
+  EXPECT_EQ(code("Arnor attack Gondor."), "ARN>GON:190 ");
+}
+
+// '^' skips one noun phrase: "- * IFTAR IN ^ + [045]" codes the actor after the place.
+TEST(Compat, SkipANounPhrase) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nOSGILIATH [OSG]\n"},
+                  {"a.verbs.txt", "--- CELEBRATE [181] ---\nCELEBRATE\n- * IFTAR IN ^ +  [045]\n"}},
+                 {}, &d);
+  EXPECT_TRUE(Has(All(d), "pattern 045 : celebrate iftar in ^ +")) << All(d);
+  auto lex = Lexicon::LoadSources(d.sources, nullptr);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  CoderOptions opt;
+  opt.semantics = Semantics::kPetrarch;
+  Coder coder(*lex, opt);
+  Story s{"t", "1995-01-01", "Arnor celebrated Iftar in Osgiliath with Gondor.", "", "", ""};
+  std::vector<Event> events;
+  coder.CodeStory(s, &events, nullptr);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].target->code, "GON");
+  EXPECT_EQ(events[0].code, "045");
+}
+
+// Synset members of several words match only in a row ("golden goblin
+// galleons"; "didn't" is "did n't" in text).
+TEST(Compat, SynsetPhrases) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n"},
+                  {"a.verbs.txt", "&CUR\n+GOLDEN_GOBLIN_GALLEONS\n+DOLLARS\n&NEG\n+DIDN'T\n\n"
+                                  "--- DONATE [070] ---\nDONATE\n- * &CUR [071]\n- &NEG * [112]\n"}},
+                 {}, &d);
+  EXPECT_TRUE(Has(All(d), "synset &cur : golden goblin galleons | dollars")) << All(d);
+  auto lex = Lexicon::LoadSources(d.sources, nullptr);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  CoderOptions opt;
+  opt.semantics = Semantics::kPetrarch;
+  Coder coder(*lex, opt);
+  auto code = [&](const std::string& text) {
+    Story s{"t", "1995-01-01", text, "", "", ""};
+    std::vector<Event> events;
+    coder.CodeStory(s, &events, nullptr);
+    return events.size() == 1 ? d.OriginalCode(events[0].code) : "?";
+  };
+  EXPECT_EQ(code("Arnor donated golden goblin galleons to Gondor."), "071");
+  EXPECT_EQ(code("Arnor donated goblin galleons to Gondor."), "070");
+  EXPECT_EQ(code("Arnor didn't donate to Gondor."), "112");
+}
+
+TEST(Compat, ReferenceSemanticsAgents) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"},
+                  {"a.agents.txt", "OFFICIAL [~GOV]\nSOLDIER [~MIL]\n"},
+                  {"a.verbs.txt", "--- ATTACK [190] ---\nATTACK\n"}},
+                 {}, &d);
+  auto lex = Lexicon::LoadSources(d.sources, nullptr);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  auto code = [&](Semantics sem, std::optional<bool> anon, const std::string& text) {
+    CoderOptions opt;
+    opt.semantics = sem;
+    opt.anonymous_agents = anon;
+    Coder coder(*lex, opt);
+    Story s{"t", "1995-01-01", text, "", "", ""};
+    std::vector<Event> events;
+    coder.CodeStory(s, &events, nullptr);
+    std::string out;
+    for (const Event& e : events) out += e.source.code + ">" + e.target->code + " ";
+    return out;
+  };
+  EXPECT_EQ(code(Semantics::kPetrarch, {}, "Soldiers from Gondor attacked Arnor."), "GONMIL>ARN ");
+  EXPECT_EQ(code(Semantics::kPetrarch, {}, "Soldiers from Gondor and Arnor attacked Rohan."),
+            "GONMIL>ROH ARNMIL>ROH ");
+  EXPECT_EQ(code(Semantics::kPetrarch, {}, "An official attacked Arnor."), "---GOV>ARN ");
+  EXPECT_EQ(code(Semantics::kTabari, {}, "An official attacked Arnor."), "");
+  EXPECT_EQ(code(Semantics::kTabari, true, "An official attacked Arnor."), "~GOV>ARN ");
+  EXPECT_EQ(code(Semantics::kDyad, {}, "An official attacked Arnor."), "");
 }
 
 }  // namespace

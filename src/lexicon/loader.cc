@@ -222,16 +222,25 @@ class LexiconBuilder {
       v.first_is_target.clear();
       for (uint32_t pi = 0; pi < v.patterns.size(); ++pi) {
         VerbPattern& p = v.patterns[pi];
-        for (PatternElement& el : p.elements) {
-          el.ids.clear();
-          for (const std::string& word : el.words) el.ids.push_back(intern(word));
-          std::sort(el.ids.begin(), el.ids.end());
-          el.ids.erase(std::unique(el.ids.begin(), el.ids.end()), el.ids.end());
+        for (auto* els : {&p.elements, &p.before}) {
+          for (PatternElement& el : *els) {
+            el.ids.clear();
+            for (const std::string& word : el.words) el.ids.push_back(intern(word));
+            std::sort(el.ids.begin(), el.ids.end());
+            el.ids.erase(std::unique(el.ids.begin(), el.ids.end()), el.ids.end());
+            el.phrase_ids.clear();
+            for (const auto& phrase : el.phrases) {
+              el.phrase_ids.emplace_back();
+              for (const std::string& word : phrase) el.phrase_ids.back().push_back(intern(word));
+            }
+          }
         }
-        if (p.elements.empty() || p.elements[0].target) {
+        if (p.elements.empty() || p.elements[0].target || p.elements[0].skip_phrase ||
+            !p.elements[0].prefixes.empty()) {
           v.first_is_target.push_back(pi);
         } else {
           for (uint32_t id : p.elements[0].ids) v.by_first_word[id].push_back(pi);
+          for (const auto& ph : p.elements[0].phrase_ids) v.by_first_word[ph[0]].push_back(pi);
         }
       }
     }
@@ -333,6 +342,13 @@ class LexiconBuilder {
     if (kind == "pattern") return LoadPattern(codes, body, origin);
     if (kind == "synset") return LoadSynset(codes, body);
     if (kind == "irregular") return LoadIrregular(body);
+    if (kind == "role") {
+      // Declares a role type beyond data/cameo/actor_types.tsv (foreign dictionaries).
+      if (codes.size() != 3 || !IsUpperCode(codes)) return "a role code is three letters";
+      lex_->role_types_.insert(codes);
+      ++stats_->counts["role"];
+      return "";
+    }
     EntryKind ek;
     if (!ParseKind(kind, &ek)) return "unknown kind '" + kind + "'";
     LexEntry e;
@@ -444,8 +460,23 @@ class LexiconBuilder {
     return "";
   }
 
-  std::string LoadVerb(const std::string& code, std::string_view body, const std::string& origin) {
-    std::string err = CheckEventCode(code);
+  // "032" or the paired "032/033" (the second: the target's event toward the source).
+  std::string SplitEventCodes(const std::string& codes, std::string* code, std::string* paired) {
+    size_t slash = codes.find('/');
+    *code = codes.substr(0, slash);
+    paired->clear();
+    std::string err = CheckEventCode(*code);
+    if (err.empty() && slash != std::string::npos) {
+      *paired = codes.substr(slash + 1);
+      err = CheckEventCode(*paired);
+    }
+    return err;
+  }
+
+  std::string LoadVerb(const std::string& codes, std::string_view body,
+                       const std::string& origin) {
+    std::string code, paired;
+    std::string err = SplitEventCodes(codes, &code, &paired);
     if (!err.empty()) return err;
     for (const std::string& lemma_raw : Split(body, '|')) {
       std::string lemma = ToLowerAscii(lemma_raw);
@@ -453,7 +484,7 @@ class LexiconBuilder {
         return "verb lemma '" + lemma_raw + "' must be one word (use a pattern for phrases)";
       }
       if (lemma.find('_') != std::string::npos) {
-        err = LoadPattern(code, lemma, origin);  // phrasal verb: a pattern with a particle
+        err = LoadPattern(codes, lemma, origin);  // phrasal verb: a pattern with a particle
         if (!err.empty()) return err;
         continue;
       }
@@ -464,56 +495,84 @@ class LexiconBuilder {
                                 v.code + " of " + v.code_origin);
       }
       v.code = code;
+      v.paired_code = paired;
       v.code_origin = origin;
       ++stats_->counts["verb"];
     }
     return "";
   }
 
-  std::string LoadPattern(const std::string& code, std::string_view body,
+  std::string LoadPattern(const std::string& codes, std::string_view body,
                           const std::string& origin) {
-    std::string err = CheckEventCode(code);
+    VerbPattern p;
+    std::string err = SplitEventCodes(codes, &p.code, &p.paired_code);
     if (!err.empty()) return err;
     std::vector<std::string> chunks = Words(body);
     if (chunks.empty()) return "empty pattern";
-    VerbPattern p;
-    p.code = code;
     p.text = std::string(body);
     p.origin = origin;
-    std::string lemma;
-    bool first_chunk = true;
+    // The words in order, each with "joined by '_' to the one before". The
+    // verb is the first word, or the one in brackets when words precede it
+    // ("not [allow]", "recently_[allow]").
+    std::vector<std::pair<std::string, bool>> parts;
+    int verb_at = -1;
     for (const std::string& chunk : chunks) {
-      std::vector<std::string> parts = Split(chunk, '_');
-      for (size_t i = 0; i < parts.size(); ++i) {
-        const std::string& part = parts[i];
+      std::vector<std::string> cp = Split(chunk, '_');
+      for (size_t i = 0; i < cp.size(); ++i) {
+        std::string part = cp[i];
+        if (!part.empty() && part[0] == '[') {
+          if (verb_at >= 0) return "two verbs in brackets";
+          verb_at = static_cast<int>(parts.size());
+          part = part.substr(1);
+        }
+        if (!part.empty() && part.back() == ']') part.pop_back();
         if (part.empty()) return "empty element in '" + chunk + "'";
-        if (first_chunk && i == 0) {
-          lemma = ToLowerAscii(part);
-          if (lemma == "+" || lemma[0] == '&' || lemma.find('|') != std::string::npos) {
-            return "a pattern starts with the verb lemma";
-          }
-          continue;
-        }
-        PatternElement el;
-        el.adjacent = (i > 0);
-        if (part.back() == '+') {
-          el.target = true;
-          el.prep = ToLowerAscii(part.substr(0, part.size() - 1));
-        } else if (part[0] == '&') {
-          auto it = synsets_.find(part);
-          if (it == synsets_.end()) return "unknown synset '" + part + "' (define it first)";
-          el.words = it->second;
-        } else {
-          for (const std::string& alt : Split(part, '|')) {
-            if (alt.empty()) return "empty alternative in '" + part + "'";
-            std::string w = ToLowerAscii(alt);
-            el.words.push_back(w);
-            el.words.push_back(PluralOf(w));
-          }
-        }
-        p.elements.push_back(std::move(el));
+        parts.push_back({part, i > 0});
       }
-      first_chunk = false;
+    }
+    if (verb_at < 0) verb_at = 0;
+    std::string lemma = ToLowerAscii(parts[verb_at].first);
+    if (lemma == "+" || lemma[0] == '&' || lemma.find('|') != std::string::npos) {
+      return verb_at == 0 ? "a pattern starts with the verb lemma"
+                          : "the word in brackets must be the verb lemma";
+    }
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (static_cast<int>(i) == verb_at) continue;
+      const std::string& part = parts[i].first;
+      PatternElement el;
+      bool pre = static_cast<int>(i) < verb_at;
+      el.adjacent = pre ? parts[i + 1].second : parts[i].second;
+      if (part == "^") {
+        if (pre) return "'^' (skip a noun phrase) before the verb";
+        el.skip_phrase = true;
+      } else if (part.back() == '+') {
+        if (pre) return "a target slot '" + part + "' before the verb";
+        el.target = true;
+        el.prep = ToLowerAscii(part.substr(0, part.size() - 1));
+      } else if (part[0] == '&') {
+        auto it = synsets_.find(part);
+        if (it == synsets_.end()) return "unknown synset '" + part + "' (define it first)";
+        el.synset = true;
+        for (const std::string& m : it->second) {
+          if (m.find(' ') == std::string::npos) {
+            el.words.push_back(m);
+          } else {
+            el.phrases.push_back(Words(m));
+          }
+        }
+      } else {
+        for (const std::string& alt : Split(part, '|')) {
+          if (alt.empty()) return "empty alternative in '" + part + "'";
+          std::string w = ToLowerAscii(alt);
+          if (w.size() > 1 && w.back() == '*') {
+            el.prefixes.push_back(w.substr(0, w.size() - 1));
+            continue;
+          }
+          el.words.push_back(w);
+          el.words.push_back(PluralOf(w));
+        }
+      }
+      (pre ? p.before : p.elements).push_back(std::move(el));
     }
     VerbEntry& v = lex_->verbs_[lemma];
     v.lemma = lemma;
@@ -527,9 +586,17 @@ class LexiconBuilder {
     std::vector<std::string>& words = synsets_[name];
     for (const std::string& w : Split(body, '|')) {
       if (w.empty()) return "empty synset word";
-      std::string lw = ToLowerAscii(w);
-      words.push_back(lw);
-      words.push_back(PluralOf(lw));
+      // A member of several tokens ("golden goblin galleons", "didn't") is a
+      // phrase: its words must stand in a row; the last may be plural.
+      std::vector<std::string> toks = PhraseTokens(w);
+      if (toks.empty()) return "empty synset word";
+      std::string phrase;
+      for (const std::string& t : toks) phrase += (phrase.empty() ? "" : " ") + t;
+      words.push_back(phrase);
+      toks.back() = PluralOf(toks.back());
+      std::string plural;
+      for (const std::string& t : toks) plural += (plural.empty() ? "" : " ") + t;
+      if (plural != phrase) words.push_back(plural);
     }
     ++stats_->counts["synset"];
     return "";

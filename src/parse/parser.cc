@@ -215,7 +215,7 @@ bool IsTimeWord(std::string_view w) {
 }
 
 void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
-           SentenceParse* out) {
+           SentenceParse* out, bool dictionary_verbs) {
   (void)date;
   out->Clear();
   const uint32_t n = s.token_end - s.token_begin;
@@ -374,6 +374,15 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     }
     bool noun = false;
     bool could_be_noun = ncount >= 0 || form == VForm::kIng;
+    if (dictionary_verbs && w.event_verb && i > 0 && out->words[i - 1].mention >= 0 &&
+        out->mentions[out->words[i - 1].mention].e == i &&
+        out->mentions[out->words[i - 1].mention].kind != EntryKind::kAgent &&
+        form != VForm::kIng) {
+      w.tag = Tag::kVerb;
+      w.lemma = lemma;
+      w.vform = form;
+      continue;
+    }
     if (i > 0 && out->words[i - 1].mention >= 0 &&
         out->mentions[out->words[i - 1].mention].kind == EntryKind::kDemonym &&
         out->mentions[out->words[i - 1].mention].e == i &&
