@@ -59,6 +59,7 @@ struct PatternElement {
   std::vector<std::string> prefixes;
   std::vector<std::vector<uint32_t>> phrase_ids;
   bool target = false;             // a target slot ('+', or 'prep+')
+  bool source = false;             // a source slot ('$', or 'prep$'): the source is there
   std::string prep;                // for 'prep+': the preposition
   bool adjacent = false;           // must follow the previous element (or the verb) at once
   bool synset = false;             // written as a &synset
@@ -76,6 +77,9 @@ struct VerbPattern {
   // backwards from the verb; `adjacent` here means "right before the next
   // element (or the verb)".
   std::vector<PatternElement> before;
+  // Written with a '+' before the verb ("+ [receive] money from$"): the
+  // verb's subject is the target (and a '$' slot names the source).
+  bool subject_is_target = false;
   std::string text;    // as written in the file
   std::string origin;  // file:line
 };

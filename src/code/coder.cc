@@ -1056,6 +1056,7 @@ class SentenceCoder {
   struct PatternHit {
     const VerbPattern* pattern = nullptr;
     int target_np = -1;
+    int source_np = -1;  // a '$' slot's phrase
     int score = -1;
   };
 
@@ -1067,7 +1068,7 @@ class SentenceCoder {
   bool MatchPattern(const VerbPattern& pat, const VerbGroup& vg, uint32_t end, PatternHit* hit) {
     const auto& w = p_.words;
     uint32_t pos = vg.e;
-    int target_np = -1;
+    int target_np = -1, source_np = -1;
     for (size_t i = 0; i < pat.elements.size(); ++i) {
       const PatternElement& el = pat.elements[i];
       uint32_t limit = el.adjacent ? std::min<uint32_t>(pos + 1, end) : std::min<uint32_t>(pos + 9, end);
@@ -1091,7 +1092,11 @@ class SentenceCoder {
             if (np_of_[k] < 0 || !HasActor(np_of_[k])) continue;
             np = np_of_[k];
           }
-          if (target_np < 0) target_np = np;
+          if (el.source) {
+            if (source_np < 0) source_np = np;
+          } else if (target_np < 0) {
+            target_np = np;
+          }
           pos = nps_[np].e;
           found = true;
           break;
@@ -1137,6 +1142,7 @@ class SentenceCoder {
     }
     hit->pattern = &pat;
     hit->target_np = target_np;
+    hit->source_np = source_np;
     // More elements win; between equals, more words (fewer open slots) win.
     int literals = static_cast<int>(pat.before.size());
     for (const PatternElement& el : pat.elements) literals += el.target || el.skip_phrase ? 0 : 1;
@@ -1525,6 +1531,16 @@ class SentenceCoder {
         int np = FirstActorAfter(v, end, targets);
         if (np >= 0) sources = Sources(np);
       }
+    } else if (best.pattern && (best.source_np >= 0 || best.pattern->subject_is_target)) {
+      // "+ [receive] money from$": the pattern names who is who.
+      sources = best.source_np >= 0 ? Sources(best.source_np) : std::vector<ActorX>();
+      targets = best.pattern->subject_is_target ? Targets(subj)
+                                                : Targets(best.target_np);
+      if (!best.pattern->subject_is_target && best.target_np < 0) {
+        int np = FirstActorAfter(v, static_cast<uint32_t>(p_.words.size()), sources);
+        if (np >= 0 && np != best.source_np) targets = Targets(np);
+      }
+      how = "pattern";
     } else {
       sources = Sources(subj);
       if (best.target_np >= 0) {

@@ -1010,8 +1010,10 @@ class Translator {
     };
     std::vector<El> els;
     bool next_adjacent = false;
+    bool subject_is_target = false;  // '+' before the verb
     bool stem_next = false;  // the part add_part gets next ends its token with no '_' after it
     bool in_post = false;    // add_part is reading the words after the verb
+    size_t npre_now = 0;     // elements before the verb, once in_post
     // Calls add_part on the parts of a '_'-joined token; the last part of a
     // token not ending in '_' is a TABARI stem.
     auto last_of = [](const std::vector<std::string>& parts, size_t i) {
@@ -1023,9 +1025,19 @@ class Translator {
         els.push_back({"^", adjacent});  // skip one noun phrase
         return true;
       }
+      if (part == "$" && in_post && !(!els.empty() && els.back().text == "by")) {
+        // The source named after the verb ("+ * MONEY $": "X received money from Y").
+        if (els.size() > npre_now && Preps().count(els.back().text)) {
+          els.back().text += "$";
+        } else {
+          els.push_back({"$", adjacent});
+        }
+        return true;
+      }
       if (part == "$" || part == "%" || part == "^") {
         // The source is dyad's subject; compound and skip markers have no
-        // counterpart. A "by $" pair drops its preposition too.
+        // counterpart. A "by $" pair drops its preposition too (the parser
+        // handles passives).
         if (part == "$" && !els.empty() && els.back().text == "by") els.pop_back();
         return true;
       }
@@ -1073,7 +1085,10 @@ class Translator {
       for (size_t j = 0; j < parts.size(); ++j) {
         const std::string& part = parts[j];
         if (part.empty()) continue;
-        if (part == "+") continue;  // the passive subject: dyad's parser
+        if (part == "+") {  // "+ * MONEY $": the subject is the target
+          subject_is_target = true;
+          continue;
+        }
         stem_next = last_of(parts, j);
         if (!add_part(part, !first)) return "";
         first = false;
@@ -1083,6 +1098,7 @@ class Translator {
     bool verb_adjacent = false;  // "RECENTLY_*": the last word before the verb touches it
     for (size_t i = 0; i < si; ++i) {
       const std::string& part = star_parts[i];
+      if (part == "+") subject_is_target = true;
       if (part.empty() || part == "+") continue;
       size_t n = els.size();
       if (!add_part(part, i > 0)) return "";
@@ -1094,8 +1110,11 @@ class Translator {
         return "";
       }
     }
+    // dyad writes the subject-as-target as a leading "+" before the verb.
+    if (subject_is_target) els.insert(els.begin(), El{"+", false});
     const size_t npre = els.size();
     in_post = true;
+    npre_now = npre;
     if (npre) ++out_->counts["patterns with words before the verb"];
     // Rest of the '*' token, adjacent to the verb.
     bool first_adjacent_to_verb = false;

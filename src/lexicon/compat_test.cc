@@ -235,6 +235,28 @@ TEST(Compat, ReferenceSemanticsVerbPhrases) {
   EXPECT_EQ(code("Arnor attack Gondor."), "ARN>GON:190 ");
 }
 
+// '+' before the verb makes the subject the target; '$' after it names the source.
+TEST(Compat, SubjectAsTargetAndSourceSlot) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n"},
+                  {"a.verbs.txt", "--- RECEIVE [033] ---\nRECEIVE\n- + * MONEY $  [071]\n"}},
+                 {}, &d);
+  EXPECT_TRUE(Has(All(d), "pattern 071 : + [receive] money $")) << All(d);
+  auto lex = Lexicon::LoadSources(d.sources, nullptr);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  CoderOptions opt;
+  opt.semantics = Semantics::kPetrarch;
+  Coder coder(*lex, opt);
+  Story s{"t", "1995-01-01", "Arnor received money from Gondor.", "", "", ""};
+  std::vector<Event> events;
+  coder.CodeStory(s, &events, nullptr);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source.code, "GON");
+  EXPECT_EQ(events[0].target->code, "ARN");
+  EXPECT_EQ(events[0].code, "071");
+}
+
 // '^' skips one noun phrase: "- * IFTAR IN ^ + [045]" codes the actor after the place.
 TEST(Compat, SkipANounPhrase) {
   CompatDict d;

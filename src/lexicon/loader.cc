@@ -526,12 +526,17 @@ class LexiconBuilder {
       PatternElement el;
       bool pre = static_cast<int>(i) < verb_at;
       el.adjacent = pre ? parts[i + 1].second : parts[i].second;
+      if (part == "+" && pre) {
+        p.subject_is_target = true;
+        continue;
+      }
       if (part == "^") {
         if (pre) return "'^' (skip a noun phrase) before the verb";
         el.skip_phrase = true;
-      } else if (part.back() == '+') {
-        if (pre) return "a target slot '" + part + "' before the verb";
-        el.target = true;
+      } else if (part.back() == '+' || part.back() == '$') {
+        if (pre) return "a target or source slot '" + part + "' before the verb";
+        el.target = true;  // matched as an actor slot
+        el.source = part.back() == '$';
         el.prep = ToLowerAscii(part.substr(0, part.size() - 1));
       } else if (part[0] == '&') {
         auto it = synsets_.find(part);
