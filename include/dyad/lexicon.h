@@ -80,6 +80,9 @@ struct VerbPattern {
   // Written with a '+' before the verb ("+ [receive] money from$"): the
   // verb's subject is the target (and a '$' slot names the source).
   bool subject_is_target = false;
+  // Written with a '%' before the verb ("% [agree]"): only a compound subject
+  // matches, and the event is coded among its members ("X and Y agreed").
+  bool compound_subject = false;
   std::string text;    // as written in the file
   std::string origin;  // file:line
 };

@@ -1067,6 +1067,7 @@ class SentenceCoder {
   // Tries one pattern on the window (vg.e .. end). Elements match in order.
   bool MatchPattern(const VerbPattern& pat, const VerbGroup& vg, uint32_t end, PatternHit* hit) {
     const auto& w = p_.words;
+    if (pat.compound_subject && Sources(match_subject_).size() < 2) return false;
     uint32_t pos = vg.e;
     int target_np = -1, source_np = -1;
     for (size_t i = 0; i < pat.elements.size(); ++i) {
@@ -1481,6 +1482,7 @@ class SentenceCoder {
     std::sort(candidates_.begin(), candidates_.end());
     candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
     PatternHit best;
+    match_subject_ = subj;
     for (uint32_t pi : candidates_) {
       PatternHit hit;
       if (MatchPattern(ve->patterns[pi], vg, end, &hit) && hit.score > best.score) best = hit;
@@ -1594,8 +1596,9 @@ class SentenceCoder {
                                   [](const ActorX& t) { return t.place || t.weak; });
     // The reference coders make a compound subject with no target act on
     // itself: "Gondor and Osgiliath renewed ties" gives GON>OSG and OSG>GON.
-    bool compound_alone = reference_ && real_targets.empty();
-    if (only_where && sources.size() >= 2 &&
+    bool compound_alone = (reference_ && real_targets.empty()) ||
+                          (best.pattern && best.pattern->compound_subject);
+    if ((only_where || (best.pattern && best.pattern->compound_subject)) && sources.size() >= 2 &&
         (parse::IsReciprocalVerb(ve->lemma) || compound_alone)) {
       reciprocal = true;
       for (const ActorX& a : sources) {
@@ -1886,6 +1889,7 @@ class SentenceCoder {
   std::vector<std::pair<uint32_t, std::string>> locations_;
   std::vector<int> vg_subject_;
   std::vector<bool> vg_coded_;  // the verb group gave an event
+  int match_subject_ = -1;       // subject phrase of the verb whose patterns are tried
   struct PendingStatement {
     int v;
     std::vector<ActorX> sources;

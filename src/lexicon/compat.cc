@@ -1011,6 +1011,7 @@ class Translator {
     std::vector<El> els;
     bool next_adjacent = false;
     bool subject_is_target = false;  // '+' before the verb
+    bool compound = false;           // '%' before the verb
     bool stem_next = false;  // the part add_part gets next ends its token with no '_' after it
     bool in_post = false;    // add_part is reading the words after the verb
     size_t npre_now = 0;     // elements before the verb, once in_post
@@ -1032,6 +1033,10 @@ class Translator {
         } else {
           els.push_back({"$", adjacent});
         }
+        return true;
+      }
+      if (part == "%" && !in_post) {
+        compound = true;  // "% * [030:030]": a compound subject, coded among its members
         return true;
       }
       if (part == "$" || part == "%" || part == "^") {
@@ -1112,6 +1117,7 @@ class Translator {
     }
     // dyad writes the subject-as-target as a leading "+" before the verb.
     if (subject_is_target) els.insert(els.begin(), El{"+", false});
+    if (compound) els.insert(els.begin(), El{"%", false});
     const size_t npre = els.size();
     in_post = true;
     npre_now = npre;

@@ -257,6 +257,31 @@ TEST(Compat, SubjectAsTargetAndSourceSlot) {
   EXPECT_EQ(events[0].code, "071");
 }
 
+// '%' before the verb: a compound subject, coded among its members.
+TEST(Compat, CompoundSubjectPattern) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"},
+                  {"a.verbs.txt", "--- AGREE [081] ---\nAGREE\n- % * [030:030]\n"}},
+                 {}, &d);
+  EXPECT_TRUE(Has(All(d), "pattern 030/030 : % [agree]")) << All(d);
+  auto lex = Lexicon::LoadSources(d.sources, nullptr);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  CoderOptions opt;
+  opt.semantics = Semantics::kPetrarch;
+  Coder coder(*lex, opt);
+  auto code = [&](const std::string& text) {
+    Story s{"t", "1995-01-01", text, "", "", ""};
+    std::vector<Event> events;
+    coder.CodeStory(s, &events, nullptr);
+    std::string out;
+    for (const Event& e : events) out += e.source.code + ">" + e.target->code + ":" + e.code + " ";
+    return out;
+  };
+  EXPECT_EQ(code("Arnor and Gondor agreed on Rohan."), "ARN>GON:030 GON>ARN:030 ");
+  EXPECT_EQ(code("Arnor agreed with Rohan."), "ARN>ROH:081 ");
+}
+
 // '^' skips one noun phrase: "- * IFTAR IN ^ + [045]" codes the actor after the place.
 TEST(Compat, SkipANounPhrase) {
   CompatDict d;

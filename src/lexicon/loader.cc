@@ -530,6 +530,10 @@ class LexiconBuilder {
         p.subject_is_target = true;
         continue;
       }
+      if (part == "%" && pre) {
+        p.compound_subject = true;
+        continue;
+      }
       if (part == "^") {
         if (pre) return "'^' (skip a noun phrase) before the verb";
         el.skip_phrase = true;
