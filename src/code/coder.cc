@@ -306,6 +306,19 @@ class SentenceCoder {
     }
     if (head_has_base) {
       np->actors = head;
+      // "Ithilen and the government of Gondor": the reference coders give the
+      // last conjunct, a bare role, the country of the "of" phrase (GONGOV).
+      if (reference_ && !tail.empty() && np->actors.back().code.empty() &&
+          !np->actors.back().role.empty()) {
+        for (const ActorX& t : tail) {
+          if (t.code.size() >= 3 && t.role.empty() && !t.weak) {
+            ActorX& last = np->actors.back();
+            last.country = t.code.substr(0, 3);
+            last.code = last.country + (last.role == "-" ? "" : last.role);
+            break;
+          }
+        }
+      }
     } else if (head_role_only && !tail.empty()) {
       // "the presidents of Venezuela and Guyana" -> VENGOV, GUYGOV;
       // "residents of Adigrat" -> the place's country with the role.

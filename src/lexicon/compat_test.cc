@@ -357,6 +357,8 @@ TEST(Compat, ReferenceSemanticsAgents) {
   EXPECT_EQ(code(Semantics::kTabari, {}, "An official attacked Arnor."), "");
   EXPECT_EQ(code(Semantics::kTabari, true, "An official attacked Arnor."), "~GOV>ARN ");
   EXPECT_EQ(code(Semantics::kDyad, {}, "An official attacked Arnor."), "");
+  EXPECT_EQ(code(Semantics::kPetrarch, {}, "Arnor and the officials of Gondor attacked Rohan."),
+            "ARN>ROH GONGOV>ROH ");
 }
 
 }  // namespace
