@@ -185,6 +185,13 @@ class SentenceCoder {
           ++j;
           continue;
         }
+        // "The US, Russia, and Switzerland": the reference coders read the
+        // serial comma as part of the list.
+        if (reference_ && t == Tag::kComma && j + 2 < n && w[j + 1].tag == Tag::kCoord &&
+            HasMentionBefore(np.b, j) && CoordinatedActorAhead(j + 2)) {
+          j += 2;
+          continue;
+        }
         // Coordination joins two actor phrases: "Washington and NATO",
         // "Spain, Ireland and Norway", "Colombian and Ecuadorian police".
         if ((t == Tag::kCoord || t == Tag::kComma) && j + 1 < n && HasMentionBefore(np.b, j) &&
@@ -1406,7 +1413,7 @@ class SentenceCoder {
       int np = np_of_[k];
       if (np < 0) continue;
       for (const ActorX& a : nps_[np].actors) {
-        if (!a.code.empty() && !a.weak && !SameActor(not_these, a)) return np;
+        if (!a.code.empty() && !a.weak && !OwnActor(not_these, a)) return np;
       }
       k = nps_[np].e - 1;
     }
@@ -1420,6 +1427,16 @@ class SentenceCoder {
 
   // A target that is the source itself: the same code, its own bare
   // country, or a pronoun that refers back to it ("its troops").
+  // SameActor for dyad; the reference coders only drop a target whose code
+  // is the source's own (USAGOV>USA is an event for them).
+  bool OwnActor(const std::vector<ActorX>& sources, const ActorX& t) const {
+    if (!reference_) return SameActor(sources, t);
+    for (const ActorX& s : sources) {
+      if (s.code == t.code) return true;
+    }
+    return false;
+  }
+
   static bool SameActor(const std::vector<ActorX>& sources, const ActorX& t) {
     for (const ActorX& s : sources) {
       if (s.code == t.code) return true;
@@ -1603,7 +1620,7 @@ class SentenceCoder {
     bool reciprocal = false;
     std::vector<ActorX> real_targets;
     for (const ActorX& t : targets) {
-      if (!SameActor(sources, t) || t.place) real_targets.push_back(t);
+      if (!OwnActor(sources, t) || t.place) real_targets.push_back(t);
     }
     bool only_where = std::all_of(real_targets.begin(), real_targets.end(),
                                   [](const ActorX& t) { return t.place || t.weak; });

@@ -332,7 +332,7 @@ TEST(Compat, SynsetPhrases) {
 TEST(Compat, ReferenceSemanticsAgents) {
   CompatDict d;
   TranslateTexts(DictFormat::kPetrarch,
-                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"},
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nOSGILIATH [OSG]\n"},
                   {"a.agents.txt", "OFFICIAL [~GOV]\nSOLDIER [~MIL]\n"},
                   {"a.verbs.txt", "--- ATTACK [190] ---\nATTACK\n"}},
                  {}, &d);
@@ -359,6 +359,11 @@ TEST(Compat, ReferenceSemanticsAgents) {
   EXPECT_EQ(code(Semantics::kDyad, {}, "An official attacked Arnor."), "");
   EXPECT_EQ(code(Semantics::kPetrarch, {}, "Arnor and the officials of Gondor attacked Rohan."),
             "ARN>ROH GONGOV>ROH ");
+  // A serial comma still joins the list; a government may act on its own country.
+  EXPECT_EQ(code(Semantics::kPetrarch, {}, "Arnor, Gondor, and Rohan attacked Osgiliath."),
+            "ARN>OSG GON>OSG ROH>OSG ");
+  EXPECT_EQ(code(Semantics::kPetrarch, {}, "Officials of Gondor attacked Gondor."), "GONGOV>GON ");
+  EXPECT_EQ(code(Semantics::kDyad, {}, "Officials of Gondor attacked Gondor."), "");
 }
 
 }  // namespace
