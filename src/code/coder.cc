@@ -195,7 +195,8 @@ class SentenceCoder {
         // Coordination joins two actor phrases: "Washington and NATO",
         // "Spain, Ireland and Norway", "Colombian and Ecuadorian police".
         if ((t == Tag::kCoord || t == Tag::kComma) && j + 1 < n && HasMentionBefore(np.b, j) &&
-            CoordinatedActorAhead(j + 1) && (t == Tag::kCoord || NamedListAround(j))) {
+            CoordinatedActorAhead(j + 1) &&
+            (t == Tag::kCoord || NamedListAround(j) || (reference_ && SerialListAhead(j)))) {
           ++j;
           continue;
         }
@@ -217,6 +218,18 @@ class SentenceCoder {
       nps_.push_back(np);
       i = j;
     }
+  }
+
+  // Reference semantics: "Evil Mordor, the awful Fornost, and good Gondor":
+  // a comma list of actor phrases that ends in ", and"/"and" + an actor.
+  bool SerialListAhead(uint32_t comma) const {
+    const auto& w = p_.words;
+    for (uint32_t k = comma + 1; k < w.size() && k < comma + 12; ++k) {
+      if (w[k].tag == Tag::kCoord) return CoordinatedActorAhead(k + 1);
+      if (w[k].tag == Tag::kComma) continue;
+      if (!NpTag(w[k].tag)) return false;
+    }
+    return false;
   }
 
   bool HasMentionBefore(uint32_t b, uint32_t e) const {
