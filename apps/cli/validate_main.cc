@@ -290,6 +290,9 @@ int RunValidate(const ValidateArgs& a) {
       if (opt == "require_dyad") {
         copt.require_target = v == "true";
         coder = std::make_unique<Coder>(cl.lex, copt);
+      } else if (opt == "new_actor_length") {
+        copt.new_actor_length = std::atoi(v.c_str());
+        coder = std::make_unique<Coder>(cl.lex, copt);
       } else if (opt == "convert_agent") {
         copt.anonymous_agents = v == "true";
         coder = std::make_unique<Coder>(cl.lex, copt);

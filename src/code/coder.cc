@@ -9,6 +9,7 @@
 #include "dyad/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -278,6 +279,9 @@ class SentenceCoder {
   // Actors of each noun phrase, before countries are inherited.
   void ResolveNPs() {
     for (NP& np : nps_) ResolveNP(&np);
+    if (reference_ && opt_.new_actor_length > 0) {
+      for (NP& np : nps_) NewActor(&np);
+    }
     // Pronouns and role nouns without a country.
     for (size_t k = 0; k < nps_.size(); ++k) {
       if (reference_) CountriesFromPhrase(&nps_[k]);
@@ -362,6 +366,34 @@ class SentenceCoder {
       np->actors = tail;
       if (np->actors.empty()) np->actors = head;
     }
+  }
+
+  // PETRARCH's new actors: a capitalised phrase of known length that names no
+  // actor is one, coded by its words ('"GRYFFINDOR HEAD MINERVA MCGONAGALL"').
+  void NewActor(NP* np) {
+    if (!np->actors.empty() || np->pronoun) return;
+    const auto& w = p_.words;
+    std::string words;
+    int n = 0;
+    bool capital = false;
+    for (uint32_t k = np->b; k < np->e; ++k) {
+      if (w[k].tag == Tag::kPoss) continue;
+      if (w[k].tag == Tag::kCoord || w[k].tag == Tag::kComma || w[k].tag == Tag::kTime ||
+          w[k].tag == Tag::kNum) {
+        return;
+      }
+      capital |= w[k].capitalized && k > 0;
+      std::string up(w[k].lower);
+      for (char& c : up) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      words += (words.empty() ? "" : " ") + up;
+      ++n;
+    }
+    if (!capital || n == 0 || n > opt_.new_actor_length) return;
+    ActorX a;
+    a.code = "\"" + words + "\"";
+    a.b = np->b;
+    a.e = np->e;
+    np->actors.push_back(a);
   }
 
   // Splits [b, e) at coordinators and builds one actor per conjunct.

@@ -366,5 +366,29 @@ TEST(Compat, ReferenceSemanticsAgents) {
   EXPECT_EQ(code(Semantics::kDyad, {}, "Officials of Gondor attacked Gondor."), "");
 }
 
+// PETRARCH's new_actor_length: an unknown capitalised phrase is coded by its words.
+TEST(Compat, NewActors) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "GONDOR [GON]\n"},
+                  {"a.verbs.txt", "--- ATTACK [190] ---\nATTACK\n"}},
+                 {}, &d);
+  auto lex = Lexicon::LoadSources(d.sources, nullptr);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  auto code = [&](int len) {
+    CoderOptions opt;
+    opt.semantics = Semantics::kPetrarch;
+    opt.new_actor_length = len;
+    Coder coder(*lex, opt);
+    Story s{"t", "1995-01-01", "The Ministry of Magic attacked Gondor.", "", "", ""};
+    std::vector<Event> events;
+    coder.CodeStory(s, &events, nullptr);
+    return events.empty() ? std::string() : events[0].source.code;
+  };
+  EXPECT_EQ(code(4), "\"THE MINISTRY OF MAGIC\"");
+  EXPECT_EQ(code(3), "");
+  EXPECT_EQ(code(0), "");
+}
+
 }  // namespace
 }  // namespace dyad::compat
