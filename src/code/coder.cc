@@ -1602,11 +1602,17 @@ class SentenceCoder {
       }
       targets = Targets(subj);
       how = "passive";
-      if (sources.empty() && reference_) {
-        // "An Eriadorian was shot dead in Osgiliath": with no "by", the
-        // reference coders take the first actor after the verb as the source.
+      if (sources.empty() && opt_.semantics == Semantics::kTabari) {
+        // "An Eriadorian was shot dead in Osgiliath": with no "by", TABARI
+        // takes the first actor after the verb as the source.
         int np = FirstActorAfter(v, end, targets);
         if (np >= 0) sources = Sources(np);
+      } else if (sources.empty() && opt_.semantics == Semantics::kPetrarch) {
+        // PETRARCH reads a passive with no "by" as active: "The Philippines
+        // was criticized over its dispute with Eriador" is PHL>ERI.
+        sources = Sources(subj);
+        int np = FirstActorAfter(v, end, sources);
+        targets = np >= 0 ? Targets(np) : std::vector<ActorX>();
       }
     } else if (best.pattern && (best.source_np >= 0 || best.pattern->subject_is_target)) {
       // "+ [receive] money from$": the pattern names who is who.

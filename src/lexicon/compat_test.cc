@@ -233,6 +233,8 @@ TEST(Compat, ReferenceSemanticsVerbPhrases) {
   EXPECT_EQ(code("Arnor allowed that Gondor is a really pleasant place."), "ARN>GON:024 ");
   // A dictionary verb right after an actor is a verb, whatever its grammar.
   EXPECT_EQ(code("Arnor attack Gondor."), "ARN>GON:190 ");
+  // PETRARCH reads a passive with no "by" as active.
+  EXPECT_EQ(code("Arnor was attacked over its dispute with Gondor."), "ARN>GON:190 ");
 }
 
 // '+' before the verb makes the subject the target; '$' after it names the source.
