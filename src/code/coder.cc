@@ -41,6 +41,7 @@ struct ActorX {
   bool subject = false;     // (story context) was the subject of a verb
   bool weapon = false;      // named by a means of war ("Israeli shelling", "a drone")
   bool several = false;     // "the two governments", "both sides": more than one country
+  std::string prefix;       // foreign "[NGO~]" agent still waiting for its country
 };
 
 struct NP {
@@ -288,6 +289,9 @@ class SentenceCoder {
       for (ActorX& a : nps_[k].actors) {
         if (a.pronoun && a.code.empty()) ResolvePronoun(&a, static_cast<int>(k));
         if (a.code.empty() && !a.role.empty()) InheritCountry(&a, nps_[k]);
+        if (a.code.empty() && !a.prefix.empty()) {
+          a.code = a.prefix + (a.role == "-" ? "" : a.role);  // "human rights activists": NGM
+        }
         // The reference coders code a role with no country as "---ROLE" (TABARI: "~ROLE").
         if (a.code.empty() && !a.role.empty() && !anonymous_prefix_.empty() && !a.pronoun) {
           a.code = anonymous_prefix_ + a.role;
@@ -431,7 +435,7 @@ class SentenceCoder {
     const auto& w = p_.words;
     a->b = b;
     a->e = e;
-    std::string base, country, role, place_country;
+    std::string base, country, role, place_country, prefix;
     bool demonym_adj = false, former = false, have_base_entity = false, possessive_pron = false;
     bool any_actor_word = false;
     for (uint32_t k = b; k < e; ++k) {
@@ -471,7 +475,11 @@ class SentenceCoder {
           break;
         case EntryKind::kAgent: {
           const std::string& r = ent.CodeOn(date_);
-          if (r != "-" || role.empty()) role = r;
+          if (!r.empty() && r.back() == '~') {
+            prefix = r.substr(0, r.size() - 1);  // "MSF Arnor": NGOARN
+          } else if (r != "-" || role.empty()) {
+            role = r;
+          }
           any_actor_word = true;
           break;
         }
@@ -536,10 +544,19 @@ class SentenceCoder {
       // unless the phrase names an actor ("its troops" has a role above).
       a->pronoun = true;
       a->weak = !any_actor_word;
+    } else if (!prefix.empty()) {
+      a->prefix = prefix;  // "MSF" alone: NGO, or NGOARN with a country found later
+      return true;
     } else {
       return false;
     }
     (void)any_actor_word;
+    // An agent written before the country in foreign dictionaries ([NGO~]).
+    if (!prefix.empty() && !a->code.empty() && !a->place && !a->weak &&
+        a->code.compare(0, prefix.size(), prefix) != 0) {
+      a->code = prefix + a->code;
+    }
+    a->prefix = a->code.empty() ? prefix : "";
     return true;
   }
 
@@ -617,14 +634,15 @@ class SentenceCoder {
     if (countries.empty()) return;
     std::vector<ActorX> out;
     for (const ActorX& a : np->actors) {
-      if (!a.code.empty() || a.role.empty() || a.pronoun) {
+      if (!a.code.empty() || (a.role.empty() && a.prefix.empty()) || a.pronoun) {
         out.push_back(a);
         continue;
       }
       for (const std::string& c : countries) {
         ActorX x = a;
         x.country = c;
-        x.code = c + a.role;
+        x.code = a.prefix + c + a.role;
+        x.prefix.clear();
         out.push_back(x);
       }
     }

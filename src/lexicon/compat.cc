@@ -567,11 +567,13 @@ class Translator {
       }
       // Codes: "~GOV" appends a role to the country; "NGO~" puts a prefix before it.
       std::string role;
+      bool prefix = false;  // "[NGO~]": the code goes before the country
       if (!code.empty() && code[0] == '~') {
         role = Upper(Trim(code.substr(1)));
       } else if (!code.empty() && code.back() == '~') {
-        ++out_->counts["agents with prefix codes (skipped)"];
-        continue;
+        role = Upper(Trim(code.substr(0, code.size() - 1)));
+        prefix = true;
+        ++out_->counts["agents with prefix codes"];
       } else {
         role = Upper(code);
       }
@@ -623,7 +625,7 @@ class Translator {
       if (phrases.empty()) continue;
       std::string body;
       for (const auto& p : phrases) body += (body.empty() ? "" : " | ") + p;
-      o->Line("agent " + keep + " : " + body, where);
+      o->Line("agent " + keep + (prefix ? "~" : "") + " : " + body, where);
       ++out_->counts["agents"];
     }
   }

@@ -391,10 +391,13 @@ class LexiconBuilder {
       }
       if (kind == EntryKind::kAgent) {
         if (dc.code != "-") {
-          if (!IsUpperCode(dc.code)) return "bad role code '" + dc.code + "'";
-          for (size_t i = 0; i < dc.code.size(); i += 3) {
-            if (!lex_->role_types_.count(dc.code.substr(i, 3))) {
-              return "unknown role type '" + dc.code.substr(i, 3) + "'";
+          // "NGO~": a prefix written before the country ("MSF Arnor": NGOARN).
+          std::string pieces = dc.code;
+          if (!pieces.empty() && pieces.back() == '~') pieces.pop_back();
+          if (!IsUpperCode(pieces)) return "bad role code '" + dc.code + "'";
+          for (size_t i = 0; i < pieces.size(); i += 3) {
+            if (!lex_->role_types_.count(pieces.substr(i, 3))) {
+              return "unknown role type '" + pieces.substr(i, 3) + "'";
             }
           }
         }
