@@ -272,6 +272,7 @@ class SentenceCoder {
       if (w[k].tag == Tag::kDet || w[k].tag == Tag::kNoun || w[k].tag == Tag::kNum ||
           w[k].tag == Tag::kPossPron)
         continue;
+      if (reference_ && w[k].tag == Tag::kOf) continue;  // "Ithilen's sheep and goats of Gondor"
       return false;
     }
     return false;
@@ -336,6 +337,21 @@ class SentenceCoder {
       np->actors = head;
       // "Ithilen and the government of Gondor": the reference coders give the
       // last conjunct, a bare role, the country of the "of" phrase (GONGOV).
+      // "Ithilen's sheep and goats of Gondor": a last conjunct that names no
+      // actor takes the "of" phrase's (ITH and GON).
+      if (reference_ && !tail.empty()) {
+        uint32_t last = of;
+        while (last > np->b && w[last - 1].tag != Tag::kCoord && w[last - 1].tag != Tag::kComma) {
+          --last;
+        }
+        bool named = false;
+        for (uint32_t k = last; k < of; ++k) named |= w[k].mention >= 0;
+        if (last > np->b && !named) {
+          for (const ActorX& t : tail) {
+            if (!t.code.empty() && !t.weak) np->actors.push_back(t);
+          }
+        }
+      }
       if (reference_ && !tail.empty() && np->actors.back().code.empty() &&
           !np->actors.back().role.empty()) {
         for (const ActorX& t : tail) {
@@ -1067,6 +1083,20 @@ class SentenceCoder {
       break;
     }
     if (k < 0) return SubjectAfter(v);
+    // "The Philippines and the European Union (EU) agree": the reference
+    // coders look past a parenthesis before the verb.
+    if (reference_ && w[k].lower == ")") {
+      int j = k - 1;
+      while (j >= 0 && w[j].lower != "(") --j;
+      if (j > 0 && np_of_[j - 1] >= 0) {
+        int id = np_of_[j - 1];
+        while (id >= 0 && nps_[id].prep >= 0) {
+          int q = nps_[id].prep - 1;
+          id = q >= 0 ? np_of_[q] : -1;
+        }
+        return id;
+      }
+    }
     // ", which … ," between subject and verb.
     if (w[k].tag == Tag::kComma) {
       int j = k - 1;
