@@ -1080,7 +1080,10 @@ class Translator {
           return false;
         }
       }
-      els.push_back({stem && w.size() >= 3 ? w + "*" : w, adjacent});
+      // TABARI and PETRARCH-1 match other words as written: "RESOLUTION" is
+      // not "resolutions" (dyad would add the plural; "=" keeps the form).
+      bool exact = !v2 && w.find('|') == std::string::npos && w[0] != '&' && !Preps().count(w);
+      els.push_back({stem && w.size() >= 3 ? w + "*" : exact ? w + "=" : w, adjacent});
       return true;
     };
     // Pre-verb: '$', '+', '%', '^' slots are dyad's job (subject, passive)

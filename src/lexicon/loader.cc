@@ -564,6 +564,10 @@ class LexiconBuilder {
             el.prefixes.push_back(w.substr(0, w.size() - 1));
             continue;
           }
+          if (w.size() > 1 && w.back() == '=') {  // this form only, no plural
+            el.words.push_back(w.substr(0, w.size() - 1));
+            continue;
+          }
           el.words.push_back(w);
           el.words.push_back(PluralOf(w));
         }
