@@ -794,6 +794,20 @@ class Translator {
         block.patterns.push_back({line + (v2 ? "\x1f" + Upper(comment) : ""), where});
         continue;
       }
+      // TABARI writes a verb's irregular forms on the line after it: "{ BROKE_ BROKEN_ }".
+      if (line[0] == '{' && !block.verbs.empty()) {
+        std::string lemma = block.verbs.back().first;
+        lemma = lemma.substr(0, lemma.find('_'));
+        std::string f;
+        size_t ce = line.find('}');
+        for (std::string x : SplitWs(line.substr(1, ce == std::string::npos ? std::string::npos
+                                                                             : ce - 1))) {
+          std::string w = PhraseWords(x);
+          if (!w.empty() && w.find(' ') == std::string::npos) f += " " + w;
+        }
+        if (!f.empty()) o->Line("irregular : " + lemma + f, where);
+        continue;
+      }
       // A verb line: VERB [{FORMS}] [[CODE]].
       if (!petr_blocks && !block.patterns.empty()) {
         FlushBlock(block, v2, o);

@@ -127,12 +127,15 @@ TEST(Compat, TabariPatternStemsNestedSynsetsAndAlternatives) {
 TEST(Compat, TabariVerbStemsStandForTheVerbsTheyBegin) {
   CompatDict d;
   TranslateTexts(DictFormat::kTabari,
-                 {{"x.verbs", "RESTOR  [064]\n- * TIES [064]\nACT_ [100]\nABANDON [191]\n"}},
+                 {{"x.verbs", "RESTOR  [064]\n- * TIES [064]\nACT_ [100]\n{ ACTING_ ACTXD_ }\n"
+                              "ABANDON [191]\n"}},
                  {}, &d);
   std::string t = All(d);
   EXPECT_TRUE(Has(t, "verb 064 : restore")) << t;
   EXPECT_TRUE(Has(t, "pattern 064 : restore ties*")) << t;  // a TABARI stem
   EXPECT_TRUE(Has(t, "verb 100 : act")) << t;
+  EXPECT_TRUE(Has(t, "irregular : act acting actxd")) << t;  // forms on the next line
+  EXPECT_TRUE(d.problems.empty()) << d.problems[0];
   EXPECT_TRUE(Has(t, "verb 191 : abandon")) << t;
 }
 
