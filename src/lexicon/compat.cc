@@ -1109,8 +1109,12 @@ class Translator {
       for (size_t j = 0; j < parts.size(); ++j) {
         const std::string& part = parts[j];
         if (part.empty()) continue;
-        if (part == "+") {  // "+ * MONEY $": the subject is the target
-          subject_is_target = true;
+        if (part == "+") {
+          if (!els.empty()) {  // "SUGGESTED_+ *": a target between words before the verb
+            *why = "a target slot between words before the verb";
+            return "";
+          }
+          subject_is_target = true;  // "+ * MONEY $": the subject is the target
           continue;
         }
         stem_next = last_of(parts, j);
@@ -1122,6 +1126,10 @@ class Translator {
     bool verb_adjacent = false;  // "RECENTLY_*": the last word before the verb touches it
     for (size_t i = 0; i < si; ++i) {
       const std::string& part = star_parts[i];
+      if (part == "+" && !els.empty()) {
+        *why = "a target slot between words before the verb";
+        return "";
+      }
       if (part == "+") subject_is_target = true;
       if (part.empty() || part == "+") continue;
       size_t n = els.size();
