@@ -47,6 +47,10 @@ struct CoderOptions {
   // official") is an actor coded "---GOV" (PETRARCH) or "~GOV" (TABARI's
   // CONVERT AGENT option). Unset: PETRARCH yes, TABARI no.
   std::optional<bool> anonymous_agents;
+  // Reference semantics only (PETRARCH's new_actor_length): a capitalised noun
+  // phrase of at most this many words that names no known actor is coded by
+  // its own words, '"THE MINISTRY OF MAGIC"'. 0: off.
+  int new_actor_length = 0;
   // Emit an event only when it has a target. Target-less events are rarely
   // useful in dyadic data and are the main source of noise.
   bool require_target = true;

@@ -62,6 +62,7 @@ struct PatternElement {
   std::vector<std::string> prefixes;
   std::vector<std::vector<uint32_t>> phrase_ids;
   bool target = false;             // a target slot ('+', or 'prep+')
+  bool source = false;             // a source slot ('$', or 'prep$'): the source is there
   std::string prep;                // for 'prep+': the preposition
   bool adjacent = false;           // must follow the previous element (or the verb) at once
   bool synset = false;             // written as a &synset
@@ -79,6 +80,12 @@ struct VerbPattern {
   // backwards from the verb; `adjacent` here means "right before the next
   // element (or the verb)".
   std::vector<PatternElement> before;
+  // Written with a '+' before the verb ("+ [receive] money from$"): the
+  // verb's subject is the target (and a '$' slot names the source).
+  bool subject_is_target = false;
+  // Written with a '%' before the verb ("% [agree]"): only a compound subject
+  // matches, and the event is coded among its members ("X and Y agreed").
+  bool compound_subject = false;
   std::string text;    // as written in the file
   std::string origin;  // file:line
 };

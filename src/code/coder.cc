@@ -9,6 +9,7 @@
 #include "dyad/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -42,6 +43,7 @@ struct ActorX {
   bool subject = false;     // (story context) was the subject of a verb
   bool weapon = false;      // named by a means of war ("Israeli shelling", "a drone")
   bool several = false;     // "the two governments", "both sides": more than one country
+  std::string prefix;       // foreign "[NGO~]" agent still waiting for its country
 };
 
 struct NP {
@@ -187,10 +189,18 @@ class SentenceCoder {
           ++j;
           continue;
         }
+        // "The US, Russia, and Switzerland": the reference coders read the
+        // serial comma as part of the list.
+        if (reference_ && t == Tag::kComma && j + 2 < n && w[j + 1].tag == Tag::kCoord &&
+            HasMentionBefore(np.b, j) && CoordinatedActorAhead(j + 2)) {
+          j += 2;
+          continue;
+        }
         // Coordination joins two actor phrases: "Washington and NATO",
         // "Spain, Ireland and Norway", "Colombian and Ecuadorian police".
         if ((t == Tag::kCoord || t == Tag::kComma) && j + 1 < n && HasMentionBefore(np.b, j) &&
-            CoordinatedActorAhead(j + 1) && (t == Tag::kCoord || NamedListAround(j))) {
+            CoordinatedActorAhead(j + 1) &&
+            (t == Tag::kCoord || NamedListAround(j) || (reference_ && SerialListAhead(j)))) {
           ++j;
           continue;
         }
@@ -236,6 +246,18 @@ class SentenceCoder {
     return false;
   }
 
+  // Reference semantics: "Evil Mordor, the awful Fornost, and good Gondor":
+  // a comma list of actor phrases that ends in ", and"/"and" + an actor.
+  bool SerialListAhead(uint32_t comma) const {
+    const auto& w = p_.words;
+    for (uint32_t k = comma + 1; k < w.size() && k < comma + 12; ++k) {
+      if (w[k].tag == Tag::kCoord) return CoordinatedActorAhead(k + 1);
+      if (w[k].tag == Tag::kComma) continue;
+      if (!NpTag(w[k].tag)) return false;
+    }
+    return false;
+  }
+
   bool HasMentionBefore(uint32_t b, uint32_t e) const {
     for (uint32_t k = b; k < e; ++k) {
       if (p_.words[k].mention >= 0 || p_.words[k].tag == Tag::kPossPron) return true;
@@ -271,7 +293,7 @@ class SentenceCoder {
         break;
       }
     }
-    if (!closed) return false;
+    if (!closed && !reference_) return false;
     // "Russian, Chinese and Iranian officials" or "Spain, Ireland and Norway",
     // but not "Ethiopia and Eritrea, a Qatari official said".
     return comma > 0 && named(comma - 1) != 0 && named(comma - 1) == named(after);
@@ -290,6 +312,7 @@ class SentenceCoder {
       if (w[k].tag == Tag::kDet || w[k].tag == Tag::kNoun || w[k].tag == Tag::kNum ||
           w[k].tag == Tag::kPossPron)
         continue;
+      if (reference_ && w[k].tag == Tag::kOf) continue;  // "Ithilen's sheep and goats of Gondor"
       return false;
     }
     return false;
@@ -298,12 +321,18 @@ class SentenceCoder {
   // Actors of each noun phrase, before countries are inherited.
   void ResolveNPs() {
     for (NP& np : nps_) ResolveNP(&np);
+    if (reference_ && opt_.new_actor_length > 0) {
+      for (NP& np : nps_) NewActor(&np);
+    }
     // Pronouns and role nouns without a country.
     for (size_t k = 0; k < nps_.size(); ++k) {
       if (reference_) CountriesFromPhrase(&nps_[k]);
       for (ActorX& a : nps_[k].actors) {
         if (a.pronoun && a.code.empty()) ResolvePronoun(&a, static_cast<int>(k));
         if (a.code.empty() && !a.role.empty()) InheritCountry(&a, nps_[k]);
+        if (a.code.empty() && !a.prefix.empty()) {
+          a.code = a.prefix + (a.role == "-" ? "" : a.role);  // "human rights activists": NGM
+        }
         // The reference coders code a role with no country as "---ROLE" (TABARI: "~ROLE").
         if (a.code.empty() && !a.role.empty() && !anonymous_prefix_.empty() && !a.pronoun) {
           a.code = anonymous_prefix_ + a.role;
@@ -333,7 +362,7 @@ class SentenceCoder {
         break;
       }
     }
-    std::vector<ActorX> head = Conjuncts(np->b, of);
+    std::vector<ActorX> head = Conjuncts(np->b, of, /*share_country=*/of == np->e);
     std::vector<ActorX> tail = of < np->e ? Conjuncts(of + 1, np->e) : std::vector<ActorX>();
     bool head_has_base = false, head_role_only = false;
     std::string head_role;
@@ -345,7 +374,7 @@ class SentenceCoder {
       }
     }
     // "the Albanians of southern Serbia": a people of another state.
-    if (head.size() == 1 && head[0].people) {
+    if (!reference_ && head.size() == 1 && head[0].people) {
       for (const ActorX& t : tail) {
         if (t.country.size() == 3 && t.country != head[0].country) {
           head[0].country = t.country;
@@ -357,6 +386,34 @@ class SentenceCoder {
     }
     if (head_has_base) {
       np->actors = head;
+      // "Ithilen and the government of Gondor": the reference coders give the
+      // last conjunct, a bare role, the country of the "of" phrase (GONGOV).
+      // "Ithilen's sheep and goats of Gondor": a last conjunct that names no
+      // actor takes the "of" phrase's (ITH and GON).
+      if (reference_ && !tail.empty()) {
+        uint32_t last = of;
+        while (last > np->b && w[last - 1].tag != Tag::kCoord && w[last - 1].tag != Tag::kComma) {
+          --last;
+        }
+        bool named = false;
+        for (uint32_t k = last; k < of; ++k) named |= w[k].mention >= 0;
+        if (last > np->b && !named) {
+          for (const ActorX& t : tail) {
+            if (!t.code.empty() && !t.weak) np->actors.push_back(t);
+          }
+        }
+      }
+      if (reference_ && !tail.empty() && np->actors.back().code.empty() &&
+          !np->actors.back().role.empty()) {
+        for (const ActorX& t : tail) {
+          if (t.code.size() >= 3 && t.role.empty() && !t.weak) {
+            ActorX& last = np->actors.back();
+            last.country = t.code.substr(0, 3);
+            last.code = last.country + (last.role == "-" ? "" : last.role);
+            break;
+          }
+        }
+      }
     } else if (head_role_only && !tail.empty()) {
       // "the presidents of Venezuela and Guyana" -> VENGOV, GUYGOV;
       // "residents of Adigrat" -> the place's country with the role.
@@ -382,8 +439,38 @@ class SentenceCoder {
     }
   }
 
+  // PETRARCH's new actors: a capitalised phrase of known length that names no
+  // actor is one, coded by its words ('"GRYFFINDOR HEAD MINERVA MCGONAGALL"').
+  void NewActor(NP* np) {
+    if (!np->actors.empty() || np->pronoun) return;
+    const auto& w = p_.words;
+    std::string words;
+    int n = 0;
+    bool capital = false;
+    for (uint32_t k = np->b; k < np->e; ++k) {
+      if (w[k].tag == Tag::kPoss) continue;
+      if (w[k].tag == Tag::kCoord || w[k].tag == Tag::kComma || w[k].tag == Tag::kTime ||
+          w[k].tag == Tag::kNum) {
+        return;
+      }
+      capital |= w[k].capitalized && k > 0;
+      std::string up(w[k].lower);
+      for (char& c : up) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      words += (words.empty() ? "" : " ") + up;
+      ++n;
+    }
+    if (!capital || n == 0 || n > opt_.new_actor_length) return;
+    ActorX a;
+    a.code = "\"" + words + "\"";
+    a.b = np->b;
+    a.e = np->e;
+    np->actors.push_back(a);
+  }
+
   // Splits [b, e) at coordinators and builds one actor per conjunct.
-  std::vector<ActorX> Conjuncts(uint32_t b, uint32_t e) {
+  // share_country: a role-only conjunct may take its neighbour's country
+  // (not when an "of" phrase follows that names its own: "the officials of Gondor").
+  std::vector<ActorX> Conjuncts(uint32_t b, uint32_t e, bool share_country = true) {
     std::vector<ActorX> out;
     uint32_t start = b;
     for (uint32_t k = b; k <= e; ++k) {
@@ -397,7 +484,7 @@ class SentenceCoder {
     }
     // "Israeli helicopters and tanks": a role noun with no country of its
     // own takes the country of the conjunct before it.
-    for (size_t k = 1; k < out.size(); ++k) {
+    for (size_t k = 1; share_country && !reference_ && k < out.size(); ++k) {
       if (out[k].code.empty() && !out[k].role.empty() && !out[k].pronoun &&
           out[k - 1].country.size() == 3 && !out[k - 1].place && !out[k - 1].weak) {
         out[k].country = out[k - 1].country;
@@ -426,7 +513,7 @@ class SentenceCoder {
     const auto& w = p_.words;
     a->b = b;
     a->e = e;
-    std::string base, country, role, place_country;
+    std::string base, country, role, place_country, prefix;
     bool demonym_adj = false, former = false, have_base_entity = false, possessive_pron = false;
     bool any_actor_word = false, base_is_person = false, ethnic = false;
     for (uint32_t k = b; k < e; ++k) {
@@ -464,7 +551,7 @@ class SentenceCoder {
             demonym_adj = (m.e < e);  // something follows the demonym in the phrase
             // "ethnic Albanians in Serbia": a people is coded to the state it
             // lives in, when the sentence places it in another one.
-            if (k > b && w[k - 1].lower == "ethnic") {
+            if (!reference_ && k > b && w[k - 1].lower == "ethnic") {
               std::string home = NearestLocation(b, e);
               if (!home.empty() && home != country.substr(0, 3)) {
                 country = home;
@@ -476,7 +563,11 @@ class SentenceCoder {
           break;
         case EntryKind::kAgent: {
           const std::string& r = ent.CodeOn(date_);
-          if (r != "-" || role.empty()) role = r;
+          if (!r.empty() && r.back() == '~') {
+            prefix = r.substr(0, r.size() - 1);  // "MSF Arnor": NGOARN
+          } else if (r != "-" || role.empty()) {
+            role = r;
+          }
           any_actor_word = true;
           break;
         }
@@ -510,7 +601,7 @@ class SentenceCoder {
       if (w[last_k].tag == Tag::kPoss && last_k > b) last = w[last_k - 1].lower;
       if (parse::IsAttackNoun(last)) {
         role = "MIL";
-      } else if (IsPlaceNoun(last)) {
+      } else if (!reference_ && IsPlaceNoun(last)) {
         place_country = country;  // "the Caribbean island of St Vincent": where
         country.clear();
       } else {
@@ -519,7 +610,7 @@ class SentenceCoder {
     }
     // "Russian President Boris Yeltsin" where the dictionary knows another
     // person of that name: the country the phrase states wins over the person's.
-    if (have_base_entity && !country.empty() && base.size() >= 3 && !role.empty() &&
+    if (!reference_ && have_base_entity && !country.empty() && base.size() >= 3 && !role.empty() &&
         base_is_person &&
         base.substr(0, 3) != country.substr(0, 3) && lex_.SplitActorCode(base).country.size() == 3) {
       have_base_entity = false;
@@ -530,7 +621,7 @@ class SentenceCoder {
       a->country = base.size() >= 3 ? base.substr(0, 3) : "";
       if (!lex_.SplitActorCode(a->code).country.empty()) a->country = a->code.substr(0, 3);
       else a->country.clear();
-    } else if (!country.empty() && role.empty() && !demonym_adj && e - b > 1 &&
+    } else if (!reference_ && !country.empty() && role.empty() && !demonym_adj && e - b > 1 &&
                IsPlaceNoun(w[e - 1].lower) && w[e - 1].mention < 0) {
       // "the Caribbean island (of St Vincent)", "the Ukraine border": where.
       a->code = a->country = country.substr(0, 3);
@@ -562,10 +653,19 @@ class SentenceCoder {
       // unless the phrase names an actor ("its troops" has a role above).
       a->pronoun = true;
       a->weak = !any_actor_word;
+    } else if (!prefix.empty()) {
+      a->prefix = prefix;  // "MSF" alone: NGO, or NGOARN with a country found later
+      return true;
     } else {
       return false;
     }
     (void)any_actor_word;
+    // An agent written before the country in foreign dictionaries ([NGO~]).
+    if (!prefix.empty() && !a->code.empty() && !a->place && !a->weak &&
+        a->code.compare(0, prefix.size(), prefix) != 0) {
+      a->code = prefix + a->code;
+    }
+    a->prefix = a->code.empty() ? prefix : "";
     return true;
   }
 
@@ -588,17 +688,17 @@ class SentenceCoder {
       int g = VgIndexAt(k);
       if (g >= 0 && parse::IsSayVerb(w[p_.verbs[g].head].lemma)) say_after = true;
     }
-    if (!say_after) attribution = static_cast<uint32_t>(w.size());
+    if (!say_after || reference_) attribution = static_cast<uint32_t>(w.size());
     attribution_ = attribution;
     for (const NP& np : nps_) {
       if (np.b > attribution) continue;
       // Where things happen, not where they go ("fled into Bangladesh").
-      bool outside_of = np.prep > 0 && w[np.prep].lower == "of" &&
+      bool outside_of = !reference_ && np.prep > 0 && w[np.prep].lower == "of" &&
                         IsLocativePrep(w[np.prep - 1].lower);  // "outside of Basra"
       if (np.prep < 0 || (!IsLocativePrep(w[np.prep].lower) && !outside_of)) continue;
       // "in the Iraqi city of Basra": a demonym before a place noun.
       bool found = false;
-      for (uint32_t k = np.b; k + 1 < np.e && !found; ++k) {
+      for (uint32_t k = np.b; k + 1 < np.e && !found && !reference_; ++k) {
         if (w[k].mention < 0 || !IsPlaceNoun(w[k + 1].lower)) continue;
         const LexEntry& e = lex_.entry(p_.mentions[w[k].mention].entry);
         if (e.kind == EntryKind::kDemonym && p_.mentions[w[k].mention].e == k + 1) {
@@ -646,7 +746,7 @@ class SentenceCoder {
         if (it->code.empty() || it->place || it->weak) continue;
         if (person && it->code.size() == 3) continue;
         // "its airspace" after "two Russian bombers": not the plural troops.
-        if (singular && PluralRoleNoun(*it)) continue;
+        if (singular && !reference_ && PluralRoleNoun(*it)) continue;
         CopyResolved(*it, a);
         a->antecedent = static_cast<int>(it->b);
         return;
@@ -704,14 +804,15 @@ class SentenceCoder {
     if (countries.empty()) return;
     std::vector<ActorX> out;
     for (const ActorX& a : np->actors) {
-      if (!a.code.empty() || a.role.empty() || a.pronoun) {
+      if (!a.code.empty() || (a.role.empty() && a.prefix.empty()) || a.pronoun) {
         out.push_back(a);
         continue;
       }
       for (const std::string& c : countries) {
         ActorX x = a;
         x.country = c;
-        x.code = c + a.role;
+        x.code = a.prefix + c + a.role;
+        x.prefix.clear();
         out.push_back(x);
       }
     }
@@ -754,7 +855,7 @@ class SentenceCoder {
     static const std::set<std::string_view> kDomestic = {"OPP", "CVL", "LAB", "EDU", "AGR",
                                                           "REB", "INS", "CRM", "REF", "UAF",
                                                           "COP", "JUD", "MED", "BUS", "HLH"};
-    if (!kDomestic.count(a->role)) return;
+    if (reference_ || !kDomestic.count(a->role)) return;
     std::string only;
     for (const NP& other : nps_) {
       if (other.b > attribution_) continue;  // "…, officials in Nairobi said"
@@ -907,7 +1008,7 @@ class SentenceCoder {
         "decide", "agree", "refuse", "fail", "be", "have", "use"};
     const auto& w = p_.words;
     const VerbGroup& vg = p_.verbs[v];
-    if (c.governor_vg < 0 || !kVoiced.count(w[vg.head].lemma)) return false;
+    if (reference_ || c.governor_vg < 0 || !kVoiced.count(w[vg.head].lemma)) return false;
     const VerbGroup& gov = p_.verbs[c.governor_vg];
     if (kNotDone.count(w[gov.head].lemma) || gov.e + 1 >= vg.b) return false;
     return true;
@@ -1030,7 +1131,7 @@ class SentenceCoder {
         "criticise", "appeal", "insist", "warn", "blame", "charge", "reject", "deplore"};
     const VerbGroup& vg = p_.verbs[v];
     const auto& w = p_.words;
-    if (!vg.gerund || vg.b == 0 || !kVoice.count(w[vg.head].lemma)) return false;
+    if (reference_ || !vg.gerund || vg.b == 0 || !kVoice.count(w[vg.head].lemma)) return false;
     Tag prev = w[vg.b - 1].tag;
     if (prev == Tag::kPrep || prev == Tag::kTo || prev == Tag::kOf || prev == Tag::kDet ||
         prev == Tag::kPossPron || prev == Tag::kPoss || prev == Tag::kComma || prev == Tag::kCoord) {
@@ -1246,6 +1347,20 @@ class SentenceCoder {
       break;
     }
     if (k < 0) return SubjectAfter(v);
+    // "The Philippines and the European Union (EU) agree": the reference
+    // coders look past a parenthesis before the verb.
+    if (reference_ && w[k].lower == ")") {
+      int j = k - 1;
+      while (j >= 0 && w[j].lower != "(") --j;
+      if (j > 0 && np_of_[j - 1] >= 0) {
+        int id = np_of_[j - 1];
+        while (id >= 0 && nps_[id].prep >= 0) {
+          int q = nps_[id].prep - 1;
+          id = q >= 0 ? np_of_[q] : -1;
+        }
+        return id;
+      }
+    }
     // ", which … ," between subject and verb.
     if (w[k].tag == Tag::kComma) {
       int j = k - 1;
@@ -1254,7 +1369,7 @@ class SentenceCoder {
         k = j - 2;
       } else if (j >= 0 && w[j].tag == Tag::kComma && j + 1 < k && w[j + 1].tag == Tag::kRel) {
         k = j - 1;
-      } else if (int a = Appositive(j, k); a >= 0) {
+      } else if (int a = reference_ ? -1 : Appositive(j, k); a >= 0) {
         return a;
       } else {
         // VP coordination across a comma, or an attribution ("…, police said").
@@ -1278,19 +1393,20 @@ class SentenceCoder {
       while (id >= 0 && nps_[id].prep >= 0) {
         int j = nps_[id].prep - 1;
         // "The Red Cross operating in Iraq said": past a reduced relative.
-        int g = j >= 0 ? VgIndexAt(static_cast<uint32_t>(j)) : -1;
+        int g = j >= 0 && !reference_ ? VgIndexAt(static_cast<uint32_t>(j)) : -1;
         if (g >= 0 && g != v && (p_.verbs[g].participle || p_.verbs[g].gerund) &&
             p_.verbs[g].e == static_cast<uint32_t>(j + 1) && p_.verbs[g].b > 0 &&
             np_of_[p_.verbs[g].b - 1] >= 0) {
           j = static_cast<int>(p_.verbs[g].b) - 1;
         }
         // "Washington along with its allies demanded": the first partner.
-        if (j > 0 && w[nps_[id].prep].lower == "with" &&
+        if (j > 0 && !reference_ && w[nps_[id].prep].lower == "with" &&
             (w[j].lower == "along" || w[j].lower == "together")) {
           --j;
         }
         id = (j >= 0) ? np_of_[j] : -1;
       }
+      if (reference_) return id;
       if (id >= 0 && Sources(id).empty()) id = ParentheticSubject(id, k);
       // "Laurent Fabius and a group of deputies held talks": the named
       // conjunct speaks for an unnamed one.
@@ -1310,7 +1426,7 @@ class SentenceCoder {
       }
       return id;
     }
-    if (w[k].lower == ")") return ParentheticSubject(-1, k);
+    if (!reference_ && w[k].lower == ")") return ParentheticSubject(-1, k);
     return -1;
   }
 
@@ -1405,6 +1521,7 @@ class SentenceCoder {
   struct PatternHit {
     const VerbPattern* pattern = nullptr;
     int target_np = -1;
+    int source_np = -1;  // a '$' slot's phrase
     int score = -1;
   };
 
@@ -1415,8 +1532,9 @@ class SentenceCoder {
   // Tries one pattern on the window (vg.e .. end). Elements match in order.
   bool MatchPattern(const VerbPattern& pat, const VerbGroup& vg, uint32_t end, PatternHit* hit) {
     const auto& w = p_.words;
+    if (pat.compound_subject && Sources(match_subject_).size() < 2) return false;
     uint32_t pos = vg.e;
-    int target_np = -1;
+    int target_np = -1, source_np = -1;
     for (size_t i = 0; i < pat.elements.size(); ++i) {
       const PatternElement& el = pat.elements[i];
       uint32_t limit = el.adjacent ? std::min<uint32_t>(pos + 1, end) : std::min<uint32_t>(pos + 9, end);
@@ -1440,7 +1558,11 @@ class SentenceCoder {
             if (np_of_[k] < 0 || !HasActor(np_of_[k])) continue;
             np = np_of_[k];
           }
-          if (target_np < 0) target_np = np;
+          if (el.source) {
+            if (source_np < 0) source_np = np;
+          } else if (target_np < 0) {
+            target_np = np;
+          }
           pos = nps_[np].e;
           found = true;
           break;
@@ -1486,6 +1608,7 @@ class SentenceCoder {
     }
     hit->pattern = &pat;
     hit->target_np = target_np;
+    hit->source_np = source_np;
     // More elements win; between equals, more words (fewer open slots) win.
     int literals = static_cast<int>(pat.before.size());
     for (const PatternElement& el : pat.elements) literals += el.target || el.skip_phrase ? 0 : 1;
@@ -1539,7 +1662,7 @@ class SentenceCoder {
     for (const ActorX& a : nps_[np].actors) {
       if (!a.code.empty() && !a.place && !a.weak) out.push_back(a);
     }
-    if (out.empty() && nps_[np].actors.empty()) {
+    if (out.empty() && !reference_ && nps_[np].actors.empty()) {
       // "A car bomb near Samarra killed …": an attack nobody is named for is
       // coded, as CAMEO does, to an unidentified armed force of the country
       // where it happened.
@@ -1819,7 +1942,7 @@ class SentenceCoder {
       int np = np_of_[k];
       if (np < 0) continue;
       for (const ActorX& a : nps_[np].actors) {
-        if (!a.code.empty() && !a.weak && !SameActor(not_these, a)) return np;
+        if (!a.code.empty() && !a.weak && !OwnActor(not_these, a)) return np;
       }
       k = nps_[np].e - 1;
     }
@@ -1833,6 +1956,16 @@ class SentenceCoder {
 
   // A target that is the source itself: the same code, its own bare
   // country, or a pronoun that refers back to it ("its troops").
+  // SameActor for dyad; the reference coders only drop a target whose code
+  // is the source's own (USAGOV>USA is an event for them).
+  bool OwnActor(const std::vector<ActorX>& sources, const ActorX& t) const {
+    if (!reference_) return SameActor(sources, t);
+    for (const ActorX& s : sources) {
+      if (s.code == t.code) return true;
+    }
+    return false;
+  }
+
   bool SameActor(const std::vector<ActorX>& sources, const ActorX& t) const {
     // "his ruling party" after "Rwandan rebels demanded the removal of
     // President X and …": a personal pronoun points to a person, not back to
@@ -1931,6 +2064,7 @@ class SentenceCoder {
     std::sort(candidates_.begin(), candidates_.end());
     candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
     PatternHit best;
+    match_subject_ = subj;
     for (uint32_t pi : candidates_) {
       PatternHit hit;
       if (MatchPattern(ve->patterns[pi], vg, end, &hit) && hit.score > best.score) best = hit;
@@ -1995,7 +2129,7 @@ class SentenceCoder {
       targets = Targets(subj);
       // "A camp for Congolese refugees was attacked", "a missionary from
       // Calgary was arrested": the people it is for, or where they are from.
-      if (targets.empty() && subj >= 0 && nps_[subj].e + 1 < p_.words.size() &&
+      if (!reference_ && targets.empty() && subj >= 0 && nps_[subj].e + 1 < p_.words.size() &&
           (p_.words[nps_[subj].e].lower == "for" || p_.words[nps_[subj].e].lower == "from") &&
           np_of_[nps_[subj].e + 1] >= 0) {
         for (ActorX t : Targets(np_of_[nps_[subj].e + 1])) {
@@ -2012,7 +2146,7 @@ class SentenceCoder {
       // agent named are the authorities' of the place where they happen.
       // "Putin was welcomed in Ulaanbaatar": so are visits hosted (043).
       bool hosted = code.rfind("043", 0) == 0;
-      if (sources.empty() && !agent_named &&
+      if (!reference_ && sources.empty() && !agent_named &&
           (info->root == "17" || info->root == "09" || hosted) && !targets.empty()) {
         std::string where = NearestLocation(vg.b, static_cast<uint32_t>(p_.words.size()));
         if (!where.empty() && std::none_of(targets.begin(), targets.end(), [&](const ActorX& t) {
@@ -2027,12 +2161,28 @@ class SentenceCoder {
         }
       }
       how = "passive";
-      if (sources.empty() && reference_) {
-        // "An Eriadorian was shot dead in Osgiliath": with no "by", the
-        // reference coders take the first actor after the verb as the source.
+      if (sources.empty() && opt_.semantics == Semantics::kTabari) {
+        // "An Eriadorian was shot dead in Osgiliath": with no "by", TABARI
+        // takes the first actor after the verb as the source.
         int np = FirstActorAfter(v, end, targets);
         if (np >= 0) sources = Sources(np);
+      } else if (sources.empty() && opt_.semantics == Semantics::kPetrarch) {
+        // PETRARCH reads a passive with no "by" as active: "The Philippines
+        // was criticized over its dispute with Eriador" is PHL>ERI.
+        sources = Sources(subj);
+        int np = FirstActorAfter(v, end, sources);
+        targets = np >= 0 ? Targets(np) : std::vector<ActorX>();
       }
+    } else if (best.pattern && (best.source_np >= 0 || best.pattern->subject_is_target)) {
+      // "+ [receive] money from$": the pattern names who is who.
+      sources = best.source_np >= 0 ? Sources(best.source_np) : std::vector<ActorX>();
+      targets = best.pattern->subject_is_target ? Targets(subj)
+                                                : Targets(best.target_np);
+      if (!best.pattern->subject_is_target && best.target_np < 0) {
+        int np = FirstActorAfter(v, static_cast<uint32_t>(p_.words.size()), sources);
+        if (np >= 0 && np != best.source_np) targets = Targets(np);
+      }
+      how = "pattern";
     } else {
       sources = Sources(subj);
       if (best.target_np >= 0) {
@@ -2058,7 +2208,7 @@ class SentenceCoder {
       if (tracing_) Trace("'" + std::string(hw.lower) + "' (" + code + "): no source actor");
       return;
     }
-    if (DomesticMeasure(code)) {
+    if (!reference_ && DomesticMeasure(code)) {
       // "imposed a curfew in southeastern Turkey": the own country as the place.
       for (ActorX& t : targets) {
         if (SameActor(sources, t)) t.place = true;
@@ -2092,7 +2242,7 @@ class SentenceCoder {
     bool reciprocal = false;
     std::vector<ActorX> real_targets;
     for (const ActorX& t : targets) {
-      if (!SameActor(sources, t) || t.place) real_targets.push_back(t);
+      if (!OwnActor(sources, t) || t.place) real_targets.push_back(t);
     }
     // "Israel and Lebanon renewed negotiations on an Israeli troop pullback":
     // a target of a partner's own country is the topic, not the other side.
@@ -2118,8 +2268,9 @@ class SentenceCoder {
     }
     // The reference coders make a compound subject with no target act on
     // itself: "Gondor and Osgiliath renewed ties" gives GON>OSG and OSG>GON.
-    bool compound_alone = reference_ && real_targets.empty();
-    if (only_where && sources.size() >= 2 &&
+    bool compound_alone = (reference_ && real_targets.empty()) ||
+                          (best.pattern && best.pattern->compound_subject);
+    if ((only_where || (best.pattern && best.pattern->compound_subject)) && sources.size() >= 2 &&
         (parse::IsReciprocalVerb(ve->lemma) || compound_alone ||
          (!reference_ && (mutual_code() || (jointly && real_targets.empty()))))) {
       reciprocal = true;
@@ -2430,6 +2581,7 @@ class SentenceCoder {
   uint32_t attribution_ = 0;  // first token of a trailing "…, X said" (or the sentence's end)
   std::vector<int> vg_subject_;
   std::vector<bool> vg_coded_;  // the verb group gave an event
+  int match_subject_ = -1;       // subject phrase of the verb whose patterns are tried
   struct PendingStatement {
     int v;
     std::vector<ActorX> sources;

@@ -567,11 +567,13 @@ class Translator {
       }
       // Codes: "~GOV" appends a role to the country; "NGO~" puts a prefix before it.
       std::string role;
+      bool prefix = false;  // "[NGO~]": the code goes before the country
       if (!code.empty() && code[0] == '~') {
         role = Upper(Trim(code.substr(1)));
       } else if (!code.empty() && code.back() == '~') {
-        ++out_->counts["agents with prefix codes (skipped)"];
-        continue;
+        role = Upper(Trim(code.substr(0, code.size() - 1)));
+        prefix = true;
+        ++out_->counts["agents with prefix codes"];
       } else {
         role = Upper(code);
       }
@@ -623,7 +625,7 @@ class Translator {
       if (phrases.empty()) continue;
       std::string body;
       for (const auto& p : phrases) body += (body.empty() ? "" : " | ") + p;
-      o->Line("agent " + keep + " : " + body, where);
+      o->Line("agent " + keep + (prefix ? "~" : "") + " : " + body, where);
       ++out_->counts["agents"];
     }
   }
@@ -790,6 +792,20 @@ class Translator {
         }
         // PETRARCH-2 names the verb a pattern belongs to in its comment.
         block.patterns.push_back({line + (v2 ? "\x1f" + Upper(comment) : ""), where});
+        continue;
+      }
+      // TABARI writes a verb's irregular forms on the line after it: "{ BROKE_ BROKEN_ }".
+      if (line[0] == '{' && !block.verbs.empty()) {
+        std::string lemma = block.verbs.back().first;
+        lemma = lemma.substr(0, lemma.find('_'));
+        std::string f;
+        size_t ce = line.find('}');
+        for (std::string x : SplitWs(line.substr(1, ce == std::string::npos ? std::string::npos
+                                                                             : ce - 1))) {
+          std::string w = PhraseWords(x);
+          if (!w.empty() && w.find(' ') == std::string::npos) f += " " + w;
+        }
+        if (!f.empty()) o->Line("irregular : " + lemma + f, where);
         continue;
       }
       // A verb line: VERB [{FORMS}] [[CODE]].
@@ -1010,8 +1026,11 @@ class Translator {
     };
     std::vector<El> els;
     bool next_adjacent = false;
+    bool subject_is_target = false;  // '+' before the verb
+    bool compound = false;           // '%' before the verb
     bool stem_next = false;  // the part add_part gets next ends its token with no '_' after it
     bool in_post = false;    // add_part is reading the words after the verb
+    size_t npre_now = 0;     // elements before the verb, once in_post
     // Calls add_part on the parts of a '_'-joined token; the last part of a
     // token not ending in '_' is a TABARI stem.
     auto last_of = [](const std::vector<std::string>& parts, size_t i) {
@@ -1023,9 +1042,23 @@ class Translator {
         els.push_back({"^", adjacent});  // skip one noun phrase
         return true;
       }
+      if (part == "$" && in_post && !(!els.empty() && els.back().text == "by")) {
+        // The source named after the verb ("+ * MONEY $": "X received money from Y").
+        if (els.size() > npre_now && Preps().count(els.back().text)) {
+          els.back().text += "$";
+        } else {
+          els.push_back({"$", adjacent});
+        }
+        return true;
+      }
+      if (part == "%" && !in_post) {
+        compound = true;  // "% * [030:030]": a compound subject, coded among its members
+        return true;
+      }
       if (part == "$" || part == "%" || part == "^") {
         // The source is dyad's subject; compound and skip markers have no
-        // counterpart. A "by $" pair drops its preposition too.
+        // counterpart. A "by $" pair drops its preposition too (the parser
+        // handles passives).
         if (part == "$" && !els.empty() && els.back().text == "by") els.pop_back();
         return true;
       }
@@ -1061,7 +1094,10 @@ class Translator {
           return false;
         }
       }
-      els.push_back({stem && w.size() >= 3 ? w + "*" : w, adjacent});
+      // TABARI and PETRARCH-1 match other words as written: "RESOLUTION" is
+      // not "resolutions" (dyad would add the plural; "=" keeps the form).
+      bool exact = !v2 && w.find('|') == std::string::npos && w[0] != '&' && !Preps().count(w);
+      els.push_back({stem && w.size() >= 3 ? w + "*" : exact ? w + "=" : w, adjacent});
       return true;
     };
     // Pre-verb: '$', '+', '%', '^' slots are dyad's job (subject, passive)
@@ -1073,7 +1109,14 @@ class Translator {
       for (size_t j = 0; j < parts.size(); ++j) {
         const std::string& part = parts[j];
         if (part.empty()) continue;
-        if (part == "+") continue;  // the passive subject: dyad's parser
+        if (part == "+") {
+          if (!els.empty()) {  // "SUGGESTED_+ *": a target between words before the verb
+            *why = "a target slot between words before the verb";
+            return "";
+          }
+          subject_is_target = true;  // "+ * MONEY $": the subject is the target
+          continue;
+        }
         stem_next = last_of(parts, j);
         if (!add_part(part, !first)) return "";
         first = false;
@@ -1083,6 +1126,11 @@ class Translator {
     bool verb_adjacent = false;  // "RECENTLY_*": the last word before the verb touches it
     for (size_t i = 0; i < si; ++i) {
       const std::string& part = star_parts[i];
+      if (part == "+" && !els.empty()) {
+        *why = "a target slot between words before the verb";
+        return "";
+      }
+      if (part == "+") subject_is_target = true;
       if (part.empty() || part == "+") continue;
       size_t n = els.size();
       if (!add_part(part, i > 0)) return "";
@@ -1094,8 +1142,12 @@ class Translator {
         return "";
       }
     }
+    // dyad writes the subject-as-target as a leading "+" before the verb.
+    if (subject_is_target) els.insert(els.begin(), El{"+", false});
+    if (compound) els.insert(els.begin(), El{"%", false});
     const size_t npre = els.size();
     in_post = true;
+    npre_now = npre;
     if (npre) ++out_->counts["patterns with words before the verb"];
     // Rest of the '*' token, adjacent to the verb.
     bool first_adjacent_to_verb = false;

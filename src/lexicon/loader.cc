@@ -403,10 +403,13 @@ class LexiconBuilder {
       }
       if (kind == EntryKind::kAgent) {
         if (dc.code != "-") {
-          if (!IsUpperCode(dc.code)) return "bad role code '" + dc.code + "'";
-          for (size_t i = 0; i < dc.code.size(); i += 3) {
-            if (!lex_->role_types_.count(dc.code.substr(i, 3))) {
-              return "unknown role type '" + dc.code.substr(i, 3) + "'";
+          // "NGO~": a prefix written before the country ("MSF Arnor": NGOARN).
+          std::string pieces = dc.code;
+          if (!pieces.empty() && pieces.back() == '~') pieces.pop_back();
+          if (!IsUpperCode(pieces)) return "bad role code '" + dc.code + "'";
+          for (size_t i = 0; i < pieces.size(); i += 3) {
+            if (!lex_->role_types_.count(pieces.substr(i, 3))) {
+              return "unknown role type '" + pieces.substr(i, 3) + "'";
             }
           }
         }
@@ -542,12 +545,21 @@ class LexiconBuilder {
       PatternElement el;
       bool pre = static_cast<int>(i) < verb_at;
       el.adjacent = pre ? parts[i + 1].second : parts[i].second;
+      if (part == "+" && pre) {
+        p.subject_is_target = true;
+        continue;
+      }
+      if (part == "%" && pre) {
+        p.compound_subject = true;
+        continue;
+      }
       if (part == "^") {
         if (pre) return "'^' (skip a noun phrase) before the verb";
         el.skip_phrase = true;
-      } else if (part.back() == '+') {
-        if (pre) return "a target slot '" + part + "' before the verb";
-        el.target = true;
+      } else if (part.back() == '+' || part.back() == '$') {
+        if (pre) return "a target or source slot '" + part + "' before the verb";
+        el.target = true;  // matched as an actor slot
+        el.source = part.back() == '$';
         el.prep = ToLowerAscii(part.substr(0, part.size() - 1));
       } else if (part[0] == '&') {
         auto it = synsets_.find(part);
@@ -566,6 +578,10 @@ class LexiconBuilder {
           std::string w = ToLowerAscii(alt);
           if (w.size() > 1 && w.back() == '*') {
             el.prefixes.push_back(w.substr(0, w.size() - 1));
+            continue;
+          }
+          if (w.size() > 1 && w.back() == '=') {  // this form only, no plural
+            el.words.push_back(w.substr(0, w.size() - 1));
             continue;
           }
           el.words.push_back(w);

@@ -571,7 +571,9 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     } else {
       // "was put", "were hit", "has been cut": after "be" a base form can
       // only be a participle that looks like it.
-      if (saw_be && (hw.vform == VForm::kPast || hw.vform == VForm::kBase)) vg.passive = true;
+      if (saw_be && (hw.vform == VForm::kPast || (hw.vform == VForm::kBase && !dictionary_verbs))) {
+        vg.passive = true;
+      }
       if (saw_have) vg.perfect = true;
       if (!saw_aux && !vg.infinitive) {
         if (hw.vform == VForm::kIng) {
