@@ -195,6 +195,13 @@ class Lexicon {
     uint32_t entry;
   };
   std::vector<Phrase> phrases_;
+  // Per phrase, for MatchPhraseFrom to pass over most candidates without
+  // touching their words: the length and HashWord() of the second word.
+  struct PhraseKey {
+    uint32_t length = 0;
+    uint64_t second = 0;
+  };
+  std::vector<PhraseKey> phrase_keys_;
   std::unordered_map<std::string, std::vector<uint32_t>, WordHash, std::equal_to<>>
       by_first_word_;  // -> phrases_, longest first
   std::unordered_map<std::string, VerbEntry, WordHash, std::equal_to<>> verbs_;

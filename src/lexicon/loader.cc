@@ -195,6 +195,24 @@ class LexiconBuilder {
         return lex_->entries_[pa.entry].kind < lex_->entries_[pb.entry].kind;
       });
     }
+    // Renumber the phrases so that each first word's candidates lie side by
+    // side, in the order they are tried (matching reads them one after
+    // another; the order within each list is unchanged).
+    {
+      // Every phrase is in exactly one list, that of its first word.
+      std::vector<uint32_t> new_id(lex_->phrases_.size(), 0);
+      std::vector<Lexicon::Phrase> ordered;
+      ordered.reserve(lex_->phrases_.size());
+      for (auto& [first, ids] : lex_->by_first_word_) {
+        for (uint32_t& id : ids) {
+          new_id[id] = static_cast<uint32_t>(ordered.size());
+          ordered.push_back(std::move(lex_->phrases_[id]));
+          id = new_id[id];
+        }
+      }
+      lex_->phrases_ = std::move(ordered);
+      for (auto& [key, pid] : seen_) pid = new_id[pid];
+    }
     // Verb forms: lemma itself, regular inflections, irregular forms.
     for (auto& [lemma, v] : lex_->verbs_) {
       AddForm(lemma, lemma);
@@ -236,6 +254,13 @@ class LexiconBuilder {
       }
     }
     BuildWordInfo();
+    lex_->phrase_keys_.resize(lex_->phrases_.size());
+    for (size_t i = 0; i < lex_->phrases_.size(); ++i) {
+      const std::vector<std::string>& words = lex_->phrases_[i].words;
+      Lexicon::PhraseKey& k = lex_->phrase_keys_[i];
+      k.length = static_cast<uint32_t>(words.size());
+      k.second = words.size() >= 2 ? HashWord(words[1]) : 0;
+    }
     char buf[32];
     snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(hash_ & 0xffffffffull));
     lex_->fingerprint_ = std::string("dyad@") + buf;
