@@ -274,25 +274,21 @@ class LexiconBuilder {
   // verb forms, pattern words, and every inflection of WordNet's verbs.
   void BuildWordInfo() {
     Lexicon& L = *lex_;
-    std::vector<std::string> forms;
-    for (const auto& [w, ids] : L.by_first_word_) forms.push_back(w);
-    for (const auto& [w, lemmas] : L.verb_forms_) forms.push_back(w);
-    for (const auto& [w, id] : L.word_ids_) forms.push_back(w);
-    for (const auto& [w, counts] : L.wordnet_exc_) forms.push_back(w);
+    auto& W = L.word_info_;
+    // One entry per form any table knows, each table read once.
+    W.reserve(L.by_first_word_.size() + L.verb_forms_.size() + L.word_ids_.size() +
+              L.wordnet_exc_.size() + 5 * L.wordnet_.size());
+    for (const auto& [w, ids] : L.by_first_word_) W[w].phrases = &ids;
+    for (const auto& [w, lemmas] : L.verb_forms_) W[w].verb_lemmas = &lemmas;
+    for (const auto& [w, id] : L.word_ids_) W[w].id = id;
+    for (const auto& [w, lemma] : L.wordnet_exc_) W.try_emplace(w);
     for (const auto& [lemma, counts] : L.wordnet_) {
       if (counts.first < 0) continue;
-      forms.push_back(lemma);
-      for (std::string& f : RegularVerbForms(lemma)) forms.push_back(std::move(f));
+      W.try_emplace(lemma);
+      for (std::string& f : RegularVerbForms(lemma)) W.try_emplace(std::move(f));
     }
-    L.word_info_.reserve(forms.size());
-    for (const std::string& f : forms) {
-      auto [it, fresh] = L.word_info_.emplace(f, WordInfo());
-      if (!fresh) continue;
-      WordInfo& info = it->second;
-      auto ph = L.by_first_word_.find(f);
-      if (ph != L.by_first_word_.end()) info.phrases = &ph->second;
-      info.verb_lemmas = L.VerbLemmas(f);
-      info.id = L.WordId(f);
+    // The verb a form inflects: the dictionaries' first, else WordNet's.
+    for (auto& [f, info] : W) {
       if (info.verb_lemmas) {
         auto c = L.WordNetCounts((*info.verb_lemmas)[0]);
         info.verb_count = c.first;
