@@ -58,6 +58,10 @@ struct PatternElement {
   bool target = false;             // a target slot ('+', or 'prep+')
   std::string prep;                // for 'prep+': the preposition
   bool adjacent = false;           // must follow the previous element (or the verb) at once
+  // IdBit() of each of `ids`: when none of a window's words has a bit in
+  // common, the element cannot match there.
+  uint64_t id_bits = 0;
+  static uint64_t IdBit(uint32_t id) { return id == 0 ? 0 : uint64_t{1} << (id & 63); }
 };
 
 struct VerbPattern {

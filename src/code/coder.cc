@@ -1021,6 +1021,10 @@ class SentenceCoder {
 
   // Tries one pattern on the window (vg.e .. end). Elements match in order.
   bool MatchPattern(const VerbPattern& pat, const VerbGroup& vg, uint32_t end, PatternHit* hit) {
+    // A word element none of whose words is in the window cannot match.
+    for (const PatternElement& el : pat.elements) {
+      if (!el.target && (el.id_bits & window_ids_) == 0) return false;
+    }
     const auto& w = p_.words;
     uint32_t pos = vg.e;
     int target_np = -1;
@@ -1333,6 +1337,10 @@ class SentenceCoder {
     }
     std::sort(candidates_.begin(), candidates_.end());
     candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+    window_ids_ = 0;  // for MatchPattern's quick test
+    for (uint32_t k = vg.e; k < end; ++k) {
+      window_ids_ |= PatternElement::IdBit(p_.words[k].id) | PatternElement::IdBit(p_.words[k].lemma_id);
+    }
     PatternHit best;
     for (uint32_t pi : candidates_) {
       PatternHit hit;
@@ -1696,6 +1704,7 @@ class SentenceCoder {
   std::vector<int> np_of_;
   std::vector<int> vg_of_;  // verb group of each token, -1 outside
   std::vector<uint32_t> candidates_;  // patterns worth trying for one verb
+  uint64_t window_ids_ = 0;  // PatternElement::IdBit of the words in the verb's window
   std::vector<std::pair<uint32_t, std::string>> locations_;
   std::vector<int> vg_subject_;
   struct PendingStatement {

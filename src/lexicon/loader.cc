@@ -268,6 +268,8 @@ class LexiconBuilder {
           for (const std::string& word : el.words) el.ids.push_back(intern(word));
           std::sort(el.ids.begin(), el.ids.end());
           el.ids.erase(std::unique(el.ids.begin(), el.ids.end()), el.ids.end());
+          el.id_bits = 0;
+          for (uint32_t id : el.ids) el.id_bits |= PatternElement::IdBit(id);
         }
         if (p.elements.empty() || p.elements[0].target) {
           v.first_is_target.push_back(pi);
