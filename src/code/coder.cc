@@ -1735,6 +1735,7 @@ void Coder::CodeDocument(const Story& story, const Document& doc, std::vector<Ev
   local.invalid_bytes = doc.invalid_bytes;
   int date = DateToInt(story.date);
   std::vector<ActorX> context;
+  context.reserve(17);  // Run() keeps the last 16 actors (pushes a 17th, then drops the first)
   std::map<std::string, int> salience;
   size_t first = events->size();
   SentenceCoder sc(*lex_, options_, story, doc, date, &context, &salience, trace);
