@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -1622,8 +1623,9 @@ class SentenceCoder {
             std::vector<Event>* out, int trigger_token = -1) {
     const EventCodeInfo* info = lex_.EventCode(code);
     if (!info) return;
-    std::vector<std::pair<ActorX, ActorX>> pairs = pairs_in;
-    if (static_cast<int>(pairs.size()) > opt_.max_pairs) pairs.resize(opt_.max_pairs);
+    size_t n_pairs = pairs_in.size();
+    if (static_cast<int>(n_pairs) > opt_.max_pairs) n_pairs = static_cast<size_t>(opt_.max_pairs);
+    std::span<const std::pair<ActorX, ActorX>> pairs(pairs_in.data(), n_pairs);  // no copy
     uint32_t tb = trigger_token >= 0 ? static_cast<uint32_t>(trigger_token) : p_.verbs[v].head;
     std::string parent;
     if (pairs.size() > 1) {
