@@ -1022,9 +1022,11 @@ class SentenceCoder {
 
   // Tries one pattern on the window (vg.e .. end). Elements match in order.
   bool MatchPattern(const VerbPattern& pat, const VerbGroup& vg, uint32_t end, PatternHit* hit) {
-    // A word element none of whose words is in the window cannot match.
+    // A word element none of whose words is in the window cannot match
+    // (id_bits is 0 only for no words, or when a caller built the pattern
+    // without it: then no shortcut).
     for (const PatternElement& el : pat.elements) {
-      if (!el.target && (el.id_bits & window_ids_) == 0) return false;
+      if (!el.target && el.id_bits != 0 && (el.id_bits & window_ids_) == 0) return false;
     }
     const auto& w = p_.words;
     uint32_t pos = vg.e;
