@@ -39,7 +39,10 @@ int RunCode(const CodeArgs& a) {
     if (!cl.AllProblems().empty()) std::cerr << "dyad: " << cl.AllProblems().size() << " dictionary lines skipped (run: dyad check-dict --dict-format)\n";
     lex = cl.lex;
   } else {
-    lex = LoadLexiconOrComplain(DataDir(a.dict.empty() ? "" : a.dict[0]));
+    // With more than one thread, the load uses a second one too.
+    lex = LoadLexiconOrComplain(DataDir(a.dict.empty() ? "" : a.dict[0]),
+                                a.threads > 0 ? a.threads
+                                              : static_cast<int>(std::thread::hardware_concurrency()));
   }
   if (!lex) return kExitUsage;
   io::WriterInfo info{CoderVersion(), lex->fingerprint()};

@@ -131,8 +131,10 @@ class Lexicon {
   // tables). A bad line is skipped and reported in `stats->errors` as
   // "file:line: why"; the load fails only when nothing usable is found or a
   // file cannot be read.
+  // With threads > 1, independent parts of the load run on a second thread
+  // (the result is the same).
   static Result<std::shared_ptr<const Lexicon>> Load(const std::string& dir,
-                                                      DictStats* stats = nullptr);
+                                                      DictStats* stats = nullptr, int threads = 1);
 
   // Loads dictionaries given as text, with the built-in CAMEO tables and
   // WordNet counts. Bad lines are reported in stats->errors as for Load().

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <istream>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -129,7 +130,10 @@ std::string ToLowerAscii(std::string s) {
 
 class LexiconBuilder {
  public:
-  explicit LexiconBuilder(DictStats* stats) : stats_(stats) { lex_ = std::make_shared<Lexicon>(); }
+  // With threads > 1, Finish() spreads its per-word work over two threads.
+  explicit LexiconBuilder(DictStats* stats, int threads = 1) : stats_(stats), threads_(threads) {
+    lex_ = std::make_shared<Lexicon>();
+  }
 
   Status LoadTables(const fs::path& cameo_dir) {
     DYAD_RETURN_IF_ERROR(ReadTsv(cameo_dir / "event_codes.tsv", [&](const std::vector<std::string>& f) {
@@ -313,15 +317,32 @@ class LexiconBuilder {
       for (std::string& f : RegularVerbForms(lemma)) W.try_emplace(std::move(f));
     }
     // The verb a form inflects: the dictionaries' first, else WordNet's.
-    for (auto& [f, info] : W) {
-      if (info.verb_lemmas) {
-        auto c = L.WordNetCounts((*info.verb_lemmas)[0]);
-        info.verb_count = c.first;
-        info.noun_count = c.second;
-        info.lemma_id = L.WordId((*info.verb_lemmas)[0]);
-      } else if (L.WordNetVerb(f, &info.wordnet_lemma, &info.verb_count, &info.noun_count)) {
-        info.lemma_id = L.WordId(info.wordnet_lemma);
+    // Each entry is worked out from the (now unchanging) tables alone, so
+    // two threads can share the entries.
+    std::vector<std::pair<const std::string*, WordInfo*>> entries;
+    entries.reserve(W.size());
+    for (auto& [f, info] : W) entries.emplace_back(&f, &info);
+    auto work = [&L, &entries](size_t from, size_t to) {
+      for (size_t i = from; i < to; ++i) {
+        const std::string& f = *entries[i].first;
+        WordInfo& info = *entries[i].second;
+        if (info.verb_lemmas) {
+          auto c = L.WordNetCounts((*info.verb_lemmas)[0]);
+          info.verb_count = c.first;
+          info.noun_count = c.second;
+          info.lemma_id = L.WordId((*info.verb_lemmas)[0]);
+        } else if (L.WordNetVerb(f, &info.wordnet_lemma, &info.verb_count, &info.noun_count)) {
+          info.lemma_id = L.WordId(info.wordnet_lemma);
+        }
       }
+    };
+    if (threads_ > 1) {
+      const size_t half = entries.size() / 2;
+      std::thread helper(work, size_t{0}, half);
+      work(half, entries.size());
+      helper.join();
+    } else {
+      work(0, entries.size());
     }
     std::vector<std::pair<std::string_view, const WordInfo*>> index;
     index.reserve(L.word_info_.size());
@@ -592,6 +613,7 @@ class LexiconBuilder {
   }
 
   DictStats* stats_;
+  int threads_ = 1;
   std::shared_ptr<Lexicon> lex_;
   std::unordered_map<std::string, uint32_t> seen_;  // phrase tokens + kind -> phrases_ index
   std::unordered_map<std::string, std::vector<std::string>> synsets_;
@@ -600,7 +622,8 @@ class LexiconBuilder {
   unsigned long long hash_ = 1469598103934665603ull;
 };
 
-Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dir, DictStats* stats) {
+Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dir, DictStats* stats,
+                                                     int threads) {
   DictStats local;
   if (!stats) stats = &local;
   fs::path root(dir);
@@ -613,16 +636,33 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dir, Dic
   if (!fs::is_directory(cameo_dir, ec)) {
     cameo_dir = fs::path(dir).parent_path() / "cameo";
   }
-  LexiconBuilder b(stats);
+  LexiconBuilder b(stats, threads);
   DYAD_RETURN_IF_ERROR(b.LoadTables(cameo_dir));
-  DYAD_RETURN_IF_ERROR(b.LoadWordNet(cameo_dir.parent_path() / "lexicon" / "wordnet-verbs.tsv"));
+  // WordNet's table fills only wordnet_ and wordnet_exc_, which the .dict
+  // files never read: with a second thread it loads alongside them.
+  const fs::path wordnet = cameo_dir.parent_path() / "lexicon" / "wordnet-verbs.tsv";
+  Status wordnet_status = Status::Ok();
+  std::thread wordnet_thread;
+  if (threads > 1) {
+    wordnet_thread = std::thread([&] { wordnet_status = b.LoadWordNet(wordnet); });
+  } else {
+    DYAD_RETURN_IF_ERROR(b.LoadWordNet(wordnet));
+  }
+  auto join_wordnet = [&] {
+    if (wordnet_thread.joinable()) wordnet_thread.join();
+    return wordnet_status;
+  };
   std::vector<fs::path> files;
   for (const auto& de : fs::directory_iterator(dict_dir, ec)) {
     if (de.is_regular_file() && de.path().extension() == ".dict") files.push_back(de.path());
   }
   std::sort(files.begin(), files.end());
-  if (files.empty()) return Status::NotFound(dict_dir.string() + ": no .dict files");
+  if (files.empty()) {
+    DYAD_RETURN_IF_ERROR(join_wordnet());
+    return Status::NotFound(dict_dir.string() + ": no .dict files");
+  }
   for (const fs::path& f : files) b.LoadFile(f, 0);
+  DYAD_RETURN_IF_ERROR(join_wordnet());
   return b.Finish();
 }
 
