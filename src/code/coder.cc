@@ -135,12 +135,14 @@ class SentenceCoder {
       CodeStatement(st.v, st.sources, st.code, st.pattern, st.origin, out);
     }
     // Remember this sentence's actors for pronouns in the next ones.
-    std::set<int> subjects(vg_subject_.begin(), vg_subject_.end());
+    auto is_subject = [this](int np) {  // a handful of verbs: no set needed
+      return std::find(vg_subject_.begin(), vg_subject_.end(), np) != vg_subject_.end();
+    };
     for (size_t k = 0; k < nps_.size(); ++k) {
       for (const ActorX& a : nps_[k].actors) {
         if (!a.code.empty() && !a.place && !a.weak && !a.pronoun) {
           context_->push_back(a);
-          context_->back().subject = subjects.count(static_cast<int>(k)) > 0;
+          context_->back().subject = is_subject(static_cast<int>(k));
           if (context_->size() > 16) context_->erase(context_->begin());
           // Salience counts who acted: the subjects of earlier sentences.
           if (context_->back().subject && !a.located && a.country.size() == 3) {
