@@ -40,7 +40,10 @@ int RunCode(const CodeArgs& a) {
     if (!cl.AllProblems().empty()) std::cerr << "dyad: " << cl.AllProblems().size() << " dictionary lines skipped (run: dyad check-dict --dict-format)\n";
     lex = cl.lex;
   } else {
-    lex = LoadLexiconOrComplain(DataDir(a.dict.empty() ? "" : a.dict[0]));
+    // With more than one thread, the load uses a second one too.
+    lex = LoadLexiconOrComplain(DataDir(a.dict.empty() ? "" : a.dict[0]),
+                                a.threads > 0 ? a.threads
+                                              : static_cast<int>(std::thread::hardware_concurrency()));
   }
   if (!lex) return kExitUsage;
   io::WriterInfo info{CoderVersion(), lex->fingerprint()};
@@ -97,6 +100,10 @@ int RunCode(const CodeArgs& a) {
     // Per worker and reused from batch to batch: their buffers keep their capacity.
     thread_local std::vector<Event> events;
     thread_local Story parsed;
+    // Room for about what the last batch wrote, so the text is not regrown
+    // (and recopied) a dozen times per batch.
+    thread_local size_t out_hint = 0;
+    b.out.reserve(out_hint);
     for (Item& it : b.items) {
       const Story* s = &it.story;
       if (it.kind == 2) {
@@ -115,6 +122,7 @@ int RunCode(const CodeArgs& a) {
       for (const Event& e : events) w->Write(e);
     }
     b.items.clear();
+    out_hint = b.out.size() + b.out.size() / 4;
     return b;
   };
   auto sink = [&](Batch& b) {

@@ -13,9 +13,9 @@ std::string DataDir(const std::string& flag) {
   return DYAD_SOURCE_DATA_DIR;
 }
 
-std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::string& dir) {
+std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::string& dir, int threads) {
   DictStats stats;
-  auto lex = Lexicon::Load(dir, &stats);
+  auto lex = Lexicon::Load(dir, &stats, threads);
   if (!lex.ok()) {
     std::cerr << "dyad: " << lex.status().message() << "\n";
     return nullptr;

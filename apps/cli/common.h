@@ -23,7 +23,7 @@ std::string DataDir(const std::string& flag);
 
 // Loads the dictionaries; on failure prints why and returns nullptr. Bad
 // lines are summarised on stderr (details: dyad check-dict).
-std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::string& dir);
+std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::string& dir, int threads = 1);
 
 std::string CoderVersion();
 

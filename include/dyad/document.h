@@ -74,8 +74,9 @@ struct Document {
 
 // Runs the whole text stage on `text`: UTF-8 repair, normalisation, dateline,
 // sentence splitting and tokenising. Never fails: odd text is repaired and
-// counted. `doc` is cleared first, its buffers reused.
-void AnalyzeText(std::string text, Document* doc);
+// counted. `doc` is cleared first, its buffers reused (`text` is copied into
+// doc->original).
+void AnalyzeText(std::string_view text, Document* doc);
 
 }  // namespace dyad
 

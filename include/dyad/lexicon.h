@@ -67,6 +67,10 @@ struct PatternElement {
   bool adjacent = false;           // must follow the previous element (or the verb) at once
   bool synset = false;             // written as a &synset
   bool skip_phrase = false;        // '^': one noun phrase, whatever it holds
+  // IdBit() of each of `ids`: when none of a window's words has a bit in
+  // common, the element cannot match there.
+  uint64_t id_bits = 0;
+  static uint64_t IdBit(uint32_t id) { return id == 0 ? 0 : uint64_t{1} << (id & 63); }
 };
 
 struct VerbPattern {
@@ -151,8 +155,10 @@ class Lexicon {
   // tables). A bad line is skipped and reported in `stats->errors` as
   // "file:line: why"; the load fails only when nothing usable is found or a
   // file cannot be read.
+  // With threads > 1, independent parts of the load run on a second thread
+  // (the result is the same).
   static Result<std::shared_ptr<const Lexicon>> Load(const std::string& dir,
-                                                      DictStats* stats = nullptr);
+                                                      DictStats* stats = nullptr, int threads = 1);
 
   // Loads dictionaries given as text, with the built-in CAMEO tables and
   // WordNet counts. Bad lines are reported in stats->errors as for Load().
@@ -219,6 +225,13 @@ class Lexicon {
     uint32_t entry;
   };
   std::vector<Phrase> phrases_;
+  // Per phrase, for MatchPhraseFrom to pass over most candidates without
+  // touching their words: the length and HashWord() of the second word.
+  struct PhraseKey {
+    uint32_t length = 0;
+    uint64_t second = 0;
+  };
+  std::vector<PhraseKey> phrase_keys_;
   std::unordered_map<std::string, std::vector<uint32_t>, WordHash, std::equal_to<>>
       by_first_word_;  // -> phrases_, longest first
   std::unordered_map<std::string, VerbEntry, WordHash, std::equal_to<>> verbs_;

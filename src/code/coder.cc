@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -144,12 +145,14 @@ class SentenceCoder {
       CodeStatement(st.v, st.sources, st.code, st.pattern, st.origin, out);
     }
     // Remember this sentence's actors for pronouns in the next ones.
-    std::set<int> subjects(vg_subject_.begin(), vg_subject_.end());
+    auto is_subject = [this](int np) {  // a handful of verbs: no set needed
+      return std::find(vg_subject_.begin(), vg_subject_.end(), np) != vg_subject_.end();
+    };
     for (size_t k = 0; k < nps_.size(); ++k) {
       for (const ActorX& a : nps_[k].actors) {
         if (!a.code.empty() && !a.place && !a.weak && !a.pronoun) {
           context_->push_back(a);
-          context_->back().subject = subjects.count(static_cast<int>(k)) > 0;
+          context_->back().subject = is_subject(static_cast<int>(k));
           if (context_->size() > 16) context_->erase(context_->begin());
           // Salience counts who acted: the subjects of earlier sentences.
           if (context_->back().subject && !a.located && a.country.size() == 3) {
@@ -1531,6 +1534,12 @@ class SentenceCoder {
 
   // Tries one pattern on the window (vg.e .. end). Elements match in order.
   bool MatchPattern(const VerbPattern& pat, const VerbGroup& vg, uint32_t end, PatternHit* hit) {
+    // A word element none of whose words is in the window cannot match
+    // (id_bits is 0 only for no words, or when a caller built the pattern
+    // without it: then no shortcut).
+    for (const PatternElement& el : pat.elements) {
+      if (!el.target && el.id_bits != 0 && (el.id_bits & window_ids_) == 0) return false;
+    }
     const auto& w = p_.words;
     if (pat.compound_subject && Sources(match_subject_).size() < 2) return false;
     uint32_t pos = vg.e;
@@ -2063,6 +2072,10 @@ class SentenceCoder {
     }
     std::sort(candidates_.begin(), candidates_.end());
     candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+    window_ids_ = 0;  // for MatchPattern's quick test
+    for (uint32_t k = vg.e; k < end; ++k) {
+      window_ids_ |= PatternElement::IdBit(p_.words[k].id) | PatternElement::IdBit(p_.words[k].lemma_id);
+    }
     PatternHit best;
     match_subject_ = subj;
     for (uint32_t pi : candidates_) {
@@ -2485,8 +2498,9 @@ class SentenceCoder {
             std::vector<Event>* out, int trigger_token = -1) {
     const EventCodeInfo* info = lex_.EventCode(code);
     if (!info) return;
-    std::vector<std::pair<ActorX, ActorX>> pairs = pairs_in;
-    if (static_cast<int>(pairs.size()) > opt_.max_pairs) pairs.resize(opt_.max_pairs);
+    size_t n_pairs = pairs_in.size();
+    if (static_cast<int>(n_pairs) > opt_.max_pairs) n_pairs = static_cast<size_t>(opt_.max_pairs);
+    std::span<const std::pair<ActorX, ActorX>> pairs(pairs_in.data(), n_pairs);  // no copy
     uint32_t tb = trigger_token >= 0 ? static_cast<uint32_t>(trigger_token) : p_.verbs[v].head;
     std::string parent;
     if (pairs.size() > 1) {
@@ -2577,6 +2591,7 @@ class SentenceCoder {
   std::vector<int> np_of_;
   std::vector<int> vg_of_;  // verb group of each token, -1 outside
   std::vector<uint32_t> candidates_;  // patterns worth trying for one verb
+  uint64_t window_ids_ = 0;  // PatternElement::IdBit of the words in the verb's window
   std::vector<std::pair<uint32_t, std::string>> locations_;
   uint32_t attribution_ = 0;  // first token of a trailing "…, X said" (or the sentence's end)
   std::vector<int> vg_subject_;
@@ -2618,6 +2633,7 @@ void Coder::CodeDocument(const Story& story, const Document& doc, std::vector<Ev
   local.invalid_bytes = doc.invalid_bytes;
   int date = DateToInt(story.date);
   std::vector<ActorX> context;
+  context.reserve(17);  // Run() keeps the last 16 actors (pushes a 17th, then drops the first)
   std::map<std::string, int> salience;
   size_t first = events->size();
   SentenceCoder sc(*lex_, options_, story, doc, date, &context, &salience, trace);

@@ -10,7 +10,12 @@ namespace {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 bool EndsWith(std::string_view s, std::string_view suf) {
-  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
+  if (s.size() < suf.size()) return false;
+  const char* tail = s.data() + s.size() - suf.size();
+  for (size_t i = 0; i < suf.size(); ++i) {  // short suffixes: no call to memcmp
+    if (tail[i] != suf[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -18,23 +23,30 @@ bool EndsWith(std::string_view s, std::string_view suf) {
 // soldier -> soldiers, militia -> militias, policeman -> policemen,
 // ally -> allies, embassy -> embassies, bus -> buses, chief -> chiefs.
 // Only the last word of a phrase changes: "border guard" -> "border guards".
-std::string PluralOf(std::string_view noun) {
-  std::string s(noun);
-  if (s.empty()) return s;
+std::string PluralOf(std::string_view s) {
+  // Built in place: `keep` bytes of the noun, then a suffix.
+  auto make = [&](size_t keep, std::string_view suffix) {
+    std::string out;
+    out.reserve(keep + suffix.size());
+    out.append(s.data(), keep);
+    out.append(suffix);
+    return out;
+  };
+  if (s.empty()) return std::string();
   if (EndsWith(s, "man") && !EndsWith(s, "human") && !EndsWith(s, "german") &&
       !EndsWith(s, "roman") && !EndsWith(s, "omman")) {
-    return s.substr(0, s.size() - 3) + "men";
+    return make(s.size() - 3, "men");
   }
-  if (EndsWith(s, "person")) return s.substr(0, s.size() - 6) + "people";
-  if (EndsWith(s, "child")) return s + "ren";
+  if (EndsWith(s, "person")) return make(s.size() - 6, "people");
+  if (EndsWith(s, "child")) return make(s.size(), "ren");
   char last = s.back();
   if (last == 'y' && s.size() > 1 && !IsVowel(s[s.size() - 2])) {
-    return s.substr(0, s.size() - 1) + "ies";
+    return make(s.size() - 1, "ies");
   }
   if (last == 's' || last == 'x' || last == 'z' || EndsWith(s, "ch") || EndsWith(s, "sh")) {
-    return s + "es";
+    return make(s.size(), "es");
   }
-  return s + "s";
+  return make(s.size(), "s");
 }
 
 // attack -> attacks attacked attacking; ally -> allies allied allying;

@@ -62,7 +62,14 @@ std::optional<PhraseMatch> Lexicon::MatchPhraseFrom(const std::vector<uint32_t>&
                                                     const std::vector<std::string_view>& words,
                                                     size_t start) const {
   std::optional<PhraseMatch> best;
+  const bool keyed = phrase_keys_.size() == phrases_.size();
+  const size_t left = start < words.size() ? words.size() - start : 0;
+  const uint64_t second = keyed && left >= 2 ? HashWord(words[start + 1]) : 0;
   for (uint32_t pid : candidates) {  // longest first, then by kind priority
+    if (keyed) {
+      const PhraseKey& k = phrase_keys_[pid];
+      if (k.length > left || (k.length >= 2 && k.second != second)) continue;
+    }
     const Phrase& p = phrases_[pid];
     if (best && p.words.size() < best->length) break;
     if (start + p.words.size() > words.size()) continue;

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <istream>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -86,12 +87,35 @@ bool ParseKind(std::string_view w, EntryKind* k) {
 }
 
 // Lower-cased tokens of a phrase, as the text stage would produce them.
-std::vector<std::string> PhraseTokens(const std::string& phrase) {
+std::vector<std::string> PhraseTokensSlow(const std::string& phrase) {
   thread_local Document doc;  // reused: one Document's buffers for every phrase
   AnalyzeText(phrase, &doc);
   std::vector<std::string> out;
   out.reserve(doc.tokens.size());
   for (const Token& t : doc.tokens) out.emplace_back(doc.Lower(t));
+  return out;
+}
+
+// The same for the common phrase of ASCII letters and spaces, whose tokens
+// are its words: nothing in such a phrase splits, joins or changes a word
+// but case. (Checked against PhraseTokensSlow on every phrase of dyad's,
+// TABARI's, PETRARCH's and Phoenix's dictionaries.)
+std::vector<std::string> PhraseTokens(const std::string& phrase) {
+  for (char c : phrase) {
+    if (c != ' ' && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return PhraseTokensSlow(phrase);
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < phrase.size();) {
+    if (phrase[i] == ' ') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    std::string& w = out.emplace_back(phrase, i, j - i);
+    for (char& c : w) c = static_cast<char>(c | 0x20);
+    i = j;
+  }
   return out;
 }
 
@@ -106,7 +130,10 @@ std::string ToLowerAscii(std::string s) {
 
 class LexiconBuilder {
  public:
-  explicit LexiconBuilder(DictStats* stats) : stats_(stats) { lex_ = std::make_shared<Lexicon>(); }
+  // With threads > 1, Finish() spreads its per-word work over two threads.
+  explicit LexiconBuilder(DictStats* stats, int threads = 1) : stats_(stats), threads_(threads) {
+    lex_ = std::make_shared<Lexicon>();
+  }
 
   Status LoadTables(const fs::path& cameo_dir) {
     DYAD_RETURN_IF_ERROR(ReadTsv(cameo_dir / "event_codes.tsv", [&](const std::vector<std::string>& f) {
@@ -195,6 +222,24 @@ class LexiconBuilder {
         return lex_->entries_[pa.entry].kind < lex_->entries_[pb.entry].kind;
       });
     }
+    // Renumber the phrases so that each first word's candidates lie side by
+    // side, in the order they are tried (matching reads them one after
+    // another; the order within each list is unchanged).
+    {
+      // Every phrase is in exactly one list, that of its first word.
+      std::vector<uint32_t> new_id(lex_->phrases_.size(), 0);
+      std::vector<Lexicon::Phrase> ordered;
+      ordered.reserve(lex_->phrases_.size());
+      for (auto& [first, ids] : lex_->by_first_word_) {
+        for (uint32_t& id : ids) {
+          new_id[id] = static_cast<uint32_t>(ordered.size());
+          ordered.push_back(std::move(lex_->phrases_[id]));
+          id = new_id[id];
+        }
+      }
+      lex_->phrases_ = std::move(ordered);
+      for (auto& [key, pid] : seen_) pid = new_id[pid];
+    }
     // Verb forms: lemma itself, regular inflections, irregular forms.
     for (auto& [lemma, v] : lex_->verbs_) {
       AddForm(lemma, lemma);
@@ -233,6 +278,15 @@ class LexiconBuilder {
               el.phrase_ids.emplace_back();
               for (const std::string& word : phrase) el.phrase_ids.back().push_back(intern(word));
             }
+            // The mask of words one of which must be in the window: a phrase
+            // counts by its first word; a stem (`word*`) matches words
+            // outside any mask, so it turns the shortcut off.
+            el.id_bits = 0;
+            for (uint32_t id : el.ids) el.id_bits |= PatternElement::IdBit(id);
+            for (const auto& ph : el.phrase_ids) {
+              if (!ph.empty()) el.id_bits |= PatternElement::IdBit(ph[0]);
+            }
+            if (!el.prefixes.empty()) el.id_bits = 0;
           }
         }
         if (p.elements.empty() || p.elements[0].target || p.elements[0].skip_phrase ||
@@ -245,6 +299,13 @@ class LexiconBuilder {
       }
     }
     BuildWordInfo();
+    lex_->phrase_keys_.resize(lex_->phrases_.size());
+    for (size_t i = 0; i < lex_->phrases_.size(); ++i) {
+      const std::vector<std::string>& words = lex_->phrases_[i].words;
+      Lexicon::PhraseKey& k = lex_->phrase_keys_[i];
+      k.length = static_cast<uint32_t>(words.size());
+      k.second = words.size() >= 2 ? HashWord(words[1]) : 0;
+    }
     char buf[32];
     snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(hash_ & 0xffffffffull));
     lex_->fingerprint_ = std::string("dyad@") + buf;
@@ -258,33 +319,46 @@ class LexiconBuilder {
   // verb forms, pattern words, and every inflection of WordNet's verbs.
   void BuildWordInfo() {
     Lexicon& L = *lex_;
-    std::vector<std::string> forms;
-    for (const auto& [w, ids] : L.by_first_word_) forms.push_back(w);
-    for (const auto& [w, lemmas] : L.verb_forms_) forms.push_back(w);
-    for (const auto& [w, id] : L.word_ids_) forms.push_back(w);
-    for (const auto& [w, counts] : L.wordnet_exc_) forms.push_back(w);
+    auto& W = L.word_info_;
+    // One entry per form any table knows, each table read once.
+    W.reserve(L.by_first_word_.size() + L.verb_forms_.size() + L.word_ids_.size() +
+              L.wordnet_exc_.size() + 5 * L.wordnet_.size());
+    for (const auto& [w, ids] : L.by_first_word_) W[w].phrases = &ids;
+    for (const auto& [w, lemmas] : L.verb_forms_) W[w].verb_lemmas = &lemmas;
+    for (const auto& [w, id] : L.word_ids_) W[w].id = id;
+    for (const auto& [w, lemma] : L.wordnet_exc_) W.try_emplace(w);
     for (const auto& [lemma, counts] : L.wordnet_) {
       if (counts.first < 0) continue;
-      forms.push_back(lemma);
-      for (std::string& f : RegularVerbForms(lemma)) forms.push_back(std::move(f));
+      W.try_emplace(lemma);
+      for (std::string& f : RegularVerbForms(lemma)) W.try_emplace(std::move(f));
     }
-    L.word_info_.reserve(forms.size());
-    for (const std::string& f : forms) {
-      auto [it, fresh] = L.word_info_.emplace(f, WordInfo());
-      if (!fresh) continue;
-      WordInfo& info = it->second;
-      auto ph = L.by_first_word_.find(f);
-      if (ph != L.by_first_word_.end()) info.phrases = &ph->second;
-      info.verb_lemmas = L.VerbLemmas(f);
-      info.id = L.WordId(f);
-      if (info.verb_lemmas) {
-        auto c = L.WordNetCounts((*info.verb_lemmas)[0]);
-        info.verb_count = c.first;
-        info.noun_count = c.second;
-        info.lemma_id = L.WordId((*info.verb_lemmas)[0]);
-      } else if (L.WordNetVerb(f, &info.wordnet_lemma, &info.verb_count, &info.noun_count)) {
-        info.lemma_id = L.WordId(info.wordnet_lemma);
+    // The verb a form inflects: the dictionaries' first, else WordNet's.
+    // Each entry is worked out from the (now unchanging) tables alone, so
+    // two threads can share the entries.
+    std::vector<std::pair<const std::string*, WordInfo*>> entries;
+    entries.reserve(W.size());
+    for (auto& [f, info] : W) entries.emplace_back(&f, &info);
+    auto work = [&L, &entries](size_t from, size_t to) {
+      for (size_t i = from; i < to; ++i) {
+        const std::string& f = *entries[i].first;
+        WordInfo& info = *entries[i].second;
+        if (info.verb_lemmas) {
+          auto c = L.WordNetCounts((*info.verb_lemmas)[0]);
+          info.verb_count = c.first;
+          info.noun_count = c.second;
+          info.lemma_id = L.WordId((*info.verb_lemmas)[0]);
+        } else if (L.WordNetVerb(f, &info.wordnet_lemma, &info.verb_count, &info.noun_count)) {
+          info.lemma_id = L.WordId(info.wordnet_lemma);
+        }
       }
+    };
+    if (threads_ > 1) {
+      const size_t half = entries.size() / 2;
+      std::thread helper(work, size_t{0}, half);
+      work(half, entries.size());
+      helper.join();
+    } else {
+      work(0, entries.size());
     }
     std::vector<std::pair<std::string_view, const WordInfo*>> index;
     index.reserve(L.word_info_.size());
@@ -629,6 +703,7 @@ class LexiconBuilder {
   }
 
   DictStats* stats_;
+  int threads_ = 1;
   std::shared_ptr<Lexicon> lex_;
   std::unordered_map<std::string, uint32_t> seen_;  // phrase tokens + kind -> phrases_ index
   std::unordered_map<std::string, std::vector<std::string>> synsets_;
@@ -637,7 +712,8 @@ class LexiconBuilder {
   unsigned long long hash_ = 1469598103934665603ull;
 };
 
-Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dir, DictStats* stats) {
+Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dir, DictStats* stats,
+                                                     int threads) {
   DictStats local;
   if (!stats) stats = &local;
   fs::path root(dir);
@@ -650,16 +726,33 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dir, Dic
   if (!fs::is_directory(cameo_dir, ec)) {
     cameo_dir = fs::path(dir).parent_path() / "cameo";
   }
-  LexiconBuilder b(stats);
+  LexiconBuilder b(stats, threads);
   DYAD_RETURN_IF_ERROR(b.LoadTables(cameo_dir));
-  DYAD_RETURN_IF_ERROR(b.LoadWordNet(cameo_dir.parent_path() / "lexicon" / "wordnet-verbs.tsv"));
+  // WordNet's table fills only wordnet_ and wordnet_exc_, which the .dict
+  // files never read: with a second thread it loads alongside them.
+  const fs::path wordnet = cameo_dir.parent_path() / "lexicon" / "wordnet-verbs.tsv";
+  Status wordnet_status = Status::Ok();
+  std::thread wordnet_thread;
+  if (threads > 1) {
+    wordnet_thread = std::thread([&] { wordnet_status = b.LoadWordNet(wordnet); });
+  } else {
+    DYAD_RETURN_IF_ERROR(b.LoadWordNet(wordnet));
+  }
+  auto join_wordnet = [&] {
+    if (wordnet_thread.joinable()) wordnet_thread.join();
+    return wordnet_status;
+  };
   std::vector<fs::path> files;
   for (const auto& de : fs::directory_iterator(dict_dir, ec)) {
     if (de.is_regular_file() && de.path().extension() == ".dict") files.push_back(de.path());
   }
   std::sort(files.begin(), files.end());
-  if (files.empty()) return Status::NotFound(dict_dir.string() + ": no .dict files");
+  if (files.empty()) {
+    DYAD_RETURN_IF_ERROR(join_wordnet());
+    return Status::NotFound(dict_dir.string() + ": no .dict files");
+  }
   for (const fs::path& f : files) b.LoadFile(f, 0);
+  DYAD_RETURN_IF_ERROR(join_wordnet());
   return b.Finish();
 }
 

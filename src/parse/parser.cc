@@ -219,7 +219,8 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
   (void)date;
   out->Clear();
   const uint32_t n = s.token_end - s.token_begin;
-  std::vector<std::string_view> lower(n);
+  thread_local std::vector<std::string_view> lower;  // per thread, reused
+  lower.resize(n);
   out->words.resize(n);
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[s.token_begin + i];

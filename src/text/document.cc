@@ -12,12 +12,11 @@
 
 namespace dyad {
 
-void AnalyzeText(std::string text, Document* doc) {
-  doc->original = std::move(text);
+void AnalyzeText(std::string_view text, Document* doc) {
   // Offsets are 32-bit and repair can triple junk bytes, so a story is cut at
   // 1 GiB (no real story comes close).
   constexpr size_t kMaxSize = size_t{1} << 30;
-  if (doc->original.size() > kMaxSize) doc->original.resize(kMaxSize);
+  doc->original.assign(text.substr(0, kMaxSize));  // into the buffer of the last story
   doc->normalized.clear();
   doc->to_original.clear();
   doc->lower.clear();
