@@ -2099,30 +2099,21 @@ class SentenceCoder {
     }
     const EventCodeInfo* info = lex_.EventCode(code);
     if (!info) return;
-    if (intent_root == "refusal") {
-      std::string as_refusal = RefusalCode(info->root);
-      if (as_refusal.empty()) {
-        if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: negated");
-        return;
-      }
-      code = as_refusal;
-      pattern_text += " (announced: refusal)";
-      info = lex_.EventCode(code);
-      if (!info) return;
-    } else if (!intent_root.empty()) {
-      std::string as_intent = IntentCode(code, info->root);
-      if (as_intent.empty()) {
-        if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: future, no intent code");
-        return;
-      }
+    if (!intent_root.empty()) {
+      // An announced act stands for an intent, a threat or a refusal.
+      std::string as = intent_root == "refusal" ? RefusalCode(info->root) : IntentCode(code, info->root);
       // "will withdraw its force unless …": a conditional intent is a threat.
-      if (as_intent.rfind("03", 0) == 0 && UnlessAfter(v)) as_intent = "130";
-      if (unnamed_speaker && as_intent.rfind("13", 0) == 0) {
-        if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: a threat told by an unnamed speaker");
+      if (intent_root == "intent" && as.rfind("03", 0) == 0 && UnlessAfter(v)) as = "130";
+      const char* why_not = as.empty() ? (intent_root == "refusal" ? "negated" : "future, no intent code")
+                            : (unnamed_speaker && as.rfind("13", 0) == 0)
+                                ? "a threat told by an unnamed speaker"
+                                : nullptr;
+      if (why_not) {
+        if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: " + why_not);
         return;
       }
-      code = as_intent;
-      pattern_text += " (announced: intent)";
+      code = as;
+      pattern_text += " (announced: " + intent_root + ")";
       info = lex_.EventCode(code);
       if (!info) return;
     }

@@ -17,6 +17,28 @@ std::string All(const CompatDict& d) {
   return s;
 }
 
+// Codes `text` (dated 1995-01-01) with a translated lexicon and lists its
+// events as "SRC>TGT:CODE " with the foreign codes given back.
+std::string CodeText(const std::shared_ptr<const Lexicon>& lex, const CompatDict& d,
+                     const CoderOptions& opt, const std::string& text) {
+  Coder coder(lex, opt);
+  Story s{"t", "1995-01-01", text, "", "", ""};
+  std::vector<Event> events;
+  coder.CodeStory(s, &events, nullptr);
+  std::string out;
+  for (const Event& e : events) {
+    out += e.source.code + ">" + (e.target ? e.target->code : "---") + ":" +
+           d.OriginalCode(e.code) + " ";
+  }
+  return out;
+}
+
+CoderOptions With(Semantics sem) {
+  CoderOptions opt;
+  opt.semantics = sem;
+  return opt;
+}
+
 TEST(Compat, TranslatesActorsWithDatesAndSynonyms) {
   CompatDict d;
   TranslateTexts(DictFormat::kPetrarch,
@@ -193,18 +215,7 @@ TEST(Compat, ReferenceSemantics) {
   auto lex = Lexicon::LoadSources(d.sources, &stats);
   ASSERT_TRUE(lex.ok()) << lex.status().message();
   auto code = [&](Semantics sem, const std::string& text) {
-    CoderOptions opt;
-    opt.semantics = sem;
-    Coder coder(*lex, opt);
-    Story s{"t", "1995-01-01", text, "", "", ""};
-    std::vector<Event> events;
-    coder.CodeStory(s, &events, nullptr);
-    std::string out;
-    for (const Event& e : events) {
-      out += e.source.code + ">" + (e.target ? e.target->code : "---") + ":" +
-             d.OriginalCode(e.code) + " ";
-    }
-    return out;
+    return CodeText(*lex, d, With(sem), text);
   };
   EXPECT_EQ(code(Semantics::kDyad, "Arnor will abandon Gondor."), "");
   EXPECT_EQ(code(Semantics::kPetrarch, "Arnor will abandon Gondor."), "ARN>GON:345 ");
@@ -231,16 +242,8 @@ TEST(Compat, ReferenceSemanticsVerbPhrases) {
                  {}, &d);
   auto lex = Lexicon::LoadSources(d.sources, nullptr);
   ASSERT_TRUE(lex.ok()) << lex.status().message();
-  CoderOptions opt;
-  opt.semantics = Semantics::kPetrarch;
-  Coder coder(*lex, opt);
   auto code = [&](const std::string& text) {
-    Story s{"t", "1995-01-01", text, "", "", ""};
-    std::vector<Event> events;
-    coder.CodeStory(s, &events, nullptr);
-    std::string out;
-    for (const Event& e : events) out += e.source.code + ">" + e.target->code + ":" + e.code + " ";
-    return out;
+    return CodeText(*lex, d, With(Semantics::kPetrarch), text);
   };
   EXPECT_EQ(code("Arnor urged Gondor to attack Rohan."), "ARN>GON:102 ");
   EXPECT_EQ(code("Arnor allowed that Gondor is a really pleasant place."), "ARN>GON:024 ");
@@ -260,16 +263,8 @@ TEST(Compat, SubjectAsTargetAndSourceSlot) {
   EXPECT_TRUE(Has(All(d), "pattern 071 : + [receive] money= $")) << All(d);
   auto lex = Lexicon::LoadSources(d.sources, nullptr);
   ASSERT_TRUE(lex.ok()) << lex.status().message();
-  CoderOptions opt;
-  opt.semantics = Semantics::kPetrarch;
-  Coder coder(*lex, opt);
-  Story s{"t", "1995-01-01", "Arnor received money from Gondor.", "", "", ""};
-  std::vector<Event> events;
-  coder.CodeStory(s, &events, nullptr);
-  ASSERT_EQ(events.size(), 1u);
-  EXPECT_EQ(events[0].source.code, "GON");
-  EXPECT_EQ(events[0].target->code, "ARN");
-  EXPECT_EQ(events[0].code, "071");
+  EXPECT_EQ(CodeText(*lex, d, With(Semantics::kPetrarch), "Arnor received money from Gondor."),
+            "GON>ARN:071 ");
 }
 
 // '%' before the verb: a compound subject, coded among its members.
@@ -282,16 +277,8 @@ TEST(Compat, CompoundSubjectPattern) {
   EXPECT_TRUE(Has(All(d), "pattern 030/030 : % [agree]")) << All(d);
   auto lex = Lexicon::LoadSources(d.sources, nullptr);
   ASSERT_TRUE(lex.ok()) << lex.status().message();
-  CoderOptions opt;
-  opt.semantics = Semantics::kPetrarch;
-  Coder coder(*lex, opt);
   auto code = [&](const std::string& text) {
-    Story s{"t", "1995-01-01", text, "", "", ""};
-    std::vector<Event> events;
-    coder.CodeStory(s, &events, nullptr);
-    std::string out;
-    for (const Event& e : events) out += e.source.code + ">" + e.target->code + ":" + e.code + " ";
-    return out;
+    return CodeText(*lex, d, With(Semantics::kPetrarch), text);
   };
   EXPECT_EQ(code("Arnor and Gondor agreed on Rohan."), "ARN>GON:030 GON>ARN:030 ");
   EXPECT_EQ(code("Arnor agreed with Rohan."), "ARN>ROH:081 ");
@@ -307,15 +294,9 @@ TEST(Compat, SkipANounPhrase) {
   EXPECT_TRUE(Has(All(d), "pattern 045 : celebrate iftar= in ^ +")) << All(d);
   auto lex = Lexicon::LoadSources(d.sources, nullptr);
   ASSERT_TRUE(lex.ok()) << lex.status().message();
-  CoderOptions opt;
-  opt.semantics = Semantics::kPetrarch;
-  Coder coder(*lex, opt);
-  Story s{"t", "1995-01-01", "Arnor celebrated Iftar in Osgiliath with Gondor.", "", "", ""};
-  std::vector<Event> events;
-  coder.CodeStory(s, &events, nullptr);
-  ASSERT_EQ(events.size(), 1u);
-  EXPECT_EQ(events[0].target->code, "GON");
-  EXPECT_EQ(events[0].code, "045");
+  EXPECT_EQ(CodeText(*lex, d, With(Semantics::kPetrarch),
+                     "Arnor celebrated Iftar in Osgiliath with Gondor."),
+            "ARN>GON:045 ");
 }
 
 // Synset members of several words match only in a row ("golden goblin
@@ -330,18 +311,12 @@ TEST(Compat, SynsetPhrases) {
   EXPECT_TRUE(Has(All(d), "synset &cur : golden goblin galleons | dollars")) << All(d);
   auto lex = Lexicon::LoadSources(d.sources, nullptr);
   ASSERT_TRUE(lex.ok()) << lex.status().message();
-  CoderOptions opt;
-  opt.semantics = Semantics::kPetrarch;
-  Coder coder(*lex, opt);
   auto code = [&](const std::string& text) {
-    Story s{"t", "1995-01-01", text, "", "", ""};
-    std::vector<Event> events;
-    coder.CodeStory(s, &events, nullptr);
-    return events.size() == 1 ? d.OriginalCode(events[0].code) : "?";
+    return CodeText(*lex, d, With(Semantics::kPetrarch), text);
   };
-  EXPECT_EQ(code("Arnor donated golden goblin galleons to Gondor."), "071");
-  EXPECT_EQ(code("Arnor donated goblin galleons to Gondor."), "070");
-  EXPECT_EQ(code("Arnor didn't donate to Gondor."), "112");
+  EXPECT_EQ(code("Arnor donated golden goblin galleons to Gondor."), "ARN>GON:071 ");
+  EXPECT_EQ(code("Arnor donated goblin galleons to Gondor."), "ARN>GON:070 ");
+  EXPECT_EQ(code("Arnor didn't donate to Gondor."), "ARN>GON:112 ");
 }
 
 TEST(Compat, ReferenceSemanticsAgents) {
