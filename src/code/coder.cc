@@ -829,6 +829,7 @@ class SentenceCoder {
       ResolvePronoun(&tmp, static_cast<int>(&np - &nps_[0]));
       if (!tmp.code.empty()) {
         a->country = tmp.country;
+        a->antecedent = tmp.antecedent;
         a->code = tmp.code.substr(0, 3) + a->role;
         return;
       }
