@@ -1000,22 +1000,11 @@ class SentenceCoder {
   // the complement of a verb of wanting, planning or persuading ("urged X to
   // protest", "plans a rally to protest").
   bool PurposeOfProtest(int v, const Context& c) const {
-    static const std::set<std::string_view> kVoiced = {"protest", "demand", "denounce",
-                                                        "condemn", "press", "demonstrate"};
-    static const std::set<std::string_view> kNotDone = {
-        "urge", "ask", "call", "tell", "order", "force", "allow", "invite", "persuade",
-        "encourage", "press", "warn", "want", "expect", "help", "request", "appeal",
-        "instruct", "authorize", "authorise", "permit", "enable", "lead", "prompt", "compel",
-        "pressure", "push", "require", "get", "convince", "inspire", "mobilize", "mobilise",
-        "advise", "remind", "plan", "prepare", "intend", "schedule", "announce", "threaten",
-        "vow", "promise", "propose", "consider", "seek", "try", "attempt", "hope", "need",
-        "decide", "agree", "refuse", "fail", "be", "have", "use"};
     const auto& w = p_.words;
     const VerbGroup& vg = p_.verbs[v];
-    if (reference_ || c.governor_vg < 0 || !kVoiced.count(w[vg.head].lemma)) return false;
+    if (reference_ || c.governor_vg < 0 || !parse::IsProtestVerb(w[vg.head].lemma)) return false;
     const VerbGroup& gov = p_.verbs[c.governor_vg];
-    if (kNotDone.count(w[gov.head].lemma) || gov.e + 1 >= vg.b) return false;
-    return true;
+    return !parse::IsControlVerb(w[gov.head].lemma) && gov.e + 1 < vg.b;
   }
 
   // Why a verb group cannot report a real act, or "" if it can.
@@ -1130,12 +1119,9 @@ class SentenceCoder {
   // what its subject voiced while doing it. Never after a preposition or a
   // determiner ("of demanding", "the calling of").
   bool VoicingGerund(int v) const {
-    static const std::set<std::string_view> kVoice = {
-        "call", "demand", "urge", "accuse", "protest", "denounce", "condemn", "criticize",
-        "criticise", "appeal", "insist", "warn", "blame", "charge", "reject", "deplore"};
     const VerbGroup& vg = p_.verbs[v];
     const auto& w = p_.words;
-    if (reference_ || !vg.gerund || vg.b == 0 || !kVoice.count(w[vg.head].lemma)) return false;
+    if (reference_ || !vg.gerund || vg.b == 0 || !parse::IsVoicingVerb(w[vg.head].lemma)) return false;
     Tag prev = w[vg.b - 1].tag;
     if (prev == Tag::kPrep || prev == Tag::kTo || prev == Tag::kOf || prev == Tag::kDet ||
         prev == Tag::kPossPron || prev == Tag::kPoss || prev == Tag::kComma || prev == Tag::kCoord) {
@@ -1356,14 +1342,7 @@ class SentenceCoder {
     if (reference_ && w[k].lower == ")") {
       int j = k - 1;
       while (j >= 0 && w[j].lower != "(") --j;
-      if (j > 0 && np_of_[j - 1] >= 0) {
-        int id = np_of_[j - 1];
-        while (id >= 0 && nps_[id].prep >= 0) {
-          int q = nps_[id].prep - 1;
-          id = q >= 0 ? np_of_[q] : -1;
-        }
-        return id;
-      }
+      if (j > 0 && np_of_[j - 1] >= 0) return HeadPhrase(np_of_[j - 1]);
     }
     // ", which … ," between subject and verb.
     if (w[k].tag == Tag::kComma) {
@@ -1397,11 +1376,8 @@ class SentenceCoder {
       while (id >= 0 && nps_[id].prep >= 0) {
         int j = nps_[id].prep - 1;
         // "The Red Cross operating in Iraq said": past a reduced relative.
-        int g = j >= 0 && !reference_ ? VgIndexAt(static_cast<uint32_t>(j)) : -1;
-        if (g >= 0 && g != v && (p_.verbs[g].participle || p_.verbs[g].gerund) &&
-            p_.verbs[g].e == static_cast<uint32_t>(j + 1) && p_.verbs[g].b > 0 &&
-            np_of_[p_.verbs[g].b - 1] >= 0) {
-          j = static_cast<int>(p_.verbs[g].b) - 1;
+        if (j >= 0 && !reference_) {
+          if (int follows = RelativeFollows(j, v); follows >= 0) j = follows;
         }
         // "Washington along with its allies demanded": the first partner.
         if (j > 0 && !reference_ && w[nps_[id].prep].lower == "with" &&
@@ -1422,10 +1398,9 @@ class SentenceCoder {
       // "British aircraft using guided missiles killed …": the object of a
       // reduced relative; the subject is the phrase the relative follows.
       if (id >= 0 && Sources(id).empty() && nps_[id].b > 0) {
-        int g = VgIndexAt(nps_[id].b - 1);
-        if (g >= 0 && g != v && (p_.verbs[g].gerund || p_.verbs[g].participle) && p_.verbs[g].b > 0 &&
-            np_of_[p_.verbs[g].b - 1] >= 0 && !Sources(HeadPhrase(np_of_[p_.verbs[g].b - 1])).empty()) {
-          id = HeadPhrase(np_of_[p_.verbs[g].b - 1]);
+        int follows = RelativeFollows(static_cast<int>(nps_[id].b) - 1, v);
+        if (follows >= 0 && !Sources(HeadPhrase(np_of_[follows])).empty()) {
+          id = HeadPhrase(np_of_[follows]);
         }
       }
       return id;
@@ -1460,6 +1435,16 @@ class SentenceCoder {
     if (!Sources(id).empty()) return id;
     if (!Sources(np_of_[j + 1]).empty()) return np_of_[j + 1];
     return -1;
+  }
+
+  // When token k ends a reduced relative ("operating", "using missiles")
+  // other than verb group v, the last token of the phrase it follows; else -1.
+  int RelativeFollows(int k, int v) const {
+    int g = VgIndexAt(static_cast<uint32_t>(k));
+    if (g < 0 || g == v || !(p_.verbs[g].participle || p_.verbs[g].gerund)) return -1;
+    if (p_.verbs[g].e != static_cast<uint32_t>(k + 1) || p_.verbs[g].b == 0) return -1;
+    int before = static_cast<int>(p_.verbs[g].b) - 1;
+    return np_of_[before] >= 0 ? before : -1;
   }
 
   // The phrase a prepositional phrase hangs on ("the city of X" -> itself).
@@ -2426,13 +2411,9 @@ class SentenceCoder {
       }
       if (g < 0) continue;
       // "cancelled a planned visit to Haiti": a visit not made.
-      static const std::set<std::string_view> kNotMade = {
-          "planned", "proposed", "scheduled", "upcoming", "expected", "possible", "future",
-          "postponed", "cancelled", "canceled", "delayed", "next"};
-      static const std::set<std::string_view> kUnmaking = {"cancel", "postpone", "delay", "plan",
-                                                            "call", "scrap", "announce", "propose"};
-      if ((k > 0 && kNotMade.count(w[k - 1].lower)) || (k > 1 && kNotMade.count(w[k - 2].lower)) ||
-          kUnmaking.count(w[p_.verbs[g].head].lemma)) {
+      if ((k > 0 && parse::IsNotYetWord(w[k - 1].lower)) ||
+          (k > 1 && parse::IsNotYetWord(w[k - 2].lower)) ||
+          parse::IsUnmakingVerb(w[p_.verbs[g].head].lemma)) {
         continue;
       }
       Context c = ClauseOf(g);
@@ -2498,11 +2479,12 @@ class SentenceCoder {
     if (pairs.size() > 1) {
       parent = Hex64(Fnv(story_.id + "\x1f" + std::to_string(sno_) + "\x1fp" + std::to_string(tb)));
     }
-    bool participle = v >= 0 && ClauseOf(v).kind == parse::ClauseKind::kParticiple;
+    const Context clause = v >= 0 ? ClauseOf(v) : Context();
+    bool participle = v >= 0 && clause.kind == parse::ClauseKind::kParticiple;
     // "marched to protest …", "staged demonstrations demanding …": what a
     // protest voices adds nothing to the protest already coded.
-    bool purpose = v >= 0 && ((ClauseOf(v).kind == parse::ClauseKind::kInfinitive &&
-                               PurposeOfProtest(v, ClauseOf(v))) ||
+    bool purpose = v >= 0 && ((clause.kind == parse::ClauseKind::kInfinitive &&
+                               PurposeOfProtest(v, clause)) ||
                               VoicingGerund(v));
     for (const auto& [s, t] : pairs) {
       // One event per dyad and code in a sentence; a participle adjunct adds

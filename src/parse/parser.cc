@@ -188,6 +188,42 @@ bool IsAspectVerb(std::string_view l) {
   return Contains(s, l);
 }
 
+bool IsVoicingVerb(std::string_view l) {
+  static const Set s = {"call", "demand", "urge", "accuse", "protest", "denounce", "condemn",
+                        "criticize", "criticise", "appeal", "insist", "warn", "blame", "charge",
+                        "reject", "deplore"};
+  return Contains(s, l);
+}
+
+bool IsProtestVerb(std::string_view l) {
+  static const Set s = {"protest", "demand", "denounce", "condemn", "press", "demonstrate"};
+  return Contains(s, l);
+}
+
+bool IsControlVerb(std::string_view l) {
+  static const Set s = {
+      "urge", "ask", "call", "tell", "order", "force", "allow", "invite", "persuade",
+      "encourage", "press", "warn", "want", "expect", "help", "request", "appeal",
+      "instruct", "authorize", "authorise", "permit", "enable", "lead", "prompt", "compel",
+      "pressure", "push", "require", "get", "convince", "inspire", "mobilize", "mobilise",
+      "advise", "remind", "plan", "prepare", "intend", "schedule", "announce", "threaten",
+      "vow", "promise", "propose", "consider", "seek", "try", "attempt", "hope", "need",
+      "decide", "agree", "refuse", "fail", "be", "have", "use"};
+  return Contains(s, l);
+}
+
+bool IsNotYetWord(std::string_view w) {
+  static const Set s = {"planned", "proposed", "scheduled", "upcoming", "expected", "possible",
+                        "future", "postponed", "cancelled", "canceled", "delayed", "next"};
+  return Contains(s, w);
+}
+
+bool IsUnmakingVerb(std::string_view l) {
+  static const Set s = {"cancel", "postpone", "delay", "plan", "call", "scrap", "announce",
+                        "propose"};
+  return Contains(s, l);
+}
+
 bool IsAnonymousMeans(std::string_view w) {
   static const Set s = {"bomb",      "bombs",     "bombing",   "bombings", "explosion",
                         "explosions", "blast",    "blasts",    "device",   "devices",
