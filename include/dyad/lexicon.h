@@ -137,6 +137,7 @@ struct WordInfo {
 struct DictStats {
   std::map<std::string, int> counts;  // by kind name, plus "pattern", "synset", "irregular"
   std::vector<std::string> notes;     // overrides and other non-fatal remarks
+  std::vector<std::string> warnings;  // "file:line: why" for lines that load but look mistaken
   std::vector<std::string> errors;    // "file:line: why" for every line skipped
   std::vector<std::string> files;     // the .dict files read, in load order
 };

@@ -130,7 +130,10 @@ std::string ToLowerAscii(std::string s) {
 
 class LexiconBuilder {
  public:
-  // With threads > 1, Finish() spreads its per-word work over two threads.
+  // A guess at how many words the .dict files add to WordNet's forms.
+  static constexpr size_t kDictionaryWords = 40000;
+
+  // With threads > 1, Finish() uses a second thread.
   explicit LexiconBuilder(DictStats* stats, int threads = 1) : stats_(stats), threads_(threads) {
     lex_ = std::make_shared<Lexicon>();
   }
@@ -171,15 +174,35 @@ class LexiconBuilder {
     return Status::Ok();
   }
 
-  // data/lexicon/wordnet-verbs.tsv (generated from Debian's wordnet-base).
+  // data/lexicon/wordnet-verbs.tsv (generated from Debian's wordnet-base),
+  // then one word_info_ entry per form of its verbs, with the WordNet verb
+  // each inflects. Reads and writes nothing the .dict files touch, so it can
+  // run on a second thread while they load; BuildWordInfo() adds the
+  // dictionaries' words afterwards.
   Status LoadWordNet(const fs::path& p) {
-    return ReadTsv(p, [&](const std::vector<std::string>& f) {
+    DYAD_RETURN_IF_ERROR(ReadTsv(p, [&](const std::vector<std::string>& f) {
       if (f.size() == 2 && !f[1].empty() && f[1][0] == '=') {
         lex_->wordnet_exc_[f[0]] = f[1].substr(1);
       } else if (f.size() >= 3) {
         lex_->wordnet_[f[0]] = {std::stoi(f[1]), std::stoi(f[2])};
       }
-    }, /*header=*/false);
+    }, /*header=*/false));
+    Lexicon& L = *lex_;
+    auto& W = L.word_info_;
+    // Room for the dictionaries' words too, so that adding them rehashes nothing.
+    W.reserve(L.wordnet_exc_.size() + 5 * L.wordnet_.size() + kDictionaryWords);
+    auto add = [&](std::string&& form) {
+      auto [it, fresh] = W.try_emplace(std::move(form));
+      if (fresh) L.WordNetVerb(it->first, &it->second.wordnet_lemma, &it->second.verb_count,
+                               &it->second.noun_count);
+    };
+    for (const auto& [w, lemma] : L.wordnet_exc_) add(std::string(w));
+    for (const auto& [lemma, counts] : L.wordnet_) {
+      if (counts.first < 0) continue;
+      add(std::string(lemma));
+      for (std::string& f : RegularVerbForms(lemma)) add(std::move(f));
+    }
+    return Status::Ok();
   }
 
   void LoadFile(const fs::path& path, int depth) {
@@ -209,10 +232,34 @@ class LexiconBuilder {
       origin += std::to_string(lineno);
       std::string err = LoadLine(line, path, origin, depth);
       if (!err.empty()) stats_->errors.push_back(fname + ":" + std::to_string(lineno) + ": " + err);
+      if (!warning_.empty()) {
+        stats_->warnings.push_back(fname + ":" + std::to_string(lineno) + ": " + warning_);
+        warning_.clear();
+      }
     }
   }
 
   Result<std::shared_ptr<const Lexicon>> Finish() {
+    // The phrase tables and the verb tables are ordered apart; with a second
+    // thread, side by side.
+    std::thread phrase_thread;
+    if (threads_ > 1) {
+      phrase_thread = std::thread([this] { OrderPhrases(); });
+    } else {
+      OrderPhrases();
+    }
+    IndexVerbs();
+    if (phrase_thread.joinable()) phrase_thread.join();
+    BuildWordInfo();
+    char buf[32];
+    snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(hash_ & 0xffffffffull));
+    lex_->fingerprint_ = std::string("dyad@") + buf;
+    std::shared_ptr<const Lexicon> out = lex_;
+    return out;
+  }
+
+  // Touches by_first_word_, phrases_, phrase_keys_ and seen_ only.
+  void OrderPhrases() {
     // Phrases: index by first word, longest first, then by kind priority.
     for (auto& [first, ids] : lex_->by_first_word_) {
       std::stable_sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) {
@@ -240,6 +287,17 @@ class LexiconBuilder {
       lex_->phrases_ = std::move(ordered);
       for (auto& [key, pid] : seen_) pid = new_id[pid];
     }
+    lex_->phrase_keys_.resize(lex_->phrases_.size());
+    for (size_t i = 0; i < lex_->phrases_.size(); ++i) {
+      const std::vector<std::string>& words = lex_->phrases_[i].words;
+      Lexicon::PhraseKey& k = lex_->phrase_keys_[i];
+      k.length = static_cast<uint32_t>(words.size());
+      k.second = words.size() >= 2 ? HashWord(words[1]) : 0;
+    }
+  }
+
+  // Verb forms and pattern word ids: touches verbs_, verb_forms_ and word_ids_ only.
+  void IndexVerbs() {
     // Verb forms: lemma itself, regular inflections, irregular forms.
     for (auto& [lemma, v] : lex_->verbs_) {
       AddForm(lemma, lemma);
@@ -298,67 +356,41 @@ class LexiconBuilder {
         }
       }
     }
-    BuildWordInfo();
-    lex_->phrase_keys_.resize(lex_->phrases_.size());
-    for (size_t i = 0; i < lex_->phrases_.size(); ++i) {
-      const std::vector<std::string>& words = lex_->phrases_[i].words;
-      Lexicon::PhraseKey& k = lex_->phrase_keys_[i];
-      k.length = static_cast<uint32_t>(words.size());
-      k.second = words.size() >= 2 ? HashWord(words[1]) : 0;
-    }
-    char buf[32];
-    snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(hash_ & 0xffffffffull));
-    lex_->fingerprint_ = std::string("dyad@") + buf;
-    std::shared_ptr<const Lexicon> out = lex_;
-    return out;
   }
 
   size_t entry_count() const { return lex_->entries_.size(); }
 
   // One WordInfo per word form any table knows: phrase starts, dictionary
-  // verb forms, pattern words, and every inflection of WordNet's verbs.
+  // verb forms, pattern words, and (already there, from LoadWordNet) every
+  // inflection of WordNet's verbs.
   void BuildWordInfo() {
     Lexicon& L = *lex_;
     auto& W = L.word_info_;
-    // One entry per form any table knows, each table read once.
-    W.reserve(L.by_first_word_.size() + L.verb_forms_.size() + L.word_ids_.size() +
-              L.wordnet_exc_.size() + 5 * L.wordnet_.size());
-    for (const auto& [w, ids] : L.by_first_word_) W[w].phrases = &ids;
-    for (const auto& [w, lemmas] : L.verb_forms_) W[w].verb_lemmas = &lemmas;
-    for (const auto& [w, id] : L.word_ids_) W[w].id = id;
-    for (const auto& [w, lemma] : L.wordnet_exc_) W.try_emplace(w);
-    for (const auto& [lemma, counts] : L.wordnet_) {
-      if (counts.first < 0) continue;
-      W.try_emplace(lemma);
-      for (std::string& f : RegularVerbForms(lemma)) W.try_emplace(std::move(f));
+    // Words WordNet's forms do not cover: which verb they inflect is still to
+    // be worked out.
+    std::vector<std::pair<const std::string*, WordInfo*>> fresh;
+    auto entry = [&](const std::string& w) -> WordInfo& {
+      auto [it, added] = W.try_emplace(w);
+      if (added) fresh.emplace_back(&it->first, &it->second);
+      return it->second;
+    };
+    for (const auto& [w, ids] : L.by_first_word_) entry(w).phrases = &ids;
+    for (const auto& [w, lemmas] : L.verb_forms_) entry(w).verb_lemmas = &lemmas;
+    for (const auto& [w, id] : L.word_ids_) entry(w).id = id;
+    for (auto& [f, info] : fresh) {
+      L.WordNetVerb(*f, &info->wordnet_lemma, &info->verb_count, &info->noun_count);
     }
     // The verb a form inflects: the dictionaries' first, else WordNet's.
-    // Each entry is worked out from the (now unchanging) tables alone, so
-    // two threads can share the entries.
-    std::vector<std::pair<const std::string*, WordInfo*>> entries;
-    entries.reserve(W.size());
-    for (auto& [f, info] : W) entries.emplace_back(&f, &info);
-    auto work = [&L, &entries](size_t from, size_t to) {
-      for (size_t i = from; i < to; ++i) {
-        const std::string& f = *entries[i].first;
-        WordInfo& info = *entries[i].second;
-        if (info.verb_lemmas) {
-          auto c = L.WordNetCounts((*info.verb_lemmas)[0]);
-          info.verb_count = c.first;
-          info.noun_count = c.second;
-          info.lemma_id = L.WordId((*info.verb_lemmas)[0]);
-        } else if (L.WordNetVerb(f, &info.wordnet_lemma, &info.verb_count, &info.noun_count)) {
-          info.lemma_id = L.WordId(info.wordnet_lemma);
-        }
+    for (auto& [f, info] : W) {
+      if (info.verb_lemmas) {
+        auto c = L.WordNetCounts((*info.verb_lemmas)[0]);
+        info.wordnet_lemma = {};
+        info.verb_count = c.first;
+        info.noun_count = c.second;
+        info.lemma_id = L.WordId((*info.verb_lemmas)[0]);
+      } else if (!info.wordnet_lemma.empty()) {
+        info.lemma_id = L.WordId(info.wordnet_lemma);
       }
-    };
-    if (threads_ > 1) {
-      const size_t half = entries.size() / 2;
-      std::thread helper(work, size_t{0}, half);
-      work(half, entries.size());
-      helper.join();
-    } else {
-      work(0, entries.size());
     }
     std::vector<std::pair<std::string_view, const WordInfo*>> index;
     index.reserve(L.word_info_.size());
@@ -595,6 +627,15 @@ class LexiconBuilder {
     int verb_at = -1;
     for (const std::string& chunk : chunks) {
       std::vector<std::string> cp = Split(chunk, '_');
+      for (size_t i = 1; i + 1 < cp.size(); ++i) {
+        if (cp[i].find('|') == std::string::npos) continue;
+        // "press_conference|briefing|news_conference" reads as "press",
+        // then one of conference/briefing/news, then "conference": almost
+        // always a list of phrases meant as alternatives.
+        warning_ = "'" + chunk + "' reads as " + cp[i - 1] + " then one of " + cp[i] + " then " +
+                   cp[i + 1] + " ('_' binds before '|'); write one pattern per phrase";
+        break;
+      }
       for (size_t i = 0; i < cp.size(); ++i) {
         std::string part = cp[i];
         if (!part.empty() && part[0] == '[') {
@@ -703,6 +744,7 @@ class LexiconBuilder {
   }
 
   DictStats* stats_;
+  std::string warning_;  // about the line being loaded (LoadStream files it)
   int threads_ = 1;
   std::shared_ptr<Lexicon> lex_;
   std::unordered_map<std::string, uint32_t> seen_;  // phrase tokens + kind -> phrases_ index
@@ -728,8 +770,9 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dir, Dic
   }
   LexiconBuilder b(stats, threads);
   DYAD_RETURN_IF_ERROR(b.LoadTables(cameo_dir));
-  // WordNet's table fills only wordnet_ and wordnet_exc_, which the .dict
-  // files never read: with a second thread it loads alongside them.
+  // WordNet's table and forms fill only wordnet_, wordnet_exc_ and
+  // word_info_, which the .dict files never touch: with a second thread they
+  // load alongside them.
   const fs::path wordnet = cameo_dir.parent_path() / "lexicon" / "wordnet-verbs.tsv";
   Status wordnet_status = Status::Ok();
   std::thread wordnet_thread;
