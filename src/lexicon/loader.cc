@@ -315,7 +315,7 @@ class LexiconBuilder {
     }
     // Intern every pattern word (and every verb lemma, for noun uses).
     auto intern = [&](const std::string& word) {
-      auto [it, fresh] = lex_->word_ids_.emplace(word, 0);
+      auto [it, fresh] = lex_->word_ids_.try_emplace(word, 0);
       if (fresh) it->second = static_cast<uint32_t>(lex_->word_ids_.size());
       return it->second;
     };
@@ -380,6 +380,21 @@ class LexiconBuilder {
     for (auto& [f, info] : fresh) {
       L.WordNetVerb(*f, &info->wordnet_lemma, &info->verb_count, &info->noun_count);
     }
+    // The flat index holds only the entries' addresses, so a second thread
+    // can build it while their contents are filled in.
+    auto flat = std::make_shared<FlatWordMap<const WordInfo*>>();
+    auto build_index = [&L, &flat] {
+      std::vector<std::pair<std::string_view, const WordInfo*>> index;
+      index.reserve(L.word_info_.size());
+      for (const auto& [w, info] : L.word_info_) index.emplace_back(w, &info);
+      flat->Build(index);
+    };
+    std::thread index_thread;
+    if (threads_ > 1) {
+      index_thread = std::thread(build_index);
+    } else {
+      build_index();
+    }
     // The verb a form inflects: the dictionaries' first, else WordNet's.
     for (auto& [f, info] : W) {
       if (info.verb_lemmas) {
@@ -392,11 +407,7 @@ class LexiconBuilder {
         info.lemma_id = L.WordId(info.wordnet_lemma);
       }
     }
-    std::vector<std::pair<std::string_view, const WordInfo*>> index;
-    index.reserve(L.word_info_.size());
-    for (const auto& [w, info] : L.word_info_) index.emplace_back(w, &info);
-    auto flat = std::make_shared<FlatWordMap<const WordInfo*>>();
-    flat->Build(index);
+    if (index_thread.joinable()) index_thread.join();
     L.info_index_ = std::move(flat);
   }
 
