@@ -209,7 +209,7 @@ class LexiconBuilder {
     std::ifstream in(path, std::ios::binary);
     std::string fname = path.string();
     if (!in) {
-      stats_->errors.push_back(fname + ":0: cannot open file");
+      if (lane_ != Lane::kVerbs) Error(fname + ":0: cannot open file");
       return;
     }
     LoadStream(in, path, depth);
@@ -219,7 +219,7 @@ class LexiconBuilder {
   // and anchors its includes.
   void LoadStream(std::istream& in, const fs::path& path, int depth) {
     std::string fname = path.string();
-    stats_->files.push_back(fname);
+    if (lane_ != Lane::kVerbs) stats_->files.push_back(fname);
     // Messages name the file as given; events carry only the file name,
     // so that output does not depend on where the dictionaries sit.
     const std::string origin_prefix = path.filename().string() + ":";
@@ -227,29 +227,32 @@ class LexiconBuilder {
     int lineno = 0;
     while (std::getline(in, line)) {
       ++lineno;
-      hash_ = hash_ * 1099511628211ull ^ std::hash<std::string>()(line);
+      ++line_seq_;
+      if (lane_ != Lane::kVerbs) hash_ = hash_ * 1099511628211ull ^ std::hash<std::string>()(line);
+      // Both lanes follow includes; the actor lane reports their errors.
+      const std::string_view kind = LineKind(line);
+      const bool verb_line = IsVerbKind(kind);
+      if (lane_ == Lane::kActors && verb_line) continue;
+      if (lane_ == Lane::kVerbs && !verb_line && kind != "include") continue;
       origin = origin_prefix;
       origin += std::to_string(lineno);
       std::string err = LoadLine(line, path, origin, depth);
-      if (!err.empty()) stats_->errors.push_back(fname + ":" + std::to_string(lineno) + ": " + err);
+      if (!err.empty() && !(lane_ == Lane::kVerbs && !verb_line)) {
+        Error(fname + ":" + std::to_string(lineno) + ": " + err);
+      }
       if (!warning_.empty()) {
         stats_->warnings.push_back(fname + ":" + std::to_string(lineno) + ": " + warning_);
+        warning_at_.push_back(line_seq_);
         warning_.clear();
       }
     }
   }
 
   Result<std::shared_ptr<const Lexicon>> Finish() {
-    // The phrase tables and the verb tables are ordered apart; with a second
-    // thread, side by side.
-    std::thread phrase_thread;
-    if (threads_ > 1) {
-      phrase_thread = std::thread([this] { OrderPhrases(); });
-    } else {
+    if (lane_ == Lane::kAll) {
       OrderPhrases();
-    }
-    IndexVerbs();
-    if (phrase_thread.joinable()) phrase_thread.join();
+      IndexVerbs();
+    }  // else LoadInLanes() did both
     BuildWordInfo();
     char buf[32];
     snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(hash_ & 0xffffffffull));
@@ -359,6 +362,38 @@ class LexiconBuilder {
   }
 
   size_t entry_count() const { return lex_->entries_.size(); }
+
+  // Loads `files` as LoadFile does, with a second thread: the verb lines
+  // (verb, pattern, synset, irregular), which touch only the verb tables, go
+  // to a builder of their own on that thread, which also indexes them; this
+  // one loads the other lines and orders the phrases meanwhile, then takes
+  // the verb tables over. The lexicon, its fingerprint, the counts and the
+  // messages (in line order) are those of a one-thread load.
+  Status LoadInLanes(const std::vector<fs::path>& files, const fs::path& cameo_dir) {
+    DictStats verb_stats;
+    LexiconBuilder verbs(&verb_stats);
+    verbs.lane_ = Lane::kVerbs;
+    lane_ = Lane::kActors;
+    DYAD_RETURN_IF_ERROR(verbs.LoadTables(cameo_dir));  // the event codes patterns name
+    std::thread verb_thread([&] {
+      for (const fs::path& f : files) verbs.LoadFile(f, 0);
+      verbs.IndexVerbs();
+    });
+    for (const fs::path& f : files) LoadFile(f, 0);
+    OrderPhrases();
+    verb_thread.join();
+    Lexicon& from = *verbs.lex_;
+    lex_->verbs_ = std::move(from.verbs_);
+    lex_->verb_forms_ = std::move(from.verb_forms_);
+    lex_->word_ids_ = std::move(from.word_ids_);
+    irregular_ = std::move(verbs.irregular_);
+    synsets_ = std::move(verbs.synsets_);
+    for (const auto& [kind, n] : verb_stats.counts) stats_->counts[kind] += n;
+    MergeMessages(&stats_->errors, &error_at_, verb_stats.errors, verbs.error_at_);
+    MergeMessages(&stats_->notes, &note_at_, verb_stats.notes, verbs.note_at_);
+    MergeMessages(&stats_->warnings, &warning_at_, verb_stats.warnings, verbs.warning_at_);
+    return Status::Ok();
+  }
 
   // One WordInfo per word form any table knows: phrase starts, dictionary
   // verb forms, pattern words, and (already there, from LoadWordNet) every
@@ -563,7 +598,7 @@ class LexiconBuilder {
       const LexEntry& old = lex_->entries_[lex_->phrases_[pid].entry];
       const LexEntry& neu = lex_->entries_[entry];
       if (old.codes.empty() || neu.codes.empty() || old.codes[0].code != neu.codes[0].code) {
-        stats_->notes.push_back(neu.origin + ": '" + phrase + "' replaces " + old.origin);
+        Note(neu.origin + ": '" + phrase + "' replaces " + old.origin);
       }
       lex_->phrases_[pid].entry = entry;
       return;
@@ -611,8 +646,8 @@ class LexiconBuilder {
       VerbEntry& v = lex_->verbs_[lemma];
       v.lemma = lemma;
       if (!v.code.empty() && v.code != code) {
-        stats_->notes.push_back(origin + ": verb '" + lemma + "' " + code + " replaces " +
-                                v.code + " of " + v.code_origin);
+        Note(origin + ": verb '" + lemma + "' " + code + " replaces " + v.code + " of " +
+             v.code_origin);
       }
       v.code = code;
       v.paired_code = paired;
@@ -754,7 +789,56 @@ class LexiconBuilder {
     return "";
   }
 
+  // Which lines a builder loads: all of them, or (two builders side by side,
+  // see LoadInLanes) the verb lines or all the others.
+  enum class Lane { kAll, kActors, kVerbs };
+
+  // The first word of a line ("" for a blank or comment line).
+  static std::string_view LineKind(std::string_view line) {
+    size_t b = line.find_first_not_of(" \t");
+    if (b == std::string_view::npos || line[b] == '#') return {};
+    line.remove_prefix(b);
+    return line.substr(0, line.find_first_of(" \t#"));
+  }
+  static bool IsVerbKind(std::string_view kind) {
+    return kind == "verb" || kind == "pattern" || kind == "synset" || kind == "irregular";
+  }
+
+  // Appends `from` (each message with its line number in `from_at`) to
+  // `to`/`to_at`, both in line order, keeping line order.
+  static void MergeMessages(std::vector<std::string>* to, std::vector<uint64_t>* to_at,
+                            std::vector<std::string>& from, const std::vector<uint64_t>& from_at) {
+    std::vector<std::string> out;
+    std::vector<uint64_t> out_at;
+    size_t i = 0, j = 0;
+    while (i < to->size() || j < from.size()) {
+      if (j == from.size() || (i < to->size() && (*to_at)[i] <= from_at[j])) {
+        out.push_back(std::move((*to)[i]));
+        out_at.push_back((*to_at)[i++]);
+      } else {
+        out.push_back(std::move(from[j]));
+        out_at.push_back(from_at[j++]);
+      }
+    }
+    *to = std::move(out);
+    *to_at = std::move(out_at);
+  }
+
+  // Messages, each with the number of the line it is about in the order all
+  // lines are read, so that two lanes' messages merge into the one-lane order.
+  void Error(std::string m) {
+    stats_->errors.push_back(std::move(m));
+    error_at_.push_back(line_seq_);
+  }
+  void Note(std::string m) {
+    stats_->notes.push_back(std::move(m));
+    note_at_.push_back(line_seq_);
+  }
+
   DictStats* stats_;
+  Lane lane_ = Lane::kAll;
+  uint64_t line_seq_ = 0;
+  std::vector<uint64_t> error_at_, note_at_, warning_at_;
   std::string warning_;  // about the line being loaded (LoadStream files it)
   int threads_ = 1;
   std::shared_ptr<Lexicon> lex_;
@@ -805,8 +889,14 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dir, Dic
     DYAD_RETURN_IF_ERROR(join_wordnet());
     return Status::NotFound(dict_dir.string() + ": no .dict files");
   }
-  for (const fs::path& f : files) b.LoadFile(f, 0);
-  DYAD_RETURN_IF_ERROR(join_wordnet());
+  if (threads > 1) {
+    Status lanes = b.LoadInLanes(files, cameo_dir);
+    DYAD_RETURN_IF_ERROR(join_wordnet());
+    DYAD_RETURN_IF_ERROR(lanes);
+  } else {
+    for (const fs::path& f : files) b.LoadFile(f, 0);
+    DYAD_RETURN_IF_ERROR(join_wordnet());
+  }
   return b.Finish();
 }
 

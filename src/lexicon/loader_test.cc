@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "dyad/lexicon.h"
 
 namespace dyad {
@@ -51,6 +54,41 @@ TEST(Loader, SameLexiconWithOneOrTwoThreads) {
     EXPECT_EQ(a->wordnet_lemma, b->wordnet_lemma) << w;
     EXPECT_EQ(a->phrases == nullptr, b->phrases == nullptr) << w;
   }
+}
+
+// With two threads the verb lines load on a lane of their own; the
+// messages still come in line order, with the same counts.
+TEST(Loader, SameMessagesWithOneOrTwoThreads) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "dyad_loader_lanes_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "dict");
+  std::ofstream(dir / "dict" / "a.dict")
+      << "country XAA : aland\n"
+         "verb 999 : frob\n"                          // error, verb lane
+         "pattern 010 : hold press_conference|news_conference\n"  // warning, verb lane
+         "country XAA : aland\n"                      // same entry again: no note
+         "widget X : y\n"                             // error, actor lane
+         "verb 010 : say\n"
+         "include missing.dict\n";                    // error, actor lane
+  std::ofstream(dir / "dict" / "b.dict")
+      << "verb 020 : say\n"                           // note, verb lane
+         "country XAB : aland\n"                      // note, actor lane
+         "pattern 010 : say\n";
+  DictStats one, two;
+  auto a = Lexicon::Load(dir.string(), &one, 1);
+  auto b = Lexicon::Load(dir.string(), &two, 2);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ((*a)->fingerprint(), (*b)->fingerprint());
+  EXPECT_EQ(one.errors, two.errors);
+  EXPECT_EQ(one.notes, two.notes);
+  EXPECT_EQ(one.warnings, two.warnings);
+  EXPECT_EQ(one.counts, two.counts);
+  EXPECT_EQ(one.files, two.files);
+  EXPECT_EQ(one.errors.size(), 3u);
+  EXPECT_EQ(one.notes.size(), 2u);
+  EXPECT_EQ(one.warnings.size(), 1u);
+  fs::remove_all(dir);
 }
 
 }  // namespace
