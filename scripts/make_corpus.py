@@ -16,6 +16,11 @@ output; the SHA-256 is printed on stderr.
 
 Default: at least 100,000 sentences (the last story is completed). Output is
 JSON Lines, one story a line ({"id", "date", "source", "text"}), on stdout or -o.
+
+--pool FILE (repeatable) deals sentences from FILEs instead: JSON Lines or a JSON
+array of records with a "text" field, or plain text. It is for measuring on other
+text, such as real wire copy read from ../shared at run time; such a corpus is
+written to the build tree and never committed.
 """
 
 import argparse
@@ -109,9 +114,31 @@ def source_texts(root):
     return texts
 
 
-def sentence_pool(root):
+def pool_texts(paths):
+    """(file, text) of every record of the --pool files."""
+    texts = []
+    for path in paths:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            data = f.read()
+        stripped = data.lstrip()
+        if stripped.startswith("["):
+            for n, record in enumerate(json.loads(data), 1):
+                if isinstance(record, dict) and record.get("text"):
+                    texts.append(("%s:%d" % (path, n), record["text"]))
+        elif stripped.startswith("{"):
+            for n, line in enumerate(data.splitlines(), 1):
+                if line.strip():
+                    record = json.loads(line)
+                    if record.get("text"):
+                        texts.append(("%s:%d" % (path, n), record["text"]))
+        else:
+            texts.append((path, data))
+    return texts
+
+
+def sentence_pool(root, pool_files=None):
     pool, seen = [], set()
-    for _, text in source_texts(root):
+    for _, text in (pool_texts(pool_files) if pool_files else source_texts(root)):
         for i, s in enumerate(split_sentences(text)):
             if i == 0:
                 s = DATELINE.sub("", s)
@@ -130,9 +157,12 @@ def main():
     group.add_argument("--stories", type=int, help="exact number of stories instead")
     ap.add_argument("--seed", type=int, default=20250314)
     ap.add_argument("--root", default=REPO, help="repository root (default: this one)")
+    ap.add_argument("--pool", action="append", metavar="FILE",
+                    help="deal sentences from FILE instead of the project's own texts")
+    ap.add_argument("--source", default="dyad bench corpus", help="the records' source field")
     a = ap.parse_args()
 
-    pool = sentence_pool(a.root)
+    pool = sentence_pool(a.root, a.pool)
     if len(pool) < 3:
         print("make_corpus: only %d sentences found under %s" % (len(pool), a.root),
               file=sys.stderr)
@@ -162,7 +192,7 @@ def main():
         n_sentences += size
         record = {"id": "bench-%07d" % n_stories,
                   "date": (start + datetime.timedelta(days=n_stories - 1)).isoformat(),
-                  "source": "dyad bench corpus",
+                  "source": a.source,
                   "text": "\n\n".join(paragraphs)}
         line = json.dumps(record, ensure_ascii=False) + "\n"
         data = line.encode("utf-8")
