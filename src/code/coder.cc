@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "code/petrarch_combine.h"
 #include "parse/parser.h"
 
 namespace dyad {
@@ -139,6 +140,8 @@ class SentenceCoder {
     size_t before = out->size();
     vg_subject_.assign(p_.verbs.size(), -1);
     vg_coded_.assign(p_.verbs.size(), false);
+    vg_code_.assign(p_.verbs.size(), std::string());
+    vg_events_.assign(p_.verbs.size(), {out->size(), out->size()});
     for (size_t v = 0; v < p_.verbs.size(); ++v) CodeVerb(static_cast<int>(v), out);
     if (!reference_) CodeNounTriggers(out);  // the reference coders code verbs only
     for (const PendingStatement& st : statements_) {
@@ -1995,8 +1998,12 @@ class SentenceCoder {
     const VerbEntry* ve = lex_.Verb(hw.lemma);
     if (!ve) return;
     std::string why = Blocked(v, c);
-    if (opt_.semantics == Semantics::kPetrarch && c.kind == parse::ClauseKind::kInfinitive &&
-        c.governor_vg >= 0 && vg_coded_[c.governor_vg]) {
+    // "wants to attack": PETRARCH-2 folds the infinitive's code into its
+    // governing verb's (ComposedGovernor decides when it does).
+    int object_np = -1;
+    int compose_with = Petrarch2() ? ComposedGovernor(v, c, &object_np) : -1;
+    if (compose_with < 0 && opt_.semantics == Semantics::kPetrarch &&
+        c.kind == parse::ClauseKind::kInfinitive && c.governor_vg >= 0 && vg_coded_[c.governor_vg]) {
       // "urged Bree to help": PETRARCH codes the verb phrase once, by its
       // first coded verb (TABARI's suite expects both under CODE ALL).
       if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: its governing verb was");
@@ -2043,6 +2050,11 @@ class SentenceCoder {
     // TABARI and PETRARCH look for a pattern's words to the end of the
     // sentence, past clause boundaries.
     uint32_t end = reference_ ? static_cast<uint32_t>(p_.words.size()) : WindowEnd(v);
+    // PETRARCH-2 looks for patterns and targets in the verb's own phrase:
+    // not inside a clause it governs ("said he would not provide support").
+    if (Petrarch2()) end = ComplementStart(v);
+    const uint32_t target_end =
+        Petrarch2() ? end : static_cast<uint32_t>(p_.words.size());
     // Patterns: the one with the most elements wins. Only patterns whose
     // first word stands in the reach of the first element are tried, in the
     // order they were written (ties go to the first).
@@ -2082,6 +2094,13 @@ class SentenceCoder {
     } else {
       if (tracing_) Trace("'" + std::string(hw.lower) + "': no pattern of '" + ve->lemma + "' matched");
       return;
+    }
+    if (Petrarch2()) {
+      // A pattern with words before the verb ("not [allow]") codes the
+      // negation itself.
+      bool negation_in_pattern = best.pattern && !best.pattern->before.empty();
+      if (!ComposePetrarch(v, compose_with, negation_in_pattern, &code, &pattern_text, out)) return;
+      if (compose_with >= 0) paired.clear();  // the pair named the verb's own act
     }
     const EventCodeInfo* info = lex_.EventCode(code);
     if (!info) return;
@@ -2169,7 +2188,7 @@ class SentenceCoder {
       targets = best.pattern->subject_is_target ? Targets(subj)
                                                 : Targets(best.target_np);
       if (!best.pattern->subject_is_target && best.target_np < 0) {
-        int np = FirstActorAfter(v, static_cast<uint32_t>(p_.words.size()), sources);
+        int np = FirstActorAfter(v, target_end, sources);
         if (np >= 0 && np != best.source_np) targets = Targets(np);
       }
       how = "pattern";
@@ -2181,7 +2200,7 @@ class SentenceCoder {
       } else if (reference_) {
         // TABARI and PETRARCH: the first actor after the verb, whatever
         // preposition governs it.
-        int np = FirstActorAfter(v, static_cast<uint32_t>(p_.words.size()), sources);
+        int np = FirstActorAfter(v, target_end, sources);
         if (np >= 0) targets = Targets(np);
         how = "first actor after the verb";
       }
@@ -2193,6 +2212,15 @@ class SentenceCoder {
            }))) {
         targets = DefaultTargets(v, end, code, info->root, sources, &how);
       }
+    }
+    if (compose_with >= 0 && object_np >= 0) {
+      // "Congress is asking Obama to help Iran": the asker acts on the one asked.
+      sources = Sources(vg_subject_[compose_with]);
+      targets = Targets(object_np);
+      how = "composed with its governing verb";
+    }
+    if (Petrarch2() && ReportedPetrarch(v, c, sources, targets, code, pattern_text, origin, out)) {
+      return;
     }
     if (sources.empty()) {
       if (tracing_) Trace("'" + std::string(hw.lower) + "' (" + code + "): no source actor");
@@ -2296,6 +2324,191 @@ class SentenceCoder {
       }
       Emit(v, back, paired, pattern_text, origin, "paired code", out);
     }
+    vg_events_[v] = {before_emit, out->size()};
+  }
+
+  // ---- PETRARCH-2 composition of nested verbs -------------------------------
+
+  // PETRARCH-2's reading of the sentence as a tree of verb phrases: codes
+  // composed across nested verbs, patterns and targets kept inside a verb's
+  // own phrase. It goes with the CAMEO 2.0 verb dictionary, the one that
+  // carries the transformations (`compose` rules); the PETRARCH unit-test
+  // dictionaries were written for patterns that reach past clauses.
+  bool Petrarch2() const {
+    return opt_.semantics == Semantics::kPetrarch && !lex_.compose_rules().empty();
+  }
+
+  // True when the verb group says "not" (PETRARCH-2 negates only on the word
+  // "not": "didn't" and "never" leave the act as it is).
+  bool SaysNot(int v) const {
+    const VerbGroup& vg = p_.verbs[v];
+    for (uint32_t k = vg.b; k < vg.e; ++k) {
+      if (p_.words[k].lower == "not") return true;
+    }
+    return false;
+  }
+
+  // The verb group whose code PETRARCH-2 folds the infinitive `v` into, or
+  // -1. The infinitive must follow its coded governor directly ("wants to
+  // attack", "is scheduled to attend"; adverbs may come between) or after
+  // one noun phrase naming an actor, the one the governor acts on ("asking
+  // Obama to help": *object_np). An infinitive after any other words
+  // ("held talks with X to discuss", "efforts to counter") belongs to a
+  // noun or an adjunct, which PETRARCH-2 does not compose.
+  int ComposedGovernor(int v, const Context& c, int* object_np) const {
+    *object_np = -1;
+    if (c.kind != parse::ClauseKind::kInfinitive || c.governor_vg < 0) return -1;
+    int g = c.governor_vg;
+    if (g >= v || vg_code_[g].empty()) return -1;
+    uint32_t k = p_.verbs[g].e, b = p_.verbs[v].b;
+    while (k < b && p_.words[k].tag == Tag::kAdv) ++k;
+    if (k < b && np_of_[k] >= 0) {
+      const NP& np = nps_[np_of_[k]];
+      bool actor = std::any_of(np.actors.begin(), np.actors.end(),
+                               [](const ActorX& a) { return !a.code.empty() && !a.place; });
+      if (!actor || np.prep >= 0) return -1;
+      *object_np = np_of_[k];
+      k = np.e;
+    }
+    while (k < b && p_.words[k].tag == Tag::kAdv) ++k;
+    return k == b ? g : -1;
+  }
+
+  // Gives verb `v`'s code as PETRARCH-2 would have it: negated when the
+  // group says "not" (and the pattern does not), composed with governor `g` (when g >= 0; its events
+  // give way to the composed one). False when the result has no CAMEO code
+  // (PETRARCH-2 then codes nothing): the verb is not coded.
+  bool ComposePetrarch(int v, int g, bool negation_in_pattern, std::string* code,
+                       std::string* pattern_text, std::vector<Event>* out) {
+    const std::string word(p_.words[p_.verbs[v].head].lower);
+    std::string result = *code;
+    // A code outside CAMEO (a WEIS-era "904") has no place in the ontology.
+    if (!petrarch::ToOntology(result)) return true;
+    if (SaysNot(v) && !negation_in_pattern) result = petrarch::NegateCameo(result);
+    if (g >= 0 && !result.empty()) {
+      int object_np = -1;
+      ComposedGovernor(v, ClauseOf(v), &object_np);
+      std::optional<int> lower = petrarch::ToOntology(result);
+      if (object_np >= 0 && lower && petrarch::IsHighLevel(*lower)) {
+        result.clear();  // "wants Putin to meet Ukraine": no code for Obama
+      } else {
+        result = petrarch::CombineCameo(vg_code_[g], result);
+      }
+      if (!result.empty() && SaysNot(g)) result = petrarch::NegateCameo(result);
+      DropEvents(g, out);
+      const std::string gword(p_.words[p_.verbs[g].head].lower);
+      if (tracing_) {
+        Trace("'" + word + "' (" + *code + ") composed with '" + gword + "' (" + vg_code_[g] + "): " +
+              (result.empty() ? "no CAMEO code" : result));
+      }
+      *pattern_text += " (composed with '" + gword + "')";
+    } else if (result != *code && tracing_) {
+      Trace("'" + word + "' (" + *code + ") negated: " + (result.empty() ? "no CAMEO code" : result));
+    }
+    if (result.empty()) return false;
+    *code = result;
+    vg_code_[v] = result;
+    return true;
+  }
+
+  // The first token of a clause verb `v` governs ("said (that) he would
+  // …"), or the end of the sentence.
+  uint32_t ComplementStart(int v) const {
+    for (size_t u = static_cast<size_t>(v) + 1; u < p_.verbs.size(); ++u) {
+      Context c = ClauseOf(static_cast<int>(u));
+      if (c.kind != parse::ClauseKind::kThat || c.governor_vg != v) continue;
+      uint32_t b = p_.verbs[u].b;
+      if (c.intro >= 0) return std::min<uint32_t>(b, static_cast<uint32_t>(c.intro));
+      // "said he would": the clause begins with its subject.
+      uint32_t k = b;
+      while (k > p_.verbs[v].e && np_of_[k - 1] >= 0 && nps_[np_of_[k - 1]].prep < 0) {
+        k = nps_[np_of_[k - 1]].b;
+        break;
+      }
+      return k;
+    }
+    return static_cast<uint32_t>(p_.words.size());
+  }
+
+  // A verb in a clause that a coded verb governs ("The US claimed that ISIL
+  // had attacked Iraq"): PETRARCH-2 codes the reporting verb's subject A
+  // toward the nested event: by the dictionary's transformations (`compose`
+  // rules: "A said that B attacked" is A>B 112), else by folding the two
+  // codes (A>B when the nested act has a source B, A>its target when not),
+  // which gives nothing CAMEO can say for most pairs. The nested event is
+  // never coded on its own, nor the reporting verb's. Returns true when it
+  // took the verb (whatever it emitted).
+  bool ReportedPetrarch(int v, const Context& c, const std::vector<ActorX>& inner_sources,
+                        const std::vector<ActorX>& inner_targets, const std::string& code,
+                        const std::string& pattern_text, const std::string& origin,
+                        std::vector<Event>* out) {
+    if (c.kind != parse::ClauseKind::kThat || c.governor_vg < 0 || c.governor_vg >= v) return false;
+    int g = c.governor_vg;
+    const std::string& outer = vg_code_[g];
+    if (outer.empty()) return false;
+    const std::string word(p_.words[p_.verbs[v].head].lower);
+    const std::string gword(p_.words[p_.verbs[g].head].lower);
+    DropEvents(g, out);
+    std::vector<ActorX> reporters = Sources(vg_subject_[g]);
+    std::vector<ActorX> targets;
+    for (const ActorX& t : inner_targets) {
+      if (!t.place) targets.push_back(t);
+    }
+    char source = inner_sources.empty() ? '_' : 'b';
+    for (const ActorX& s : inner_sources) {
+      for (const ActorX& r : reporters) {
+        if (s.code == r.code) source = 'a';
+      }
+    }
+    const ComposeRule* rule = petrarch::FindRule(lex_.compose_rules(), outer, code, source);
+    std::string result;
+    const std::vector<ActorX>* others = &targets;
+    std::string how;
+    if (rule) {
+      result = rule->result == "*" ? code : rule->result;
+      if (rule->source == 'b' && source != '_') others = &inner_sources;
+      how = "transformation " + rule->origin;
+    } else if (source == '_') {
+      result = petrarch::CombineCameo(outer, code);
+      how = "composed with '" + gword + "'";
+    } else {
+      std::optional<int> q = petrarch::ToOntology(code);
+      if (q && !petrarch::IsHighLevel(*q)) result = petrarch::CombineCameo(outer, code);
+      others = &inner_sources;
+      how = "composed with '" + gword + "'";
+    }
+    if (tracing_) {
+      Trace("'" + word + "' (" + code + ") reported by '" + gword + "' (" + outer + "): " +
+            (result.empty() ? "no CAMEO code" : result) + (rule ? " by " + rule->origin : ""));
+    }
+    if (result.empty() || reporters.empty()) return true;
+    std::vector<std::pair<ActorX, ActorX>> pairs;
+    for (const ActorX& r : reporters) {
+      for (const ActorX& t : *others) {
+        if (r.code != t.code) pairs.push_back({r, t});
+      }
+    }
+    size_t before = out->size();
+    Emit(g, pairs, result, pattern_text + " (reported by '" + gword + "')", origin, how, out);
+    vg_events_[v] = {before, out->size()};
+    if (out->size() > before) vg_coded_[v] = true;
+    return true;
+  }
+
+  // Takes back the events verb group `g` gave.
+  void DropEvents(int g, std::vector<Event>* out) {
+    auto [b, e] = vg_events_[g];
+    if (e <= b || e > out->size()) return;
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(b), out->begin() + static_cast<std::ptrdiff_t>(e));
+    size_t n = e - b;
+    for (auto& [rb, re] : vg_events_) {
+      if (rb >= e) {
+        rb -= n;
+        re -= n;
+      }
+    }
+    vg_events_[g] = {b, b};
+    vg_coded_[g] = false;
   }
 
   // "X said (that) S": reported events in S are coded on their own; if S
@@ -2307,6 +2520,12 @@ class SentenceCoder {
     const auto& w = p_.words;
     const VerbGroup& vg = p_.verbs[v];
     uint32_t b = vg.e, e = static_cast<uint32_t>(w.size());
+    if (Petrarch2() && ComplementStart(v) < w.size()) {
+      // PETRARCH-2: a statement with a clause is coded through the clause's
+      // events (ReportedPetrarch), or not at all.
+      if (tracing_) Trace("statement '" + std::string(w[vg.head].lower) + "': coded by its clause, if at all");
+      return;
+    }
     // "…, X said." or '"…," X said': the complement is what came before.
     bool after_all = true;
     for (uint32_t k = vg.e; k < w.size(); ++k) {
@@ -2570,6 +2789,10 @@ class SentenceCoder {
   uint32_t attribution_ = 0;  // first token of a trailing "…, X said" (or the sentence's end)
   std::vector<int> vg_subject_;
   std::vector<bool> vg_coded_;  // the verb group gave an event
+  // PETRARCH-2 composition: each verb group's code (after its patterns; ""
+  // when it has none) and the range of `out` its events took.
+  std::vector<std::string> vg_code_;
+  std::vector<std::pair<size_t, size_t>> vg_events_;
   int match_subject_ = -1;       // subject phrase of the verb whose patterns are tried
   struct PendingStatement {
     int v;
