@@ -1533,6 +1533,7 @@ class SentenceCoder {
     if (pat.compound_subject && Sources(match_subject_).size() < 2) return false;
     uint32_t pos = vg.e;
     int target_np = -1, source_np = -1;
+    int exact = 0;  // word elements matched as written (not by a plural)
     for (size_t i = 0; i < pat.elements.size(); ++i) {
       const PatternElement& el = pat.elements[i];
       uint32_t limit = el.adjacent ? std::min<uint32_t>(pos + 1, end) : std::min<uint32_t>(pos + 9, end);
@@ -1566,6 +1567,7 @@ class SentenceCoder {
           break;
         }
         if (IdIn(w[k].id, el.ids) || IdIn(w[k].lemma_id, el.ids) || PrefixAt(el, k)) {
+          if (!el.synset && !el.words.empty() && w[k].lower == el.words[0]) ++exact;
           pos = k + 1;
           found = true;
           break;
@@ -1619,6 +1621,8 @@ class SentenceCoder {
         }
       }
     }
+    // PETRARCH-2 looks a noun up as written: "* SANCTIONS" before "* SANCTION".
+    if (Petrarch2()) literals += exact;
     hit->score = static_cast<int>(pat.elements.size() + pat.before.size()) * 16 + literals;
     return true;
   }
@@ -2009,6 +2013,16 @@ class SentenceCoder {
       if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: its governing verb was");
       return;
     }
+    if (Petrarch2() && vg.gerund && vg.b > 0 && compose_with < 0) {
+      // "especially by promoting biofuels": PETRARCH-2 reads no event in a
+      // prepositional phrase.
+      uint32_t k = vg.b;
+      while (k > 0 && p_.words[k - 1].tag == Tag::kAdv) --k;
+      if (k > 0 && p_.words[k - 1].tag == Tag::kPrep) {
+        if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: a gerund in a prepositional phrase");
+        return;
+      }
+    }
     if (reference_ && !why.empty() && (why != "gerund" || opt_.semantics == Semantics::kTabari)) {
       // TABARI and PETRARCH code the act whatever its tense, mood or polarity.
       if (tracing_) Trace("'" + std::string(hw.lower) + "' coded as the reference coders do (dyad: " + why + ")");
@@ -2053,8 +2067,7 @@ class SentenceCoder {
     // PETRARCH-2 looks for patterns and targets in the verb's own phrase:
     // not inside a clause it governs ("said he would not provide support").
     if (Petrarch2()) end = ComplementStart(v);
-    const uint32_t target_end =
-        Petrarch2() ? end : static_cast<uint32_t>(p_.words.size());
+    const uint32_t target_end = Petrarch2() ? std::min(end, PhraseEnd(v)) : static_cast<uint32_t>(p_.words.size());
     // Patterns: the one with the most elements wins. Only patterns whose
     // first word stands in the reach of the first element are tried, in the
     // order they were written (ties go to the first).
@@ -2127,7 +2140,10 @@ class SentenceCoder {
     // "Israel is opposed to French mediation": a state, not a passive.
     bool stative = vg.passive && vg.e < p_.words.size() && p_.words[vg.e].lower == "to" &&
                    (hw.lemma == "oppose" || hw.lemma == "commit" || hw.lemma == "dedicate");
-    if (vg.passive && !stative) {
+    if (Petrarch2() && (vg.passive || vg.participle || ExistentialParticiple(v)) && !stative) {
+      PassivePetrarch(v, subj, &sources, &targets);
+      how = "passive";
+    } else if (vg.passive && !stative) {
       // "was attacked by X": X is the source, the subject the target.
       for (uint32_t k = vg.e; k + 1 < end + 1 && k + 1 < p_.words.size(); ++k) {
         if (p_.words[k].lower == "by" && np_of_[k + 1] >= 0) {
@@ -2288,6 +2304,13 @@ class SentenceCoder {
     // itself: "Gondor and Osgiliath renewed ties" gives GON>OSG and OSG>GON.
     bool compound_alone = (reference_ && real_targets.empty()) ||
                           (best.pattern && best.pattern->compound_subject);
+    if (Petrarch2() && !(best.pattern && best.pattern->compound_subject)) {
+      // PETRARCH-2 does so for cooperation only (03-06), and never for a
+      // passive (its subject is the target).
+      bool cooperation = info->root == "03" || info->root == "04" || info->root == "05" ||
+                         info->root == "06";
+      if (!cooperation || how == "passive") compound_alone = false;
+    }
     if ((only_where || (best.pattern && best.pattern->compound_subject)) && sources.size() >= 2 &&
         (parse::IsReciprocalVerb(ve->lemma) || compound_alone ||
          (!reference_ && (mutual_code() || (jointly && real_targets.empty()))))) {
@@ -2360,18 +2383,25 @@ class SentenceCoder {
     if (c.kind != parse::ClauseKind::kInfinitive || c.governor_vg < 0) return -1;
     int g = c.governor_vg;
     if (g >= v || vg_code_[g].empty()) return -1;
+    return InfinitiveOf(v, g, object_np) ? g : -1;
+  }
+
+  // True when the infinitive `v` follows verb `g` directly or after one
+  // actor's noun phrase (*object_np), adverbs aside.
+  bool InfinitiveOf(int v, int g, int* object_np) const {
+    *object_np = -1;
     uint32_t k = p_.verbs[g].e, b = p_.verbs[v].b;
     while (k < b && p_.words[k].tag == Tag::kAdv) ++k;
     if (k < b && np_of_[k] >= 0) {
       const NP& np = nps_[np_of_[k]];
       bool actor = std::any_of(np.actors.begin(), np.actors.end(),
                                [](const ActorX& a) { return !a.code.empty() && !a.place; });
-      if (!actor || np.prep >= 0) return -1;
+      if (!actor || np.prep >= 0) return false;
       *object_np = np_of_[k];
       k = np.e;
     }
     while (k < b && p_.words[k].tag == Tag::kAdv) ++k;
-    return k == b ? g : -1;
+    return k == b;
   }
 
   // Gives verb `v`'s code as PETRARCH-2 would have it: negated when the
@@ -2389,7 +2419,12 @@ class SentenceCoder {
       int object_np = -1;
       ComposedGovernor(v, ClauseOf(v), &object_np);
       std::optional<int> lower = petrarch::ToOntology(result);
-      if (object_np >= 0 && lower && petrarch::IsHighLevel(*lower)) {
+      const ComposeRule* rule =
+          object_np >= 0 ? petrarch::FindRule(lex_.compose_rules(), vg_code_[g], result, 'b') : nullptr;
+      if (rule) {
+        // "wants Putin to attack": the dictionary's transformation (021).
+        result = rule->result == "*" ? result : rule->result;
+      } else if (object_np >= 0 && lower && petrarch::IsHighLevel(*lower)) {
         result.clear();  // "wants Putin to meet Ukraine": no code for Obama
       } else {
         result = petrarch::CombineCameo(vg_code_[g], result);
@@ -2411,11 +2446,76 @@ class SentenceCoder {
     return true;
   }
 
-  // The first token of a clause verb `v` governs ("said (that) he would
-  // …"), or the end of the sentence.
+  // Where verb `v`'s phrase ends for PETRARCH-2's targets: at the subject
+  // of the next verb that has one of its own after `v` ("…, US Deputy
+  // Secretary Kupfer said"), else the end of the sentence.
+  uint32_t PhraseEnd(int v) const {
+    const VerbGroup& vg = p_.verbs[v];
+    for (size_t u = static_cast<size_t>(v) + 1; u < p_.verbs.size(); ++u) {
+      const VerbGroup& ug = p_.verbs[u];
+      if (ug.infinitive || ug.gerund || ug.participle) continue;
+      uint32_t k = ug.b;
+      if (k > vg.e && np_of_[k - 1] >= 0 && nps_[np_of_[k - 1]].prep < 0 &&
+          nps_[np_of_[k - 1]].b >= vg.e) {
+        return nps_[np_of_[k - 1]].b;
+      }
+    }
+    return static_cast<uint32_t>(p_.words.size());
+  }
+
+  // "There were 10 Russian soldiers killed in Ukraine": a past form after
+  // an existential's noun phrase is a participle (PETRARCH-2 reads the
+  // sentence as "10 Russian soldiers were killed in Ukraine").
+  bool ExistentialParticiple(int v) const {
+    const VerbGroup& vg = p_.verbs[v];
+    if (v == 0 || vg.b != vg.head || p_.words[vg.head].vform != parse::VForm::kPast) return false;
+    if (vg.b == 0 || np_of_[vg.b - 1] < 0) return false;
+    const NP& np = nps_[np_of_[vg.b - 1]];
+    const VerbGroup& be = p_.verbs[v - 1];
+    return be.copula && be.e == np.b && be.b > 0 && p_.words[be.b - 1].lower == "there";
+  }
+
+  // A passive as PETRARCH-2 read it ("were killed in Ukraine by X", also a
+  // participle after a noun, "soldiers killed in Ukraine"): the sources are
+  // the actors after "by", "from" or "in" in the verb's phrase; the target
+  // is the subject, else the first actor after "at", "against", "into" or
+  // "towards". A passive with no source has no event of its own (a verb
+  // that reports it may still code it).
+  void PassivePetrarch(int v, int subj, std::vector<ActorX>* sources,
+                       std::vector<ActorX>* targets) const {
+    const VerbGroup& vg = p_.verbs[v];
+    uint32_t end = ComplementStart(v);
+    sources->clear();
+    targets->clear();
+    *targets = Targets(subj);
+    for (uint32_t k = vg.e; k + 1 < end; ++k) {
+      if (VgIndexAt(k) >= 0) break;  // the next verb's phrase
+      int np = np_of_[k + 1];
+      if (np < 0 || np_of_[k] == np) continue;
+      std::string_view prep = p_.words[k].lower;
+      bool by = prep == "by" || prep == "from" || prep == "in";
+      bool at = prep == "at" || prep == "against" || prep == "into" || prep == "towards";
+      for (ActorX a : nps_[np].actors) {
+        if (a.code.empty() || a.weak) continue;
+        a.place = false;
+        if (by) sources->push_back(a);
+        if (at && targets->empty()) targets->push_back(a);
+      }
+    }
+  }
+
+  // The first token of a clause or infinitive verb `v` governs ("said
+  // (that) he would …", "agreed to lift …"), or the end of the sentence.
   uint32_t ComplementStart(int v) const {
     for (size_t u = static_cast<size_t>(v) + 1; u < p_.verbs.size(); ++u) {
       Context c = ClauseOf(static_cast<int>(u));
+      int object_np = -1;
+      if (c.kind == parse::ClauseKind::kInfinitive && c.governor_vg == v &&
+          InfinitiveOf(static_cast<int>(u), v, &object_np)) {
+        // "agreed to lift sanctions": the infinitive's words are its own;
+        // "asking Obama to help": the one asked stays the verb's.
+        return p_.verbs[u].b;
+      }
       if (c.kind != parse::ClauseKind::kThat || c.governor_vg != v) continue;
       uint32_t b = p_.verbs[u].b;
       if (c.intro >= 0) return std::min<uint32_t>(b, static_cast<uint32_t>(c.intro));

@@ -328,7 +328,14 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     // as food, "china" the porcelain); accept it only for agents, demonyms
     // and all-lower phrases written so in the dictionary.
     bool any_cap = false;
-    for (uint32_t k = i; k < i + m->length; ++k) any_cap |= out->words[k].capitalized;
+    for (uint32_t k = i; k < i + m->length; ++k) {
+      any_cap |= out->words[k].capitalized;
+      // The reference coders read text upper-cased: "iSrael" is Israel.
+      if (dictionary_verbs && !any_cap) {
+        std::string_view raw = doc.Text(doc.tokens[s.token_begin + k]);
+        any_cap = std::any_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      }
+    }
     bool needs_cap = e.kind == EntryKind::kCountry || e.kind == EntryKind::kCapital ||
                      e.kind == EntryKind::kDemonym ||
                      e.kind == EntryKind::kPlace || e.kind == EntryKind::kPerson ||
