@@ -1355,7 +1355,7 @@ class SentenceCoder {
         k = j - 2;
       } else if (j >= 0 && w[j].tag == Tag::kComma && j + 1 < k && w[j + 1].tag == Tag::kRel) {
         k = j - 1;
-      } else if (int a = reference_ ? -1 : Appositive(j, k); a >= 0) {
+      } else if (int a = reference_ && !Petrarch2() ? -1 : Appositive(j, k); a >= 0) {
         return a;
       } else {
         // VP coordination across a comma, or an attribution ("…, police said").
@@ -1424,6 +1424,8 @@ class SentenceCoder {
     const NP& b = nps_[np_of_[j + 1]];
     if (b.b != static_cast<uint32_t>(j + 1) || b.prep >= 0) return -1;
     for (int m = static_cast<int>(b.e); m < k;) {
+      // PETRARCH-2: "…, a UK-based group that tracks the war, said".
+      if (Petrarch2() && (w[m].tag == Tag::kRel || w[m].tag == Tag::kThat)) break;
       // Only prepositional phrases may follow the apposition.
       if (w[m].tag != Tag::kPrep && w[m].tag != Tag::kOf && w[m].tag != Tag::kTo) return -1;
       if (m + 1 >= k || np_of_[m + 1] < 0) return -1;
@@ -2013,6 +2015,7 @@ class SentenceCoder {
       if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: its governing verb was");
       return;
     }
+    if (Petrarch2() && compose_with < 0 && !PetrarchCodes(v, c)) return;
     if (Petrarch2() && vg.gerund && vg.b > 0 && compose_with < 0) {
       // "especially by promoting biofuels": PETRARCH-2 reads no event in a
       // prepositional phrase.
@@ -2504,6 +2507,29 @@ class SentenceCoder {
     }
   }
 
+  // False (with a trace) for a verb PETRARCH-2 reads no event of its own
+  // in: a participle clause after a verb that was coded ("bombarded
+  // Aleppo, killing eight people": the phrase already has its event) and an
+  // infinitive after a noun ("to discuss efforts to counter IS": part of
+  // the noun phrase).
+  bool PetrarchCodes(int v, const Context& c) {
+    const VerbGroup& vg = p_.verbs[v];
+    const std::string word(p_.words[vg.head].lower);
+    if (c.kind == parse::ClauseKind::kParticiple) {
+      int m = MainVerbBefore(v);
+      if (m >= 0 && vg_coded_[m]) {
+        if (tracing_) Trace("'" + word + "' not coded: a participle clause after a coded verb");
+        return false;
+      }
+    }
+    if (c.kind == parse::ClauseKind::kInfinitive && vg.b > 0 && np_of_[vg.b - 1] >= 0 &&
+        p_.words[vg.b - 1].tag == Tag::kNoun && Sources(np_of_[vg.b - 1]).empty()) {
+      if (tracing_) Trace("'" + word + "' not coded: an infinitive after a noun");
+      return false;
+    }
+    return true;
+  }
+
   // The first token of a clause or infinitive verb `v` governs ("said
   // (that) he would …", "agreed to lift …"), or the end of the sentence.
   uint32_t ComplementStart(int v) const {
@@ -2620,6 +2646,7 @@ class SentenceCoder {
     const auto& w = p_.words;
     const VerbGroup& vg = p_.verbs[v];
     uint32_t b = vg.e, e = static_cast<uint32_t>(w.size());
+    if (Petrarch2()) e = PhraseEnd(v);  // "…, X said, two weeks after rebels kidnapped"
     if (Petrarch2() && ComplementStart(v) < w.size()) {
       // PETRARCH-2: a statement with a clause is coded through the clause's
       // events (ReportedPetrarch), or not at all.
