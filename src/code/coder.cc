@@ -142,7 +142,9 @@ class SentenceCoder {
     vg_coded_.assign(p_.verbs.size(), false);
     vg_code_.assign(p_.verbs.size(), std::string());
     vg_events_.assign(p_.verbs.size(), {out->size(), out->size()});
+    vg_reported_.assign(p_.verbs.size(), false);
     for (size_t v = 0; v < p_.verbs.size(); ++v) CodeVerb(static_cast<int>(v), out);
+    if (Petrarch2()) UncodedClausesPetrarch(out);
     if (!reference_) CodeNounTriggers(out);  // the reference coders code verbs only
     for (const PendingStatement& st : statements_) {
       CodeStatement(st.v, st.sources, st.code, st.pattern, st.origin, out);
@@ -344,6 +346,25 @@ class SentenceCoder {
           a.code = anonymous_prefix_ + a.role;
         }
       }
+      if (Petrarch2()) ShareAgent(&nps_[k]);
+    }
+  }
+
+  // PETRARCH-2 joins a noun phrase's agent to every actor in it: "US and
+  // British activists" are USAOPP and GBROPP. A bare country named before
+  // an actor with a role takes the role.
+  void ShareAgent(NP* np) const {
+    for (const ActorX& x : np->actors) {
+      if (x.place || x.weak || x.pronoun || x.country.size() != 3 || x.code.size() <= 3 ||
+          x.code.compare(0, 3, x.country) != 0) {
+        continue;
+      }
+      std::string role = x.code.substr(3);
+      for (ActorX& y : np->actors) {
+        if (&y == &x || y.place || y.weak || y.pronoun || y.e > x.b) continue;
+        if (!y.code.empty() && y.code == y.country) y.code += role;
+      }
+      return;
     }
   }
 
@@ -2212,7 +2233,7 @@ class SentenceCoder {
       }
       how = "pattern";
     } else {
-      sources = Sources(subj);
+      sources = Petrarch2() ? SubjectActorsPetrarch(v) : Sources(subj);
       if (best.target_np >= 0) {
         targets = Targets(best.target_np);
         how = "pattern";
@@ -2575,7 +2596,8 @@ class SentenceCoder {
     const std::string word(p_.words[p_.verbs[v].head].lower);
     const std::string gword(p_.words[p_.verbs[g].head].lower);
     DropEvents(g, out);
-    std::vector<ActorX> reporters = Sources(vg_subject_[g]);
+    std::vector<ActorX> reporters = SubjectActorsPetrarch(g);
+    vg_reported_[v] = true;
     std::vector<ActorX> targets;
     for (const ActorX& t : inner_targets) {
       if (!t.place) targets.push_back(t);
@@ -2619,6 +2641,72 @@ class SentenceCoder {
     vg_events_[v] = {before, out->size()};
     if (out->size() > before) vg_coded_[v] = true;
     return true;
+  }
+
+  // The actors of verb `v`'s subject; for a subject that names none,
+  // PETRARCH-2's reading of a noun phrase with a participle in it: "A
+  // 500-page report released Tuesday in the Rwandan capital alleged" takes
+  // the participle's source (the Rwandan capital: RWA).
+  std::vector<ActorX> SubjectActorsPetrarch(int v) const {
+    int subj = vg_subject_[v];
+    std::vector<ActorX> a = Sources(subj);
+    if (!a.empty()) return a;
+    // Back over time words and prepositional phrases to a bare past form
+    // that follows a noun phrase naming no actor.
+    uint32_t k = p_.verbs[v].b;
+    while (k > 0 && VgIndexAt(k - 1) < 0) {
+      Tag t = p_.words[k - 1].tag;
+      int np = np_of_[k - 1];
+      if (np >= 0 && nps_[np].prep >= 0) k = nps_[np].prep;
+      else if (np < 0 && (t == Tag::kTime || t == Tag::kAdv)) --k;
+      else break;
+    }
+    int p = k > 0 ? VgIndexAt(k - 1) : -1;
+    if (p < 0 || p >= v) return a;
+    const VerbGroup& pg = p_.verbs[p];
+    if (pg.b != pg.head || pg.b == 0 || p_.words[pg.head].vform != parse::VForm::kPast) return a;
+    int np = np_of_[pg.b - 1];
+    if (np < 0 || !Sources(np).empty()) return a;
+    std::vector<ActorX> targets;
+    PassivePetrarch(p, np, &a, &targets);
+    return a;
+  }
+
+  // "A report alleged that France was aware of …": a clause whose verb
+  // codes nothing still names an actor, and PETRARCH-2 codes the reporting
+  // verb toward it (RWA>FRA 110). Only the first verb of each clause a coded
+  // verb governs, when no verb came before it in the clause.
+  void UncodedClausesPetrarch(std::vector<Event>* out) {
+    for (size_t u = 0; u < p_.verbs.size(); ++u) {
+      int v = static_cast<int>(u);
+      if (vg_reported_[u] || !vg_code_[u].empty()) continue;
+      Context c = ClauseOf(v);
+      if (c.kind != parse::ClauseKind::kThat || c.governor_vg < 0 || c.governor_vg >= v) continue;
+      int g = c.governor_vg;
+      if (vg_code_[g].empty()) continue;
+      uint32_t from = c.intro >= 0 ? static_cast<uint32_t>(c.intro) : p_.verbs[g].e;
+      bool first = true;
+      for (uint32_t k = from; k < p_.verbs[u].b; ++k) first = first && VgIndexAt(k) < 0;
+      if (!first) continue;
+      std::vector<ActorX> reporters = SubjectActorsPetrarch(g);
+      std::vector<ActorX> named = Sources(Subject(v, c));
+      std::vector<std::pair<ActorX, ActorX>> pairs;
+      for (const ActorX& r : reporters) {
+        for (const ActorX& t : named) {
+          if (r.code != t.code) pairs.push_back({r, t});
+        }
+      }
+      if (pairs.empty()) continue;
+      const std::string gword(p_.words[p_.verbs[g].head].lower);
+      if (tracing_) {
+        Trace("'" + gword + "' (" + vg_code_[g] + ") coded toward the subject of '" +
+              std::string(p_.words[p_.verbs[u].head].lower) + "'");
+      }
+      DropEvents(g, out);
+      size_t before = out->size();
+      Emit(g, pairs, vg_code_[g], gword + " (toward a clause's subject)", "", "clause subject", out);
+      vg_events_[g] = {before, out->size()};
+    }
   }
 
   // Takes back the events verb group `g` gave.
@@ -2920,6 +3008,7 @@ class SentenceCoder {
   // when it has none) and the range of `out` its events took.
   std::vector<std::string> vg_code_;
   std::vector<std::pair<size_t, size_t>> vg_events_;
+  std::vector<bool> vg_reported_;  // ReportedPetrarch took the verb group
   int match_subject_ = -1;       // subject phrase of the verb whose patterns are tried
   struct PendingStatement {
     int v;
