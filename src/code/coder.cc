@@ -2115,7 +2115,14 @@ class SentenceCoder {
     match_subject_ = subj;
     for (uint32_t pi : candidates_) {
       PatternHit hit;
-      if (MatchPattern(ve->patterns[pi], vg, end, &hit) && hit.score > best.score) best = hit;
+      if (!MatchPattern(ve->patterns[pi], vg, end, &hit)) continue;
+      // PETRARCH-2 keeps its patterns in a tree where a pattern written
+      // again replaces the earlier one: the later of two equals wins.
+      if (hit.score > best.score ||
+          (Petrarch2() && hit.score == best.score && best.pattern &&
+           SamePatternWords(*hit.pattern, *best.pattern))) {
+        best = hit;
+      }
     }
     std::string code, pattern_text, origin, paired;
     if (best.pattern) {
@@ -2375,6 +2382,23 @@ class SentenceCoder {
   }
 
   // ---- PETRARCH-2 composition of nested verbs -------------------------------
+
+  // True when two patterns ask for the same words in the same slots.
+  static bool SamePatternWords(const VerbPattern& a, const VerbPattern& b) {
+    auto same = [](const std::vector<PatternElement>& x, const std::vector<PatternElement>& y) {
+      if (x.size() != y.size()) return false;
+      for (size_t i = 0; i < x.size(); ++i) {
+        if (x[i].words != y[i].words || x[i].phrases != y[i].phrases || x[i].target != y[i].target ||
+            x[i].source != y[i].source || x[i].prep != y[i].prep || x[i].adjacent != y[i].adjacent ||
+            x[i].skip_phrase != y[i].skip_phrase) {
+          return false;
+        }
+      }
+      return true;
+    };
+    return same(a.elements, b.elements) && same(a.before, b.before) &&
+           a.subject_is_target == b.subject_is_target && a.compound_subject == b.compound_subject;
+  }
 
   // PETRARCH-2's reading of the sentence as a tree of verb phrases: codes
   // composed across nested verbs, patterns and targets kept inside a verb's
