@@ -143,6 +143,7 @@ class SentenceCoder {
     vg_code_.assign(p_.verbs.size(), std::string());
     vg_events_.assign(p_.verbs.size(), {out->size(), out->size()});
     vg_reported_.assign(p_.verbs.size(), false);
+    vg_in_pp_.assign(p_.verbs.size(), false);
     for (size_t v = 0; v < p_.verbs.size(); ++v) CodeVerb(static_cast<int>(v), out);
     if (Petrarch2()) UncodedClausesPetrarch(out);
     if (!reference_) CodeNounTriggers(out);  // the reference coders code verbs only
@@ -2044,6 +2045,7 @@ class SentenceCoder {
       while (k > 0 && p_.words[k - 1].tag == Tag::kAdv) --k;
       if (k > 0 && p_.words[k - 1].tag == Tag::kPrep) {
         if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: a gerund in a prepositional phrase");
+        vg_in_pp_[v] = true;
         return;
       }
     }
@@ -2567,6 +2569,16 @@ class SentenceCoder {
         return false;
       }
     }
+    // "for helping young militants join a group": the gerund's object and
+    // its verb are inside the prepositional phrase too.
+    int subj = vg_subject_[v];
+    if (subj >= 0 && nps_[subj].b > 0 && nps_[subj].b < vg.b) {
+      int u = VgIndexAt(nps_[subj].b - 1);
+      if (u >= 0 && u < v && vg_in_pp_[u]) {
+        if (tracing_) Trace("'" + word + "' not coded: inside a gerund's prepositional phrase");
+        return false;
+      }
+    }
     if (c.kind == parse::ClauseKind::kInfinitive && vg.b > 0 && np_of_[vg.b - 1] >= 0 &&
         p_.words[vg.b - 1].tag == Tag::kNoun && Sources(np_of_[vg.b - 1]).empty()) {
       if (tracing_) Trace("'" + word + "' not coded: an infinitive after a noun");
@@ -2613,10 +2625,29 @@ class SentenceCoder {
                         const std::vector<ActorX>& inner_targets, const std::string& code,
                         const std::string& pattern_text, const std::string& origin,
                         std::vector<Event>* out) {
-    if (c.kind != parse::ClauseKind::kThat || c.governor_vg < 0 || c.governor_vg >= v) return false;
-    int g = c.governor_vg;
-    const std::string& outer = vg_code_[g];
-    if (outer.empty()) return false;
+    int g = -1;
+    if (c.kind == parse::ClauseKind::kThat && c.governor_vg >= 0 && c.governor_vg < v &&
+        !vg_code_[c.governor_vg].empty()) {
+      g = c.governor_vg;
+    } else if (c.kind == parse::ClauseKind::kTemporal || c.kind == parse::ClauseKind::kReason ||
+               c.kind == parse::ClauseKind::kCondition) {
+      // "comes a day before Sarkozy heads to Beijing": a clause after the
+      // main verb belongs to its phrase; coded only when the main verb gave
+      // nothing, and then through it.
+      int m = MainVerbBefore(v);
+      if (m >= 0 && c.intro >= 0 && p_.verbs[m].e <= static_cast<uint32_t>(c.intro)) {
+        if (vg_events_[m].second > vg_events_[m].first) {
+          if (tracing_) {
+            Trace("'" + std::string(p_.words[p_.verbs[v].head].lower) +
+                  "' not coded: its clause belongs to a coded verb");
+          }
+          return true;
+        }
+        if (!SubjectActorsPetrarch(m).empty()) g = m;
+      }
+    }
+    if (g < 0) return false;
+    const std::string outer = vg_code_[g].empty() ? "---" : vg_code_[g];
     const std::string word(p_.words[p_.verbs[v].head].lower);
     const std::string gword(p_.words[p_.verbs[g].head].lower);
     DropEvents(g, out);
@@ -3033,6 +3064,7 @@ class SentenceCoder {
   std::vector<std::string> vg_code_;
   std::vector<std::pair<size_t, size_t>> vg_events_;
   std::vector<bool> vg_reported_;  // ReportedPetrarch took the verb group
+  std::vector<bool> vg_in_pp_;     // a gerund in a prepositional phrase (PETRARCH-2)
   int match_subject_ = -1;       // subject phrase of the verb whose patterns are tried
   struct PendingStatement {
     int v;
