@@ -2126,6 +2126,11 @@ class SentenceCoder {
         best = hit;
       }
     }
+    const bool passive_p2 = Petrarch2() && (vg.passive || vg.participle || ExistentialParticiple(v) ||
+                                           ReducedRelativePetrarch(v));
+    if (passive_p2) {
+      best = PassivePatternPetrarch(*ve, v, subj);
+    }
     std::string code, pattern_text, origin, paired;
     if (best.pattern) {
       code = best.pattern->code;
@@ -2173,7 +2178,7 @@ class SentenceCoder {
     // "Israel is opposed to French mediation": a state, not a passive.
     bool stative = vg.passive && vg.e < p_.words.size() && p_.words[vg.e].lower == "to" &&
                    (hw.lemma == "oppose" || hw.lemma == "commit" || hw.lemma == "dedicate");
-    if (Petrarch2() && (vg.passive || vg.participle || ExistentialParticiple(v)) && !stative) {
+    if (passive_p2 && !stative) {
       PassivePetrarch(v, subj, &sources, &targets);
       how = "passive";
     } else if (vg.passive && !stative) {
@@ -2525,6 +2530,25 @@ class SentenceCoder {
     return be.copula && be.e == np.b && be.b > 0 && p_.words[be.b - 1].lower == "there";
   }
 
+  // "The civilians imprisoned for acting against Moscow were released": a
+  // bare past form after a noun phrase that a later verb takes as its
+  // subject is a participle in that phrase (PETRARCH-2's parser makes it
+  // one), so a passive.
+  bool ReducedRelativePetrarch(int v) const {
+    const VerbGroup& vg = p_.verbs[v];
+    if (vg.b != vg.head || vg.b == 0 || p_.words[vg.head].vform != parse::VForm::kPast) return false;
+    int np = np_of_[vg.b - 1];
+    if (np < 0 || nps_[np].prep >= 0 || vg.e >= p_.words.size() || p_.words[vg.e].tag != Tag::kPrep) {
+      return false;
+    }
+    for (size_t u = static_cast<size_t>(v) + 1; u < p_.verbs.size(); ++u) {
+      const VerbGroup& ug = p_.verbs[u];
+      if (!ug.finite || ug.b == ug.head) continue;  // a later verb with its auxiliary
+      return SubjectBackPetrarch(static_cast<int>(u)) == np;
+    }
+    return false;
+  }
+
   // A passive as PETRARCH-2 read it ("were killed in Ukraine by X", also a
   // participle after a noun, "soldiers killed in Ukraine"): the sources are
   // the actors after "by", "from" or "in" in the verb's phrase; the target
@@ -2537,7 +2561,15 @@ class SentenceCoder {
     uint32_t end = ComplementStart(v);
     sources->clear();
     targets->clear();
+    if (subj < 0) subj = SubjectBackPetrarch(v);
     *targets = Targets(subj);
+    // "Evidence against Russia was presented": a phrase naming no actor
+    // stands for the actor of its prepositional phrase.
+    for (uint32_t k = subj >= 0 ? nps_[subj].e : vg.b; targets->empty() && k + 1 < vg.b; ++k) {
+      if (VgIndexAt(k) >= 0 || p_.words[k].tag != Tag::kPrep || np_of_[k + 1] < 0) break;
+      *targets = Targets(np_of_[k + 1]);
+      k = nps_[np_of_[k + 1]].e - 1;
+    }
     for (uint32_t k = vg.e; k + 1 < end; ++k) {
       if (VgIndexAt(k) >= 0) break;  // the next verb's phrase
       int np = np_of_[k + 1];
@@ -2585,6 +2617,76 @@ class SentenceCoder {
       return false;
     }
     return true;
+  }
+
+  // The subject of verb `v` found back over prepositional phrases, gerunds
+  // and participles ("The civilians imprisoned for acting against Moscow
+  // were released": the civilians), or -1.
+  int SubjectBackPetrarch(int v) const {
+    uint32_t k = p_.verbs[v].b;
+    while (k > 0) {
+      uint32_t t = k - 1;
+      if (np_of_[t] >= 0) {
+        const NP& np = nps_[np_of_[t]];
+        if (np.prep < 0) return np_of_[t];
+        k = static_cast<uint32_t>(np.prep);
+        continue;
+      }
+      int g = VgIndexAt(t);
+      if (g >= 0) {
+        const VerbGroup& gv = p_.verbs[g];
+        if (!(gv.gerund || (gv.b == gv.head && p_.words[gv.head].vform == parse::VForm::kPast))) break;
+        k = gv.b;
+        continue;
+      }
+      Tag tag = p_.words[t].tag;
+      if (tag != Tag::kPrep && tag != Tag::kAdv && tag != Tag::kTime) break;
+      k = t;
+    }
+    return -1;
+  }
+
+  // PETRARCH-2 matches a passive verb's patterns the other way round: the
+  // words after the verb in the pattern are sought in the subject ("Evidence
+  // against Russia was presented": `* EVIDENCE` [1124]), the words before it
+  // after "by" ("was demolished by a protestor": `PROTESTOR *` [145]).
+  // Patterns with target or source slots are not tried.
+  PatternHit PassivePatternPetrarch(const VerbEntry& ve, int v, int subj) {
+    const VerbGroup& vg = p_.verbs[v];
+    PatternHit best;
+    if (subj < 0) subj = SubjectBackPetrarch(v);
+    // The subject's words (with its prepositional phrases) up to the verb.
+    VerbGroup window = vg;
+    uint32_t end = vg.b;
+    window.e = subj >= 0 ? nps_[subj].b : vg.b;
+    // The by-phrase: its words end where the "before" words are sought from.
+    window.head = vg.e;
+    for (uint32_t k = vg.e; k + 1 < p_.words.size(); ++k) {
+      if (VgIndexAt(k) >= 0) break;
+      if (p_.words[k].lower == "by" && np_of_[k + 1] >= 0) {
+        window.head = nps_[np_of_[k + 1]].e;
+        break;
+      }
+    }
+    window_ids_ = 0;
+    for (uint32_t k = window.e; k < end; ++k) {
+      window_ids_ |= PatternElement::IdBit(p_.words[k].id) | PatternElement::IdBit(p_.words[k].lemma_id);
+    }
+    for (const VerbPattern& pat : ve.patterns) {
+      bool slots = pat.subject_is_target || pat.compound_subject;
+      for (const PatternElement& el : pat.elements) slots = slots || el.target || el.source || el.skip_phrase;
+      if (slots || (pat.before.empty() && window.e >= end) ||
+          (!pat.before.empty() && window.head == vg.e)) {
+        continue;
+      }
+      PatternHit hit;
+      if (!MatchPattern(pat, window, end, &hit)) continue;
+      if (hit.score > best.score || (hit.score == best.score && best.pattern &&
+                                     SamePatternWords(*hit.pattern, *best.pattern))) {
+        best = hit;
+      }
+    }
+    return best;
   }
 
   // The first token of a clause or infinitive verb `v` governs ("said
