@@ -2241,6 +2241,12 @@ class SentenceCoder {
       sources = best.source_np >= 0 ? Sources(best.source_np) : std::vector<ActorX>();
       targets = best.pattern->subject_is_target ? Targets(subj)
                                                 : Targets(best.target_np);
+      if (Petrarch2() && sources.empty() && best.pattern->subject_is_target) {
+        // PETRARCH-2's passive meaning ("received assurances from X"): the
+        // source as for a passive, after "by", "from" or "in".
+        std::vector<ActorX> subject_targets;
+        PassivePetrarch(v, subj, &sources, &subject_targets);
+      }
       if (!best.pattern->subject_is_target && best.target_np < 0) {
         int np = FirstActorAfter(v, target_end, sources);
         if (np >= 0 && np != best.source_np) targets = Targets(np);

@@ -1024,9 +1024,20 @@ class Translator {
       return "";
     }
     size_t e = s.find(']', b);
-    *code = EventCode(s.substr(b + 1, e == std::string::npos ? std::string::npos : e - b - 1),
-                      where);
+    std::string raw_code = Trim(s.substr(b + 1, e == std::string::npos ? std::string::npos : e - b - 1));
+    *code = EventCode(raw_code, where);
     s = Trim(s.substr(0, b));
+    // PETRARCH-2 "[:030]": only a passive meaning ("received assurances from
+    // X": X gave them). The subject is the target: written '+' before the
+    // verb; the coder finds the source as for a passive.
+    if (v2 && code->empty() && raw_code.size() > 1 && raw_code[0] == ':' &&
+        s.find('+') == std::string::npos && s.find('$') == std::string::npos) {
+      *code = EventCode(raw_code.substr(1), where);
+      if (!code->empty()) {
+        s = "+ " + s;
+        ++out_->counts["passive-meaning patterns ([:CODE])"];
+      }
+    }
     // Tokens: { A | B } alternatives (TABARI) or {A B} noun phrases
     // (PETRARCH-2), (PREP NOUN) phrases, words with '_' joins.
     std::string norm;

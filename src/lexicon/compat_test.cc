@@ -265,6 +265,7 @@ TEST(Compat, Petrarch2Composition) {
                    "--- PROVIDE [060] ---\nPROVIDE\n--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n"
                    "--- ATTACK [190] ---\nATTACK\nFIRE\n--- LIFT [---] ---\nLIFT\n"
                    "- * SANCTION [0351] # LIFT\n- * SANCTIONS [085] # LIFT\n"
+                   "--- RECEIVE [---] ---\nRECEIVE\n- * ASSURANCE [:030] # RECEIVE\n"
                    "~ a (a b ATTACK) SAY = a b 015\n~ a (b . ATTACK) SAY = a b 112\n"
                    "~ a (b . ATTACK ) WANT = a b 021\n"}},
                  {}, &d);
@@ -285,6 +286,8 @@ TEST(Compat, Petrarch2Composition) {
   EXPECT_EQ(code("Arnor said that it had attacked Gondor."), "ARN>GON:015 ");
   EXPECT_EQ(code("Arnor said that Rohan had attacked Gondor."), "ARN>ROH:112 ");
   EXPECT_EQ(code("Arnor said a bomb was fired at it from Rohan."), "ARN>ROH:112 ");
+  // "[:030]": a passive meaning, the giver after "from".
+  EXPECT_EQ(code("Arnor received assurances from Gondor."), "GON>ARN:030 ");
   // dyad's own semantics read an intent.
   EXPECT_EQ(CodeText(*lex, d, With(Semantics::kDyad), "Arnor wants to attack Gondor."),
             "ARN>GON:030 ");
