@@ -2031,7 +2031,8 @@ class SentenceCoder {
     int object_np = -1;
     int compose_with = Petrarch2() ? ComposedGovernor(v, c, &object_np) : -1;
     if (compose_with < 0 && opt_.semantics == Semantics::kPetrarch &&
-        c.kind == parse::ClauseKind::kInfinitive && c.governor_vg >= 0 && vg_coded_[c.governor_vg]) {
+        c.kind == parse::ClauseKind::kInfinitive && c.governor_vg >= 0 &&
+        vg_coded_[c.governor_vg]) {
       // "urged Bree to help": PETRARCH codes the verb phrase once, by its
       // first coded verb (TABARI's suite expects both under CODE ALL).
       if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: its governing verb was");
@@ -2044,7 +2045,8 @@ class SentenceCoder {
       uint32_t k = vg.b;
       while (k > 0 && p_.words[k - 1].tag == Tag::kAdv) --k;
       if (k > 0 && p_.words[k - 1].tag == Tag::kPrep) {
-        if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: a gerund in a prepositional phrase");
+        if (tracing_)
+          Trace("'" + std::string(hw.lower) + "' not coded: a gerund in a prepositional phrase");
         vg_in_pp_[v] = true;
         return;
       }
@@ -2093,7 +2095,8 @@ class SentenceCoder {
     // PETRARCH-2 looks for patterns and targets in the verb's own phrase:
     // not inside a clause it governs ("said he would not provide support").
     if (Petrarch2()) end = ComplementStart(v);
-    const uint32_t target_end = Petrarch2() ? std::min(end, PhraseEnd(v)) : static_cast<uint32_t>(p_.words.size());
+    const uint32_t target_end =
+        Petrarch2() ? std::min(end, PhraseEnd(v)) : static_cast<uint32_t>(p_.words.size());
     // Patterns: the one with the most elements wins. Only patterns whose
     // first word stands in the reach of the first element are tried, in the
     // order they were written (ties go to the first).
@@ -2120,14 +2123,13 @@ class SentenceCoder {
       if (!MatchPattern(ve->patterns[pi], vg, end, &hit)) continue;
       // PETRARCH-2 keeps its patterns in a tree where a pattern written
       // again replaces the earlier one: the later of two equals wins.
-      if (hit.score > best.score ||
-          (Petrarch2() && hit.score == best.score && best.pattern &&
-           SamePatternWords(*hit.pattern, *best.pattern))) {
+      if (hit.score > best.score || (Petrarch2() && hit.score == best.score && best.pattern &&
+                                     SamePatternWords(*hit.pattern, *best.pattern))) {
         best = hit;
       }
     }
-    const bool passive_p2 = Petrarch2() && (vg.passive || vg.participle || ExistentialParticiple(v) ||
-                                           ReducedRelativePetrarch(v));
+    const bool passive_p2 = Petrarch2() && (vg.passive || vg.participle ||
+                                            ExistentialParticiple(v) || ReducedRelativePetrarch(v));
     if (passive_p2) {
       best = PassivePatternPetrarch(*ve, v, subj);
     }
@@ -2351,8 +2353,8 @@ class SentenceCoder {
     if (Petrarch2() && !(best.pattern && best.pattern->compound_subject)) {
       // PETRARCH-2 does so for cooperation only (03-06), and never for a
       // passive (its subject is the target).
-      bool cooperation = info->root == "03" || info->root == "04" || info->root == "05" ||
-                         info->root == "06";
+      bool cooperation =
+          info->root == "03" || info->root == "04" || info->root == "05" || info->root == "06";
       if (!cooperation || how == "passive") compound_alone = false;
     }
     if ((only_where || (best.pattern && best.pattern->compound_subject)) && sources.size() >= 2 &&
@@ -2401,9 +2403,9 @@ class SentenceCoder {
     auto same = [](const std::vector<PatternElement>& x, const std::vector<PatternElement>& y) {
       if (x.size() != y.size()) return false;
       for (size_t i = 0; i < x.size(); ++i) {
-        if (x[i].words != y[i].words || x[i].phrases != y[i].phrases || x[i].target != y[i].target ||
-            x[i].source != y[i].source || x[i].prep != y[i].prep || x[i].adjacent != y[i].adjacent ||
-            x[i].skip_phrase != y[i].skip_phrase) {
+        if (x[i].words != y[i].words || x[i].phrases != y[i].phrases ||
+            x[i].target != y[i].target || x[i].source != y[i].source || x[i].prep != y[i].prep ||
+            x[i].adjacent != y[i].adjacent || x[i].skip_phrase != y[i].skip_phrase) {
           return false;
         }
       }
@@ -2466,9 +2468,9 @@ class SentenceCoder {
   }
 
   // Gives verb `v`'s code as PETRARCH-2 would have it: negated when the
-  // group says "not" (and the pattern does not), composed with governor `g` (when g >= 0; its events
-  // give way to the composed one). False when the result has no CAMEO code
-  // (PETRARCH-2 then codes nothing): the verb is not coded.
+  // group says "not" (and the pattern does not), composed with governor `g` (when g >= 0; its
+  // events give way to the composed one). False when the result has no CAMEO code (PETRARCH-2 then
+  // codes nothing): the verb is not coded.
   bool ComposePetrarch(int v, int g, bool negation_in_pattern, std::string* code,
                        std::string* pattern_text, std::vector<Event>* out) {
     const std::string word(p_.words[p_.verbs[v].head].lower);
@@ -2481,7 +2483,8 @@ class SentenceCoder {
       ComposedGovernor(v, ClauseOf(v), &object_np);
       std::optional<int> lower = petrarch::ToOntology(result);
       const ComposeRule* rule =
-          object_np >= 0 ? petrarch::FindRule(lex_.compose_rules(), vg_code_[g], result, 'b') : nullptr;
+          object_np >= 0 ? petrarch::FindRule(lex_.compose_rules(), vg_code_[g], result, 'b')
+                         : nullptr;
       if (rule) {
         // "wants Putin to attack": the dictionary's transformation (021).
         result = rule->result == "*" ? result : rule->result;
@@ -2494,12 +2497,13 @@ class SentenceCoder {
       DropEvents(g, out);
       const std::string gword(p_.words[p_.verbs[g].head].lower);
       if (tracing_) {
-        Trace("'" + word + "' (" + *code + ") composed with '" + gword + "' (" + vg_code_[g] + "): " +
-              (result.empty() ? "no CAMEO code" : result));
+        Trace("'" + word + "' (" + *code + ") composed with '" + gword + "' (" + vg_code_[g] +
+              "): " + (result.empty() ? "no CAMEO code" : result));
       }
       *pattern_text += " (composed with '" + gword + "')";
     } else if (result != *code && tracing_) {
-      Trace("'" + word + "' (" + *code + ") negated: " + (result.empty() ? "no CAMEO code" : result));
+      Trace("'" + word + "' (" + *code +
+            ") negated: " + (result.empty() ? "no CAMEO code" : result));
     }
     if (result.empty()) return false;
     *code = result;
@@ -2542,9 +2546,11 @@ class SentenceCoder {
   // one), so a passive.
   bool ReducedRelativePetrarch(int v) const {
     const VerbGroup& vg = p_.verbs[v];
-    if (vg.b != vg.head || vg.b == 0 || p_.words[vg.head].vform != parse::VForm::kPast) return false;
+    if (vg.b != vg.head || vg.b == 0 || p_.words[vg.head].vform != parse::VForm::kPast)
+      return false;
     int np = np_of_[vg.b - 1];
-    if (np < 0 || nps_[np].prep >= 0 || vg.e >= p_.words.size() || p_.words[vg.e].tag != Tag::kPrep) {
+    if (np < 0 || nps_[np].prep >= 0 || vg.e >= p_.words.size() ||
+        p_.words[vg.e].tag != Tag::kPrep) {
       return false;
     }
     for (size_t u = static_cast<size_t>(v) + 1; u < p_.verbs.size(); ++u) {
@@ -2641,7 +2647,8 @@ class SentenceCoder {
       int g = VgIndexAt(t);
       if (g >= 0) {
         const VerbGroup& gv = p_.verbs[g];
-        if (!(gv.gerund || (gv.b == gv.head && p_.words[gv.head].vform == parse::VForm::kPast))) break;
+        if (!(gv.gerund || (gv.b == gv.head && p_.words[gv.head].vform == parse::VForm::kPast)))
+          break;
         k = gv.b;
         continue;
       }
@@ -2676,11 +2683,13 @@ class SentenceCoder {
     }
     window_ids_ = 0;
     for (uint32_t k = window.e; k < end; ++k) {
-      window_ids_ |= PatternElement::IdBit(p_.words[k].id) | PatternElement::IdBit(p_.words[k].lemma_id);
+      window_ids_ |=
+          PatternElement::IdBit(p_.words[k].id) | PatternElement::IdBit(p_.words[k].lemma_id);
     }
     for (const VerbPattern& pat : ve.patterns) {
       bool slots = pat.subject_is_target || pat.compound_subject;
-      for (const PatternElement& el : pat.elements) slots = slots || el.target || el.source || el.skip_phrase;
+      for (const PatternElement& el : pat.elements)
+        slots = slots || el.target || el.source || el.skip_phrase;
       if (slots || (pat.before.empty() && window.e >= end) ||
           (!pat.before.empty() && window.head == vg.e)) {
         continue;
@@ -2820,9 +2829,12 @@ class SentenceCoder {
     while (k > 0 && VgIndexAt(k - 1) < 0) {
       Tag t = p_.words[k - 1].tag;
       int np = np_of_[k - 1];
-      if (np >= 0 && nps_[np].prep >= 0) k = nps_[np].prep;
-      else if (np < 0 && (t == Tag::kTime || t == Tag::kAdv)) --k;
-      else break;
+      if (np >= 0 && nps_[np].prep >= 0)
+        k = nps_[np].prep;
+      else if (np < 0 && (t == Tag::kTime || t == Tag::kAdv))
+        --k;
+      else
+        break;
     }
     int p = k > 0 ? VgIndexAt(k - 1) : -1;
     if (p < 0 || p >= v) return a;
@@ -2867,7 +2879,8 @@ class SentenceCoder {
       }
       DropEvents(g, out);
       size_t before = out->size();
-      Emit(g, pairs, vg_code_[g], gword + " (toward a clause's subject)", "", "clause subject", out);
+      Emit(g, pairs, vg_code_[g], gword + " (toward a clause's subject)", "", "clause subject",
+           out);
       vg_events_[g] = {before, out->size()};
     }
   }
@@ -2876,7 +2889,8 @@ class SentenceCoder {
   void DropEvents(int g, std::vector<Event>* out) {
     auto [b, e] = vg_events_[g];
     if (e <= b || e > out->size()) return;
-    out->erase(out->begin() + static_cast<std::ptrdiff_t>(b), out->begin() + static_cast<std::ptrdiff_t>(e));
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(b),
+               out->begin() + static_cast<std::ptrdiff_t>(e));
     size_t n = e - b;
     for (auto& [rb, re] : vg_events_) {
       if (rb >= e) {
@@ -2901,7 +2915,8 @@ class SentenceCoder {
     if (Petrarch2() && ComplementStart(v) < w.size()) {
       // PETRARCH-2: a statement with a clause is coded through the clause's
       // events (ReportedPetrarch), or not at all.
-      if (tracing_) Trace("statement '" + std::string(w[vg.head].lower) + "': coded by its clause, if at all");
+      if (tracing_)
+        Trace("statement '" + std::string(w[vg.head].lower) + "': coded by its clause, if at all");
       return;
     }
     // "…, X said." or '"…," X said': the complement is what came before.

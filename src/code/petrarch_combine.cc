@@ -22,6 +22,7 @@ struct Entry {
 // B consult), a relation (1 reduce, 2 yield), an act (1 meet … B mass
 // violence) and a domain (1 leadership … F de-escalation). Where several
 // codes share a number, the first listed is the one given back.
+// clang-format off
 constexpr Entry kTable[] = {
     {"010", 0x1000}, {"011", 0x1000 - kNot}, {"012", 0x100C}, {"013", 0x1001},
     {"014", 0x1002}, {"015", 0x10A0}, {"016", 0x10A0 - kNot}, {"017", 0x1003},
@@ -102,6 +103,7 @@ constexpr Entry kTable[] = {
     {"190", 0x00A0}, {"191", 0x00A1}, {"192", 0x00A2}, {"193", 0x00A3}, {"194", 0x00A4},
     {"195", 0x00A5}, {"1951", 0x00A6}, {"1952", 0x00A7}, {"196", 0x00A8}, {"200", 0x00B0},
 };
+// clang-format on
 
 const Entry* Find(std::string_view cameo) {
   for (const Entry& e : kTable) {
@@ -161,9 +163,7 @@ namespace {
 
 // A code and the classes above it, most specific first ("0x30A5" -> 0x30A5,
 // 0x30A0, 0x3000, 0x3000).
-std::array<int, 4> Classes(int v) {
-  return {v, v - v % 0x10, v - v % 0x100, v - v % 0x1000};
-}
+std::array<int, 4> Classes(int v) { return {v, v - v % 0x10, v - v % 0x100, v - v % 0x1000}; }
 
 }  // namespace
 

@@ -16,11 +16,11 @@ TEST(PetrarchCombine, OntologyRoundTrip) {
 }
 
 TEST(PetrarchCombine, CombinesAsPetrarch2) {
-  EXPECT_EQ(CombineCameo("030", "190"), "138");   // want to attack
-  EXPECT_EQ(CombineCameo("050", "085"), "085");   // agree to lift sanctions
-  EXPECT_EQ(CombineCameo("020", "070"), "023");   // ask to help
-  EXPECT_EQ(CombineCameo("030", "042"), "042");   // prepare to attend: the lower wins
-  EXPECT_EQ(CombineCameo("010", "020"), "020");   // two statement-level codes: the lower
+  EXPECT_EQ(CombineCameo("030", "190"), "138");    // want to attack
+  EXPECT_EQ(CombineCameo("050", "085"), "085");    // agree to lift sanctions
+  EXPECT_EQ(CombineCameo("020", "070"), "023");    // ask to help
+  EXPECT_EQ(CombineCameo("030", "042"), "042");    // prepare to attend: the lower wins
+  EXPECT_EQ(CombineCameo("010", "020"), "020");    // two statement-level codes: the lower
   EXPECT_EQ(CombineCameo("050", "0841"), "0841");  // kept as written
   EXPECT_EQ(NegateCameo("060"), "121");
   EXPECT_EQ(NegateCameo("080"), "124");

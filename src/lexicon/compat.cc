@@ -939,7 +939,8 @@ class Translator {
       result = EventCode(f[8], where);
       if (result.empty()) return;
     }
-    o->Line("compose " + result + " : " + outer + " (" + src + " " + tgt + " " + inner + ")", where);
+    o->Line("compose " + result + " : " + outer + " (" + src + " " + tgt + " " + inner + ")",
+            where);
     ++out_->counts["transformations"];
   }
 
@@ -1024,7 +1025,8 @@ class Translator {
       return "";
     }
     size_t e = s.find(']', b);
-    std::string raw_code = Trim(s.substr(b + 1, e == std::string::npos ? std::string::npos : e - b - 1));
+    std::string raw_code =
+        Trim(s.substr(b + 1, e == std::string::npos ? std::string::npos : e - b - 1));
     *code = EventCode(raw_code, where);
     s = Trim(s.substr(0, b));
     // PETRARCH-2 "[:030]": only a passive meaning ("received assurances from

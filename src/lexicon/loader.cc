@@ -694,7 +694,8 @@ class LexiconBuilder {
   }
 
   // compose RESULT : OUTER (S T INNER)
-  std::string LoadCompose(const std::string& result, std::string_view body, const std::string& origin) {
+  std::string LoadCompose(const std::string& result, std::string_view body,
+                          const std::string& origin) {
     std::string b(body);
     for (char& ch : b) {
       if (ch == '(' || ch == ')') ch = ' ';
