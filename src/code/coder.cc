@@ -2720,12 +2720,10 @@ class SentenceCoder {
       uint32_t b = p_.verbs[u].b;
       if (c.intro >= 0) return std::min<uint32_t>(b, static_cast<uint32_t>(c.intro));
       // "said he would": the clause begins with its subject.
-      uint32_t k = b;
-      while (k > p_.verbs[v].e && np_of_[k - 1] >= 0 && nps_[np_of_[k - 1]].prep < 0) {
-        k = nps_[np_of_[k - 1]].b;
-        break;
+      if (b > p_.verbs[v].e && np_of_[b - 1] >= 0 && nps_[np_of_[b - 1]].prep < 0) {
+        return nps_[np_of_[b - 1]].b;
       }
-      return k;
+      return b;
     }
     return static_cast<uint32_t>(p_.words.size());
   }
@@ -2852,6 +2850,7 @@ class SentenceCoder {
   // verb toward it (RWA>FRA 110). Only the first verb of each clause a coded
   // verb governs, when no verb came before it in the clause.
   void UncodedClausesPetrarch(std::vector<Event>* out) {
+    std::vector<bool> dropped(p_.verbs.size(), false);
     for (size_t u = 0; u < p_.verbs.size(); ++u) {
       int v = static_cast<int>(u);
       if (vg_reported_[u] || !vg_code_[u].empty()) continue;
@@ -2877,11 +2876,14 @@ class SentenceCoder {
         Trace("'" + gword + "' (" + vg_code_[g] + ") coded toward the subject of '" +
               std::string(p_.words[p_.verbs[u].head].lower) + "'");
       }
-      DropEvents(g, out);
+      // The governing verb's own events give way, once: a second clause of
+      // the same verb adds its event to the first's.
+      if (!dropped[g]) DropEvents(g, out);
+      dropped[g] = true;
       size_t before = out->size();
       Emit(g, pairs, vg_code_[g], gword + " (toward a clause's subject)", "", "clause subject",
            out);
-      vg_events_[g] = {before, out->size()};
+      vg_events_[v] = {before, out->size()};
     }
   }
 
