@@ -260,6 +260,7 @@ TEST(Compat, Petrarch2Composition) {
   CompatDict d;
   TranslateTexts(DictFormat::kPetrarch,
                  {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"},
+                  {"a.discards.txt", "YEARS AGO\n"},
                   {"CAMEO.2.0.txt",
                    "--- WANT [030] ---\nWANT\n--- AGREE [050] ---\nAGREE\n"
                    "--- PROVIDE [060] ---\nPROVIDE\n--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n"
@@ -286,6 +287,9 @@ TEST(Compat, Petrarch2Composition) {
   EXPECT_EQ(code("Arnor said that it had attacked Gondor."), "ARN>GON:015 ");
   EXPECT_EQ(code("Arnor said that Rohan had attacked Gondor."), "ARN>ROH:112 ");
   EXPECT_EQ(code("Arnor said a bomb was fired at it from Rohan."), "ARN>ROH:112 ");
+  // Discard phrases are words between spaces with a word after them.
+  EXPECT_EQ(code("Arnor attacked Gondor three years ago in Rohan."), "");
+  EXPECT_EQ(code("Arnor attacked Gondor three years ago, Rohan said."), "ARN>GON:190 ");
   // "[:030]": a passive meaning, the giver after "from".
   EXPECT_EQ(code("Arnor received assurances from Gondor."), "GON>ARN:030 ");
   // dyad's own semantics read an intent.

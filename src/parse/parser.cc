@@ -124,6 +124,19 @@ bool AfterThatSubject(const SentenceParse& p, uint32_t i) {
   return k < i && k > 0 && p.words[k - 1].lower == "that";
 }
 
+// PETRARCH-2 looks its discard phrases up among the sentence's
+// space-separated words, as written, and only sees a phrase once a word
+// follows it: "three years ago, a senior officer said" ("ago," is not
+// "ago") and a phrase ending the sentence discard nothing. True when
+// tokens [b, e) of sentence `s` would match so.
+bool Petrarch2DiscardMatches(const Document& doc, const Sentence& s, uint32_t b, uint32_t e) {
+  uint32_t first = s.token_begin + b, last = s.token_begin + e - 1;
+  if (first > s.token_begin && doc.tokens[first - 1].norm_end == doc.tokens[first].norm_begin) {
+    return false;
+  }
+  return last + 1 < s.token_end && doc.tokens[last].norm_end < doc.tokens[last + 1].norm_begin;
+}
+
 }  // namespace
 
 // "Taiwan put its forces on alert": a state, person or organisation named
@@ -351,7 +364,10 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       }
     }
     if (e.kind == EntryKind::kDiscard) {
-      out->discard = true;
+      if (!dictionary_verbs || lex.compose_rules().empty() ||
+          Petrarch2DiscardMatches(doc, s, i, i + m->length)) {
+        out->discard = true;
+      }
       i += m->length;
       continue;
     }
