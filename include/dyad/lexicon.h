@@ -94,6 +94,18 @@ struct VerbPattern {
   std::string origin;  // file:line
 };
 
+// A PETRARCH-2 transformation (`compose` line): a verb coded `outer` whose
+// subject A reports a nested event coded `inner` gives A>B `result`
+// instead. `source` is the nested event's source: 'a' (A itself), 'b'
+// (another actor, then B) or '_' (none); `target` is 'b' (B) or '.' (any).
+// `inner` and `result` may be "*": any code, and the nested code itself.
+// Codes match as PETRARCH-2 matched them (a code stands for those under it).
+struct ComposeRule {
+  std::string result, outer, inner;
+  char source = 'a', target = 'b';
+  std::string origin;  // file:line
+};
+
 struct VerbEntry {
   std::string lemma;
   std::string code;         // bare-verb code, "" when only patterns code
@@ -203,6 +215,8 @@ class Lexicon {
   }
 
   const EventCodeInfo* EventCode(std::string_view code) const;
+  // The `compose` lines, in file order.
+  const std::vector<ComposeRule>& compose_rules() const { return compose_rules_; }
   ActorCodeParts SplitActorCode(std::string_view code) const;
   bool IsRoleType(std::string_view three) const { return role_types_.count(std::string(three)); }
   bool IsGroupCode(std::string_view three) const { return group_codes_.count(std::string(three)); }
@@ -238,6 +252,7 @@ class Lexicon {
   std::unordered_map<std::string, VerbEntry, WordHash, std::equal_to<>> verbs_;
   std::unordered_map<std::string, std::vector<std::string>, WordHash, std::equal_to<>> verb_forms_;
   std::unordered_map<std::string, EventCodeInfo> event_codes_;
+  std::vector<ComposeRule> compose_rules_;
   std::unordered_set<std::string> role_types_, group_codes_, generic_prefixes_;
   std::unordered_map<std::string, std::string> country_names_;
   std::unordered_map<std::string, std::pair<int, int>, WordHash, std::equal_to<>>

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "code/petrarch_combine.h"
 #include "parse/parser.h"
 
 namespace dyad {
@@ -139,7 +140,12 @@ class SentenceCoder {
     size_t before = out->size();
     vg_subject_.assign(p_.verbs.size(), -1);
     vg_coded_.assign(p_.verbs.size(), false);
+    vg_code_.assign(p_.verbs.size(), std::string());
+    vg_events_.assign(p_.verbs.size(), {out->size(), out->size()});
+    vg_reported_.assign(p_.verbs.size(), false);
+    vg_in_pp_.assign(p_.verbs.size(), false);
     for (size_t v = 0; v < p_.verbs.size(); ++v) CodeVerb(static_cast<int>(v), out);
+    if (Petrarch2()) UncodedClausesPetrarch(out);
     if (!reference_) CodeNounTriggers(out);  // the reference coders code verbs only
     for (const PendingStatement& st : statements_) {
       CodeStatement(st.v, st.sources, st.code, st.pattern, st.origin, out);
@@ -341,6 +347,25 @@ class SentenceCoder {
           a.code = anonymous_prefix_ + a.role;
         }
       }
+      if (Petrarch2()) ShareAgent(&nps_[k]);
+    }
+  }
+
+  // PETRARCH-2 joins a noun phrase's agent to every actor in it: "US and
+  // British activists" are USAOPP and GBROPP. A bare country named before
+  // an actor with a role takes the role.
+  void ShareAgent(NP* np) const {
+    for (const ActorX& x : np->actors) {
+      if (x.place || x.weak || x.pronoun || x.country.size() != 3 || x.code.size() <= 3 ||
+          x.code.compare(0, 3, x.country) != 0) {
+        continue;
+      }
+      std::string role = x.code.substr(3);
+      for (ActorX& y : np->actors) {
+        if (&y == &x || y.place || y.weak || y.pronoun || y.e > x.b) continue;
+        if (!y.code.empty() && y.code == y.country) y.code += role;
+      }
+      return;
     }
   }
 
@@ -1352,7 +1377,7 @@ class SentenceCoder {
         k = j - 2;
       } else if (j >= 0 && w[j].tag == Tag::kComma && j + 1 < k && w[j + 1].tag == Tag::kRel) {
         k = j - 1;
-      } else if (int a = reference_ ? -1 : Appositive(j, k); a >= 0) {
+      } else if (int a = reference_ && !Petrarch2() ? -1 : Appositive(j, k); a >= 0) {
         return a;
       } else {
         // VP coordination across a comma, or an attribution ("…, police said").
@@ -1421,6 +1446,8 @@ class SentenceCoder {
     const NP& b = nps_[np_of_[j + 1]];
     if (b.b != static_cast<uint32_t>(j + 1) || b.prep >= 0) return -1;
     for (int m = static_cast<int>(b.e); m < k;) {
+      // PETRARCH-2: "…, a UK-based group that tracks the war, said".
+      if (Petrarch2() && (w[m].tag == Tag::kRel || w[m].tag == Tag::kThat)) break;
       // Only prepositional phrases may follow the apposition.
       if (w[m].tag != Tag::kPrep && w[m].tag != Tag::kOf && w[m].tag != Tag::kTo) return -1;
       if (m + 1 >= k || np_of_[m + 1] < 0) return -1;
@@ -1530,6 +1557,7 @@ class SentenceCoder {
     if (pat.compound_subject && Sources(match_subject_).size() < 2) return false;
     uint32_t pos = vg.e;
     int target_np = -1, source_np = -1;
+    int exact = 0;  // word elements matched as written (not by a plural)
     for (size_t i = 0; i < pat.elements.size(); ++i) {
       const PatternElement& el = pat.elements[i];
       uint32_t limit = el.adjacent ? std::min<uint32_t>(pos + 1, end) : std::min<uint32_t>(pos + 9, end);
@@ -1563,6 +1591,7 @@ class SentenceCoder {
           break;
         }
         if (IdIn(w[k].id, el.ids) || IdIn(w[k].lemma_id, el.ids) || PrefixAt(el, k)) {
+          if (!el.synset && !el.words.empty() && w[k].lower == el.words[0]) ++exact;
           pos = k + 1;
           found = true;
           break;
@@ -1616,6 +1645,8 @@ class SentenceCoder {
         }
       }
     }
+    // PETRARCH-2 looks a noun up as written: "* SANCTIONS" before "* SANCTION".
+    if (Petrarch2()) literals += exact;
     hit->score = static_cast<int>(pat.elements.size() + pat.before.size()) * 16 + literals;
     return true;
   }
@@ -1995,12 +2026,30 @@ class SentenceCoder {
     const VerbEntry* ve = lex_.Verb(hw.lemma);
     if (!ve) return;
     std::string why = Blocked(v, c);
-    if (opt_.semantics == Semantics::kPetrarch && c.kind == parse::ClauseKind::kInfinitive &&
-        c.governor_vg >= 0 && vg_coded_[c.governor_vg]) {
+    // "wants to attack": PETRARCH-2 folds the infinitive's code into its
+    // governing verb's (ComposedGovernor decides when it does).
+    int object_np = -1;
+    int compose_with = Petrarch2() ? ComposedGovernor(v, c, &object_np) : -1;
+    if (compose_with < 0 && opt_.semantics == Semantics::kPetrarch &&
+        c.kind == parse::ClauseKind::kInfinitive && c.governor_vg >= 0 &&
+        vg_coded_[c.governor_vg]) {
       // "urged Bree to help": PETRARCH codes the verb phrase once, by its
       // first coded verb (TABARI's suite expects both under CODE ALL).
       if (tracing_) Trace("'" + std::string(hw.lower) + "' not coded: its governing verb was");
       return;
+    }
+    if (Petrarch2() && compose_with < 0 && !PetrarchCodes(v, c)) return;
+    if (Petrarch2() && vg.gerund && vg.b > 0 && compose_with < 0) {
+      // "especially by promoting biofuels": PETRARCH-2 reads no event in a
+      // prepositional phrase.
+      uint32_t k = vg.b;
+      while (k > 0 && p_.words[k - 1].tag == Tag::kAdv) --k;
+      if (k > 0 && p_.words[k - 1].tag == Tag::kPrep) {
+        if (tracing_)
+          Trace("'" + std::string(hw.lower) + "' not coded: a gerund in a prepositional phrase");
+        vg_in_pp_[v] = true;
+        return;
+      }
     }
     if (reference_ && !why.empty() && (why != "gerund" || opt_.semantics == Semantics::kTabari)) {
       // TABARI and PETRARCH code the act whatever its tense, mood or polarity.
@@ -2043,6 +2092,11 @@ class SentenceCoder {
     // TABARI and PETRARCH look for a pattern's words to the end of the
     // sentence, past clause boundaries.
     uint32_t end = reference_ ? static_cast<uint32_t>(p_.words.size()) : WindowEnd(v);
+    // PETRARCH-2 looks for patterns and targets in the verb's own phrase:
+    // not inside a clause it governs ("said he would not provide support").
+    if (Petrarch2()) end = ComplementStart(v);
+    const uint32_t target_end =
+        Petrarch2() ? std::min(end, PhraseEnd(v)) : static_cast<uint32_t>(p_.words.size());
     // Patterns: the one with the most elements wins. Only patterns whose
     // first word stands in the reach of the first element are tried, in the
     // order they were written (ties go to the first).
@@ -2066,7 +2120,18 @@ class SentenceCoder {
     match_subject_ = subj;
     for (uint32_t pi : candidates_) {
       PatternHit hit;
-      if (MatchPattern(ve->patterns[pi], vg, end, &hit) && hit.score > best.score) best = hit;
+      if (!MatchPattern(ve->patterns[pi], vg, end, &hit)) continue;
+      // PETRARCH-2 keeps its patterns in a tree where a pattern written
+      // again replaces the earlier one: the later of two equals wins.
+      if (hit.score > best.score || (Petrarch2() && hit.score == best.score && best.pattern &&
+                                     SamePatternWords(*hit.pattern, *best.pattern))) {
+        best = hit;
+      }
+    }
+    const bool passive_p2 = Petrarch2() && (vg.passive || vg.participle ||
+                                            ExistentialParticiple(v) || ReducedRelativePetrarch(v));
+    if (passive_p2) {
+      best = PassivePatternPetrarch(*ve, v, subj);
     }
     std::string code, pattern_text, origin, paired;
     if (best.pattern) {
@@ -2082,6 +2147,13 @@ class SentenceCoder {
     } else {
       if (tracing_) Trace("'" + std::string(hw.lower) + "': no pattern of '" + ve->lemma + "' matched");
       return;
+    }
+    if (Petrarch2()) {
+      // A pattern with words before the verb ("not [allow]") codes the
+      // negation itself.
+      bool negation_in_pattern = best.pattern && !best.pattern->before.empty();
+      if (!ComposePetrarch(v, compose_with, negation_in_pattern, &code, &pattern_text, out)) return;
+      if (compose_with >= 0) paired.clear();  // the pair named the verb's own act
     }
     const EventCodeInfo* info = lex_.EventCode(code);
     if (!info) return;
@@ -2108,7 +2180,10 @@ class SentenceCoder {
     // "Israel is opposed to French mediation": a state, not a passive.
     bool stative = vg.passive && vg.e < p_.words.size() && p_.words[vg.e].lower == "to" &&
                    (hw.lemma == "oppose" || hw.lemma == "commit" || hw.lemma == "dedicate");
-    if (vg.passive && !stative) {
+    if (passive_p2 && !stative) {
+      PassivePetrarch(v, subj, &sources, &targets);
+      how = "passive";
+    } else if (vg.passive && !stative) {
       // "was attacked by X": X is the source, the subject the target.
       for (uint32_t k = vg.e; k + 1 < end + 1 && k + 1 < p_.words.size(); ++k) {
         if (p_.words[k].lower == "by" && np_of_[k + 1] >= 0) {
@@ -2168,20 +2243,26 @@ class SentenceCoder {
       sources = best.source_np >= 0 ? Sources(best.source_np) : std::vector<ActorX>();
       targets = best.pattern->subject_is_target ? Targets(subj)
                                                 : Targets(best.target_np);
+      if (Petrarch2() && sources.empty() && best.pattern->subject_is_target) {
+        // PETRARCH-2's passive meaning ("received assurances from X"): the
+        // source as for a passive, after "by", "from" or "in".
+        std::vector<ActorX> subject_targets;
+        PassivePetrarch(v, subj, &sources, &subject_targets);
+      }
       if (!best.pattern->subject_is_target && best.target_np < 0) {
-        int np = FirstActorAfter(v, static_cast<uint32_t>(p_.words.size()), sources);
+        int np = FirstActorAfter(v, target_end, sources);
         if (np >= 0 && np != best.source_np) targets = Targets(np);
       }
       how = "pattern";
     } else {
-      sources = Sources(subj);
+      sources = Petrarch2() ? SubjectActorsPetrarch(v) : Sources(subj);
       if (best.target_np >= 0) {
         targets = Targets(best.target_np);
         how = "pattern";
       } else if (reference_) {
         // TABARI and PETRARCH: the first actor after the verb, whatever
         // preposition governs it.
-        int np = FirstActorAfter(v, static_cast<uint32_t>(p_.words.size()), sources);
+        int np = FirstActorAfter(v, target_end, sources);
         if (np >= 0) targets = Targets(np);
         how = "first actor after the verb";
       }
@@ -2193,6 +2274,15 @@ class SentenceCoder {
            }))) {
         targets = DefaultTargets(v, end, code, info->root, sources, &how);
       }
+    }
+    if (compose_with >= 0 && object_np >= 0) {
+      // "Congress is asking Obama to help Iran": the asker acts on the one asked.
+      sources = Sources(vg_subject_[compose_with]);
+      targets = Targets(object_np);
+      how = "composed with its governing verb";
+    }
+    if (Petrarch2() && ReportedPetrarch(v, c, sources, targets, code, pattern_text, origin, out)) {
+      return;
     }
     if (sources.empty()) {
       if (tracing_) Trace("'" + std::string(hw.lower) + "' (" + code + "): no source actor");
@@ -2260,6 +2350,13 @@ class SentenceCoder {
     // itself: "Gondor and Osgiliath renewed ties" gives GON>OSG and OSG>GON.
     bool compound_alone = (reference_ && real_targets.empty()) ||
                           (best.pattern && best.pattern->compound_subject);
+    if (Petrarch2() && !(best.pattern && best.pattern->compound_subject)) {
+      // PETRARCH-2 does so for cooperation only (03-06), and never for a
+      // passive (its subject is the target).
+      bool cooperation =
+          info->root == "03" || info->root == "04" || info->root == "05" || info->root == "06";
+      if (!cooperation || how == "passive") compound_alone = false;
+    }
     if ((only_where || (best.pattern && best.pattern->compound_subject)) && sources.size() >= 2 &&
         (parse::IsReciprocalVerb(ve->lemma) || compound_alone ||
          (!reference_ && (mutual_code() || (jointly && real_targets.empty()))))) {
@@ -2296,6 +2393,515 @@ class SentenceCoder {
       }
       Emit(v, back, paired, pattern_text, origin, "paired code", out);
     }
+    vg_events_[v] = {before_emit, out->size()};
+  }
+
+  // ---- PETRARCH-2 composition of nested verbs -------------------------------
+
+  // True when two patterns ask for the same words in the same slots.
+  static bool SamePatternWords(const VerbPattern& a, const VerbPattern& b) {
+    auto same = [](const std::vector<PatternElement>& x, const std::vector<PatternElement>& y) {
+      if (x.size() != y.size()) return false;
+      for (size_t i = 0; i < x.size(); ++i) {
+        if (x[i].words != y[i].words || x[i].phrases != y[i].phrases ||
+            x[i].target != y[i].target || x[i].source != y[i].source || x[i].prep != y[i].prep ||
+            x[i].adjacent != y[i].adjacent || x[i].skip_phrase != y[i].skip_phrase) {
+          return false;
+        }
+      }
+      return true;
+    };
+    return same(a.elements, b.elements) && same(a.before, b.before) &&
+           a.subject_is_target == b.subject_is_target && a.compound_subject == b.compound_subject;
+  }
+
+  // PETRARCH-2's reading of the sentence as a tree of verb phrases: codes
+  // composed across nested verbs, patterns and targets kept inside a verb's
+  // own phrase. It goes with the CAMEO 2.0 verb dictionary, the one that
+  // carries the transformations (`compose` rules); the PETRARCH unit-test
+  // dictionaries were written for patterns that reach past clauses.
+  bool Petrarch2() const {
+    return opt_.semantics == Semantics::kPetrarch && !lex_.compose_rules().empty();
+  }
+
+  // True when the verb group says "not" (PETRARCH-2 negates only on the word
+  // "not": "didn't" and "never" leave the act as it is).
+  bool SaysNot(int v) const {
+    const VerbGroup& vg = p_.verbs[v];
+    for (uint32_t k = vg.b; k < vg.e; ++k) {
+      if (p_.words[k].lower == "not") return true;
+    }
+    return false;
+  }
+
+  // The verb group whose code PETRARCH-2 folds the infinitive `v` into, or
+  // -1. The infinitive must follow its coded governor directly ("wants to
+  // attack", "is scheduled to attend"; adverbs may come between) or after
+  // one noun phrase naming an actor, the one the governor acts on ("asking
+  // Obama to help": *object_np). An infinitive after any other words
+  // ("held talks with X to discuss", "efforts to counter") belongs to a
+  // noun or an adjunct, which PETRARCH-2 does not compose.
+  int ComposedGovernor(int v, const Context& c, int* object_np) const {
+    *object_np = -1;
+    if (c.kind != parse::ClauseKind::kInfinitive || c.governor_vg < 0) return -1;
+    int g = c.governor_vg;
+    if (g >= v || vg_code_[g].empty()) return -1;
+    return InfinitiveOf(v, g, object_np) ? g : -1;
+  }
+
+  // True when the infinitive `v` follows verb `g` directly or after one
+  // actor's noun phrase (*object_np), adverbs aside.
+  bool InfinitiveOf(int v, int g, int* object_np) const {
+    *object_np = -1;
+    uint32_t k = p_.verbs[g].e, b = p_.verbs[v].b;
+    while (k < b && p_.words[k].tag == Tag::kAdv) ++k;
+    if (k < b && np_of_[k] >= 0) {
+      const NP& np = nps_[np_of_[k]];
+      bool actor = std::any_of(np.actors.begin(), np.actors.end(),
+                               [](const ActorX& a) { return !a.code.empty() && !a.place; });
+      if (!actor || np.prep >= 0) return false;
+      *object_np = np_of_[k];
+      k = np.e;
+    }
+    while (k < b && p_.words[k].tag == Tag::kAdv) ++k;
+    return k == b;
+  }
+
+  // Gives verb `v`'s code as PETRARCH-2 would have it: negated when the
+  // group says "not" (and the pattern does not), composed with governor `g` (when g >= 0; its
+  // events give way to the composed one). False when the result has no CAMEO code (PETRARCH-2 then
+  // codes nothing): the verb is not coded.
+  bool ComposePetrarch(int v, int g, bool negation_in_pattern, std::string* code,
+                       std::string* pattern_text, std::vector<Event>* out) {
+    const std::string word(p_.words[p_.verbs[v].head].lower);
+    std::string result = *code;
+    // A code outside CAMEO (a WEIS-era "904") has no place in the ontology.
+    if (!petrarch::ToOntology(result)) return true;
+    if (SaysNot(v) && !negation_in_pattern) result = petrarch::NegateCameo(result);
+    if (g >= 0 && !result.empty()) {
+      int object_np = -1;
+      ComposedGovernor(v, ClauseOf(v), &object_np);
+      std::optional<int> lower = petrarch::ToOntology(result);
+      const ComposeRule* rule =
+          object_np >= 0 ? petrarch::FindRule(lex_.compose_rules(), vg_code_[g], result, 'b')
+                         : nullptr;
+      if (rule) {
+        // "wants Putin to attack": the dictionary's transformation (021).
+        result = rule->result == "*" ? result : rule->result;
+      } else if (object_np >= 0 && lower && petrarch::IsHighLevel(*lower)) {
+        result.clear();  // "wants Putin to meet Ukraine": no code for Obama
+      } else {
+        result = petrarch::CombineCameo(vg_code_[g], result);
+      }
+      if (!result.empty() && SaysNot(g)) result = petrarch::NegateCameo(result);
+      DropEvents(g, out);
+      const std::string gword(p_.words[p_.verbs[g].head].lower);
+      if (tracing_) {
+        Trace("'" + word + "' (" + *code + ") composed with '" + gword + "' (" + vg_code_[g] +
+              "): " + (result.empty() ? "no CAMEO code" : result));
+      }
+      *pattern_text += " (composed with '" + gword + "')";
+    } else if (result != *code && tracing_) {
+      Trace("'" + word + "' (" + *code +
+            ") negated: " + (result.empty() ? "no CAMEO code" : result));
+    }
+    if (result.empty()) return false;
+    *code = result;
+    vg_code_[v] = result;
+    return true;
+  }
+
+  // Where verb `v`'s phrase ends for PETRARCH-2's targets: at the subject
+  // of the next verb that has one of its own after `v` ("…, US Deputy
+  // Secretary Kupfer said"), else the end of the sentence.
+  uint32_t PhraseEnd(int v) const {
+    const VerbGroup& vg = p_.verbs[v];
+    for (size_t u = static_cast<size_t>(v) + 1; u < p_.verbs.size(); ++u) {
+      const VerbGroup& ug = p_.verbs[u];
+      if (ug.infinitive || ug.gerund || ug.participle) continue;
+      uint32_t k = ug.b;
+      if (k > vg.e && np_of_[k - 1] >= 0 && nps_[np_of_[k - 1]].prep < 0 &&
+          nps_[np_of_[k - 1]].b >= vg.e) {
+        return nps_[np_of_[k - 1]].b;
+      }
+    }
+    return static_cast<uint32_t>(p_.words.size());
+  }
+
+  // "There were 10 Russian soldiers killed in Ukraine": a past form after
+  // an existential's noun phrase is a participle (PETRARCH-2 reads the
+  // sentence as "10 Russian soldiers were killed in Ukraine").
+  bool ExistentialParticiple(int v) const {
+    const VerbGroup& vg = p_.verbs[v];
+    if (v == 0 || vg.b != vg.head || p_.words[vg.head].vform != parse::VForm::kPast) return false;
+    if (vg.b == 0 || np_of_[vg.b - 1] < 0) return false;
+    const NP& np = nps_[np_of_[vg.b - 1]];
+    const VerbGroup& be = p_.verbs[v - 1];
+    return be.copula && be.e == np.b && be.b > 0 && p_.words[be.b - 1].lower == "there";
+  }
+
+  // "The civilians imprisoned for acting against Moscow were released": a
+  // bare past form after a noun phrase that a later verb takes as its
+  // subject is a participle in that phrase (PETRARCH-2's parser makes it
+  // one), so a passive.
+  bool ReducedRelativePetrarch(int v) const {
+    const VerbGroup& vg = p_.verbs[v];
+    if (vg.b != vg.head || vg.b == 0 || p_.words[vg.head].vform != parse::VForm::kPast)
+      return false;
+    int np = np_of_[vg.b - 1];
+    if (np < 0 || nps_[np].prep >= 0 || vg.e >= p_.words.size() ||
+        p_.words[vg.e].tag != Tag::kPrep) {
+      return false;
+    }
+    for (size_t u = static_cast<size_t>(v) + 1; u < p_.verbs.size(); ++u) {
+      const VerbGroup& ug = p_.verbs[u];
+      if (!ug.finite || ug.b == ug.head) continue;  // a later verb with its auxiliary
+      return SubjectBackPetrarch(static_cast<int>(u)) == np;
+    }
+    return false;
+  }
+
+  // A passive as PETRARCH-2 read it ("were killed in Ukraine by X", also a
+  // participle after a noun, "soldiers killed in Ukraine"): the sources are
+  // the actors after "by", "from" or "in" in the verb's phrase; the target
+  // is the subject, else the first actor after "at", "against", "into" or
+  // "towards". A passive with no source has no event of its own (a verb
+  // that reports it may still code it).
+  void PassivePetrarch(int v, int subj, std::vector<ActorX>* sources,
+                       std::vector<ActorX>* targets) const {
+    const VerbGroup& vg = p_.verbs[v];
+    uint32_t end = ComplementStart(v);
+    sources->clear();
+    targets->clear();
+    if (subj < 0) subj = SubjectBackPetrarch(v);
+    *targets = Targets(subj);
+    // "Evidence against Russia was presented": a phrase naming no actor
+    // stands for the actor of its prepositional phrase.
+    for (uint32_t k = subj >= 0 ? nps_[subj].e : vg.b; targets->empty() && k + 1 < vg.b; ++k) {
+      if (VgIndexAt(k) >= 0 || p_.words[k].tag != Tag::kPrep || np_of_[k + 1] < 0) break;
+      *targets = Targets(np_of_[k + 1]);
+      k = nps_[np_of_[k + 1]].e - 1;
+    }
+    for (uint32_t k = vg.e; k + 1 < end; ++k) {
+      if (VgIndexAt(k) >= 0) break;  // the next verb's phrase
+      int np = np_of_[k + 1];
+      if (np < 0 || np_of_[k] == np) continue;
+      std::string_view prep = p_.words[k].lower;
+      bool by = prep == "by" || prep == "from" || prep == "in";
+      bool at = prep == "at" || prep == "against" || prep == "into" || prep == "towards";
+      for (ActorX a : nps_[np].actors) {
+        if (a.code.empty() || a.weak) continue;
+        a.place = false;
+        if (by) sources->push_back(a);
+        if (at && targets->empty()) targets->push_back(a);
+      }
+    }
+  }
+
+  // False (with a trace) for a verb PETRARCH-2 reads no event of its own
+  // in: a participle clause after a verb that was coded ("bombarded
+  // Aleppo, killing eight people": the phrase already has its event) and an
+  // infinitive after a noun ("to discuss efforts to counter IS": part of
+  // the noun phrase).
+  bool PetrarchCodes(int v, const Context& c) {
+    const VerbGroup& vg = p_.verbs[v];
+    const std::string word(p_.words[vg.head].lower);
+    if (c.kind == parse::ClauseKind::kParticiple) {
+      int m = MainVerbBefore(v);
+      if (m >= 0 && vg_coded_[m]) {
+        if (tracing_) Trace("'" + word + "' not coded: a participle clause after a coded verb");
+        return false;
+      }
+    }
+    // "for helping young militants join a group": the gerund's object and
+    // its verb are inside the prepositional phrase too.
+    int subj = vg_subject_[v];
+    if (subj >= 0 && nps_[subj].b > 0 && nps_[subj].b < vg.b) {
+      int u = VgIndexAt(nps_[subj].b - 1);
+      if (u >= 0 && u < v && vg_in_pp_[u]) {
+        if (tracing_) Trace("'" + word + "' not coded: inside a gerund's prepositional phrase");
+        return false;
+      }
+    }
+    if (c.kind == parse::ClauseKind::kInfinitive && vg.b > 0 && np_of_[vg.b - 1] >= 0 &&
+        p_.words[vg.b - 1].tag == Tag::kNoun && Sources(np_of_[vg.b - 1]).empty()) {
+      if (tracing_) Trace("'" + word + "' not coded: an infinitive after a noun");
+      return false;
+    }
+    return true;
+  }
+
+  // The subject of verb `v` found back over prepositional phrases, gerunds
+  // and participles ("The civilians imprisoned for acting against Moscow
+  // were released": the civilians), or -1.
+  int SubjectBackPetrarch(int v) const {
+    uint32_t k = p_.verbs[v].b;
+    while (k > 0) {
+      uint32_t t = k - 1;
+      if (np_of_[t] >= 0) {
+        const NP& np = nps_[np_of_[t]];
+        if (np.prep < 0) return np_of_[t];
+        k = static_cast<uint32_t>(np.prep);
+        continue;
+      }
+      int g = VgIndexAt(t);
+      if (g >= 0) {
+        const VerbGroup& gv = p_.verbs[g];
+        if (!(gv.gerund || (gv.b == gv.head && p_.words[gv.head].vform == parse::VForm::kPast)))
+          break;
+        k = gv.b;
+        continue;
+      }
+      Tag tag = p_.words[t].tag;
+      if (tag != Tag::kPrep && tag != Tag::kAdv && tag != Tag::kTime) break;
+      k = t;
+    }
+    return -1;
+  }
+
+  // PETRARCH-2 matches a passive verb's patterns the other way round: the
+  // words after the verb in the pattern are sought in the subject ("Evidence
+  // against Russia was presented": `* EVIDENCE` [1124]), the words before it
+  // after "by" ("was demolished by a protestor": `PROTESTOR *` [145]).
+  // Patterns with target or source slots are not tried.
+  PatternHit PassivePatternPetrarch(const VerbEntry& ve, int v, int subj) {
+    const VerbGroup& vg = p_.verbs[v];
+    PatternHit best;
+    if (subj < 0) subj = SubjectBackPetrarch(v);
+    // The subject's words (with its prepositional phrases) up to the verb.
+    VerbGroup window = vg;
+    uint32_t end = vg.b;
+    window.e = subj >= 0 ? nps_[subj].b : vg.b;
+    // The by-phrase: its words end where the "before" words are sought from.
+    window.head = vg.e;
+    for (uint32_t k = vg.e; k + 1 < p_.words.size(); ++k) {
+      if (VgIndexAt(k) >= 0) break;
+      if (p_.words[k].lower == "by" && np_of_[k + 1] >= 0) {
+        window.head = nps_[np_of_[k + 1]].e;
+        break;
+      }
+    }
+    window_ids_ = 0;
+    for (uint32_t k = window.e; k < end; ++k) {
+      window_ids_ |=
+          PatternElement::IdBit(p_.words[k].id) | PatternElement::IdBit(p_.words[k].lemma_id);
+    }
+    for (const VerbPattern& pat : ve.patterns) {
+      bool slots = pat.subject_is_target || pat.compound_subject;
+      for (const PatternElement& el : pat.elements)
+        slots = slots || el.target || el.source || el.skip_phrase;
+      if (slots || (pat.before.empty() && window.e >= end) ||
+          (!pat.before.empty() && window.head == vg.e)) {
+        continue;
+      }
+      PatternHit hit;
+      if (!MatchPattern(pat, window, end, &hit)) continue;
+      if (hit.score > best.score || (hit.score == best.score && best.pattern &&
+                                     SamePatternWords(*hit.pattern, *best.pattern))) {
+        best = hit;
+      }
+    }
+    return best;
+  }
+
+  // The first token of a clause or infinitive verb `v` governs ("said
+  // (that) he would …", "agreed to lift …"), or the end of the sentence.
+  uint32_t ComplementStart(int v) const {
+    for (size_t u = static_cast<size_t>(v) + 1; u < p_.verbs.size(); ++u) {
+      Context c = ClauseOf(static_cast<int>(u));
+      int object_np = -1;
+      if (c.kind == parse::ClauseKind::kInfinitive && c.governor_vg == v &&
+          InfinitiveOf(static_cast<int>(u), v, &object_np)) {
+        // "agreed to lift sanctions": the infinitive's words are its own;
+        // "asking Obama to help": the one asked stays the verb's.
+        return p_.verbs[u].b;
+      }
+      if (c.kind != parse::ClauseKind::kThat || c.governor_vg != v) continue;
+      uint32_t b = p_.verbs[u].b;
+      if (c.intro >= 0) return std::min<uint32_t>(b, static_cast<uint32_t>(c.intro));
+      // "said he would": the clause begins with its subject.
+      if (b > p_.verbs[v].e && np_of_[b - 1] >= 0 && nps_[np_of_[b - 1]].prep < 0) {
+        return nps_[np_of_[b - 1]].b;
+      }
+      return b;
+    }
+    return static_cast<uint32_t>(p_.words.size());
+  }
+
+  // A verb in a clause that a coded verb governs ("The US claimed that ISIL
+  // had attacked Iraq"): PETRARCH-2 codes the reporting verb's subject A
+  // toward the nested event: by the dictionary's transformations (`compose`
+  // rules: "A said that B attacked" is A>B 112), else by folding the two
+  // codes (A>B when the nested act has a source B, A>its target when not),
+  // which gives nothing CAMEO can say for most pairs. The nested event is
+  // never coded on its own, nor the reporting verb's. Returns true when it
+  // took the verb (whatever it emitted).
+  bool ReportedPetrarch(int v, const Context& c, const std::vector<ActorX>& inner_sources,
+                        const std::vector<ActorX>& inner_targets, const std::string& code,
+                        const std::string& pattern_text, const std::string& origin,
+                        std::vector<Event>* out) {
+    int g = -1;
+    if (c.kind == parse::ClauseKind::kThat && c.governor_vg >= 0 && c.governor_vg < v &&
+        !vg_code_[c.governor_vg].empty()) {
+      g = c.governor_vg;
+    } else if (c.kind == parse::ClauseKind::kTemporal || c.kind == parse::ClauseKind::kReason ||
+               c.kind == parse::ClauseKind::kCondition) {
+      // "comes a day before Sarkozy heads to Beijing": a clause after the
+      // main verb belongs to its phrase; coded only when the main verb gave
+      // nothing, and then through it.
+      int m = MainVerbBefore(v);
+      if (m >= 0 && c.intro >= 0 && p_.verbs[m].e <= static_cast<uint32_t>(c.intro)) {
+        if (vg_events_[m].second > vg_events_[m].first) {
+          if (tracing_) {
+            Trace("'" + std::string(p_.words[p_.verbs[v].head].lower) +
+                  "' not coded: its clause belongs to a coded verb");
+          }
+          return true;
+        }
+        if (!SubjectActorsPetrarch(m).empty()) g = m;
+      }
+    }
+    if (g < 0) return false;
+    const std::string outer = vg_code_[g].empty() ? "---" : vg_code_[g];
+    const std::string word(p_.words[p_.verbs[v].head].lower);
+    const std::string gword(p_.words[p_.verbs[g].head].lower);
+    DropEvents(g, out);
+    std::vector<ActorX> reporters = SubjectActorsPetrarch(g);
+    vg_reported_[v] = true;
+    std::vector<ActorX> targets;
+    for (const ActorX& t : inner_targets) {
+      if (!t.place) targets.push_back(t);
+    }
+    char source = inner_sources.empty() ? '_' : 'b';
+    for (const ActorX& s : inner_sources) {
+      for (const ActorX& r : reporters) {
+        if (s.code == r.code) source = 'a';
+      }
+    }
+    const ComposeRule* rule = petrarch::FindRule(lex_.compose_rules(), outer, code, source);
+    std::string result;
+    const std::vector<ActorX>* others = &targets;
+    std::string how;
+    if (rule) {
+      result = rule->result == "*" ? code : rule->result;
+      if (rule->source == 'b' && source != '_') others = &inner_sources;
+      how = "transformation " + rule->origin;
+    } else if (source == '_') {
+      result = petrarch::CombineCameo(outer, code);
+      how = "composed with '" + gword + "'";
+    } else {
+      std::optional<int> q = petrarch::ToOntology(code);
+      if (q && !petrarch::IsHighLevel(*q)) result = petrarch::CombineCameo(outer, code);
+      others = &inner_sources;
+      how = "composed with '" + gword + "'";
+    }
+    if (tracing_) {
+      Trace("'" + word + "' (" + code + ") reported by '" + gword + "' (" + outer + "): " +
+            (result.empty() ? "no CAMEO code" : result) + (rule ? " by " + rule->origin : ""));
+    }
+    if (result.empty() || reporters.empty()) return true;
+    std::vector<std::pair<ActorX, ActorX>> pairs;
+    for (const ActorX& r : reporters) {
+      for (const ActorX& t : *others) {
+        if (r.code != t.code) pairs.push_back({r, t});
+      }
+    }
+    size_t before = out->size();
+    Emit(g, pairs, result, pattern_text + " (reported by '" + gword + "')", origin, how, out);
+    vg_events_[v] = {before, out->size()};
+    if (out->size() > before) vg_coded_[v] = true;
+    return true;
+  }
+
+  // The actors of verb `v`'s subject; for a subject that names none,
+  // PETRARCH-2's reading of a noun phrase with a participle in it: "A
+  // 500-page report released Tuesday in the Rwandan capital alleged" takes
+  // the participle's source (the Rwandan capital: RWA).
+  std::vector<ActorX> SubjectActorsPetrarch(int v) const {
+    int subj = vg_subject_[v];
+    std::vector<ActorX> a = Sources(subj);
+    if (!a.empty()) return a;
+    // Back over time words and prepositional phrases to a bare past form
+    // that follows a noun phrase naming no actor.
+    uint32_t k = p_.verbs[v].b;
+    while (k > 0 && VgIndexAt(k - 1) < 0) {
+      Tag t = p_.words[k - 1].tag;
+      int np = np_of_[k - 1];
+      if (np >= 0 && nps_[np].prep >= 0)
+        k = nps_[np].prep;
+      else if (np < 0 && (t == Tag::kTime || t == Tag::kAdv))
+        --k;
+      else
+        break;
+    }
+    int p = k > 0 ? VgIndexAt(k - 1) : -1;
+    if (p < 0 || p >= v) return a;
+    const VerbGroup& pg = p_.verbs[p];
+    if (pg.b != pg.head || pg.b == 0 || p_.words[pg.head].vform != parse::VForm::kPast) return a;
+    int np = np_of_[pg.b - 1];
+    if (np < 0 || !Sources(np).empty()) return a;
+    std::vector<ActorX> targets;
+    PassivePetrarch(p, np, &a, &targets);
+    return a;
+  }
+
+  // "A report alleged that France was aware of …": a clause whose verb
+  // codes nothing still names an actor, and PETRARCH-2 codes the reporting
+  // verb toward it (RWA>FRA 110). Only the first verb of each clause a coded
+  // verb governs, when no verb came before it in the clause.
+  void UncodedClausesPetrarch(std::vector<Event>* out) {
+    std::vector<bool> dropped(p_.verbs.size(), false);
+    for (size_t u = 0; u < p_.verbs.size(); ++u) {
+      int v = static_cast<int>(u);
+      if (vg_reported_[u] || !vg_code_[u].empty()) continue;
+      Context c = ClauseOf(v);
+      if (c.kind != parse::ClauseKind::kThat || c.governor_vg < 0 || c.governor_vg >= v) continue;
+      int g = c.governor_vg;
+      if (vg_code_[g].empty()) continue;
+      uint32_t from = c.intro >= 0 ? static_cast<uint32_t>(c.intro) : p_.verbs[g].e;
+      bool first = true;
+      for (uint32_t k = from; k < p_.verbs[u].b; ++k) first = first && VgIndexAt(k) < 0;
+      if (!first) continue;
+      std::vector<ActorX> reporters = SubjectActorsPetrarch(g);
+      std::vector<ActorX> named = Sources(Subject(v, c));
+      std::vector<std::pair<ActorX, ActorX>> pairs;
+      for (const ActorX& r : reporters) {
+        for (const ActorX& t : named) {
+          if (r.code != t.code) pairs.push_back({r, t});
+        }
+      }
+      if (pairs.empty()) continue;
+      const std::string gword(p_.words[p_.verbs[g].head].lower);
+      if (tracing_) {
+        Trace("'" + gword + "' (" + vg_code_[g] + ") coded toward the subject of '" +
+              std::string(p_.words[p_.verbs[u].head].lower) + "'");
+      }
+      // The governing verb's own events give way, once: a second clause of
+      // the same verb adds its event to the first's.
+      if (!dropped[g]) DropEvents(g, out);
+      dropped[g] = true;
+      size_t before = out->size();
+      Emit(g, pairs, vg_code_[g], gword + " (toward a clause's subject)", "", "clause subject",
+           out);
+      vg_events_[v] = {before, out->size()};
+    }
+  }
+
+  // Takes back the events verb group `g` gave.
+  void DropEvents(int g, std::vector<Event>* out) {
+    auto [b, e] = vg_events_[g];
+    if (e <= b || e > out->size()) return;
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(b),
+               out->begin() + static_cast<std::ptrdiff_t>(e));
+    size_t n = e - b;
+    for (auto& [rb, re] : vg_events_) {
+      if (rb >= e) {
+        rb -= n;
+        re -= n;
+      }
+    }
+    vg_events_[g] = {b, b};
+    vg_coded_[g] = false;
   }
 
   // "X said (that) S": reported events in S are coded on their own; if S
@@ -2307,6 +2913,14 @@ class SentenceCoder {
     const auto& w = p_.words;
     const VerbGroup& vg = p_.verbs[v];
     uint32_t b = vg.e, e = static_cast<uint32_t>(w.size());
+    if (Petrarch2()) e = PhraseEnd(v);  // "…, X said, two weeks after rebels kidnapped"
+    if (Petrarch2() && ComplementStart(v) < w.size()) {
+      // PETRARCH-2: a statement with a clause is coded through the clause's
+      // events (ReportedPetrarch), or not at all.
+      if (tracing_)
+        Trace("statement '" + std::string(w[vg.head].lower) + "': coded by its clause, if at all");
+      return;
+    }
     // "…, X said." or '"…," X said': the complement is what came before.
     bool after_all = true;
     for (uint32_t k = vg.e; k < w.size(); ++k) {
@@ -2570,6 +3184,12 @@ class SentenceCoder {
   uint32_t attribution_ = 0;  // first token of a trailing "…, X said" (or the sentence's end)
   std::vector<int> vg_subject_;
   std::vector<bool> vg_coded_;  // the verb group gave an event
+  // PETRARCH-2 composition: each verb group's code (after its patterns; ""
+  // when it has none) and the range of `out` its events took.
+  std::vector<std::string> vg_code_;
+  std::vector<std::pair<size_t, size_t>> vg_events_;
+  std::vector<bool> vg_reported_;  // ReportedPetrarch took the verb group
+  std::vector<bool> vg_in_pp_;     // a gerund in a prepositional phrase (PETRARCH-2)
   int match_subject_ = -1;       // subject phrase of the verb whose patterns are tried
   struct PendingStatement {
     int v;

@@ -743,6 +743,8 @@ class Translator {
     std::string syn_name, syn_origin;
     std::vector<std::string> syn_words;
     std::string section;
+    std::vector<std::pair<std::string, std::string>> transforms;  // "~ …" line, origin
+    std::unordered_map<std::string, std::string> verb_codes;      // VERB -> its code
     while (std::getline(in, raw)) {
       ++lineno;
       if (!raw.empty() && raw.back() == '\r') raw.pop_back();
@@ -776,6 +778,10 @@ class Translator {
         continue;
       }
       FlushSynset(syn_name, syn_words, syn_origin, o);
+      if (line[0] == '~' && v2) {
+        transforms.push_back({line, where});  // the verbs they name may come later
+        continue;
+      }
       if (StartsWith(line, "---")) {
         FlushBlock(block, v2, o);
         block = VerbBlock();
@@ -866,6 +872,7 @@ class Translator {
       }
       if (petr_blocks) {
         std::string c = has_code ? code : block.code;
+        verb_codes.emplace(Upper(words), c);
         block.verbs.push_back({words, where});
         if (!c.empty()) o->Line("verb " + c + " : " + words, where), ++out_->counts["verbs"];
         else ++out_->counts["verbs without a code (patterns only)"];
@@ -881,6 +888,60 @@ class Translator {
     }
     FlushSynset(syn_name, syn_words, syn_origin, o);
     FlushBlock(block, v2, o);
+    for (const auto& [line, where] : transforms) Transform(line, where, verb_codes, o);
+  }
+
+  // PETRARCH-2 transformation "~ a (a b ATTACK) SAY = a b 015": a verb
+  // (SAY) whose subject a reports a nested event (a's attack on b) codes
+  // a>b 015 instead. Written `compose 015 : 010 (a b 190)` with the verbs'
+  // codes; the nested source is `a` (the outer subject), `b` (another actor)
+  // or `_` (none), its target `b` or `.` (any); `Q` (any code) is `*`.
+  void Transform(const std::string& line, const std::string& where,
+                 const std::unordered_map<std::string, std::string>& verb_codes, Out* o) {
+    std::string t = line.substr(1);
+    for (char& ch : t) {
+      if (ch == '(' || ch == ')') ch = ' ';
+    }
+    std::vector<std::string> f = SplitWs(t);
+    // a  S T INNER  OUTER  =  a b RESULT
+    if (f.size() != 9 || f[5] != "=") {
+      Problem(where + ": transformation not of the form 'a (s t VERB) VERB = a b CODE'; skipped");
+      return;
+    }
+    const std::string& a = f[0];
+    auto code_of = [&](const std::string& verb, std::string* code) {
+      if (verb == "Q") {
+        *code = "*";
+        return true;
+      }
+      auto it = verb_codes.find(verb);
+      if (it == verb_codes.end() || it->second.empty()) return false;
+      *code = it->second;
+      return true;
+    };
+    std::string inner, outer, result;
+    if (!code_of(f[3], &inner) || !code_of(f[4], &outer) || outer == "*") {
+      Problem(where + ": transformation names a verb with no code ('" + f[3] + "', '" + f[4] +
+              "'); skipped");
+      return;
+    }
+    std::string src = f[1] == a ? "a" : f[1] == "_" ? "_" : "b";
+    std::string tgt = f[2] == "." ? "." : "b";
+    // The coded event is a toward the one named b: the nested source or target.
+    const std::string& b = src == "b" ? f[1] : f[2];
+    if (f[6] != a || f[7] != b || (src == "b" && tgt == "b")) {
+      Problem(where + ": transformation codes actors other than 'a b'; skipped");
+      return;
+    }
+    if (f[8] == "Q") {
+      result = "*";
+    } else {
+      result = EventCode(f[8], where);
+      if (result.empty()) return;
+    }
+    o->Line("compose " + result + " : " + outer + " (" + src + " " + tgt + " " + inner + ")",
+            where);
+    ++out_->counts["transformations"];
   }
 
   // "{ &TIETYPES | CLOSER }" alternatives that name a synset: dyad cannot
@@ -964,9 +1025,21 @@ class Translator {
       return "";
     }
     size_t e = s.find(']', b);
-    *code = EventCode(s.substr(b + 1, e == std::string::npos ? std::string::npos : e - b - 1),
-                      where);
+    std::string raw_code =
+        Trim(s.substr(b + 1, e == std::string::npos ? std::string::npos : e - b - 1));
+    *code = EventCode(raw_code, where);
     s = Trim(s.substr(0, b));
+    // PETRARCH-2 "[:030]": only a passive meaning ("received assurances from
+    // X": X gave them). The subject is the target: written '+' before the
+    // verb; the coder finds the source as for a passive.
+    if (v2 && code->empty() && raw_code.size() > 1 && raw_code[0] == ':' &&
+        s.find('+') == std::string::npos && s.find('$') == std::string::npos) {
+      *code = EventCode(raw_code.substr(1), where);
+      if (!code->empty()) {
+        s = "+ " + s;
+        ++out_->counts["passive-meaning patterns ([:CODE])"];
+      }
+    }
     // Tokens: { A | B } alternatives (TABARI) or {A B} noun phrases
     // (PETRARCH-2), (PREP NOUN) phrases, words with '_' joins.
     std::string norm;

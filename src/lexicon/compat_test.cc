@@ -253,6 +253,50 @@ TEST(Compat, ReferenceSemanticsVerbPhrases) {
   EXPECT_EQ(code("Arnor was attacked over its dispute with Gondor."), "ARN>GON:190 ");
 }
 
+// A PETRARCH-2 verb file with transformations: nested verbs compose their
+// codes, "not" negates, a reported attack is an accusation, passives take
+// their source from "by" / "from" / "in".
+TEST(Compat, Petrarch2Composition) {
+  CompatDict d;
+  TranslateTexts(DictFormat::kPetrarch,
+                 {{"a.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"},
+                  {"a.discards.txt", "YEARS AGO\n"},
+                  {"CAMEO.2.0.txt",
+                   "--- WANT [030] ---\nWANT\n--- AGREE [050] ---\nAGREE\n"
+                   "--- PROVIDE [060] ---\nPROVIDE\n--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n"
+                   "--- ATTACK [190] ---\nATTACK\nFIRE\n--- LIFT [---] ---\nLIFT\n"
+                   "- * SANCTION [0351] # LIFT\n- * SANCTIONS [085] # LIFT\n"
+                   "--- RECEIVE [---] ---\nRECEIVE\n- * ASSURANCE [:030] # RECEIVE\n"
+                   "~ a (a b ATTACK) SAY = a b 015\n~ a (b . ATTACK) SAY = a b 112\n"
+                   "~ a (b . ATTACK ) WANT = a b 021\n"}},
+                 {}, &d);
+  EXPECT_TRUE(Has(All(d), "compose 015 : 010 (a b 190)")) << All(d);
+  EXPECT_TRUE(Has(All(d), "compose 021 : 030 (b . 190)"));
+  DictStats stats;
+  auto lex = Lexicon::LoadSources(d.sources, &stats);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_TRUE(stats.errors.empty()) << stats.errors[0];
+  EXPECT_EQ((*lex)->compose_rules().size(), 3u);
+  auto code = [&](const std::string& text) {
+    return CodeText(*lex, d, With(Semantics::kPetrarch), text);
+  };
+  EXPECT_EQ(code("Arnor wants to attack Gondor."), "ARN>GON:138 ");
+  EXPECT_EQ(code("Arnor wants Rohan to attack Gondor."), "ARN>ROH:021 ");
+  EXPECT_EQ(code("Arnor has agreed to lift the sanctions on Gondor."), "ARN>GON:085 ");
+  EXPECT_EQ(code("Arnor would not provide support to Gondor."), "ARN>GON:121 ");
+  EXPECT_EQ(code("Arnor said that it had attacked Gondor."), "ARN>GON:015 ");
+  EXPECT_EQ(code("Arnor said that Rohan had attacked Gondor."), "ARN>ROH:112 ");
+  EXPECT_EQ(code("Arnor said a bomb was fired at it from Rohan."), "ARN>ROH:112 ");
+  // Discard phrases are words between spaces with a word after them.
+  EXPECT_EQ(code("Arnor attacked Gondor three years ago in Rohan."), "");
+  EXPECT_EQ(code("Arnor attacked Gondor three years ago, Rohan said."), "ARN>GON:190 ");
+  // "[:030]": a passive meaning, the giver after "from".
+  EXPECT_EQ(code("Arnor received assurances from Gondor."), "GON>ARN:030 ");
+  // dyad's own semantics read an intent.
+  EXPECT_EQ(CodeText(*lex, d, With(Semantics::kDyad), "Arnor wants to attack Gondor."),
+            "ARN>GON:030 ");
+}
+
 // '+' before the verb makes the subject the target; '$' after it names the source.
 TEST(Compat, SubjectAsTargetAndSourceSlot) {
   CompatDict d;

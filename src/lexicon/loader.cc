@@ -494,6 +494,7 @@ class LexiconBuilder {
     if (kind == "pattern") return LoadPattern(codes, body, origin);
     if (kind == "synset") return LoadSynset(codes, body);
     if (kind == "irregular") return LoadIrregular(body);
+    if (kind == "compose") return LoadCompose(codes, body, origin);
     if (kind == "role") {
       // Declares a role type beyond data/cameo/actor_types.tsv (foreign dictionaries).
       if (codes.size() != 3 || !IsUpperCode(codes)) return "a role code is three letters";
@@ -776,6 +777,34 @@ class LexiconBuilder {
       if (plural != phrase) words.push_back(plural);
     }
     ++stats_->counts["synset"];
+    return "";
+  }
+
+  // compose RESULT : OUTER (S T INNER)
+  std::string LoadCompose(const std::string& result, std::string_view body,
+                          const std::string& origin) {
+    std::string b(body);
+    for (char& ch : b) {
+      if (ch == '(' || ch == ')') ch = ' ';
+    }
+    std::vector<std::string> w = Words(b);
+    if (w.size() != 4) return "compose needs: RESULT : OUTER (SOURCE TARGET INNER)";
+    ComposeRule r;
+    r.result = result;
+    r.outer = w[0];
+    r.inner = w[3];
+    if (w[1] != "a" && w[1] != "b" && w[1] != "_") return "a compose source is a, b or _";
+    if (w[2] != "b" && w[2] != ".") return "a compose target is b or .";
+    r.source = w[1][0];
+    r.target = w[2][0];
+    for (const std::string* c : {&r.result, &r.outer, &r.inner}) {
+      if (*c == "*" && c != &r.outer) continue;
+      std::string err = CheckEventCode(*c);
+      if (!err.empty()) return err;
+    }
+    r.origin = origin;
+    lex_->compose_rules_.push_back(std::move(r));
+    ++stats_->counts["compose"];
     return "";
   }
 

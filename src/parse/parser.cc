@@ -124,6 +124,19 @@ bool AfterThatSubject(const SentenceParse& p, uint32_t i) {
   return k < i && k > 0 && p.words[k - 1].lower == "that";
 }
 
+// PETRARCH-2 looks its discard phrases up among the sentence's
+// space-separated words, as written, and only sees a phrase once a word
+// follows it: "three years ago, a senior officer said" ("ago," is not
+// "ago") and a phrase ending the sentence discard nothing. True when
+// tokens [b, e) of sentence `s` would match so.
+bool Petrarch2DiscardMatches(const Document& doc, const Sentence& s, uint32_t b, uint32_t e) {
+  uint32_t first = s.token_begin + b, last = s.token_begin + e - 1;
+  if (first > s.token_begin && doc.tokens[first - 1].norm_end == doc.tokens[first].norm_begin) {
+    return false;
+  }
+  return last + 1 < s.token_end && doc.tokens[last].norm_end < doc.tokens[last + 1].norm_begin;
+}
+
 }  // namespace
 
 // "Taiwan put its forces on alert": a state, person or organisation named
@@ -328,7 +341,14 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     // as food, "china" the porcelain); accept it only for agents, demonyms
     // and all-lower phrases written so in the dictionary.
     bool any_cap = false;
-    for (uint32_t k = i; k < i + m->length; ++k) any_cap |= out->words[k].capitalized;
+    for (uint32_t k = i; k < i + m->length; ++k) {
+      any_cap |= out->words[k].capitalized;
+      // The reference coders read text upper-cased: "iSrael" is Israel.
+      if (dictionary_verbs && !any_cap) {
+        std::string_view raw = doc.Text(doc.tokens[s.token_begin + k]);
+        any_cap = std::any_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      }
+    }
     bool needs_cap = e.kind == EntryKind::kCountry || e.kind == EntryKind::kCapital ||
                      e.kind == EntryKind::kDemonym ||
                      e.kind == EntryKind::kPlace || e.kind == EntryKind::kPerson ||
@@ -344,7 +364,10 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       }
     }
     if (e.kind == EntryKind::kDiscard) {
-      out->discard = true;
+      if (!dictionary_verbs || lex.compose_rules().empty() ||
+          Petrarch2DiscardMatches(doc, s, i, i + m->length)) {
+        out->discard = true;
+      }
       i += m->length;
       continue;
     }
