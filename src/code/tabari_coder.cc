@@ -593,7 +593,7 @@ void Record::MarkSubordinate() {
     if (SkipSegment(&i, WordType::kCompound)) continue;
     if (c_[i].type == WordType::kComma) {
       int start = i;
-      if (i >= o_.min_beg && i <= o_.max_beg) {
+      if (i > 0 && i >= o_.min_beg && i <= o_.max_beg) {
         c_[0].head.push_back({WordType::kSubord, index});
         c_[start - 1].tail.push_back({WordType::kSubord, index});
         ++index;
@@ -1378,8 +1378,9 @@ struct Record::Matcher {
   bool Is(int p, int32_t sym) const {
     return p >= 0 && p < static_cast<int>(ph->size()) && !(*ph)[p].synset && (*ph)[p].lit == sym;
   }
-  uint16_t Conn(int p) const { return (*ph)[p].conn; }
-  bool Synset(int p) const { return (*ph)[p].synset; }
+  bool In(int p) const { return p >= 0 && p < static_cast<int>(ph->size()); }
+  uint16_t Conn(int p) const { return In(p) ? (*ph)[p].conn : 0; }
+  bool Synset(int p) const { return In(p) && (*ph)[p].synset; }
 
   void Save() {
     cond = true;
@@ -1458,6 +1459,7 @@ struct Record::Matcher {
   }
   // compTarget
   int Target() {
+    if (!In(pos)) return 0;  // a '{' that ends the phrase
     const Element& e = (*ph)[pos];
     if (e.synset) return 0;
     if (e.lit >= kFirstWordLit) {
@@ -1496,6 +1498,7 @@ struct Record::Matcher {
     return 0;
   }
   bool SubPattern(const Phrase& sub) {
+    if (sub.empty()) return false;
     const Phrase* save_ph = ph;
     int save_pos = pos, save_loc = loc;
     ph = &sub;
