@@ -62,6 +62,7 @@ int RunCode(const CodeArgs& a) {
     std::cerr << "dyad code: unknown --semantics '" << a.semantics << "' (dyad, tabari, petrarch)\n";
     return kExitUsage;
   }
+  opt.tabari = cl.tabari;
   Coder coder(lex, opt);
   io::ReaderOptions ropt;
   ropt.default_date = a.date;

@@ -90,6 +90,7 @@ int RunEval(const EvalArgs& a) {
   }
   if (!lex) return kExitUsage;
   CoderOptions copt;
+  copt.tabari = cl.tabari;
   if (!ParseSemantics(a.semantics, &copt.semantics)) {
     std::cerr << "dyad eval: unknown --semantics '" << a.semantics << "' (dyad, tabari, petrarch)\n";
     return kExitUsage;

@@ -4,7 +4,9 @@
 //   dyad validate Validate.project                   (TABARI validation project)
 //
 // The suite's dictionaries (named in <Environment> or the .project) are
-// translated by src/lexicon/compat and replace dyad's defaults. A record
+// translated by src/lexicon/compat and replace dyad's defaults; a TABARI
+// project under the TABARI semantics is instead coded with TABARI's own
+// algorithm on its files (validate_tabari.cc). A record
 // passes when the set of (source, target, code) events dyad gives equals the
 // expected set (no events for noevents and error records); the looser
 // figure counts records whose expected events were all found, extras
@@ -18,6 +20,7 @@
 #include <sstream>
 
 #include "cli/common.h"
+#include "cli/validate.h"
 #include "dyad/coder.h"
 #include "io/petrarch_xml.h"
 #include "lexicon/compat.h"
@@ -39,8 +42,6 @@ struct ValidateArgs {
   double min_pass = -1;
   double min_loose = -1;
 };
-
-using Triple = std::tuple<std::string, std::string, std::string>;
 
 struct Suite {
   compat::DictFormat format = compat::DictFormat::kPetrarch;
@@ -225,10 +226,103 @@ std::string Show(const std::set<Triple>& s) {
   return out;
 }
 
+// Prints PASS/FAIL lines, the per-category table and the totals; returns
+// the exit status (--min-pass / --min-found).
+int Report(const ValidateArgs& a, const std::vector<ValidateOutcome>& outcomes, int excluded) {
+  struct Tally {
+    int pass = 0, fail = 0, loose = 0;
+  };
+  std::map<std::string, Tally> by_cat;
+  Tally all;
+  for (const ValidateOutcome& o : outcomes) {
+    bool pass, loose;
+    bool found = std::includes(o.got.begin(), o.got.end(), o.want.begin(), o.want.end());
+    if (o.partial) {
+      pass = loose = found;
+    } else if (o.want.empty()) {
+      pass = loose = o.got.empty();
+    } else {
+      pass = o.got == o.want || (o.none_ok && o.got.empty());
+      loose = found || pass;
+    }
+    Tally& t = by_cat[o.category.empty() ? "(none)" : o.category];
+    (pass ? t.pass : t.fail)++;
+    (pass ? all.pass : all.fail)++;
+    if (loose) ++t.loose, ++all.loose;
+    if (!a.quiet && (!pass || !a.failures_only)) {
+      std::string exp = o.want.empty() ? (o.error.empty() ? "no events" : "no events (" + o.error + ")")
+                                       : Show(o.want);
+      if (o.partial) exp += o.want.empty() ? " (not checked)" : " (and more not checked)";
+      else if (o.none_ok) exp += " (or none)";
+      std::cout << (pass ? "PASS " : "FAIL ") << o.id << ": expected " << exp << " got " << Show(o.got)
+                << "\n";
+      if (a.trace && !pass) std::cout << "  text: " << o.text << "\n" << o.trace;
+    }
+  }
+  if (excluded) {
+    std::cout << "records of categories outside <Include> (not run): " << excluded << "\n";
+  }
+  std::cout << "category  passed  failed  expected-found\n";
+  for (const auto& [cat, t] : by_cat) {
+    std::cout << cat << "  " << t.pass << "  " << t.fail << "  " << t.loose << "\n";
+  }
+  int n = all.pass + all.fail;
+  auto pct = [&](int k) { return n ? 100.0 * k / n : 0.0; };
+  char buf[200];
+  snprintf(buf, sizeof buf, "exact %.1f%% (%d/%d), expected events found %.1f%% (%d/%d)\n",
+           pct(all.pass), all.pass, n, pct(all.loose), all.loose, n);
+  std::cout << buf;
+  std::cout << all.pass << " passed, " << all.fail << " failed\n";
+  std::cout.flush();
+  bool fail = false;
+  if (a.min_pass >= 0 && (n == 0 || static_cast<double>(all.pass) / n < a.min_pass)) {
+    std::cerr << "dyad validate: pass rate " << pct(all.pass) / 100 << " is below " << a.min_pass
+              << "\n";
+    fail = true;
+  }
+  if (a.min_loose >= 0 && (n == 0 || static_cast<double>(all.loose) / n < a.min_loose)) {
+    std::cerr << "dyad validate: expected-found rate " << pct(all.loose) / 100 << " is below "
+              << a.min_loose << "\n";
+    fail = true;
+  }
+  return fail ? kExitBadInput : kExitOk;
+}
+
+// A TABARI project under the TABARI semantics: TABARI's own algorithm on its
+// own dictionaries (src/code/tabari_coder).
+int RunTabariValidate(const ValidateArgs& a) {
+  TabariRunOptions opt;
+  opt.dict_dirs = a.dict_dirs;
+  opt.dicts = a.dicts;
+  opt.trace = a.trace;
+  std::vector<ValidateOutcome> outcomes;
+  std::vector<std::string> files, problems, errors;
+  bool ok = CodeTabariProject(a.file, opt, &outcomes, &files, &problems, &errors);
+  for (const std::string& e : errors) std::cerr << e << "\n";
+  if (!ok) return kExitUsage;
+  std::cerr << "dyad validate: TABARI's algorithm (--semantics tabari) on";
+  for (const std::string& f : files) std::cerr << " " << f;
+  std::cerr << "\n";
+  if (!problems.empty()) {
+    std::cerr << "dyad validate: " << problems.size() << " dictionary lines skipped";
+    if (a.trace) {
+      std::cerr << ":\n";
+      for (const std::string& p : problems) std::cerr << "  " << p << "\n";
+    } else {
+      std::cerr << " (--trace lists them)\n";
+    }
+  }
+  return Report(a, outcomes, 0);
+}
+
 int RunValidate(const ValidateArgs& a) {
   Suite suite;
   std::vector<std::string> errors;
   bool tabari = a.file.size() > 8 && a.file.compare(a.file.size() - 8, 8, ".project") == 0;
+  if (tabari && !a.dump && (a.dict_format.empty() || a.dict_format == "tabari") &&
+      (a.semantics.empty() || a.semantics == "tabari")) {
+    return RunTabariValidate(a);
+  }
   bool ok = tabari ? ReadTabariProject(a.file, a, &suite, &errors)
                    : ReadPetrarchSuite(a.file, a, &suite, &errors);
   for (const std::string& e : errors) std::cerr << e << "\n";
@@ -277,11 +371,7 @@ int RunValidate(const ValidateArgs& a) {
     return kExitUsage;
   }
   auto coder = std::make_unique<Coder>(cl.lex, copt);
-  struct Tally {
-    int pass = 0, fail = 0, loose = 0;
-  };
-  std::map<std::string, Tally> by_cat;
-  Tally all;
+  std::vector<ValidateOutcome> outcomes;
   int excluded = 0;
   for (const io::PetrarchRecord& r : suite.records) {
     for (const auto& [opt, value] : r.config) {
@@ -313,60 +403,22 @@ int RunValidate(const ValidateArgs& a) {
     Story story = r.story;
     std::replace(story.text.begin(), story.text.end(), '_', ' ');
     coder->CodeStory(story, &events, &stats, a.trace ? &trace : nullptr);
-    std::set<Triple> got, want;
+    ValidateOutcome o;
+    o.id = r.story.id;
+    o.category = r.category;
+    o.text = r.story.text;
+    o.error = r.error;
+    o.trace = trace;
     for (const Event& e : events) {
-      got.insert({e.source.code, e.target ? e.target->code : "---", cl.dict.OriginalCode(e.code)});
+      o.got.insert({e.source.code, e.target ? e.target->code : "---", cl.dict.OriginalCode(e.code)});
     }
-    for (const auto& x : r.expected) want.insert({x.source, x.target, x.code});
-    bool pass, loose;
-    if (want.empty()) {
-      pass = loose = got.empty();
-    } else {
-      pass = got == want;
-      loose = std::includes(got.begin(), got.end(), want.begin(), want.end());
-    }
-    Tally& t = by_cat[r.category.empty() ? "(none)" : r.category];
-    (pass ? t.pass : t.fail)++;
-    (pass ? all.pass : all.fail)++;
-    if (loose) ++t.loose, ++all.loose;
-    if (!a.quiet && (!pass || !a.failures_only)) {
-      std::string exp = want.empty() ? (r.error.empty() ? "no events" : "no events (" + r.error + ")")
-                                     : Show(want);
-      std::cout << (pass ? "PASS " : "FAIL ") << r.story.id << ": expected " << exp << " got "
-                << Show(got) << "\n";
-      if (a.trace && !pass) std::cout << "  text: " << r.story.text << "\n" << trace;
-    }
+    for (const auto& x : r.expected) o.want.insert({x.source, x.target, x.code});
+    outcomes.push_back(std::move(o));
   }
   for (const std::string& u : unsupported) {
     std::cerr << "dyad validate: <Config option=\"" << u << "\"> is not supported; ignored\n";
   }
-  if (excluded) {
-    std::cout << "records of categories outside <Include> (not run): " << excluded << "\n";
-  }
-  std::cout << "category  passed  failed  expected-found\n";
-  for (const auto& [cat, t] : by_cat) {
-    std::cout << cat << "  " << t.pass << "  " << t.fail << "  " << t.loose << "\n";
-  }
-  int n = all.pass + all.fail;
-  auto pct = [&](int k) { return n ? 100.0 * k / n : 0.0; };
-  char buf[200];
-  snprintf(buf, sizeof buf, "exact %.1f%% (%d/%d), expected events found %.1f%% (%d/%d)\n",
-           pct(all.pass), all.pass, n, pct(all.loose), all.loose, n);
-  std::cout << buf;
-  std::cout << all.pass << " passed, " << all.fail << " failed\n";
-  std::cout.flush();
-  bool fail = false;
-  if (a.min_pass >= 0 && (n == 0 || static_cast<double>(all.pass) / n < a.min_pass)) {
-    std::cerr << "dyad validate: pass rate " << pct(all.pass) / 100 << " is below " << a.min_pass
-              << "\n";
-    fail = true;
-  }
-  if (a.min_loose >= 0 && (n == 0 || static_cast<double>(all.loose) / n < a.min_loose)) {
-    std::cerr << "dyad validate: expected-found rate " << pct(all.loose) / 100 << " is below "
-              << a.min_loose << "\n";
-    fail = true;
-  }
-  return fail ? kExitBadInput : kExitOk;
+  return Report(a, outcomes, excluded);
 }
 
 }  // namespace
@@ -388,7 +440,9 @@ RunFn AddValidateCommand(CLI::App& app) {
   cmd->add_flag("-q,--quiet", args->quiet, "No per-record lines");
   cmd->add_flag("--trace", args->trace, "Explain the failing records (dyad code --trace)");
   cmd->add_option("--semantics", args->semantics,
-                  "tabari, petrarch or dyad (default: the suite's coder; see CoderOptions)");
+                  "tabari, petrarch or dyad (default: the suite's coder; see CoderOptions). A TABARI "
+                  "project under tabari is coded with TABARI's algorithm on its own dictionaries; "
+                  "dyad or petrarch run it through dyad's coder on the translated ones");
   cmd->add_flag("--dump-dict", args->dump, "Print the translated dictionaries and stop");
   cmd->add_option("--min-pass", args->min_pass, "Fail below this fraction of records passed");
   cmd->add_option("--min-found", args->min_loose,

@@ -24,6 +24,10 @@
 
 namespace dyad {
 
+namespace tabari {
+class Dictionary;  // src/lexicon/tabari_dict.h
+}
+
 // What counts as an event.
 //   kDyad     (default) only real, present acts: a negated, modal, future,
 //             conditional, intended ("is about to restore") or historical act
@@ -59,6 +63,11 @@ struct CoderOptions {
   int max_pairs = 12;
   // Write why each candidate was dropped (negated, modal …) to `trace`.
   bool trace = false;
+  // Semantics::kTabari with TABARI's own dictionaries (compat::LoadCompat
+  // reads them for this too): the story is coded with TABARI's algorithm
+  // (src/code/tabari_coder.h), each sentence as a TABARI record, instead of
+  // dyad's rules on the translated lexicon.
+  std::shared_ptr<const tabari::Dictionary> tabari;
 };
 
 struct CodeStats {

@@ -7,6 +7,7 @@
 // denied or historical), find its source and target, match its patterns and
 // emit one event per (source, target) pair.
 #include "dyad/coder.h"
+#include "code/tabari_coder.h"
 
 #include <algorithm>
 #include <cctype>
@@ -3222,6 +3223,11 @@ void Coder::CodeStory(const Story& story, std::vector<Event>* events, CodeStats*
 
 void Coder::CodeDocument(const Story& story, const Document& doc, std::vector<Event>* events,
                          CodeStats* stats, std::string* trace) const {
+  if (options_.semantics == Semantics::kTabari && options_.tabari) {
+    tabari::CodeDocument(*options_.tabari, *lex_, story, doc, events, stats,
+                         options_.trace ? trace : nullptr);
+    return;
+  }
   CodeStats local;
   local.stories = 1;
   local.invalid_bytes = doc.invalid_bytes;

@@ -5,6 +5,7 @@
 // file:line it came from, so that loader messages can point at the file the
 // user actually has.
 #include "lexicon/compat.h"
+#include "lexicon/tabari_dict.h"
 #include "text/strings.h"
 
 #include <algorithm>
@@ -1378,6 +1379,12 @@ Status LoadCompat(DictFormat format, const std::vector<std::string>& files, Comp
   if (!lex.ok()) return lex.status();
   for (std::string& e : out->stats.errors) e = out->dict.MapMessage(e);
   out->lex = *lex;
+  if (format == DictFormat::kTabari) {
+    // Its reader skips the bad lines the translation above already reported.
+    auto td = std::make_shared<tabari::Dictionary>();
+    std::vector<std::string> ignored;
+    if (tabari::LoadDictionary(files, td.get(), &ignored)) out->tabari = td;
+  }
   return Status::Ok();
 }
 

@@ -30,6 +30,10 @@
 #include "dyad/lexicon.h"
 #include "dyad/status.h"
 
+namespace dyad::tabari {
+class Dictionary;  // lexicon/tabari_dict.h
+}
+
 namespace dyad::compat {
 
 enum class DictFormat { kTabari, kPetrarch };
@@ -78,6 +82,9 @@ void TranslateTexts(DictFormat format, const std::vector<std::pair<std::string, 
 struct CompatLexicon {
   std::shared_ptr<const Lexicon> lex;
   CompatDict dict;
+  // TABARI files also as TABARI reads them, for its own algorithm
+  // (CoderOptions::tabari); null for PETRARCH files.
+  std::shared_ptr<const tabari::Dictionary> tabari;
   DictStats stats;  // loader's view; errors already mapped to foreign file:line
   // Every problem of translation and loading, foreign file:line first.
   std::vector<std::string> AllProblems() const;

@@ -118,5 +118,41 @@ printf 'country XX : Nowhere\nverb 999 : frobnicate\nagent MIL : soldier\nwidget
 run check-dict "$TMP/baddict"
 check "check-dict reports bad lines as file:line and exits 1" $([ $RC -eq 1 ] && echo "$ERR" | grep -q "bad.dict:1: bad actor code" && echo "$ERR" | grep -q "bad.dict:2: unknown CAMEO event code '999'" && echo "$ERR" | grep -q "bad.dict:4: unknown kind 'widget'" && echo 0 || echo 1) "$ERR"
 
+# validate: a small TABARI project, coded with TABARI's algorithm; an OPTION:
+# record changes the options for the records after it and is not scored.
+mkdir -p "$TMP/tab"
+printf 'ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n' > "$TMP/tab/t.actors"
+printf 'ATTACK [223]\nCONDEMN [122]\n' > "$TMP/tab/t.verbs"
+printf 'SET: MINIMUM WORDS = 3\n' > "$TMP/tab/t.options"
+cat > "$TMP/tab/t.text" <<'TXT'
+950101  T-01
+Arnor attacked Gondor on Monday and Rohan condemned Arnor.
+/*
+{ ARN / GON / 223 }
+{ ROH / ARN / 122 } */
+
+950101  T-Option
+Coding by sentence from here on.
+/*
+{ OPTION: SET: CODE BY SENTENCE } */
+
+950101  T-02
+Arnor attacked Gondor on Monday and Rohan condemned Arnor.
+/* { ARN / GON / 223 } */
+
+950101  T-03
+Arnor attacked Gondor on Monday.
+/* -{ ARN / ROH / 999 } not checked */
+
+950101  T-04
+Arnor attacked Gondor on Monday.
+/* { ROH / GON / 223 } */
+TXT
+printf '<actorsfile> t.actors\n<verbsfile> t.verbs\n<optionsfile> t.options\n<textfile> t.text\n' > "$TMP/tab/t.project"
+run validate "$TMP/tab/t.project"
+check "validate codes a TABARI project with its options (3 passed, 1 failed)" $(echo "$OUT" | tail -1 | grep -q "^3 passed, 1 failed$" && echo "$OUT" | grep -q "^FAIL T-04: expected ROH>GON:223 got ARN>GON:223" && echo 0 || echo 1) "$OUT"
+run validate "$TMP/tab/t.project" --min-pass 0.9
+check "validate --min-pass below the rate exits 1" $([ $RC -eq 1 ] && echo 0 || echo 1) "rc=$RC"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
