@@ -340,6 +340,24 @@ class Reader {
   void OptionsFile();
 
  private:
+  // Adds `p` (written `text` in the file) as a root of `type` for entry `entry`.
+  void AddRootTo(int entry, const Phrase& p, WordType type, std::string text) {
+    Root r;
+    r.phrase = p;
+    r.type = type;
+    r.entry = entry;
+    r.text = std::move(text);
+    r.origin = Where();
+    d_->AddRoot(std::move(r));
+  }
+  // Adds `e` as a new entry whose root is `p`; returns the entry's index.
+  int AddEntry(const Entry& e, const Phrase& p, WordType type, std::string text) {
+    int entry = static_cast<int>(d_->entries.size());
+    d_->entries.push_back(e);
+    AddRootTo(entry, p, type, std::move(text));
+    return entry;
+  }
+
   // Next significant line (trimmed) into *raw; false at the end.
   bool Next(std::string* raw) {
     while (pos_ < lines_.size()) {
@@ -408,14 +426,7 @@ void Reader::Words(const char* end_tag, WordType type) {
       Problem("'" + ln.phrase + "' is already in the dictionary; skipped");
       continue;
     }
-    Root r;
-    r.phrase = p;
-    r.type = type;
-    r.entry = static_cast<int>(d_->entries.size());
-    d_->entries.push_back(Entry{});
-    r.text = ln.phrase;
-    r.origin = Where();
-    d_->AddRoot(std::move(r));
+    AddEntry(Entry{}, p, type, ln.phrase);
   }
   Problem(std::string("no ") + end_tag + " tag");
 }
@@ -451,13 +462,7 @@ void Reader::Actors() {
         Problem("synonym before any actor");
         continue;
       }
-      Root r;
-      r.phrase = p;
-      r.type = WordType::kActor;
-      r.entry = pending_entry_;
-      r.text = ln.phrase.substr(1);
-      r.origin = Where();
-      d_->AddRoot(std::move(r));
+      AddRootTo(pending_entry_, p, WordType::kActor, ln.phrase.substr(1));
       continue;
     }
     if (ln.phrase.empty()) {  // a date block of the entry above
@@ -478,15 +483,7 @@ void Reader::Actors() {
     }
     Entry e;
     e.origin = Where();
-    int entry = static_cast<int>(d_->entries.size());
-    d_->entries.push_back(e);
-    Root r;
-    r.phrase = p;
-    r.type = WordType::kActor;
-    r.entry = entry;
-    r.text = ln.phrase;
-    r.origin = Where();
-    d_->AddRoot(std::move(r));
+    int entry = AddEntry(e, p, WordType::kActor, ln.phrase);
     pending_entry_ = entry;
     if (ln.bracket) {
       std::string why2;
@@ -530,14 +527,7 @@ void Reader::Agents() {
     e.agent = TrimBoth(ln.code.substr(1, rb == std::string::npos ? std::string::npos : rb - 1));
     e.has_code = true;
     e.origin = Where();
-    Root r;
-    r.phrase = p;
-    r.type = WordType::kAgent;
-    r.entry = static_cast<int>(d_->entries.size());
-    d_->entries.push_back(e);
-    r.text = ln.phrase;
-    r.origin = Where();
-    d_->AddRoot(std::move(r));
+    AddEntry(e, p, WordType::kAgent, ln.phrase);
   }
 }
 
@@ -593,15 +583,7 @@ void Reader::Time() {
     e.time = ParseTimeCode(ln.code);
     e.has_code = true;
     e.origin = Where();
-    entry = static_cast<int>(d_->entries.size());
-    d_->entries.push_back(e);
-    Root r;
-    r.phrase = p;
-    r.type = WordType::kTime;
-    r.entry = entry;
-    r.text = ln.phrase;
-    r.origin = Where();
-    d_->AddRoot(std::move(r));
+    entry = AddEntry(e, p, WordType::kTime, ln.phrase);
   }
   Problem("no </TIME> tag");
 }
@@ -634,15 +616,7 @@ void Reader::Synsets() {
       }
       Entry e;
       e.origin = Where();
-      entry = static_cast<int>(d_->entries.size());
-      d_->entries.push_back(e);
-      Root r;
-      r.phrase = p;
-      r.type = WordType::kSynset;
-      r.entry = entry;
-      r.text = ph;
-      r.origin = Where();
-      d_->AddRoot(std::move(r));
+      entry = AddEntry(e, p, WordType::kSynset, ph);
       designator = ph;
       continue;
     }
@@ -710,13 +684,7 @@ void Reader::Verbs() {
           Problem("verb form '" + form + "' is already in the dictionary");
           break;
         }
-        Root r;
-        r.phrase = p;
-        r.type = WordType::kVerb;
-        r.entry = entry;
-        r.text = form;
-        r.origin = Where();
-        d_->AddRoot(std::move(r));
+        AddRootTo(entry, p, WordType::kVerb, form);
       }
       continue;
     }
@@ -736,15 +704,7 @@ void Reader::Verbs() {
     e.event = ParseEventCode(ln.code);
     e.has_code = true;
     e.origin = Where();
-    entry = static_cast<int>(d_->entries.size());
-    d_->entries.push_back(e);
-    Root r;
-    r.phrase = p;
-    r.type = WordType::kVerb;
-    r.entry = entry;
-    r.text = ln.phrase;
-    r.origin = Where();
-    d_->AddRoot(std::move(r));
+    entry = AddEntry(e, p, WordType::kVerb, ln.phrase);
     skip = false;
   }
 }
