@@ -47,143 +47,63 @@ struct Suite {
   compat::DictFormat format = compat::DictFormat::kPetrarch;
   std::vector<std::string> dict_files;
   std::vector<io::PetrarchRecord> records;
+  // TABARI projects: for each record, how TABARI's validation checks it.
+  struct Checking {
+    bool partial = false, none_ok = false;  // see ValidateOutcome
+  };
+  std::vector<Checking> checking;
   std::vector<std::string> include;
 };
 
-std::string FindFile(const std::string& name, const fs::path& base,
-                     const std::vector<std::string>& dirs) {
-  std::error_code ec;
-  if (fs::path(name).is_absolute() && fs::exists(name, ec)) return name;
-  if (fs::exists(base / name, ec)) return (base / name).string();
-  for (const std::string& d : dirs) {
-    if (fs::exists(fs::path(d) / name, ec)) return (fs::path(d) / name).string();
-  }
-  return "";
-}
-
-std::string Trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
-
-// TABARI: the .project names the dictionaries and the text; the text holds
-// records "YYMMDD ID", sentence lines, then a /* ... */ comment with the
-// expected events { SRC / TGT / CODE }.
-bool ReadTabariProject(const std::string& path, const ValidateArgs& a, Suite* suite,
-                       std::vector<std::string>* errors) {
-  std::ifstream in(path);
-  if (!in) {
-    errors->push_back(path + ": cannot open file");
-    return false;
-  }
-  fs::path base = fs::path(path).parent_path();
-  std::string line, textfile;
-  while (std::getline(in, line)) {
-    for (const char* key : {"<actorsfile>", "<verbsfile>", "<agentsfile>", "<optionsfile>",
-                            "<textfile>"}) {
-      if (line.rfind(key, 0) != 0) continue;
-      std::string name = Trim(line.substr(std::string(key).size()));
-      std::string found = FindFile(name, base, a.dict_dirs);
-      if (found.empty()) {
-        errors->push_back(path + ": " + name + ": file not found");
-        continue;
-      }
-      if (std::string(key) == "<textfile>") textfile = found;
-      else suite->dict_files.push_back(found);
-    }
-  }
-  if (textfile.empty()) {
-    errors->push_back(path + ": no <textfile>");
-    return false;
-  }
-  std::ifstream tin(textfile);
-  std::vector<std::string> lines;
-  while (std::getline(tin, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
+// A TABARI project coded by dyad's Coder on the translated dictionaries
+// (--semantics dyad|petrarch): its records as TABARI's validation mode reads
+// them, with the checking flags of their expectations in `checking`.
+bool ReadTabariSuite(const std::string& path, const ValidateArgs& a, Suite* suite,
+                     std::vector<std::string>* errors) {
+  TabariProject project;
+  if (!ReadTabariProject(path, a.dict_dirs, &project, errors)) return false;
+  suite->dict_files = project.dicts;
   std::vector<std::pair<std::string, std::string>> pending;  // TABARI options not yet applied
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const std::string& h = lines[i];
-    if (h.size() < 8 || !std::all_of(h.begin(), h.begin() + 6, ::isdigit) ||
-        !std::isspace(static_cast<unsigned char>(h[6])))
+  bool yyyy = false;
+  TabariRecord rec;
+  for (size_t i = 0; NextTabariRecord(project, yyyy, &i, &rec);) {
+    if (!rec.date) {
+      errors->push_back(rec.origin + ": bad date '" + rec.date_text + "'; record skipped");
       continue;
+    }
+    TabariExpectation x = ReadTabariExpectation(rec.text);
+    for (const std::string& b : x.bad) {
+      errors->push_back(rec.origin + ": expectation '{" + b + "}' is not { S / T / C }");
+    }
+    if (!x.options.empty()) {  // a command record: applies to the records after it
+      for (std::string cmd : x.options) {
+        std::transform(cmd.begin(), cmd.end(), cmd.begin(), ::toupper);
+        bool on = cmd.find("TRUE") != std::string::npos;
+        // Of the options only these change how dyad's Coder reads a record.
+        if (cmd.find("CONVERT AGENT") != std::string::npos) {
+          pending.push_back({"convert_agent", on ? "true" : "false"});
+        }
+        if (cmd.find("YYYY") != std::string::npos) yyyy = on;
+      }
+      continue;
+    }
     io::PetrarchRecord r;
-    r.story.id = Trim(h.substr(6));
-    std::string yy = h.substr(0, 6);
-    r.story.date = std::string(yy[0] >= '3' ? "19" : "20") + yy.substr(0, 2) + "-" +
-                   yy.substr(2, 2) + "-" + yy.substr(4, 2);
-    r.story.origin = textfile + ":" + std::to_string(i + 1);
-    r.category = r.story.id.substr(0, r.story.id.find('-'));
-    std::string text, comment;
-    size_t j = i + 1;
-    for (; j < lines.size(); ++j) {
-      size_t c = lines[j].find("/*");
-      if (c != std::string::npos) {
-        text += " " + lines[j].substr(0, c);
-        comment = lines[j].substr(c + 2);
-        while (comment.find("*/") == std::string::npos && j + 1 < lines.size()) {
-          comment += "\n" + lines[++j];
-        }
-        comment = comment.substr(0, comment.find("*/"));
-        break;
-      }
-      if (Trim(lines[j]).empty() && !text.empty() && Trim(text).size() > 0) {
-        // a blank line ends a record that has no comment
-        break;
-      }
-      text += " " + lines[j];
-    }
-    i = j;
-    r.story.text = Trim(text);
-    if (r.story.text.rfind("This is the end of the standard validation records", 0) == 0) break;
-    // Expectations.
-    bool option = false;
-    for (size_t p = 0; (p = comment.find('{', p)) != std::string::npos;) {
-      size_t e = comment.find('}', p);
-      if (e == std::string::npos) break;
-      bool negated = p > 0 && comment[p - 1] == '-';
-      std::string inner = Trim(comment.substr(p + 1, e - p - 1));
-      p = e + 1;
-      if (inner.rfind("OPTION", 0) == 0) {
-        option = true;
-        // "OPTION: SET: CONVERT AGENT = TRUE": countryless agents are actors (~GOV).
-        std::string up = inner;
-        std::transform(up.begin(), up.end(), up.begin(), ::toupper);
-        size_t ca = up.find("CONVERT AGENT");
-        if (ca != std::string::npos) {
-          pending.push_back({"convert_agent", up.find("TRUE", ca) != std::string::npos ? "true" : "false"});
-        }
-        continue;
-      }
-      r.has_expectation = true;
-      if (negated) continue;  // "-{...}": deliberately not coded
-      if (inner.empty() || inner == "---" || inner == "+++") {
-        r.noevents = true;
-        continue;
-      }
-      if (inner == "###") {
-        r.error = "discard";
-        continue;
-      }
-      std::vector<std::string> parts;
-      std::stringstream ss(inner);
-      std::string part;
-      while (std::getline(ss, part, '/')) parts.push_back(Trim(part));
-      if (parts.size() != 3) {
-        errors->push_back(r.story.origin + ": expectation '{" + inner + "}' is not { S / T / C }");
-        continue;
-      }
-      r.expected.push_back({parts[0], parts[1], parts[2]});
-    }
-    if (option && r.expected.empty() && !r.noevents && r.error.empty()) continue;  // a command
+    r.story.id = rec.id;
+    char date[16];
+    snprintf(date, sizeof date, "%04d-%02d-%02d", rec.date / 10000, rec.date / 100 % 100,
+             rec.date % 100);
+    r.story.date = date;
+    r.story.origin = rec.origin;
+    r.story.text = rec.sentence;
+    r.category = rec.category;
+    r.has_expectation = x.has;
+    r.error = x.error;
+    for (const auto& [s, t, c] : x.events) r.expected.push_back({s, t, c});
+    r.noevents = r.expected.empty();
     r.config = std::move(pending);  // options given since the last record
     pending.clear();
-    if (!r.expected.empty()) r.noevents = false;
-    if (!r.has_expectation) r.noevents = true;  // nothing expected
     suite->records.push_back(std::move(r));
+    suite->checking.push_back({x.partial, !x.events.empty() && (x.noevents || !x.error.empty())});
   }
   suite->format = compat::DictFormat::kTabari;
   return true;
@@ -202,7 +122,7 @@ bool ReadPetrarchSuite(const std::string& path, const ValidateArgs& a, Suite* su
     auto it = f.environment.find(key);
     if (it == f.environment.end()) continue;
     for (const std::string& name : it->second) {
-      std::string found = FindFile(name, base, a.dict_dirs);
+      std::string found = FindSuiteFile(name, base.string(), a.dict_dirs);
       if (found.empty()) {
         errors->push_back(path + ": <" + key + "> " + name +
                           ": file not found (use --dict-dir DIR to say where)");
@@ -323,7 +243,7 @@ int RunValidate(const ValidateArgs& a) {
       (a.semantics.empty() || a.semantics == "tabari")) {
     return RunTabariValidate(a);
   }
-  bool ok = tabari ? ReadTabariProject(a.file, a, &suite, &errors)
+  bool ok = tabari ? ReadTabariSuite(a.file, a, &suite, &errors)
                    : ReadPetrarchSuite(a.file, a, &suite, &errors);
   for (const std::string& e : errors) std::cerr << e << "\n";
   if (!ok) return kExitUsage;
@@ -373,7 +293,8 @@ int RunValidate(const ValidateArgs& a) {
   auto coder = std::make_unique<Coder>(cl.lex, copt);
   std::vector<ValidateOutcome> outcomes;
   int excluded = 0;
-  for (const io::PetrarchRecord& r : suite.records) {
+  for (size_t ri = 0; ri < suite.records.size(); ++ri) {
+    const io::PetrarchRecord& r = suite.records[ri];
     for (const auto& [opt, value] : r.config) {
       std::string v = value;
       std::transform(v.begin(), v.end(), v.begin(), ::tolower);
@@ -413,6 +334,10 @@ int RunValidate(const ValidateArgs& a) {
       o.got.insert({e.source.code, e.target ? e.target->code : "---", cl.dict.OriginalCode(e.code)});
     }
     for (const auto& x : r.expected) o.want.insert({x.source, x.target, x.code});
+    if (ri < suite.checking.size()) {
+      o.partial = suite.checking[ri].partial;
+      o.none_ok = suite.checking[ri].none_ok;
+    }
     outcomes.push_back(std::move(o));
   }
   for (const std::string& u : unsupported) {
@@ -422,6 +347,17 @@ int RunValidate(const ValidateArgs& a) {
 }
 
 }  // namespace
+
+std::string FindSuiteFile(const std::string& name, const std::string& base,
+                          const std::vector<std::string>& dirs) {
+  std::error_code ec;
+  if (fs::path(name).is_absolute() && fs::exists(name, ec)) return name;
+  if (fs::exists(fs::path(base) / name, ec)) return (fs::path(base) / name).string();
+  for (const std::string& d : dirs) {
+    if (fs::exists(fs::path(d) / name, ec)) return (fs::path(d) / name).string();
+  }
+  return "";
+}
 
 RunFn AddValidateCommand(CLI::App& app) {
   auto args = std::make_shared<ValidateArgs>();

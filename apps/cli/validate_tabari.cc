@@ -1,5 +1,8 @@
-// dyad validate on a TABARI project, coded with TABARI's algorithm (see validate.h).
+// dyad validate on a TABARI project: reading the project, its records and
+// their expectations (shared with validate_main.cc), and coding it with
+// TABARI's algorithm (see validate.h).
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -8,41 +11,92 @@
 #include "cli/validate.h"
 #include "code/tabari_coder.h"
 #include "lexicon/tabari_dict.h"
+#include "text/strings.h"
 
 namespace dyad::cli {
 namespace {
-namespace fs = std::filesystem;
 
-std::string Trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
+std::string Trim(std::string_view s) { return std::string(text::TrimSpace(s)); }
 
-std::string Find(const std::string& name, const fs::path& base, const std::vector<std::string>& dirs) {
-  std::error_code ec;
-  if (fs::path(name).is_absolute() && fs::exists(name, ec)) return name;
-  if (fs::exists(base / name, ec)) return (base / name).string();
-  for (const std::string& d : dirs) {
-    if (fs::exists(fs::path(d) / name, ec)) return (fs::path(d) / name).string();
+}  // namespace
+
+bool ReadTabariProject(const std::string& project, const std::vector<std::string>& dict_dirs,
+                       TabariProject* p, std::vector<std::string>* errors) {
+  std::ifstream in(project);
+  if (!in) {
+    errors->push_back(project + ": cannot open file");
+    return false;
   }
-  return "";
+  const std::string base = std::filesystem::path(project).parent_path().string();
+  std::string line;
+  while (std::getline(in, line)) {
+    for (const char* key : {"<actorsfile>", "<verbsfile>", "<agentsfile>", "<optionsfile>", "<textfile>"}) {
+      if (line.rfind(key, 0) != 0) continue;
+      std::string name = Trim(line.substr(std::string(key).size()));
+      std::string found = FindSuiteFile(name, base, dict_dirs);
+      if (found.empty()) {
+        errors->push_back(project + ": " + name + ": file not found");
+        continue;
+      }
+      if (std::string(key) == "<textfile>") p->text_file = found;
+      else p->dicts.push_back(found);
+    }
+  }
+  if (p->text_file.empty()) {
+    errors->push_back(project + ": no <textfile>");
+    return false;
+  }
+  std::ifstream tin(p->text_file);
+  if (!tin) {
+    errors->push_back(p->text_file + ": cannot open file");
+    return false;
+  }
+  while (std::getline(tin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    p->lines.push_back(line);
+  }
+  return true;
 }
 
-// The expectations and OPTION: commands of a record, read as TABARI's
-// validation does: from the first '{' after "/*" to the end of the record
-// (blocks after the closing "*/" count too).
-struct Expectation {
-  bool has = false, noevents = false, partial = false;
-  std::string error;
-  std::vector<Triple> events;
-  std::vector<std::string> options;
-  std::vector<std::string> bad;
-};
+bool NextTabariRecord(const TabariProject& p, bool yyyy, size_t* i, TabariRecord* r) {
+  const std::vector<std::string>& lines = p.lines;
+  while (*i < lines.size() &&
+         (lines[*i].empty() || !std::isdigit(static_cast<unsigned char>(lines[*i][0])))) {
+    ++*i;
+  }
+  if (*i >= lines.size()) return false;
+  const std::string& h = lines[*i];
+  const size_t dlen = yyyy ? 8 : 6;
+  *r = TabariRecord();
+  r->origin = p.text_file + ":" + std::to_string(*i + 1);
+  r->date_text = h.substr(0, std::min(dlen, h.size()));
+  r->date = tabari::TabariDate(r->date_text);
+  r->id_field = h.size() > dlen ? h.substr(dlen) : "";
+  size_t j = *i + 1;
+  for (; j < lines.size() && !lines[j].empty(); ++j) {
+    r->text += lines[j];
+    if (r->text.back() != ' ') r->text += ' ';
+  }
+  *i = j;
+  if (Trim(r->text).rfind("This is the end of the standard validation records", 0) == 0) return false;
+  r->id = Trim(r->id_field);
+  // The category is the id's prefix, from its first word that begins with a
+  // letter (a few ids read with extra digits: "1  ACTORSYN-01").
+  std::stringstream words(r->id);
+  std::string w;
+  while (words >> w) {
+    if (std::isalpha(static_cast<unsigned char>(w[0]))) {
+      r->category = w.substr(0, w.find('-'));
+      break;
+    }
+  }
+  size_t cut = r->text.find("/*");
+  r->sentence = Trim(cut == std::string::npos ? r->text : r->text.substr(0, cut));
+  return true;
+}
 
-Expectation ReadExpectation(const std::string& text) {
-  Expectation x;
+TabariExpectation ReadTabariExpectation(const std::string& text) {
+  TabariExpectation x;
   size_t c = text.find("/*");
   if (c == std::string::npos) return x;
   std::string rest = text.substr(c + 2);
@@ -84,37 +138,12 @@ Expectation ReadExpectation(const std::string& text) {
   return x;
 }
 
-}  // namespace
-
 bool CodeTabariProject(const std::string& project, const TabariRunOptions& opt,
                        std::vector<ValidateOutcome>* out, std::vector<std::string>* files,
                        std::vector<std::string>* problems, std::vector<std::string>* errors) {
-  std::ifstream in(project);
-  if (!in) {
-    errors->push_back(project + ": cannot open file");
-    return false;
-  }
-  fs::path base = fs::path(project).parent_path();
-  std::string line, textfile;
-  std::vector<std::string> dicts;
-  while (std::getline(in, line)) {
-    for (const char* key : {"<actorsfile>", "<verbsfile>", "<agentsfile>", "<optionsfile>", "<textfile>"}) {
-      if (line.rfind(key, 0) != 0) continue;
-      std::string name = Trim(line.substr(std::string(key).size()));
-      std::string found = Find(name, base, opt.dict_dirs);
-      if (found.empty()) {
-        errors->push_back(project + ": " + name + ": file not found");
-        continue;
-      }
-      if (std::string(key) == "<textfile>") textfile = found;
-      else dicts.push_back(found);
-    }
-  }
-  if (!opt.dicts.empty()) dicts = opt.dicts;
-  if (textfile.empty()) {
-    errors->push_back(project + ": no <textfile>");
-    return false;
-  }
+  TabariProject project_files;
+  if (!ReadTabariProject(project, opt.dict_dirs, &project_files, errors)) return false;
+  std::vector<std::string> dicts = opt.dicts.empty() ? project_files.dicts : opt.dicts;
   auto dict = std::make_shared<tabari::Dictionary>();
   if (!tabari::LoadDictionary(dicts, dict.get(), problems)) {
     errors->push_back(project + ": a dictionary cannot be read");
@@ -123,59 +152,24 @@ bool CodeTabariProject(const std::string& project, const TabariRunOptions& opt,
   *files = dicts;
   tabari::Session session(dict);
 
-  std::ifstream tin(textfile);
-  std::vector<std::string> lines;
-  while (std::getline(tin, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  // Records as TABARI reads them: a line that starts with a digit holds the
-  // date and the id; the text runs to the next empty line.
-  for (size_t i = 0; i < lines.size();) {
-    const std::string& h = lines[i];
-    if (h.empty() || !std::isdigit(static_cast<unsigned char>(h[0]))) {
-      ++i;
+  TabariRecord rec;
+  for (size_t i = 0; NextTabariRecord(project_files, session.options().yyyy, &i, &rec);) {
+    if (!rec.date) {
+      errors->push_back(rec.origin + ": bad date '" + rec.date_text + "'; record skipped");
       continue;
     }
-    size_t dlen = session.options().yyyy ? 8 : 6;
-    std::string origin = textfile + ":" + std::to_string(i + 1);
-    int date = tabari::TabariDate(h.substr(0, std::min(dlen, h.size())));
-    std::string id_field = h.size() > dlen ? h.substr(dlen) : "";
-    std::string text;
-    size_t j = i + 1;
-    for (; j < lines.size() && !lines[j].empty(); ++j) {
-      text += lines[j];
-      if (text.back() != ' ') text += ' ';
-    }
-    i = j;
-    if (Trim(text).rfind("This is the end of the standard validation records", 0) == 0) break;
-    if (!date) {
-      errors->push_back(origin + ": bad date '" + h.substr(0, dlen) + "'; record skipped");
-      continue;
-    }
+    const std::string& origin = rec.origin;
+    const std::string& text = rec.text;
     ValidateOutcome o;
-    o.id = Trim(id_field);
-    // The category is the id's prefix ("DEMO" of "DEMO-02"), from its first
-    // word that begins with a letter (a few ids read with extra digits:
-    // "1  ACTORSYN-01").
-    std::stringstream words(o.id);
-    std::string w, word;
-    while (words >> w) {
-      if (std::isalpha(static_cast<unsigned char>(w[0]))) {
-        word = w;
-        break;
-      }
-    }
-    o.category = word.substr(0, word.find('-'));
-    std::string t = text;
-    size_t cut = t.find("/*");
-    o.text = Trim(cut == std::string::npos ? t : t.substr(0, cut));
-    Expectation x = ReadExpectation(text);
+    o.id = rec.id;
+    o.category = rec.category;
+    o.text = rec.sentence;
+    TabariExpectation x = ReadTabariExpectation(text);
     for (const std::string& b : x.bad) {
       errors->push_back(origin + ": expectation '{" + b + "}' is not { S / T / C }");
     }
     tabari::RecordResult r;
-    session.Code(text, date, id_field, opt.trace, &r);
+    session.Code(text, rec.date, rec.id_field, opt.trace, &r);
     if (!x.options.empty()) {  // a command record: applies to the records after it
       for (const std::string& cmd : x.options) {
         std::string why;
