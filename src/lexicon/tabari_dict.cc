@@ -340,6 +340,22 @@ class Reader {
   void OptionsFile();
 
  private:
+  // Parses `phrase` into `p` for a new root. False, with the problem
+  // reported, when it does not parse or is a root already (the message is
+  // `what` 'PHRASE' `dup_why`).
+  bool NewRoot(const std::string& phrase, Phrase* p, const char* what = "",
+               const char* dup_why = "is already in the dictionary; skipped") {
+    std::string why;
+    if (!ParsePhrase(d_, phrase, false, p, &why)) {
+      Problem(why);
+      return false;
+    }
+    if (d_->HasRoot(*p)) {
+      Problem(std::string(what) + "'" + phrase + "' " + dup_why);
+      return false;
+    }
+    return true;
+  }
   // Adds `p` (written `text` in the file) as a root of `type` for entry `entry`.
   void AddRootTo(int entry, const Phrase& p, WordType type, std::string text) {
     Root r;
@@ -417,15 +433,7 @@ void Reader::Words(const char* end_tag, WordType type) {
     }
     if (ln.phrase.find(end_tag) != std::string::npos) return;
     Phrase p;
-    std::string why;
-    if (!ParsePhrase(d_, ln.phrase, false, &p, &why)) {
-      Problem(why);
-      continue;
-    }
-    if (d_->HasRoot(p)) {
-      Problem("'" + ln.phrase + "' is already in the dictionary; skipped");
-      continue;
-    }
+    if (!NewRoot(ln.phrase, &p)) continue;
     AddEntry(Entry{}, p, type, ln.phrase);
   }
   Problem(std::string("no ") + end_tag + " tag");
@@ -449,15 +457,7 @@ void Reader::Actors() {
     }
     if (!ln.phrase.empty() && ln.phrase[0] == '+') {  // synonym of the entry above
       Phrase p;
-      std::string why;
-      if (!ParsePhrase(d_, ln.phrase.substr(1), false, &p, &why)) {
-        Problem(why);
-        continue;
-      }
-      if (d_->HasRoot(p)) {
-        Problem("'" + ln.phrase.substr(1) + "' is already in the dictionary; skipped");
-        continue;
-      }
+      if (!NewRoot(ln.phrase.substr(1), &p)) continue;
       if (pending_entry_ < 0) {
         Problem("synonym before any actor");
         continue;
@@ -471,14 +471,8 @@ void Reader::Actors() {
     }
     FinishActorCodes();
     Phrase p;
-    std::string why;
-    if (!ParsePhrase(d_, ln.phrase, false, &p, &why)) {
-      Problem(why);
-      continue;
-    }
-    if (d_->HasRoot(p)) {
-      Problem("'" + ln.phrase + "' is already in the dictionary; skipped");
-      pending_entry_ = -1;
+    if (!NewRoot(ln.phrase, &p)) {
+      pending_entry_ = -1;  // its synonyms go with it
       continue;
     }
     Entry e;
@@ -513,15 +507,7 @@ void Reader::Agents() {
       continue;
     }
     Phrase p;
-    std::string why;
-    if (!ParsePhrase(d_, ln.phrase, false, &p, &why)) {
-      Problem(why);
-      continue;
-    }
-    if (d_->HasRoot(p)) {
-      Problem("'" + ln.phrase + "' is already in the dictionary; skipped");
-      continue;
-    }
+    if (!NewRoot(ln.phrase, &p)) continue;
     Entry e;
     size_t rb = ln.code.find(']');
     e.agent = TrimBoth(ln.code.substr(1, rb == std::string::npos ? std::string::npos : rb - 1));
@@ -675,28 +661,13 @@ void Reader::Verbs() {
         if (form == "}") break;
         if (form.back() == '}') form.pop_back();
         Phrase p;
-        std::string why;
-        if (!ParsePhrase(d_, form, false, &p, &why)) {
-          Problem(why);
-          break;
-        }
-        if (d_->HasRoot(p)) {
-          Problem("verb form '" + form + "' is already in the dictionary");
-          break;
-        }
+        if (!NewRoot(form, &p, "verb form ", "is already in the dictionary")) break;
         AddRootTo(entry, p, WordType::kVerb, form);
       }
       continue;
     }
     Phrase p;
-    std::string why;
-    if (!ParsePhrase(d_, ln.phrase, false, &p, &why)) {
-      Problem(why);
-      skip = true;
-      continue;
-    }
-    if (d_->HasRoot(p)) {
-      Problem("verb '" + ln.phrase + "' is already in the dictionary; it and its patterns are skipped");
+    if (!NewRoot(ln.phrase, &p, "verb ", "is already in the dictionary; it and its patterns are skipped")) {
       skip = true;
       continue;
     }
