@@ -94,6 +94,22 @@ struct VerbPattern {
   std::string origin;  // file:line
 };
 
+// A pattern's word elements as masks (their PatternElement::id_bits), side
+// by side for all of a verb's patterns, so that matching can pass over a
+// pattern without touching it.
+struct PatternFilter {
+  static constexpr int kMasks = 3;
+  uint64_t masks[kMasks] = {};  // the first word elements' id_bits; 0 = none
+  // False when a word element has none of its words in the window, whose
+  // words' IdBit()s are `window` (the pattern cannot match there).
+  bool MayMatch(uint64_t window) const {
+    for (uint64_t m : masks) {
+      if (m != 0 && (m & window) == 0) return false;
+    }
+    return true;
+  }
+};
+
 struct VerbEntry {
   std::string lemma;
   std::string code;         // bare-verb code, "" when only patterns code
@@ -104,6 +120,10 @@ struct VerbEntry {
   // patterns whose first element is a target slot are listed apart.
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_word;
   std::vector<uint32_t> first_is_target;
+  // Filled with the index (empty when a caller built the patterns alone):
+  // one filter per pattern, and the IdBit()s of by_first_word's keys.
+  std::vector<PatternFilter> filters;
+  uint64_t first_word_bits = 0;
 };
 
 struct EventCodeInfo {
@@ -132,6 +152,12 @@ struct WordInfo {
   int verb_count = -1, noun_count = -1;  // WordNet's tagged senses of that lemma
   uint32_t id = 0;        // WordId of the form
   uint32_t lemma_id = 0;  // WordId of its (first) verb lemma
+  // The verb it inflects: (*verb_lemmas)[0], else wordnet_lemma (a view of
+  // the Lexicon's bytes), so that the parser need not follow the pointers.
+  std::string_view lemma;
+  // *phrases as a range of phrase numbers (they lie side by side), for
+  // Lexicon::MatchPhraseAt(); phrase_count is 0 when phrases is null.
+  uint32_t phrase_begin = 0, phrase_count = 0;
 };
 
 struct DictStats {
@@ -169,6 +195,11 @@ class Lexicon {
   // What the dictionaries know of a lower-case word form; nullptr if nothing.
   const WordInfo* Info(std::string_view word) const;
   // MatchPhrase for a word whose Info() is known (saves the look-up).
+  // MatchPhraseAt reads the candidates from info.phrase_begin/phrase_count,
+  // side by side in memory; MatchPhraseFrom takes them as a list.
+  std::optional<PhraseMatch> MatchPhraseAt(const WordInfo& info,
+                                           const std::vector<std::string_view>& words,
+                                           size_t start) const;
   std::optional<PhraseMatch> MatchPhraseFrom(const std::vector<uint32_t>& candidates,
                                              const std::vector<std::string_view>& words,
                                              size_t start) const;
@@ -227,9 +258,11 @@ class Lexicon {
   };
   std::vector<Phrase> phrases_;
   // Per phrase, for MatchPhraseFrom to pass over most candidates without
-  // touching their words: the length and HashWord() of the second word.
+  // touching their words: the length and HashWord() of the second word
+  // (and the entry, so that a one-word phrase is decided here).
   struct PhraseKey {
     uint32_t length = 0;
+    uint32_t entry = 0;
     uint64_t second = 0;
   };
   std::vector<PhraseKey> phrase_keys_;

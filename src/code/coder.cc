@@ -2046,10 +2046,12 @@ class SentenceCoder {
     // Patterns: the one with the most elements wins. Only patterns whose
     // first word stands in the reach of the first element are tried, in the
     // order they were written (ties go to the first).
+    const bool filtered = ve->filters.size() == ve->patterns.size();
     candidates_.assign(ve->first_is_target.begin(), ve->first_is_target.end());
     for (uint32_t k = vg.e; k < end && k < vg.e + 9; ++k) {
       for (uint32_t id : {p_.words[k].id, p_.words[k].lemma_id}) {
         if (id == 0) continue;
+        if (filtered && (PatternElement::IdBit(id) & ve->first_word_bits) == 0) continue;
         auto it = ve->by_first_word.find(id);
         if (it != ve->by_first_word.end()) {
           candidates_.insert(candidates_.end(), it->second.begin(), it->second.end());
@@ -2065,6 +2067,8 @@ class SentenceCoder {
     PatternHit best;
     match_subject_ = subj;
     for (uint32_t pi : candidates_) {
+      // The filter makes MatchPattern's first test without touching the pattern.
+      if (filtered && !ve->filters[pi].MayMatch(window_ids_)) continue;
       PatternHit hit;
       if (MatchPattern(ve->patterns[pi], vg, end, &hit) && hit.score > best.score) best = hit;
     }

@@ -85,6 +85,34 @@ std::optional<PhraseMatch> Lexicon::MatchPhraseFrom(const std::vector<uint32_t>&
   return best;
 }
 
+std::optional<PhraseMatch> Lexicon::MatchPhraseAt(const WordInfo& info,
+                                                  const std::vector<std::string_view>& words,
+                                                  size_t start) const {
+  if (info.phrase_count == 0 || phrase_keys_.size() != phrases_.size()) {
+    if (!info.phrases) return std::nullopt;
+    return MatchPhraseFrom(*info.phrases, words, start);
+  }
+  // As MatchPhraseFrom, over keys that lie side by side.
+  const size_t left = start < words.size() ? words.size() - start : 0;
+  const uint64_t second = left >= 2 ? HashWord(words[start + 1]) : 0;
+  const PhraseKey* k = phrase_keys_.data() + info.phrase_begin;
+  const PhraseKey* const k_end = k + info.phrase_count;
+  for (; k != k_end; ++k) {  // longest first, then by kind priority
+    if (k->length > left || (k->length >= 2 && k->second != second)) continue;
+    if (k->length == 1) return PhraseMatch{k->entry, 1};
+    const Phrase& p = phrases_[k - phrase_keys_.data()];
+    bool ok = true;
+    for (size_t i = 1; i < p.words.size(); ++i) {
+      if (words[start + i] != p.words[i]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return PhraseMatch{p.entry, static_cast<uint32_t>(p.words.size())};
+  }
+  return std::nullopt;
+}
+
 const WordInfo* Lexicon::Info(std::string_view word) const {
   if (info_index_) {
     const WordInfo* const* info = info_index_->Find(word);

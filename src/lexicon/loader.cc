@@ -295,6 +295,7 @@ class LexiconBuilder {
       const std::vector<std::string>& words = lex_->phrases_[i].words;
       Lexicon::PhraseKey& k = lex_->phrase_keys_[i];
       k.length = static_cast<uint32_t>(words.size());
+      k.entry = lex_->phrases_[i].entry;
       k.second = words.size() >= 2 ? HashWord(words[1]) : 0;
     }
   }
@@ -326,6 +327,8 @@ class LexiconBuilder {
       intern(lemma);
       v.by_first_word.clear();
       v.first_is_target.clear();
+      v.filters.assign(v.patterns.size(), PatternFilter());
+      v.first_word_bits = 0;
       for (uint32_t pi = 0; pi < v.patterns.size(); ++pi) {
         VerbPattern& p = v.patterns[pi];
         for (auto* els : {&p.elements, &p.before}) {
@@ -350,6 +353,12 @@ class LexiconBuilder {
             if (!el.prefixes.empty()) el.id_bits = 0;
           }
         }
+        int masks = 0;  // the word elements MatchPattern tests first
+        for (const PatternElement& el : p.elements) {
+          if (el.target || el.id_bits == 0) continue;
+          if (masks == PatternFilter::kMasks) break;
+          v.filters[pi].masks[masks++] = el.id_bits;
+        }
         if (p.elements.empty() || p.elements[0].target || p.elements[0].skip_phrase ||
             !p.elements[0].prefixes.empty()) {
           v.first_is_target.push_back(pi);
@@ -357,6 +366,9 @@ class LexiconBuilder {
           for (uint32_t id : p.elements[0].ids) v.by_first_word[id].push_back(pi);
           for (const auto& ph : p.elements[0].phrase_ids) v.by_first_word[ph[0]].push_back(pi);
         }
+      }
+      for (const auto& [id, patterns] : v.by_first_word) {
+        v.first_word_bits |= PatternElement::IdBit(id);
       }
     }
   }
@@ -409,7 +421,17 @@ class LexiconBuilder {
       if (added) fresh.emplace_back(&it->first, &it->second);
       return it->second;
     };
-    for (const auto& [w, ids] : L.by_first_word_) entry(w).phrases = &ids;
+    for (const auto& [w, ids] : L.by_first_word_) {
+      WordInfo& info = entry(w);
+      info.phrases = &ids;
+      // OrderPhrases() numbered each word's candidates side by side.
+      bool side_by_side = !ids.empty();
+      for (size_t i = 0; i < ids.size() && side_by_side; ++i) side_by_side = ids[i] == ids[0] + i;
+      if (side_by_side) {
+        info.phrase_begin = ids[0];
+        info.phrase_count = static_cast<uint32_t>(ids.size());
+      }
+    }
     for (const auto& [w, lemmas] : L.verb_forms_) entry(w).verb_lemmas = &lemmas;
     for (const auto& [w, id] : L.word_ids_) entry(w).id = id;
     for (auto& [f, info] : fresh) {
@@ -438,8 +460,10 @@ class LexiconBuilder {
         info.verb_count = c.first;
         info.noun_count = c.second;
         info.lemma_id = L.WordId((*info.verb_lemmas)[0]);
+        info.lemma = (*info.verb_lemmas)[0];
       } else if (!info.wordnet_lemma.empty()) {
         info.lemma_id = L.WordId(info.wordnet_lemma);
+        info.lemma = info.wordnet_lemma;
       }
     }
     if (index_thread.joinable()) index_thread.join();

@@ -294,7 +294,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     }
     const WordInfo* info = w.info;
     std::optional<PhraseMatch> m;
-    if (info && info->phrases) m = lex.MatchPhraseFrom(*info->phrases, lower, i);
+    if (info && info->phrases) m = lex.MatchPhraseAt(*info, lower, i);
     if (!m && (doc.tokens[s.token_begin + i].flags & kHyphenated)) {
       // "Greek-owned ship", "Saudi-led coalition", "Russian-flagged tanker":
       // the first part names the actor; "-backed", "-based" do not.
@@ -384,7 +384,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     int vcount = -1, ncount = -1;
     bool is_verb = false;
     if (info && info->verb_lemmas) {
-      lemma = (*info->verb_lemmas)[0];
+      lemma = info->lemma;
       vcount = info->verb_count;
       ncount = info->noun_count;
       is_verb = true;
