@@ -99,7 +99,9 @@ struct VerbPattern {
 // pattern without touching it.
 struct PatternFilter {
   static constexpr int kMasks = 3;
-  uint64_t masks[kMasks] = {};  // the first word elements' id_bits; 0 = none
+  // The first word elements' id_bits, then IdBit()s of 'prep+' slots'
+  // prepositions; 0 = none.
+  uint64_t masks[kMasks] = {};
   // False when a word element has none of its words in the window, whose
   // words' IdBit()s are `window` (the pattern cannot match there).
   bool MayMatch(uint64_t window) const {
@@ -124,6 +126,8 @@ struct VerbEntry {
   // one filter per pattern, and the IdBit()s of by_first_word's keys.
   std::vector<PatternFilter> filters;
   uint64_t first_word_bits = 0;
+  // by_first_word as (word id, pattern) pairs sorted by id, side by side.
+  std::vector<std::pair<uint32_t, uint32_t>> first_words;
 };
 
 struct EventCodeInfo {
@@ -155,6 +159,8 @@ struct WordInfo {
   // The verb it inflects: (*verb_lemmas)[0], else wordnet_lemma (a view of
   // the Lexicon's bytes), so that the parser need not follow the pointers.
   std::string_view lemma;
+  // Lexicon::Verb(lemma) when verb_lemmas is set.
+  const VerbEntry* verb = nullptr;
   // *phrases as a range of phrase numbers (they lie side by side), for
   // Lexicon::MatchPhraseAt(); phrase_count is 0 when phrases is null.
   uint32_t phrase_begin = 0, phrase_count = 0;
@@ -194,6 +200,9 @@ class Lexicon {
 
   // What the dictionaries know of a lower-case word form; nullptr if nothing.
   const WordInfo* Info(std::string_view word) const;
+  // Info() of words[0..n) into out[0..n), the look-ups made side by side
+  // (a sentence's words wait for memory together, not one after another).
+  void Infos(const std::string_view* words, size_t n, const WordInfo** out) const;
   // MatchPhrase for a word whose Info() is known (saves the look-up).
   // MatchPhraseAt reads the candidates from info.phrase_begin/phrase_count,
   // side by side in memory; MatchPhraseFrom takes them as a list.
@@ -214,6 +223,12 @@ class Lexicon {
   // Lemmas of a verb form ("struck" -> {"strike"}); empty if not a known verb.
   const std::vector<std::string>* VerbLemmas(std::string_view form) const;
   const VerbEntry* Verb(std::string_view lemma) const;
+  // The same, without the look-up when `lemma` is the lemma `info` holds.
+  const VerbEntry* Verb(std::string_view lemma, const WordInfo* info) const {
+    if (info && info->verb && lemma.data() == info->lemma.data() && lemma.size() == info->lemma.size())
+      return info->verb;
+    return Verb(lemma);
+  }
   // Any inflected form of `lemma`, for tests and messages.
   bool IsVerbForm(std::string_view form) const { return VerbLemmas(form) != nullptr; }
 

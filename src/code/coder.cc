@@ -1992,7 +1992,7 @@ class SentenceCoder {
     int subj = vg.copula && !reference_ ? -1 : Subject(v, c);
     vg_subject_[v] = subj;
     if (vg.copula || !hw.event_verb) return;
-    const VerbEntry* ve = lex_.Verb(hw.lemma);
+    const VerbEntry* ve = lex_.Verb(hw.lemma, hw.info);
     if (!ve) return;
     std::string why = Blocked(v, c);
     if (opt_.semantics == Semantics::kPetrarch && c.kind == parse::ClauseKind::kInfinitive &&
@@ -2051,7 +2051,13 @@ class SentenceCoder {
     for (uint32_t k = vg.e; k < end && k < vg.e + 9; ++k) {
       for (uint32_t id : {p_.words[k].id, p_.words[k].lemma_id}) {
         if (id == 0) continue;
-        if (filtered && (PatternElement::IdBit(id) & ve->first_word_bits) == 0) continue;
+        if (filtered) {
+          if ((PatternElement::IdBit(id) & ve->first_word_bits) == 0) continue;
+          auto at = std::lower_bound(ve->first_words.begin(), ve->first_words.end(),
+                                     std::make_pair(id, uint32_t{0}));
+          for (; at != ve->first_words.end() && at->first == id; ++at) candidates_.push_back(at->second);
+          continue;
+        }
         auto it = ve->by_first_word.find(id);
         if (it != ve->by_first_word.end()) {
           candidates_.insert(candidates_.end(), it->second.begin(), it->second.end());

@@ -1,6 +1,7 @@
 // Lookups on a loaded Lexicon.
 #include "dyad/lexicon.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -120,6 +121,35 @@ const WordInfo* Lexicon::Info(std::string_view word) const {
   }
   auto it = word_info_.find(word);
   return it == word_info_.end() ? nullptr : &it->second;
+}
+
+void Lexicon::Infos(const std::string_view* words, size_t n, const WordInfo** out) const {
+  if (!info_index_) {
+    for (size_t i = 0; i < n; ++i) out[i] = Info(words[i]);
+    return;
+  }
+  const FlatWordMap<const WordInfo*>& index = *info_index_;
+  constexpr size_t kBatch = 32;
+  uint64_t hashes[kBatch];
+  for (size_t b = 0; b < n; b += kBatch) {
+    const size_t m = std::min(kBatch, n - b);
+    for (size_t i = 0; i < m; ++i) {
+      hashes[i] = HashWord(words[b + i]);
+      index.Prefetch(hashes[i]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      const WordInfo* const* info = index.Find(words[b + i], hashes[i]);
+      out[b + i] = info ? *info : nullptr;
+      if (out[b + i]) __builtin_prefetch(out[b + i]);
+    }
+    // What the parser reads next: the word's first phrase key.
+    for (size_t i = 0; i < m; ++i) {
+      const WordInfo* info = out[b + i];
+      if (info && info->phrase_count && info->phrase_begin < phrase_keys_.size()) {
+        __builtin_prefetch(&phrase_keys_[info->phrase_begin]);
+      }
+    }
+  }
 }
 
 const std::vector<std::string>* Lexicon::VerbLemmas(std::string_view form) const {

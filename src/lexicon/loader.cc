@@ -353,12 +353,6 @@ class LexiconBuilder {
             if (!el.prefixes.empty()) el.id_bits = 0;
           }
         }
-        int masks = 0;  // the word elements MatchPattern tests first
-        for (const PatternElement& el : p.elements) {
-          if (el.target || el.id_bits == 0) continue;
-          if (masks == PatternFilter::kMasks) break;
-          v.filters[pi].masks[masks++] = el.id_bits;
-        }
         if (p.elements.empty() || p.elements[0].target || p.elements[0].skip_phrase ||
             !p.elements[0].prefixes.empty()) {
           v.first_is_target.push_back(pi);
@@ -367,8 +361,28 @@ class LexiconBuilder {
           for (const auto& ph : p.elements[0].phrase_ids) v.by_first_word[ph[0]].push_back(pi);
         }
       }
+      v.first_words.clear();
       for (const auto& [id, patterns] : v.by_first_word) {
         v.first_word_bits |= PatternElement::IdBit(id);
+        for (uint32_t pi : patterns) v.first_words.emplace_back(id, pi);
+      }
+      std::sort(v.first_words.begin(), v.first_words.end());
+    }
+    // The filters, once every word has its id: the masks MatchPattern tests
+    // first, then the prepositions of 'prep+' slots (one of whose words must
+    // be that preposition, and so carry its id).
+    for (auto& [lemma, v] : lex_->verbs_) {
+      for (uint32_t pi = 0; pi < v.patterns.size(); ++pi) {
+        int masks = 0;
+        auto add = [&](uint64_t m) {
+          if (m != 0 && masks < PatternFilter::kMasks) v.filters[pi].masks[masks++] = m;
+        };
+        for (const PatternElement& el : v.patterns[pi].elements) {
+          if (!el.target) add(el.id_bits);
+        }
+        for (const PatternElement& el : v.patterns[pi].elements) {
+          if (el.target && !el.prep.empty()) add(PatternElement::IdBit(lex_->WordId(el.prep)));
+        }
       }
     }
   }
@@ -461,6 +475,7 @@ class LexiconBuilder {
         info.noun_count = c.second;
         info.lemma_id = L.WordId((*info.verb_lemmas)[0]);
         info.lemma = (*info.verb_lemmas)[0];
+        info.verb = L.Verb(info.lemma);
       } else if (!info.wordnet_lemma.empty()) {
         info.lemma_id = L.WordId(info.wordnet_lemma);
         info.lemma = info.wordnet_lemma;

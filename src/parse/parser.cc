@@ -256,14 +256,17 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
   out->Clear();
   const uint32_t n = s.token_end - s.token_begin;
   thread_local std::vector<std::string_view> lower;  // per thread, reused
+  thread_local std::vector<const WordInfo*> infos;
   lower.resize(n);
+  infos.resize(n);
+  for (uint32_t i = 0; i < n; ++i) lower[i] = doc.Lower(doc.tokens[s.token_begin + i]);
+  lex.Infos(lower.data(), n, infos.data());
   out->words.resize(n);
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[s.token_begin + i];
-    lower[i] = doc.Lower(t);
     Word& w = out->words[i];
     w.lower = lower[i];
-    w.info = lex.Info(w.lower);
+    w.info = infos[i];
     w.capitalized = (t.flags & kCapitalized) != 0;
     // "al-Qaeda", "el-Sisi", "ad-Dawla": a name after a lower-case particle.
     if (!w.capitalized && w.lower.size() > 3 && w.lower.find('-') != std::string_view::npos) {
