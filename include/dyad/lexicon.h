@@ -145,6 +145,7 @@ struct ActorCodeParts {
 struct PhraseMatch {
   uint32_t entry = 0;  // index into Lexicon::entries()
   uint32_t length = 0; // tokens covered
+  EntryKind kind = EntryKind::kAgent;  // entry(entry).kind
 };
 
 // Everything the dictionaries know about one word form, gathered at load so
@@ -159,6 +160,7 @@ struct WordInfo {
   // The verb it inflects: (*verb_lemmas)[0], else wordnet_lemma (a view of
   // the Lexicon's bytes), so that the parser need not follow the pointers.
   std::string_view lemma;
+  bool form_is_lemma = false;  // the word form is `lemma` itself
   // Lexicon::Verb(lemma) when verb_lemmas is set.
   const VerbEntry* verb = nullptr;
   // *phrases as a range of phrase numbers (they lie side by side), for
@@ -276,8 +278,9 @@ class Lexicon {
   // touching their words: the length and HashWord() of the second word
   // (and the entry, so that a one-word phrase is decided here).
   struct PhraseKey {
-    uint32_t length = 0;
     uint32_t entry = 0;
+    uint16_t length = 0;
+    EntryKind kind = EntryKind::kAgent;  // entries_[entry].kind
     uint64_t second = 0;
   };
   std::vector<PhraseKey> phrase_keys_;

@@ -81,7 +81,7 @@ std::optional<PhraseMatch> Lexicon::MatchPhraseFrom(const std::vector<uint32_t>&
         break;
       }
     }
-    if (ok) return PhraseMatch{p.entry, static_cast<uint32_t>(p.words.size())};
+    if (ok) return PhraseMatch{p.entry, static_cast<uint32_t>(p.words.size()), entries_[p.entry].kind};
   }
   return best;
 }
@@ -100,7 +100,7 @@ std::optional<PhraseMatch> Lexicon::MatchPhraseAt(const WordInfo& info,
   const PhraseKey* const k_end = k + info.phrase_count;
   for (; k != k_end; ++k) {  // longest first, then by kind priority
     if (k->length > left || (k->length >= 2 && k->second != second)) continue;
-    if (k->length == 1) return PhraseMatch{k->entry, 1};
+    if (k->length == 1) return PhraseMatch{k->entry, 1, k->kind};
     const Phrase& p = phrases_[k - phrase_keys_.data()];
     bool ok = true;
     for (size_t i = 1; i < p.words.size(); ++i) {
@@ -109,7 +109,7 @@ std::optional<PhraseMatch> Lexicon::MatchPhraseAt(const WordInfo& info,
         break;
       }
     }
-    if (ok) return PhraseMatch{p.entry, static_cast<uint32_t>(p.words.size())};
+    if (ok) return PhraseMatch{p.entry, static_cast<uint32_t>(p.words.size()), k->kind};
   }
   return std::nullopt;
 }

@@ -193,8 +193,11 @@ class LexiconBuilder {
     W.reserve(L.wordnet_exc_.size() + 5 * L.wordnet_.size() + kDictionaryWords);
     auto add = [&](std::string&& form) {
       auto [it, fresh] = W.try_emplace(std::move(form));
-      if (fresh) L.WordNetVerb(it->first, &it->second.wordnet_lemma, &it->second.verb_count,
-                               &it->second.noun_count);
+      if (fresh) {
+        WordInfo& info = it->second;
+        L.WordNetVerb(it->first, &info.wordnet_lemma, &info.verb_count, &info.noun_count);
+        info.form_is_lemma = it->first == info.wordnet_lemma;  // while both are at hand
+      }
     };
     for (const auto& [w, lemma] : L.wordnet_exc_) add(std::string(w));
     for (const auto& [lemma, counts] : L.wordnet_) {
@@ -294,8 +297,9 @@ class LexiconBuilder {
     for (size_t i = 0; i < lex_->phrases_.size(); ++i) {
       const std::vector<std::string>& words = lex_->phrases_[i].words;
       Lexicon::PhraseKey& k = lex_->phrase_keys_[i];
-      k.length = static_cast<uint32_t>(words.size());
+      k.length = static_cast<uint16_t>(words.size());
       k.entry = lex_->phrases_[i].entry;
+      k.kind = lex_->entries_[k.entry].kind;
       k.second = words.size() >= 2 ? HashWord(words[1]) : 0;
     }
   }
@@ -450,6 +454,7 @@ class LexiconBuilder {
     for (const auto& [w, id] : L.word_ids_) entry(w).id = id;
     for (auto& [f, info] : fresh) {
       L.WordNetVerb(*f, &info->wordnet_lemma, &info->verb_count, &info->noun_count);
+      info->form_is_lemma = *f == info->wordnet_lemma;
     }
     // The flat index holds only the entries' addresses, so a second thread
     // can build it while their contents are filled in.
@@ -475,10 +480,11 @@ class LexiconBuilder {
         info.noun_count = c.second;
         info.lemma_id = L.WordId((*info.verb_lemmas)[0]);
         info.lemma = (*info.verb_lemmas)[0];
+        info.form_is_lemma = f == info.lemma;
         info.verb = L.Verb(info.lemma);
       } else if (!info.wordnet_lemma.empty()) {
         info.lemma_id = L.WordId(info.wordnet_lemma);
-        info.lemma = info.wordnet_lemma;
+        info.lemma = info.wordnet_lemma;  // form_is_lemma was set with it
       }
     }
     if (index_thread.joinable()) index_thread.join();

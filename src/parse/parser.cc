@@ -91,8 +91,9 @@ bool EndsWith(std::string_view s, std::string_view suf) {
   return s.size() > suf.size() && s.substr(s.size() - suf.size()) == suf;
 }
 
-VForm FormOf(std::string_view w, std::string_view lemma) {
-  if (w == lemma) return VForm::kBase;
+// `is_lemma`: w == the lemma.
+VForm FormOf(std::string_view w, bool is_lemma) {
+  if (is_lemma) return VForm::kBase;
   if (EndsWith(w, "ing")) return VForm::kIng;
   if (EndsWith(w, "s") && !EndsWith(w, "ss")) return VForm::kThird;
   return VForm::kPast;  // -ed or an irregular past / participle
@@ -326,36 +327,36 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       ++i;
       continue;
     }
-    const LexEntry& e = lex.entry(m->entry);
+    const EntryKind kind = m->kind;  // lex.entry(m->entry).kind, without touching the entry
     // A lower-case match of a name is usually a common word ("chad", "turkey"
     // as food, "china" the porcelain); accept it only for agents, demonyms
     // and all-lower phrases written so in the dictionary.
     bool any_cap = false;
     for (uint32_t k = i; k < i + m->length; ++k) any_cap |= out->words[k].capitalized;
-    bool needs_cap = e.kind == EntryKind::kCountry || e.kind == EntryKind::kCapital ||
-                     e.kind == EntryKind::kDemonym ||
-                     e.kind == EntryKind::kPlace || e.kind == EntryKind::kPerson ||
-                     e.kind == EntryKind::kGroup || e.kind == EntryKind::kOrg;
+    bool needs_cap = kind == EntryKind::kCountry || kind == EntryKind::kCapital ||
+                     kind == EntryKind::kDemonym ||
+                     kind == EntryKind::kPlace || kind == EntryKind::kPerson ||
+                     kind == EntryKind::kGroup || kind == EntryKind::kOrg;
     if (needs_cap && !any_cap) {
       // "the nato", "u.s." — all-caps acronyms written in lower case are kept.
       bool acronym = m->length == 1 && lower[i].size() <= 5 && i > 0 && lower[i - 1] == "the" &&
-                     (e.kind == EntryKind::kOrg || e.kind == EntryKind::kCountry ||
-                      e.kind == EntryKind::kGroup);
+                     (kind == EntryKind::kOrg || kind == EntryKind::kCountry ||
+                      kind == EntryKind::kGroup);
       if (!acronym) {
         ++i;
         continue;
       }
     }
-    if (e.kind == EntryKind::kDiscard) {
+    if (kind == EntryKind::kDiscard) {
       out->discard = true;
       i += m->length;
       continue;
     }
     int idx = static_cast<int>(out->mentions.size());
-    out->mentions.push_back({i, i + m->length, m->entry, e.kind});
+    out->mentions.push_back({i, i + m->length, m->entry, kind});
     for (uint32_t k = i; k < i + m->length; ++k) {
       out->words[k].mention = idx;
-      out->words[k].tag = (e.kind == EntryKind::kAgent) ? Tag::kNoun : Tag::kProper;
+      out->words[k].tag = (kind == EntryKind::kAgent) ? Tag::kNoun : Tag::kProper;
     }
     i += m->length;
   }
@@ -406,7 +407,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       }
       continue;
     }
-    VForm form = FormOf(w.lower, lemma);
+    VForm form = FormOf(w.lower, info->form_is_lemma);
     // A capitalised word inside the sentence is a name, not a verb.
     if (w.capitalized && i > 0 && prev != Tag::kQuote) {
       w.tag = Tag::kProper;
