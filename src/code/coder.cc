@@ -1517,6 +1517,12 @@ class SentenceCoder {
   static bool IdIn(uint32_t id, const std::vector<uint32_t>& ids) {
     return id != 0 && std::binary_search(ids.begin(), ids.end(), id);
   }
+  // IdIn(id, el.ids), passing over words outside el.id_bits (a superset of
+  // the ids' bits when it is not 0) without reading the ids.
+  static bool IdInElement(uint32_t id, const PatternElement& el) {
+    if (el.id_bits != 0 && (PatternElement::IdBit(id) & el.id_bits) == 0) return false;
+    return IdIn(id, el.ids);
+  }
 
   // Tries one pattern on the window (vg.e .. end). Elements match in order.
   bool MatchPattern(const VerbPattern& pat, const VerbGroup& vg, uint32_t end, PatternHit* hit) {
@@ -1562,7 +1568,7 @@ class SentenceCoder {
           found = true;
           break;
         }
-        if (IdIn(w[k].id, el.ids) || IdIn(w[k].lemma_id, el.ids) || PrefixAt(el, k)) {
+        if (IdInElement(w[k].id, el) || IdInElement(w[k].lemma_id, el) || PrefixAt(el, k)) {
           pos = k + 1;
           found = true;
           break;
