@@ -102,6 +102,7 @@ struct PatternFilter {
   // The first word elements' id_bits, then IdBit()s of 'prep+' slots'
   // prepositions; 0 = none.
   uint64_t masks[kMasks] = {};
+  bool needs_actor = false;  // has a target or source slot, which takes an actor's phrase
   // False when a word element has none of its words in the window, whose
   // words' IdBit()s are `window` (the pattern cannot match there).
   bool MayMatch(uint64_t window) const {

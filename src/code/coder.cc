@@ -2076,11 +2076,19 @@ class SentenceCoder {
     for (uint32_t k = vg.e; k < end; ++k) {
       window_ids_ |= PatternElement::IdBit(p_.words[k].id) | PatternElement::IdBit(p_.words[k].lemma_id);
     }
+    // Target and source slots match only an actor's phrase in the window.
+    bool window_actor = false;
+    for (uint32_t k = vg.e; k < end && !window_actor; ++k) {
+      window_actor = np_of_[k] >= 0 && HasActor(np_of_[k]);
+    }
     PatternHit best;
     match_subject_ = subj;
     for (uint32_t pi : candidates_) {
-      // The filter makes MatchPattern's first test without touching the pattern.
-      if (filtered && !ve->filters[pi].MayMatch(window_ids_)) continue;
+      // The filter makes MatchPattern's first tests without touching the pattern.
+      if (filtered && (!ve->filters[pi].MayMatch(window_ids_) ||
+                       (ve->filters[pi].needs_actor && !window_actor))) {
+        continue;
+      }
       PatternHit hit;
       if (MatchPattern(ve->patterns[pi], vg, end, &hit) && hit.score > best.score) best = hit;
     }

@@ -383,6 +383,7 @@ class LexiconBuilder {
         };
         for (const PatternElement& el : v.patterns[pi].elements) {
           if (!el.target) add(el.id_bits);
+          if (el.target) v.filters[pi].needs_actor = true;
         }
         for (const PatternElement& el : v.patterns[pi].elements) {
           if (el.target && !el.prep.empty()) add(PatternElement::IdBit(lex_->WordId(el.prep)));
