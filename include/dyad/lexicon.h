@@ -106,6 +106,25 @@ struct ComposeRule {
   std::string origin;  // file:line
 };
 
+// A pattern's word elements as masks (their PatternElement::id_bits), side
+// by side for all of a verb's patterns, so that matching can pass over a
+// pattern without touching it.
+struct PatternFilter {
+  static constexpr int kMasks = 3;
+  // The first word elements' id_bits, then IdBit()s of 'prep+' slots'
+  // prepositions; 0 = none.
+  uint64_t masks[kMasks] = {};
+  bool needs_actor = false;  // has a target or source slot, which takes an actor's phrase
+  // False when a word element has none of its words in the window, whose
+  // words' IdBit()s are `window` (the pattern cannot match there).
+  bool MayMatch(uint64_t window) const {
+    for (uint64_t m : masks) {
+      if (m != 0 && (m & window) == 0) return false;
+    }
+    return true;
+  }
+};
+
 struct VerbEntry {
   std::string lemma;
   std::string code;         // bare-verb code, "" when only patterns code
@@ -116,6 +135,12 @@ struct VerbEntry {
   // patterns whose first element is a target slot are listed apart.
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_word;
   std::vector<uint32_t> first_is_target;
+  // Filled with the index (empty when a caller built the patterns alone):
+  // one filter per pattern, and the IdBit()s of by_first_word's keys.
+  std::vector<PatternFilter> filters;
+  uint64_t first_word_bits = 0;
+  // by_first_word as (word id, pattern) pairs sorted by id, side by side.
+  std::vector<std::pair<uint32_t, uint32_t>> first_words;
 };
 
 struct EventCodeInfo {
@@ -133,6 +158,7 @@ struct ActorCodeParts {
 struct PhraseMatch {
   uint32_t entry = 0;  // index into Lexicon::entries()
   uint32_t length = 0; // tokens covered
+  EntryKind kind = EntryKind::kAgent;  // entry(entry).kind
 };
 
 // Everything the dictionaries know about one word form, gathered at load so
@@ -144,6 +170,15 @@ struct WordInfo {
   int verb_count = -1, noun_count = -1;  // WordNet's tagged senses of that lemma
   uint32_t id = 0;        // WordId of the form
   uint32_t lemma_id = 0;  // WordId of its (first) verb lemma
+  // The verb it inflects: (*verb_lemmas)[0], else wordnet_lemma (a view of
+  // the Lexicon's bytes), so that the parser need not follow the pointers.
+  std::string_view lemma;
+  bool form_is_lemma = false;  // the word form is `lemma` itself
+  // Lexicon::Verb(lemma) when verb_lemmas is set.
+  const VerbEntry* verb = nullptr;
+  // *phrases as a range of phrase numbers (they lie side by side), for
+  // Lexicon::MatchPhraseAt(); phrase_count is 0 when phrases is null.
+  uint32_t phrase_begin = 0, phrase_count = 0;
 };
 
 struct DictStats {
@@ -180,7 +215,15 @@ class Lexicon {
 
   // What the dictionaries know of a lower-case word form; nullptr if nothing.
   const WordInfo* Info(std::string_view word) const;
+  // Info() of words[0..n) into out[0..n), the look-ups made side by side
+  // (a sentence's words wait for memory together, not one after another).
+  void Infos(const std::string_view* words, size_t n, const WordInfo** out) const;
   // MatchPhrase for a word whose Info() is known (saves the look-up).
+  // MatchPhraseAt reads the candidates from info.phrase_begin/phrase_count,
+  // side by side in memory; MatchPhraseFrom takes them as a list.
+  std::optional<PhraseMatch> MatchPhraseAt(const WordInfo& info,
+                                           const std::vector<std::string_view>& words,
+                                           size_t start) const;
   std::optional<PhraseMatch> MatchPhraseFrom(const std::vector<uint32_t>& candidates,
                                              const std::vector<std::string_view>& words,
                                              size_t start) const;
@@ -195,6 +238,12 @@ class Lexicon {
   // Lemmas of a verb form ("struck" -> {"strike"}); empty if not a known verb.
   const std::vector<std::string>* VerbLemmas(std::string_view form) const;
   const VerbEntry* Verb(std::string_view lemma) const;
+  // The same, without the look-up when `lemma` is the lemma `info` holds.
+  const VerbEntry* Verb(std::string_view lemma, const WordInfo* info) const {
+    if (info && info->verb && lemma.data() == info->lemma.data() && lemma.size() == info->lemma.size())
+      return info->verb;
+    return Verb(lemma);
+  }
   // Any inflected form of `lemma`, for tests and messages.
   bool IsVerbForm(std::string_view form) const { return VerbLemmas(form) != nullptr; }
 
@@ -241,9 +290,12 @@ class Lexicon {
   };
   std::vector<Phrase> phrases_;
   // Per phrase, for MatchPhraseFrom to pass over most candidates without
-  // touching their words: the length and HashWord() of the second word.
+  // touching their words: the length and HashWord() of the second word
+  // (and the entry, so that a one-word phrase is decided here).
   struct PhraseKey {
-    uint32_t length = 0;
+    uint32_t entry = 0;
+    uint16_t length = 0;
+    EntryKind kind = EntryKind::kAgent;  // entries_[entry].kind
     uint64_t second = 0;
   };
   std::vector<PhraseKey> phrase_keys_;

@@ -1545,6 +1545,12 @@ class SentenceCoder {
   static bool IdIn(uint32_t id, const std::vector<uint32_t>& ids) {
     return id != 0 && std::binary_search(ids.begin(), ids.end(), id);
   }
+  // IdIn(id, el.ids), passing over words outside el.id_bits (a superset of
+  // the ids' bits when it is not 0) without reading the ids.
+  static bool IdInElement(uint32_t id, const PatternElement& el) {
+    if (el.id_bits != 0 && (PatternElement::IdBit(id) & el.id_bits) == 0) return false;
+    return IdIn(id, el.ids);
+  }
 
   // Tries one pattern on the window (vg.e .. end). Elements match in order.
   bool MatchPattern(const VerbPattern& pat, const VerbGroup& vg, uint32_t end, PatternHit* hit) {
@@ -1591,7 +1597,7 @@ class SentenceCoder {
           found = true;
           break;
         }
-        if (IdIn(w[k].id, el.ids) || IdIn(w[k].lemma_id, el.ids) || PrefixAt(el, k)) {
+        if (IdInElement(w[k].id, el) || IdInElement(w[k].lemma_id, el) || PrefixAt(el, k)) {
           if (!el.synset && !el.words.empty() && w[k].lower == el.words[0]) ++exact;
           pos = k + 1;
           found = true;
@@ -2024,7 +2030,7 @@ class SentenceCoder {
     int subj = vg.copula && !reference_ ? -1 : Subject(v, c);
     vg_subject_[v] = subj;
     if (vg.copula || !hw.event_verb) return;
-    const VerbEntry* ve = lex_.Verb(hw.lemma);
+    const VerbEntry* ve = lex_.Verb(hw.lemma, hw.info);
     if (!ve) return;
     std::string why = Blocked(v, c);
     // "wants to attack": PETRARCH-2 folds the infinitive's code into its
@@ -2101,10 +2107,18 @@ class SentenceCoder {
     // Patterns: the one with the most elements wins. Only patterns whose
     // first word stands in the reach of the first element are tried, in the
     // order they were written (ties go to the first).
+    const bool filtered = ve->filters.size() == ve->patterns.size();
     candidates_.assign(ve->first_is_target.begin(), ve->first_is_target.end());
     for (uint32_t k = vg.e; k < end && k < vg.e + 9; ++k) {
       for (uint32_t id : {p_.words[k].id, p_.words[k].lemma_id}) {
         if (id == 0) continue;
+        if (filtered) {
+          if ((PatternElement::IdBit(id) & ve->first_word_bits) == 0) continue;
+          auto at = std::lower_bound(ve->first_words.begin(), ve->first_words.end(),
+                                     std::make_pair(id, uint32_t{0}));
+          for (; at != ve->first_words.end() && at->first == id; ++at) candidates_.push_back(at->second);
+          continue;
+        }
         auto it = ve->by_first_word.find(id);
         if (it != ve->by_first_word.end()) {
           candidates_.insert(candidates_.end(), it->second.begin(), it->second.end());
@@ -2117,9 +2131,19 @@ class SentenceCoder {
     for (uint32_t k = vg.e; k < end; ++k) {
       window_ids_ |= PatternElement::IdBit(p_.words[k].id) | PatternElement::IdBit(p_.words[k].lemma_id);
     }
+    // Target and source slots match only an actor's phrase in the window.
+    bool window_actor = false;
+    for (uint32_t k = vg.e; k < end && !window_actor; ++k) {
+      window_actor = np_of_[k] >= 0 && HasActor(np_of_[k]);
+    }
     PatternHit best;
     match_subject_ = subj;
     for (uint32_t pi : candidates_) {
+      // The filter makes MatchPattern's first tests without touching the pattern.
+      if (filtered && (!ve->filters[pi].MayMatch(window_ids_) ||
+                       (ve->filters[pi].needs_actor && !window_actor))) {
+        continue;
+      }
       PatternHit hit;
       if (!MatchPattern(ve->patterns[pi], vg, end, &hit)) continue;
       // PETRARCH-2 keeps its patterns in a tree where a pattern written

@@ -1,6 +1,7 @@
 // Lookups on a loaded Lexicon.
 #include "dyad/lexicon.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -80,9 +81,37 @@ std::optional<PhraseMatch> Lexicon::MatchPhraseFrom(const std::vector<uint32_t>&
         break;
       }
     }
-    if (ok) return PhraseMatch{p.entry, static_cast<uint32_t>(p.words.size())};
+    if (ok) return PhraseMatch{p.entry, static_cast<uint32_t>(p.words.size()), entries_[p.entry].kind};
   }
   return best;
+}
+
+std::optional<PhraseMatch> Lexicon::MatchPhraseAt(const WordInfo& info,
+                                                  const std::vector<std::string_view>& words,
+                                                  size_t start) const {
+  if (info.phrase_count == 0 || phrase_keys_.size() != phrases_.size()) {
+    if (!info.phrases) return std::nullopt;
+    return MatchPhraseFrom(*info.phrases, words, start);
+  }
+  // As MatchPhraseFrom, over keys that lie side by side.
+  const size_t left = start < words.size() ? words.size() - start : 0;
+  const uint64_t second = left >= 2 ? HashWord(words[start + 1]) : 0;
+  const PhraseKey* k = phrase_keys_.data() + info.phrase_begin;
+  const PhraseKey* const k_end = k + info.phrase_count;
+  for (; k != k_end; ++k) {  // longest first, then by kind priority
+    if (k->length > left || (k->length >= 2 && k->second != second)) continue;
+    if (k->length == 1) return PhraseMatch{k->entry, 1, k->kind};
+    const Phrase& p = phrases_[k - phrase_keys_.data()];
+    bool ok = true;
+    for (size_t i = 1; i < p.words.size(); ++i) {
+      if (words[start + i] != p.words[i]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return PhraseMatch{p.entry, static_cast<uint32_t>(p.words.size()), k->kind};
+  }
+  return std::nullopt;
 }
 
 const WordInfo* Lexicon::Info(std::string_view word) const {
@@ -92,6 +121,35 @@ const WordInfo* Lexicon::Info(std::string_view word) const {
   }
   auto it = word_info_.find(word);
   return it == word_info_.end() ? nullptr : &it->second;
+}
+
+void Lexicon::Infos(const std::string_view* words, size_t n, const WordInfo** out) const {
+  if (!info_index_) {
+    for (size_t i = 0; i < n; ++i) out[i] = Info(words[i]);
+    return;
+  }
+  const FlatWordMap<const WordInfo*>& index = *info_index_;
+  constexpr size_t kBatch = 32;
+  uint64_t hashes[kBatch];
+  for (size_t b = 0; b < n; b += kBatch) {
+    const size_t m = std::min(kBatch, n - b);
+    for (size_t i = 0; i < m; ++i) {
+      hashes[i] = HashWord(words[b + i]);
+      index.Prefetch(hashes[i]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      const WordInfo* const* info = index.Find(words[b + i], hashes[i]);
+      out[b + i] = info ? *info : nullptr;
+      if (out[b + i]) __builtin_prefetch(out[b + i]);
+    }
+    // What the parser reads next: the word's first phrase key.
+    for (size_t i = 0; i < m; ++i) {
+      const WordInfo* info = out[b + i];
+      if (info && info->phrase_count && info->phrase_begin < phrase_keys_.size()) {
+        __builtin_prefetch(&phrase_keys_[info->phrase_begin]);
+      }
+    }
+  }
 }
 
 const std::vector<std::string>* Lexicon::VerbLemmas(std::string_view form) const {

@@ -193,8 +193,11 @@ class LexiconBuilder {
     W.reserve(L.wordnet_exc_.size() + 5 * L.wordnet_.size() + kDictionaryWords);
     auto add = [&](std::string&& form) {
       auto [it, fresh] = W.try_emplace(std::move(form));
-      if (fresh) L.WordNetVerb(it->first, &it->second.wordnet_lemma, &it->second.verb_count,
-                               &it->second.noun_count);
+      if (fresh) {
+        WordInfo& info = it->second;
+        L.WordNetVerb(it->first, &info.wordnet_lemma, &info.verb_count, &info.noun_count);
+        info.form_is_lemma = it->first == info.wordnet_lemma;  // while both are at hand
+      }
     };
     for (const auto& [w, lemma] : L.wordnet_exc_) add(std::string(w));
     for (const auto& [lemma, counts] : L.wordnet_) {
@@ -294,7 +297,9 @@ class LexiconBuilder {
     for (size_t i = 0; i < lex_->phrases_.size(); ++i) {
       const std::vector<std::string>& words = lex_->phrases_[i].words;
       Lexicon::PhraseKey& k = lex_->phrase_keys_[i];
-      k.length = static_cast<uint32_t>(words.size());
+      k.length = static_cast<uint16_t>(words.size());
+      k.entry = lex_->phrases_[i].entry;
+      k.kind = lex_->entries_[k.entry].kind;
       k.second = words.size() >= 2 ? HashWord(words[1]) : 0;
     }
   }
@@ -326,6 +331,8 @@ class LexiconBuilder {
       intern(lemma);
       v.by_first_word.clear();
       v.first_is_target.clear();
+      v.filters.assign(v.patterns.size(), PatternFilter());
+      v.first_word_bits = 0;
       for (uint32_t pi = 0; pi < v.patterns.size(); ++pi) {
         VerbPattern& p = v.patterns[pi];
         for (auto* els : {&p.elements, &p.before}) {
@@ -356,6 +363,30 @@ class LexiconBuilder {
         } else {
           for (uint32_t id : p.elements[0].ids) v.by_first_word[id].push_back(pi);
           for (const auto& ph : p.elements[0].phrase_ids) v.by_first_word[ph[0]].push_back(pi);
+        }
+      }
+      v.first_words.clear();
+      for (const auto& [id, patterns] : v.by_first_word) {
+        v.first_word_bits |= PatternElement::IdBit(id);
+        for (uint32_t pi : patterns) v.first_words.emplace_back(id, pi);
+      }
+      std::sort(v.first_words.begin(), v.first_words.end());
+    }
+    // The filters, once every word has its id: the masks MatchPattern tests
+    // first, then the prepositions of 'prep+' slots (one of whose words must
+    // be that preposition, and so carry its id).
+    for (auto& [lemma, v] : lex_->verbs_) {
+      for (uint32_t pi = 0; pi < v.patterns.size(); ++pi) {
+        int masks = 0;
+        auto add = [&](uint64_t m) {
+          if (m != 0 && masks < PatternFilter::kMasks) v.filters[pi].masks[masks++] = m;
+        };
+        for (const PatternElement& el : v.patterns[pi].elements) {
+          if (!el.target) add(el.id_bits);
+          if (el.target) v.filters[pi].needs_actor = true;
+        }
+        for (const PatternElement& el : v.patterns[pi].elements) {
+          if (el.target && !el.prep.empty()) add(PatternElement::IdBit(lex_->WordId(el.prep)));
         }
       }
     }
@@ -409,11 +440,22 @@ class LexiconBuilder {
       if (added) fresh.emplace_back(&it->first, &it->second);
       return it->second;
     };
-    for (const auto& [w, ids] : L.by_first_word_) entry(w).phrases = &ids;
+    for (const auto& [w, ids] : L.by_first_word_) {
+      WordInfo& info = entry(w);
+      info.phrases = &ids;
+      // OrderPhrases() numbered each word's candidates side by side.
+      bool side_by_side = !ids.empty();
+      for (size_t i = 0; i < ids.size() && side_by_side; ++i) side_by_side = ids[i] == ids[0] + i;
+      if (side_by_side) {
+        info.phrase_begin = ids[0];
+        info.phrase_count = static_cast<uint32_t>(ids.size());
+      }
+    }
     for (const auto& [w, lemmas] : L.verb_forms_) entry(w).verb_lemmas = &lemmas;
     for (const auto& [w, id] : L.word_ids_) entry(w).id = id;
     for (auto& [f, info] : fresh) {
       L.WordNetVerb(*f, &info->wordnet_lemma, &info->verb_count, &info->noun_count);
+      info->form_is_lemma = *f == info->wordnet_lemma;
     }
     // The flat index holds only the entries' addresses, so a second thread
     // can build it while their contents are filled in.
@@ -438,8 +480,12 @@ class LexiconBuilder {
         info.verb_count = c.first;
         info.noun_count = c.second;
         info.lemma_id = L.WordId((*info.verb_lemmas)[0]);
+        info.lemma = (*info.verb_lemmas)[0];
+        info.form_is_lemma = f == info.lemma;
+        info.verb = L.Verb(info.lemma);
       } else if (!info.wordnet_lemma.empty()) {
         info.lemma_id = L.WordId(info.wordnet_lemma);
+        info.lemma = info.wordnet_lemma;  // form_is_lemma was set with it
       }
     }
     if (index_thread.joinable()) index_thread.join();

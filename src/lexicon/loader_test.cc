@@ -56,6 +56,70 @@ TEST(Loader, SameLexiconWithOneOrTwoThreads) {
   }
 }
 
+// The parser's shortcuts agree with the plain look-ups: MatchPhraseAt()
+// with MatchPhrase() (entry, length and kind), Infos() with Info(), and the
+// WordInfo's lemma, form_is_lemma and verb with the tables.
+TEST(Loader, WordInfoShortcutsAgreeWithLookUps) {
+  auto lex = Lexicon::Load(DYAD_SOURCE_DATA_DIR);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  const Lexicon& L = **lex;
+  const std::vector<std::string_view> words = {
+      "the", "united", "states", "and", "united", "nations", "attacked", "north", "korea",
+      "'s", "prime", "minister", "warned", "russia", "attack", "visited", "seizing", "talks",
+      "new", "york", "police", "said", "zzzz", "hamas", "european", "union"};
+  std::vector<const WordInfo*> infos(words.size());
+  L.Infos(words.data(), words.size(), infos.data());
+  for (size_t i = 0; i < words.size(); ++i) {
+    const WordInfo* info = L.Info(words[i]);
+    ASSERT_EQ(infos[i], info) << words[i];
+    auto plain = L.MatchPhrase(words, i);
+    std::optional<PhraseMatch> fast;
+    if (info && info->phrases) fast = L.MatchPhraseAt(*info, words, i);
+    ASSERT_EQ(plain.has_value(), fast.has_value()) << words[i];
+    if (plain) {
+      EXPECT_EQ(plain->entry, fast->entry) << words[i];
+      EXPECT_EQ(plain->length, fast->length) << words[i];
+      EXPECT_EQ(fast->kind, L.entry(fast->entry).kind) << words[i];
+    }
+    if (!info) continue;
+    if (info->verb_lemmas) {
+      EXPECT_EQ(info->lemma, (*info->verb_lemmas)[0]) << words[i];
+      EXPECT_EQ(info->verb, L.Verb(info->lemma)) << words[i];
+    } else {
+      EXPECT_EQ(info->lemma, info->wordnet_lemma) << words[i];
+    }
+    if (!info->lemma.empty()) {
+      EXPECT_EQ(info->form_is_lemma, words[i] == info->lemma) << words[i];
+    }
+  }
+}
+
+// A pattern's filter holds its word elements' masks and its prepositions,
+// and says whether it has a slot for an actor.
+TEST(Loader, PatternFiltersHoldWordMasks) {
+  auto lex = Lexicon::LoadSources({{"t.dict",
+                                    "verb 010 : hold\n"
+                                    "pattern 040 : hold talks with+\n"
+                                    "pattern 041 : hold summit\n"}});
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  const VerbEntry* v = (*lex)->Verb("hold");
+  ASSERT_NE(v, nullptr);
+  ASSERT_EQ(v->filters.size(), v->patterns.size());
+  for (size_t i = 0; i < v->patterns.size(); ++i) {
+    const PatternFilter& f = v->filters[i];
+    uint64_t all = 0;
+    for (const PatternElement& el : v->patterns[i].elements) {
+      if (!el.target) all |= el.id_bits;
+      if (el.target && !el.prep.empty()) all |= PatternElement::IdBit((*lex)->WordId(el.prep));
+    }
+    EXPECT_TRUE(f.MayMatch(all)) << v->patterns[i].text;
+    EXPECT_FALSE(f.MayMatch(0)) << v->patterns[i].text;
+    bool target = false;
+    for (const PatternElement& el : v->patterns[i].elements) target |= el.target;
+    EXPECT_EQ(f.needs_actor, target) << v->patterns[i].text;
+  }
+}
+
 // With two threads the verb lines load on a lane of their own; the
 // messages still come in line order, with the same counts.
 TEST(Loader, SameMessagesWithOneOrTwoThreads) {

@@ -78,9 +78,10 @@ class FlatWordMap {
   }
 
   // The value of `word`, or nullptr.
-  const V* Find(std::string_view word) const {
+  const V* Find(std::string_view word) const { return Find(word, HashWord(word)); }
+  // The same, given h == HashWord(word).
+  const V* Find(std::string_view word, uint64_t h) const {
     if (slots_.empty()) return nullptr;
-    const uint64_t h = HashWord(word);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (!s.used()) return nullptr;
@@ -88,6 +89,11 @@ class FlatWordMap {
     }
   }
   bool Contains(std::string_view word) const { return Find(word) != nullptr; }
+  // Starts loading the slot where a look-up of a word whose HashWord() is h
+  // begins, so that several look-ups wait for memory at once.
+  void Prefetch(uint64_t h) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_]);
+  }
 
  private:
   // A key of up to 14 bytes is kept in the slot itself, so that a look-up

@@ -91,8 +91,9 @@ bool EndsWith(std::string_view s, std::string_view suf) {
   return s.size() > suf.size() && s.substr(s.size() - suf.size()) == suf;
 }
 
-VForm FormOf(std::string_view w, std::string_view lemma) {
-  if (w == lemma) return VForm::kBase;
+// `is_lemma`: w == the lemma.
+VForm FormOf(std::string_view w, bool is_lemma) {
+  if (is_lemma) return VForm::kBase;
   if (EndsWith(w, "ing")) return VForm::kIng;
   if (EndsWith(w, "s") && !EndsWith(w, "ss")) return VForm::kThird;
   return VForm::kPast;  // -ed or an irregular past / participle
@@ -269,14 +270,17 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
   out->Clear();
   const uint32_t n = s.token_end - s.token_begin;
   thread_local std::vector<std::string_view> lower;  // per thread, reused
+  thread_local std::vector<const WordInfo*> infos;
   lower.resize(n);
+  infos.resize(n);
+  for (uint32_t i = 0; i < n; ++i) lower[i] = doc.Lower(doc.tokens[s.token_begin + i]);
+  lex.Infos(lower.data(), n, infos.data());
   out->words.resize(n);
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[s.token_begin + i];
-    lower[i] = doc.Lower(t);
     Word& w = out->words[i];
     w.lower = lower[i];
-    w.info = lex.Info(w.lower);
+    w.info = infos[i];
     w.capitalized = (t.flags & kCapitalized) != 0;
     // "al-Qaeda", "el-Sisi", "ad-Dawla": a name after a lower-case particle.
     if (!w.capitalized && w.lower.size() > 3 && w.lower.find('-') != std::string_view::npos) {
@@ -307,7 +311,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     }
     const WordInfo* info = w.info;
     std::optional<PhraseMatch> m;
-    if (info && info->phrases) m = lex.MatchPhraseFrom(*info->phrases, lower, i);
+    if (info && info->phrases) m = lex.MatchPhraseAt(*info, lower, i);
     if (!m && (doc.tokens[s.token_begin + i].flags & kHyphenated)) {
       // "Greek-owned ship", "Saudi-led coalition", "Russian-flagged tanker":
       // the first part names the actor; "-backed", "-based" do not.
@@ -336,7 +340,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       ++i;
       continue;
     }
-    const LexEntry& e = lex.entry(m->entry);
+    const EntryKind kind = m->kind;  // lex.entry(m->entry).kind, without touching the entry
     // A lower-case match of a name is usually a common word ("chad", "turkey"
     // as food, "china" the porcelain); accept it only for agents, demonyms
     // and all-lower phrases written so in the dictionary.
@@ -349,21 +353,21 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
         any_cap = std::any_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
       }
     }
-    bool needs_cap = e.kind == EntryKind::kCountry || e.kind == EntryKind::kCapital ||
-                     e.kind == EntryKind::kDemonym ||
-                     e.kind == EntryKind::kPlace || e.kind == EntryKind::kPerson ||
-                     e.kind == EntryKind::kGroup || e.kind == EntryKind::kOrg;
+    bool needs_cap = kind == EntryKind::kCountry || kind == EntryKind::kCapital ||
+                     kind == EntryKind::kDemonym ||
+                     kind == EntryKind::kPlace || kind == EntryKind::kPerson ||
+                     kind == EntryKind::kGroup || kind == EntryKind::kOrg;
     if (needs_cap && !any_cap) {
       // "the nato", "u.s." — all-caps acronyms written in lower case are kept.
       bool acronym = m->length == 1 && lower[i].size() <= 5 && i > 0 && lower[i - 1] == "the" &&
-                     (e.kind == EntryKind::kOrg || e.kind == EntryKind::kCountry ||
-                      e.kind == EntryKind::kGroup);
+                     (kind == EntryKind::kOrg || kind == EntryKind::kCountry ||
+                      kind == EntryKind::kGroup);
       if (!acronym) {
         ++i;
         continue;
       }
     }
-    if (e.kind == EntryKind::kDiscard) {
+    if (kind == EntryKind::kDiscard) {
       if (!dictionary_verbs || lex.compose_rules().empty() ||
           Petrarch2DiscardMatches(doc, s, i, i + m->length)) {
         out->discard = true;
@@ -372,10 +376,10 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       continue;
     }
     int idx = static_cast<int>(out->mentions.size());
-    out->mentions.push_back({i, i + m->length, m->entry, e.kind});
+    out->mentions.push_back({i, i + m->length, m->entry, kind});
     for (uint32_t k = i; k < i + m->length; ++k) {
       out->words[k].mention = idx;
-      out->words[k].tag = (e.kind == EntryKind::kAgent) ? Tag::kNoun : Tag::kProper;
+      out->words[k].tag = (kind == EntryKind::kAgent) ? Tag::kNoun : Tag::kProper;
     }
     i += m->length;
   }
@@ -407,7 +411,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     int vcount = -1, ncount = -1;
     bool is_verb = false;
     if (info && info->verb_lemmas) {
-      lemma = (*info->verb_lemmas)[0];
+      lemma = info->lemma;
       vcount = info->verb_count;
       ncount = info->noun_count;
       is_verb = true;
@@ -426,7 +430,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       }
       continue;
     }
-    VForm form = FormOf(w.lower, lemma);
+    VForm form = FormOf(w.lower, info->form_is_lemma);
     // A capitalised word inside the sentence is a name, not a verb.
     if (w.capitalized && i > 0 && prev != Tag::kQuote) {
       w.tag = Tag::kProper;
