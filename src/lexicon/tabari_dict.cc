@@ -374,6 +374,17 @@ class Reader {
     return entry;
   }
 
+  // The next significant line that splits (see SplitLine); lines that do
+  // not are reported and passed over. False at the end.
+  bool NextLine(bool code_optional, bool need_codes, Line* ln) {
+    std::string raw;
+    while (Next(&raw)) {
+      *ln = SplitLine(raw, code_optional, need_codes);
+      if (ln->ok) return true;
+      Problem(ln->why);
+    }
+    return false;
+  }
   // Next significant line (trimmed) into *raw; false at the end.
   bool Next(std::string* raw) {
     while (pos_ < lines_.size()) {
@@ -424,13 +435,8 @@ void Reader::FinishActorCodes() {
 }
 
 void Reader::Words(const char* end_tag, WordType type) {
-  std::string raw;
-  while (Next(&raw)) {
-    Line ln = SplitLine(raw, true, false);
-    if (!ln.ok) {
-      Problem(ln.why);
-      continue;
-    }
+  Line ln;
+  while (NextLine(true, false, &ln)) {
     if (ln.phrase.find(end_tag) != std::string::npos) return;
     Phrase p;
     if (!NewRoot(ln.phrase, &p)) continue;
@@ -440,13 +446,8 @@ void Reader::Words(const char* end_tag, WordType type) {
 }
 
 void Reader::Actors() {
-  std::string raw;
-  while (Next(&raw)) {
-    Line ln = SplitLine(raw, true, need_codes_);
-    if (!ln.ok) {
-      Problem(ln.why);
-      continue;
-    }
+  Line ln;
+  while (NextLine(true, need_codes_, &ln)) {
     if (ln.phrase.find("<NOUN") != std::string::npos) {
       Words("</NOUN>", WordType::kNoun);
       continue;
@@ -495,13 +496,8 @@ void Reader::Actors() {
 }
 
 void Reader::Agents() {
-  std::string raw;
-  while (Next(&raw)) {
-    Line ln = SplitLine(raw, false, false);
-    if (!ln.ok) {
-      Problem(ln.why);
-      continue;
-    }
+  Line ln;
+  while (NextLine(false, false, &ln)) {
     if (ln.code.find('~') == std::string::npos) {
       Problem("an agent's code needs a '~'; skipped");
       continue;
@@ -546,13 +542,8 @@ int Reader::AddPattern(int entry, const std::string& phrase, const std::string& 
 void Reader::Time() {
   d_->options.time_list = true;
   int entry = -1;
-  std::string raw;
-  while (Next(&raw)) {
-    Line ln = SplitLine(raw, false, false);
-    if (!ln.ok) {
-      Problem(ln.why);
-      continue;
-    }
+  Line ln;
+  while (NextLine(false, false, &ln)) {
     if (ln.phrase.find("</TIME>") != std::string::npos) return;
     if (ln.phrase[0] == '-') {
       if (entry >= 0) AddPattern(entry, ln.phrase.substr(1), ln.code, WordType::kTime);
@@ -577,13 +568,8 @@ void Reader::Time() {
 void Reader::Synsets() {
   int entry = -1;
   std::string designator;
-  std::string raw;
-  while (Next(&raw)) {
-    Line ln = SplitLine(raw, true, false);
-    if (!ln.ok) {
-      Problem(ln.why);
-      continue;
-    }
+  Line ln;
+  while (NextLine(true, false, &ln)) {
     std::string ph = Upper(ln.phrase);
     if (ph.find("</SYN") != std::string::npos) return;
     if (ph[0] != '+') {
@@ -619,19 +605,15 @@ void Reader::Synsets() {
 void Reader::Verbs() {
   int entry = -1;
   bool skip = false;
-  std::string raw;
-  while (Next(&raw)) {
-    Line ln = SplitLine(raw, false, false);
-    if (!ln.ok) {
-      Problem(ln.why);
-      continue;
-    }
+  Line ln;
+  while (NextLine(false, false, &ln)) {
     if (ln.phrase.find("<TIME>") != std::string::npos) {
       Time();
       continue;
     }
     if (ln.phrase.find("<ATTRIB") != std::string::npos) {
       // Attribution phrases are not used by this coder; skip the section.
+      std::string raw;
       while (Next(&raw) && Upper(raw).find("</ATTRIB") == std::string::npos) {
       }
       continue;
