@@ -46,6 +46,7 @@ RunFn AddAlertsCommand(CLI::App& app);
 RunFn AddExportCommand(CLI::App& app);
 RunFn AddReportCommand(CLI::App& app);
 RunFn AddValidateCommand(CLI::App& app);
+RunFn AddExplainCommand(CLI::App& app);
 
 }  // namespace dyad::cli
 

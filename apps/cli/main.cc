@@ -4,6 +4,7 @@
 //   dyad tokenize [FILE...]
 //   dyad check-dict [DIR]
 //   dyad eval GOLD.jsonl [--verbose]
+//   dyad explain [--format text|json] [--text SENTENCE] [FILE...]
 //
 // Exit status: 0 all good, 1 some input was bad (reported on stderr, the
 // rest processed), 2 usage error.
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
   add(AddExportCommand);
   add(AddReportCommand);
   add(AddValidateCommand);
+  add(AddExplainCommand);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

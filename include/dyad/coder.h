@@ -27,6 +27,10 @@ namespace dyad {
 namespace tabari {
 class Dictionary;  // src/lexicon/tabari_dict.h
 }
+namespace code {
+struct Reading;      // src/code/reading.h
+class Explanation;   // src/code/explain.h
+}
 
 // What counts as an event.
 //   kDyad     (default) only real, present acts: a negated, modal, future,
@@ -100,12 +104,28 @@ class Coder {
   void CodeDocument(const Story& story, const Document& doc, std::vector<Event>* events,
                     CodeStats* stats, std::string* trace = nullptr) const;
 
+  // Codes `story` as CodeStory() does (the same events) and returns the
+  // analysis behind them, sentence by sentence: words and tags, phrases and
+  // the actors they resolved to (with the dictionary entry and the rule),
+  // verb groups with their clause and whether their act is asserted, the
+  // patterns tried, and every event emitted or candidate dropped with its
+  // reason. ExplainJson() gives a JSON document (docs/EXPLAIN.md), indented
+  // by `indent` spaces (-1: one line); ExplainText() readable text. Under
+  // TABARI's own algorithm (CoderOptions::tabari) only the events are listed.
+  std::string ExplainJson(const Story& story, std::vector<Event>* events, int indent = 2) const;
+  std::string ExplainText(const Story& story, std::vector<Event>* events) const;
+
   const Lexicon& lexicon() const { return *lex_; }
   const CoderOptions& options() const { return options_; }
 
  private:
+  void Code(const Story& story, const Document& doc, std::vector<Event>* events, CodeStats* stats,
+            std::string* trace, code::Explanation* explain) const;
+  void Explain(const Story& story, std::vector<Event>* events, code::Explanation* out) const;
+
   std::shared_ptr<const Lexicon> lex_;
   CoderOptions options_;
+  std::shared_ptr<const code::Reading> reading_;
 };
 
 }  // namespace dyad

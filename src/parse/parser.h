@@ -124,7 +124,7 @@ struct SentenceParse {
 // Parses sentence `s` of `doc`. `date` (yyyymmdd, 0 unknown) selects dated codes.
 // `dictionary_verbs` (the TABARI/PETRARCH semantics): a dictionary verb form
 // right after an actor's name is a verb, as those coders find verbs by
-// dictionary lookup ("Estonia act on a resolution"); dyad's default reads
+// dictionary lookup ("Chile act on a motion"); dyad's default reads
 // such a word as part of a compound noun.
 void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
            SentenceParse* out, bool dictionary_verbs = false);

@@ -1,0 +1,557 @@
+#include "code/actors.h"
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "code/places.h"
+
+namespace dyad::code {
+
+using parse::Tag;
+using parse::Word;
+
+namespace {
+
+void CopyResolved(const ActorRef& from, ActorRef* a) {
+  a->country = from.country;
+  if (!a->role.empty() && from.code.size() >= 3) {
+    a->code = from.code.substr(0, 3) + a->role;  // "its soldiers" -> LBNMIL
+  } else {
+    a->code = from.code;
+  }
+}
+
+}  // namespace
+
+void ActorStage::Run() {
+  for (Phrase& np : a_.phrases) ResolvePhrase(&np);
+  if (env_.rd.new_actor_length > 0) {
+    for (Phrase& np : a_.phrases) NewActor(&np);
+  }
+  // Pronouns and role nouns without a country.
+  for (size_t k = 0; k < a_.phrases.size(); ++k) {
+    if (env_.rd.role_from_next_phrase) CountriesFromPhrase(&a_.phrases[k]);
+    for (ActorRef& a : a_.phrases[k].actors) {
+      if (a.pronoun && a.code.empty()) ResolvePronoun(&a, static_cast<int>(k));
+      if (a.code.empty() && !a.role.empty()) InheritCountry(&a, a_.phrases[k]);
+      if (a.code.empty() && !a.prefix.empty()) {
+        a.code = a.prefix + (a.role == "-" ? "" : a.role);  // "human rights activists": NGM
+        a.how = "agent with no country";
+      }
+      // The reference coders code a role with no country as "---ROLE" (TABARI: "~ROLE").
+      if (a.code.empty() && !a.role.empty() && !env_.rd.anonymous_prefix.empty() && !a.pronoun) {
+        a.code = env_.rd.anonymous_prefix + a.role;
+        a.how = "role with no country (reference coders)";
+      }
+    }
+    if (env_.rd.share_agent) ShareAgent(&a_.phrases[k]);
+  }
+}
+
+// PETRARCH-2 joins a noun phrase's agent to every actor in it: "US and
+// British activists" are USAOPP and GBROPP. A bare country named before
+// an actor with a role takes the role.
+void ActorStage::ShareAgent(Phrase* np) const {
+  for (const ActorRef& x : np->actors) {
+    if (x.place || x.weak || x.pronoun || x.country.size() != 3 || x.code.size() <= 3 ||
+        x.code.compare(0, 3, x.country) != 0) {
+      continue;
+    }
+    std::string role = x.code.substr(3);
+    for (ActorRef& y : np->actors) {
+      if (&y == &x || y.place || y.weak || y.pronoun || y.e > x.b) continue;
+      if (!y.code.empty() && y.code == y.country) y.code += role;
+    }
+    return;
+  }
+}
+
+void ActorStage::ResolvePhrase(Phrase* np) {
+  const auto& w = a_.parse.words;
+  if (np->pronoun) {
+    std::string_view l = w[np->b].lower;
+    if (l == "it" || l == "they" || l == "he" || l == "she" || l == "them" || l == "him") {
+      ActorRef a;
+      a.pronoun = true;
+      a.b = np->b;
+      a.e = np->e;
+      np->actors.push_back(a);
+    }
+    return;
+  }
+  // Split at the first top-level "of".
+  uint32_t of = np->e;
+  for (uint32_t k = np->b; k < np->e; ++k) {
+    if (w[k].tag == Tag::kOf) {
+      of = k;
+      break;
+    }
+  }
+  std::vector<ActorRef> head = Conjuncts(np->b, of, /*share_country=*/of == np->e);
+  std::vector<ActorRef> tail = of < np->e ? Conjuncts(of + 1, np->e) : std::vector<ActorRef>();
+  bool head_has_base = false, head_role_only = false;
+  std::string head_role;
+  for (const ActorRef& a : head) {
+    if (!a.code.empty() && !a.place) head_has_base = true;
+    if (a.code.empty() && !a.role.empty()) {
+      head_role_only = true;
+      head_role = a.role;
+    }
+  }
+  // "the Uzbeks of southern Kyrgyzstan": a people of another state.
+  if (env_.rd.people_of_state && head.size() == 1 && head[0].people) {
+    for (const ActorRef& t : tail) {
+      if (t.country.size() == 3 && t.country != head[0].country) {
+        head[0].country = t.country;
+        head[0].code = t.country + "CVL";
+        head[0].how = "people + the state of its 'of' phrase";
+        head[0].people = false;
+        break;
+      }
+    }
+  }
+  if (head_has_base) {
+    np->actors = head;
+    // "Peru and the army of Chile": the reference coders give the
+    // last conjunct, a bare role, the country of the "of" phrase (CHLGOV).
+    // "Peru's farmers and herders of Chile": a last conjunct that names no
+    // actor takes the "of" phrase's (PER and CHL).
+    if (env_.rd.of_phrase_conjuncts && !tail.empty()) {
+      uint32_t last = of;
+      while (last > np->b && w[last - 1].tag != Tag::kCoord && w[last - 1].tag != Tag::kComma) {
+        --last;
+      }
+      bool named = false;
+      for (uint32_t k = last; k < of; ++k) named |= w[k].mention >= 0;
+      if (last > np->b && !named) {
+        for (const ActorRef& t : tail) {
+          if (!t.code.empty() && !t.weak) np->actors.push_back(t);
+        }
+      }
+    }
+    if (env_.rd.of_phrase_conjuncts && !tail.empty() && np->actors.back().code.empty() &&
+        !np->actors.back().role.empty()) {
+      for (const ActorRef& t : tail) {
+        if (t.code.size() >= 3 && t.role.empty() && !t.weak) {
+          ActorRef& last = np->actors.back();
+          last.country = t.code.substr(0, 3);
+          last.code = last.country + (last.role == "-" ? "" : last.role);
+          break;
+        }
+      }
+    }
+  } else if (head_role_only && !tail.empty()) {
+    // "the presidents of Venezuela and Guyana" -> VENGOV, GUYGOV;
+    // "residents of Adigrat" -> the place's country with the role.
+    for (ActorRef t : tail) {
+      if (t.code.empty() && t.country.empty()) continue;
+      if (t.role.empty()) {
+        std::string country = !t.country.empty() ? t.country : t.code.substr(0, 3);
+        t.code = country + (head_role == "-" ? "" : head_role);
+        t.how = "role noun + its 'of' phrase";
+        t.country = country;
+        t.place = false;
+        t.weak = false;
+        t.b = std::min(t.b, head.front().b);
+      }
+      np->actors.push_back(t);
+    }
+    if (np->actors.empty()) np->actors = head;
+  } else if (!head.empty() && tail.empty()) {
+    np->actors = head;
+  } else {
+    // "hundreds of Bangladeshis", "the city of Kherson", "one of its soldiers".
+    np->actors = tail;
+    if (np->actors.empty()) np->actors = head;
+  }
+}
+
+// PETRARCH's new actors: a capitalised phrase of known length that names no
+// actor is one, coded by its words ('"LAKE DISTRICT WATER BOARD"').
+void ActorStage::NewActor(Phrase* np) {
+  if (!np->actors.empty() || np->pronoun) return;
+  const auto& w = a_.parse.words;
+  std::string words;
+  int n = 0;
+  bool capital = false;
+  for (uint32_t k = np->b; k < np->e; ++k) {
+    if (w[k].tag == Tag::kPoss) continue;
+    if (w[k].tag == Tag::kCoord || w[k].tag == Tag::kComma || w[k].tag == Tag::kTime ||
+        w[k].tag == Tag::kNum) {
+      return;
+    }
+    capital |= w[k].capitalized && k > 0;
+    std::string up(w[k].lower);
+    for (char& c : up) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    words += (words.empty() ? "" : " ") + up;
+    ++n;
+  }
+  if (!capital || n == 0 || n > env_.opt.new_actor_length) return;
+  ActorRef a;
+  a.code = "\"" + words + "\"";
+  a.how = "new actor: a capitalised phrase (reference coders)";
+  a.b = np->b;
+  a.e = np->e;
+  np->actors.push_back(a);
+}
+
+// Splits [b, e) at coordinators and builds one actor per conjunct.
+// share_country: a role-only conjunct may take its neighbour's country
+// (not when an "of" phrase follows that names its own: "the officials of Chile").
+std::vector<ActorRef> ActorStage::Conjuncts(uint32_t b, uint32_t e, bool share_country) {
+  std::vector<ActorRef> out;
+  uint32_t start = b;
+  for (uint32_t k = b; k <= e; ++k) {
+    if (k == e || a_.parse.words[k].tag == Tag::kCoord || a_.parse.words[k].tag == Tag::kComma) {
+      if (k > start) {
+        ActorRef a;
+        if (ConjunctActor(start, k, &a)) out.push_back(a);
+      }
+      start = k + 1;
+    }
+  }
+  // "Turkish drones and tanks": a role noun with no country of its
+  // own takes the country of the conjunct before it.
+  for (size_t k = 1; share_country && env_.rd.conjunct_country && k < out.size(); ++k) {
+    if (out[k].code.empty() && !out[k].role.empty() && !out[k].pronoun &&
+        out[k - 1].country.size() == 3 && !out[k - 1].place && !out[k - 1].weak) {
+      out[k].country = out[k - 1].country;
+      out[k].code = out[k].country + out[k].role;
+    }
+  }
+  // "Colombian and Ecuadorian police": the last conjunct's role is shared
+  // by earlier demonym-only conjuncts.
+  if (out.size() > 1) {
+    const ActorRef& last = out.back();
+    std::string role;
+    if (!last.code.empty() && last.code.size() > 3 && !last.weak) role = last.code.substr(3);
+    if (!role.empty()) {
+      for (size_t k = 0; k + 1 < out.size(); ++k) {
+        if ((out[k].weak || out[k].bare_demonym) && out[k].code.size() == 3) {
+          out[k].code += role;
+          out[k].weak = false;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+bool ActorStage::ConjunctActor(uint32_t b, uint32_t e, ActorRef* a) {
+  const auto& w = a_.parse.words;
+  a->b = b;
+  a->e = e;
+  std::string base, country, role, place_country, prefix;
+  bool demonym_adj = false, former = false, have_base_entity = false, possessive_pron = false;
+  bool any_actor_word = false, base_is_person = false, ethnic = false;
+  // The entries that gave the base, the country, the role and the place.
+  int base_entry = -1, country_entry = -1, role_entry = -1, place_entry = -1;
+  for (uint32_t k = b; k < e; ++k) {
+    if (w[k].lower == "former" || w[k].lower == "ex") former = true;
+    if (w[k].tag == Tag::kPossPron && (w[k].lower == "its" || w[k].lower == "their" ||
+                                       w[k].lower == "his" || w[k].lower == "her")) {
+      possessive_pron = true;
+    }
+    if (w[k].mention < 0) continue;
+    const parse::Mention& m = a_.parse.mentions[w[k].mention];
+    if (m.b != k) continue;
+    const LexEntry& ent = env_.lex.entry(m.entry);
+    switch (ent.kind) {
+      case EntryKind::kPerson:
+      case EntryKind::kOrg:
+      case EntryKind::kGroup:
+      case EntryKind::kCapital:
+        if (!have_base_entity) {
+          base = ent.CodeOn(env_.date);
+          base_entry = static_cast<int>(m.entry);
+          have_base_entity = true;
+          base_is_person = ent.kind == EntryKind::kPerson;
+          any_actor_word = true;
+          if (ent.kind == EntryKind::kPerson && former && base.size() >= 3) {
+            base = base.substr(0, 3) + "ELI";
+          }
+        }
+        break;
+      case EntryKind::kCountry:
+        if (country.empty()) {
+          country = ent.CodeOn(env_.date);
+          country_entry = static_cast<int>(m.entry);
+        }
+        any_actor_word = true;
+        break;
+      case EntryKind::kDemonym:
+        if (country.empty()) {
+          country = ent.CodeOn(env_.date);
+          country_entry = static_cast<int>(m.entry);
+          demonym_adj = (m.e < e);  // something follows the demonym in the phrase
+          // "ethnic Albanians in Serbia": a people is coded to the state it
+          // lives in, when the sentence places it in another one.
+          if (env_.rd.ethnic_home && k > b && w[k - 1].lower == "ethnic") {
+            std::string home = NearestLocation(a_, b, e);
+            if (!home.empty() && home != country.substr(0, 3)) {
+              country = home;
+              ethnic = true;
+            }
+          }
+        }
+        any_actor_word = true;
+        break;
+      case EntryKind::kAgent: {
+        const std::string& r = ent.CodeOn(env_.date);
+        if (!r.empty() && r.back() == '~') {
+          prefix = r.substr(0, r.size() - 1);  // "MSF Peru": NGOPER
+        } else if (r != "-" || role.empty()) {
+          role = r;
+          role_entry = static_cast<int>(m.entry);
+        }
+        any_actor_word = true;
+        break;
+      }
+      case EntryKind::kPlace:
+        if (place_country.empty()) {
+          place_country = ent.CodeOn(env_.date);
+          place_entry = static_cast<int>(m.entry);
+        }
+        break;
+      case EntryKind::kDiscard:
+        break;
+    }
+  }
+  // "South African leader", "Palestinian leaders": a person noun with no
+  // role of its own still names a person of that country.
+  bool person_noun = role == "-";
+  if (role == "-") role.clear();
+  if (ethnic && role.empty()) role = "CVL";
+  {
+    uint32_t last_k = e - 1;
+    if (w[last_k].tag == Tag::kPoss && last_k > b) --last_k;
+    std::string_view head = w[last_k].lower;
+    // "a suicide bomber" is a person, not a means of war.
+    a->weapon = parse::IsAttackNoun(head) && head != "forces" && head != "bomber" &&
+                head != "bombers";
+  }
+  // A demonym adjective on a noun that is no actor ("Russian gas") is weak:
+  // usable to place a target, never a source. Attack nouns make it military
+  // ("Israeli shelling", "Israeli aircraft").
+  bool weak = false;
+  if (!have_base_entity && demonym_adj && role.empty() && !person_noun) {
+    std::string_view last = w[e - 1].lower;
+    uint32_t last_k = e - 1;
+    if (w[last_k].tag == Tag::kPoss && last_k > b) last = w[last_k - 1].lower;
+    if (parse::IsAttackNoun(last)) {
+      role = "MIL";
+    } else if (env_.rd.place_phrases && IsPlaceNoun(last)) {
+      place_country = country;  // "the Caribbean island of St Vincent": where
+      place_entry = country_entry;
+      country.clear();
+    } else {
+      weak = true;
+    }
+  }
+  // "Ghanaian President John Mahama" where the dictionary knows another
+  // person of that name: the country the phrase states wins over the person's.
+  if (env_.rd.stated_country_wins && have_base_entity && !country.empty() && base.size() >= 3 && !role.empty() &&
+      base_is_person &&
+      base.substr(0, 3) != country.substr(0, 3) && env_.lex.SplitActorCode(base).country.size() == 3) {
+    have_base_entity = false;
+  }
+  if (have_base_entity) {
+    a->code = base;
+    if (base.size() == 3 && !role.empty()) a->code += role;
+    a->country = base.size() >= 3 ? base.substr(0, 3) : "";
+    if (!env_.lex.SplitActorCode(a->code).country.empty()) a->country = a->code.substr(0, 3);
+    else a->country.clear();
+    a->entry = base_entry;
+    a->how = base.size() == 3 && !role.empty() ? "name + role noun" : "name";
+  } else if (env_.rd.place_phrases && !country.empty() && role.empty() && !demonym_adj && e - b > 1 &&
+             IsPlaceNoun(w[e - 1].lower) && w[e - 1].mention < 0) {
+    // "the Caribbean island (of St Vincent)", "the Ukraine border": where.
+    a->code = a->country = country.substr(0, 3);
+    a->place = true;
+    a->entry = country_entry;
+    a->how = "place noun of a country";
+  } else if (!country.empty()) {
+    a->country = country.substr(0, 3);
+    a->code = country + role;
+    a->weak = weak;
+    a->people = role.empty() && w[e - 1].mention >= 0 && w[e - 1].lower.back() == 's' &&
+                env_.lex.entry(a_.parse.mentions[w[e - 1].mention].entry).kind == EntryKind::kDemonym;
+    a->bare_demonym = role.empty() && !demonym_adj && e - b == 1 && w[b].mention >= 0 &&
+                      env_.lex.entry(a_.parse.mentions[w[b].mention].entry).kind == EntryKind::kDemonym &&
+                      w[b].lower.back() != 's';
+    a->entry = country_entry;
+    a->how = weak ? "demonym on a noun that is no actor" : ethnic ? "ethnic group: the state it lives in"
+             : !role.empty() ? "country or demonym + role noun" : "country or demonym";
+  } else if (!role.empty()) {
+    a->role = role;  // country to be inherited
+    a->entry = role_entry;
+    a->how = "role noun";
+    a->pronoun = possessive_pron;
+    for (uint32_t k = b; k < e; ++k) {
+      std::string_view l = w[k].lower;
+      if (l == "both" || l == "two" || l == "three" || l == "various" || l == "several") {
+        a->several = true;
+      }
+    }
+  } else if (!place_country.empty()) {
+    a->code = place_country;
+    a->country = place_country;
+    a->place = true;
+    a->entry = place_entry;
+    a->how = "place";
+  } else if (possessive_pron) {
+    // "his resignation", "its airspace": the possessor, as a target only
+    // unless the phrase names an actor ("its troops" has a role above).
+    a->pronoun = true;
+    a->weak = !any_actor_word;
+    a->how = "possessive pronoun";
+  } else if (!prefix.empty()) {
+    a->prefix = prefix;  // "MSF" alone: NGO, or NGOPER with a country found later
+    a->entry = role_entry;
+    a->how = "agent";
+    return true;
+  } else {
+    return false;
+  }
+  (void)any_actor_word;
+  // An agent written before the country in foreign dictionaries ([NGO~]).
+  if (!prefix.empty() && !a->code.empty() && !a->place && !a->weak &&
+      a->code.compare(0, prefix.size(), prefix) != 0) {
+    a->code = prefix + a->code;
+  }
+  a->prefix = a->code.empty() ? prefix : "";
+  return true;
+}
+
+// it/they/its -> the nearest earlier actor in the sentence, else the story.
+void ActorStage::ResolvePronoun(ActorRef* a, int np_index) {
+  std::string_view l = a_.parse.words[a->b].lower;
+  bool person = (l == "he" || l == "him" || l == "his" || l == "she" || l == "her");
+  bool singular = (l == "it" || l == "its");
+  for (int k = np_index - 1; k >= 0; --k) {
+    for (auto it = a_.phrases[k].actors.rbegin(); it != a_.phrases[k].actors.rend(); ++it) {
+      if (it->code.empty() || it->place || it->weak) continue;
+      if (person && it->code.size() == 3) continue;
+      // "its airspace" after "two Russian bombers": not the plural troops.
+      if (singular && env_.rd.pronoun_number && PluralRoleNoun(*it)) continue;
+      CopyResolved(*it, a);
+      a->antecedent = static_cast<int>(it->b);
+      a->how = "pronoun: an earlier actor of the sentence";
+      return;
+    }
+  }
+  // Across sentences a pronoun usually continues the last subject
+  // ("Turkey summoned the ambassador. It accused Stockholm …").
+  if (const ActorRef* x = discourse_.PronounAntecedent(person)) {
+    CopyResolved(*x, a);
+    a->antecedent = -1;  // another sentence's words
+    a->how = x->subject ? "pronoun: the latest subject of the story"
+                        : "pronoun: the latest actor of the story";
+  }
+}
+
+// An actor named by a plural role noun ("bombers", "troops"), not by a name.
+bool ActorStage::PluralRoleNoun(const ActorRef& x) const {
+  if (x.e <= x.b || x.e > a_.parse.words.size()) return false;
+  const Word& last = a_.parse.words[x.e - 1];
+  if (last.lower.size() < 4 || last.lower.back() != 's') return false;
+  if (last.mention < 0) return false;
+  return env_.lex.entry(a_.parse.mentions[last.mention].entry).kind == EntryKind::kAgent;
+}
+
+// "Soldiers from Chile", "deputies in Peru and Chile": the reference
+// coders join a role noun to the actors of a from/of/in phrase right after
+// it (CHLMIL; PERLEG and CHLLEG).
+void ActorStage::CountriesFromPhrase(Phrase* np) {
+  const auto& w = a_.parse.words;
+  if (np->e + 1 >= w.size()) return;
+  std::string_view prep = w[np->e].lower;
+  if (prep != "from" && prep != "of" && prep != "in") return;
+  int next = a_.phrase_of[np->e + 1];
+  if (next < 0) return;
+  std::vector<std::string> countries;
+  for (const ActorRef& t : a_.phrases[next].actors) {
+    if (t.code.size() >= 3 && t.role.empty() && !t.weak && t.code[0] != '-' && t.code[0] != '~') {
+      countries.push_back(t.code.substr(0, 3));
+    }
+  }
+  if (countries.empty()) return;
+  std::vector<ActorRef> out;
+  for (const ActorRef& a : np->actors) {
+    if (!a.code.empty() || (a.role.empty() && a.prefix.empty()) || a.pronoun) {
+      out.push_back(a);
+      continue;
+    }
+    for (const std::string& c : countries) {
+      ActorRef x = a;
+      x.country = c;
+      x.code = a.prefix + c + a.role;
+      x.how = "role noun + the phrase after it (reference coders)";
+      x.prefix.clear();
+      out.push_back(x);
+    }
+  }
+  np->actors = std::move(out);
+}
+
+// A role noun with no country takes one from a possessive pronoun, a place
+// in the sentence, or the story.
+void ActorStage::InheritCountry(ActorRef* a, const Phrase& np) {
+  if (a->several) return;  // "the two governments" are not one place's
+  if (a->pronoun) {
+    ActorRef tmp = *a;
+    ResolvePronoun(&tmp, static_cast<int>(&np - &a_.phrases[0]));
+    if (!tmp.code.empty()) {
+      a->country = tmp.country;
+      a->antecedent = tmp.antecedent;
+      a->code = tmp.code.substr(0, 3) + a->role;
+      a->how = "role noun + its possessive pronoun's antecedent";
+      return;
+    }
+  }
+  // The nearest place, preferring one right after the phrase ("junta in Niger").
+  if (std::string home = NearestLocation(a_, np.b, np.e); !home.empty()) {
+    a->country = home;
+    a->code = a->country + a->role;
+    a->located = true;
+    a->how = "role noun + a place in the sentence";
+    return;
+  }
+  // "the president", "the government": the country the story is about so
+  // far (the most recent state actor of earlier sentences).
+  bool definite = a->b < a_.parse.words.size() && a_.parse.words[a->b].lower == "the";
+  if (definite && (a->role == "GOV" || a->role == "LEG" || a->role == "JUD")) {
+    if (const ActorRef* x = discourse_.LatestStateActor()) {
+      a->country = x->country;
+      a->code = a->country + a->role;
+      a->located = true;
+      a->how = "role noun + the story's latest state actor";
+      return;
+    }
+  }
+  // "Kenyan police fired on marchers": in a sentence that
+  // names one country only, a domestic role belongs to it.
+  static const std::set<std::string_view> kDomestic = {"OPP", "CVL", "LAB", "EDU", "AGR",
+                                                        "REB", "INS", "CRM", "REF", "UAF",
+                                                        "COP", "JUD", "MED", "BUS", "HLH"};
+  if (!env_.rd.domestic_roles || !kDomestic.count(a->role)) return;
+  std::string only;
+  for (const Phrase& other : a_.phrases) {
+    if (other.b > a_.attribution) continue;  // "…, officials in Nairobi said"
+    for (const ActorRef& x : other.actors) {
+      if (x.country.size() != 3 || x.place) continue;
+      if (!only.empty() && only != x.country) return;
+      only = x.country;
+    }
+  }
+  if (!only.empty()) {
+    a->country = only;
+    a->code = only + a->role;
+    a->located = true;
+    a->how = "domestic role noun + the sentence's one country";
+  }
+}
+
+
+}  // namespace dyad::code

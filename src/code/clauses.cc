@@ -1,0 +1,297 @@
+#include "code/clauses.h"
+
+#include <string_view>
+
+namespace dyad::code {
+
+using parse::Tag;
+using parse::VerbGroup;
+
+Clause Clauses::Of(int v) const {
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  Clause c;
+  if (vg.infinitive) {
+    c.kind = parse::ClauseKind::kInfinitive;
+    if (vg.b > 0) c.governor_vg = a_.VerbAt(vg.b - 1);
+    if (c.governor_vg < 0 && vg.b > 1) c.governor_vg = a_.VerbAt(vg.b - 2);
+    // "refused to allow", "threatened to launch"; also "was willing to".
+    for (int k = static_cast<int>(vg.b) - 1; k >= 0 && c.governor_vg < 0; --k) {
+      int g = a_.VerbAt(static_cast<uint32_t>(k));
+      if (g >= 0) c.governor_vg = g;
+      if (w[k].tag == Tag::kComma || w[k].tag == Tag::kSub || w[k].tag == Tag::kThat) break;
+    }
+    if (c.governor_vg >= 0) c.governor = std::string(w[a_.parse.verbs[c.governor_vg].head].lemma);
+    return c;
+  }
+  if (vg.gerund && vg.b > 0 && w[vg.b - 1].tag == Tag::kComma) {
+    c.kind = parse::ClauseKind::kParticiple;
+    return c;
+  }
+  for (int k = static_cast<int>(vg.b) - 1; k >= 0; --k) {
+    Tag t = w[k].tag;
+    int g = a_.VerbAt(static_cast<uint32_t>(k));
+    if (g >= 0 && g != v) {
+      const VerbGroup& gv = a_.parse.verbs[g];
+      std::string_view gl = w[gv.head].lemma;
+      if (!gv.copula && (parse::IsSayVerb(gl) || parse::IsDoubtVerb(gl))) {
+        c.kind = parse::ClauseKind::kThat;  // "believe China will attack"
+        c.governor = std::string(gl);
+        c.governor_vg = g;
+        c.intro = k;
+      }
+      return c;
+    }
+    switch (t) {
+      case Tag::kSub: {
+        std::string_view l = w[k].lower;
+        c.intro = k;
+        if (l == "if" || l == "unless" || l == "whether") c.kind = parse::ClauseKind::kCondition;
+        else if (l == "because" || l == "although" || l == "though") c.kind = parse::ClauseKind::kReason;
+        else c.kind = parse::ClauseKind::kTemporal;
+        if (l == "as" && k + 1 < static_cast<int>(w.size()) && w[k + 1].lower == "part") continue;
+        return c;
+      }
+      case Tag::kRel:
+        c.kind = parse::ClauseKind::kRelative;
+        c.intro = k;
+        return c;
+      case Tag::kThat: {
+        c.intro = k;
+        if (k > 0) {
+          int gv = a_.VerbAt(static_cast<uint32_t>(k - 1));
+          // "demanded on Tuesday that": skip adverbials back to the verb.
+          for (int j = k - 1; gv < 0 && j >= 0 && j >= k - 4; --j) {
+            Tag tj = w[j].tag;
+            if (tj == Tag::kTime || tj == Tag::kPrep || tj == Tag::kAdv || tj == Tag::kDet ||
+                tj == Tag::kNum)
+              continue;
+            gv = a_.VerbAt(static_cast<uint32_t>(j));
+            if (gv < 0 && (w[j].tag == Tag::kNoun || w[j].tag == Tag::kProper) && j < k - 1) {
+              // "warned Finland that", "told reporters that"
+              int g2 = j > 0 ? a_.VerbAt(static_cast<uint32_t>(j - 1)) : -1;
+              if (g2 >= 0) gv = g2;
+            }
+            break;
+          }
+          if (gv >= 0) {
+            c.kind = parse::ClauseKind::kThat;
+            c.governor_vg = gv;
+            c.governor = std::string(w[a_.parse.verbs[gv].head].lemma);
+            if (c.governor.empty()) c.governor = std::string(w[a_.parse.verbs[gv].head].lower);
+          } else if (parse::IsHearsayNoun(w[k - 1].lower)) {
+            c.kind = parse::ClauseKind::kThat;
+            c.governor = std::string(w[k - 1].lower);
+          } else if (w[k - 1].lower == "now" || w[k - 1].lower == "so") {
+            c.kind = parse::ClauseKind::kTemporal;
+          } else {
+            c.kind = parse::ClauseKind::kRelative;
+          }
+        }
+        return c;
+      }
+      case Tag::kEnd:
+        return c;
+      case Tag::kPunct:
+        if (w[k].lower == ";" || w[k].lower == ":") return c;
+        break;
+      case Tag::kComma:
+        // A comma closes a fronted clause: "If X, Y would…" — Y is main.
+        return c;
+      case Tag::kCoord:
+        // "rejected the demand and accused X": a second verb of the same clause.
+        if (k + 1 < static_cast<int>(vg.b) && a_.phrase_of[k + 1] >= 0) break;  // "and Y did"
+        for (int g2 = v - 1; g2 >= 0; --g2) {
+          if (a_.parse.verbs[g2].b < static_cast<uint32_t>(k) && a_.parse.verbs[g2].finite) return Of(g2);
+        }
+        return c;
+      default:
+        break;
+    }
+  }
+  return c;
+}
+
+// "began a hunger strike to demand …", "blocked roads to protest …": an
+// act done to protest or demand voices the protest or demand by doing it.
+// Only a purpose clause (something stands between the act and "to"), never
+// the complement of a verb of wanting, planning or persuading ("urged X to
+// protest", "plans a rally to protest").
+bool Clauses::PurposeOfProtest(int v, const Clause& c) const {
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  if (!env_.rd.voiced_purposes || c.governor_vg < 0 || !parse::IsProtestVerb(w[vg.head].lemma)) return false;
+  const VerbGroup& gov = a_.parse.verbs[c.governor_vg];
+  return !parse::IsControlVerb(w[gov.head].lemma) && gov.e + 1 < vg.b;
+}
+
+// Why a verb group cannot report a real act, or "" if it can.
+std::string Clauses::Blocked(int v, const Clause& c) const {
+  const VerbGroup& vg = a_.parse.verbs[v];
+  const auto& w = a_.parse.words;
+  if (a_.parse.question) return "question";
+  if (vg.negated) return "negated";
+  if (vg.modal) return "modal";
+  if (vg.must) return "obligation";
+  if (vg.future) return "future";
+  if (vg.participle) return "reduced relative";
+  if (c.kind == parse::ClauseKind::kCondition) return "conditional";
+  if (c.kind == parse::ClauseKind::kInfinitive) {
+    if (c.governor_vg >= 0 && parse::IsAspectVerb(c.governor)) {
+      return Blocked(c.governor_vg, Of(c.governor_vg));
+    }
+    if (PurposeOfProtest(v, c)) return Blocked(c.governor_vg, Of(c.governor_vg));
+    return "infinitive (intended, not done)";
+  }
+  if (vg.gerund && c.kind != parse::ClauseKind::kParticiple) {
+    // "began withdrawing" is done; so is "by massing troops" (the means of
+    // the main act) and "after shelling". "of harbouring", "from joining"
+    // are not events.
+    int g = vg.b > 0 ? a_.VerbAt(vg.b - 1) : -1;
+    if (g >= 0 && parse::IsAspectVerb(w[a_.parse.verbs[g].head].lemma)) return Blocked(g, Of(g));
+    if (MeansGerund(v)) {
+      int m = MainVerbOf(v);
+      if (m >= 0) return Blocked(m, Of(m));
+    }
+    return "gerund";
+  }
+  if (c.kind == parse::ClauseKind::kThat) {
+    if (c.governor_vg >= 0) {
+      std::string_view gl = c.governor;
+      if (!parse::IsSayVerb(gl)) return "complement of '" + c.governor + "'";
+      // "arguing that it threatens Russia": a present-tense claim is the
+      // speaker's view, not a reported act.
+      if (vg.b == vg.head && (w[vg.head].vform == parse::VForm::kThird ||
+                              w[vg.head].vform == parse::VForm::kBase)) {
+        return "present-tense claim in a statement";
+      }
+      std::string why = Blocked(c.governor_vg, Of(c.governor_vg));
+      if (!why.empty()) return "inside a statement that is " + why;
+    } else {
+      return "complement of '" + c.governor + "'";
+    }
+  }
+  if (c.kind == parse::ClauseKind::kParticiple) {
+    // Shares the main clause's status ("Rwanda denied that …, accusing").
+    int g = MainVerbBefore(v);
+    if (g >= 0) return Blocked(g, Of(g));
+  }
+  // "When/once/the moment Russia starts a war, …": an act in the simple
+  // present before a future or modal consequence is hypothetical.
+  bool simple_present = vg.b == vg.head && (w[vg.head].vform == parse::VForm::kThird ||
+                                            w[vg.head].vform == parse::VForm::kBase);
+  if (simple_present && !parse::IsSayVerb(w[vg.head].lemma)) {
+    if (c.kind == parse::ClauseKind::kTemporal) return "present tense in a time clause";
+    bool comma = false;
+    for (size_t g = v + 1; g < a_.parse.verbs.size(); ++g) {
+      for (uint32_t k = a_.parse.verbs[g - 1].e; k < a_.parse.verbs[g].b; ++k) {
+        if (w[k].tag == Tag::kComma) comma = true;
+      }
+      if (comma && (a_.parse.verbs[g].future || a_.parse.verbs[g].modal)) {
+        return "hypothetical (a future consequence follows)";
+      }
+    }
+  }
+  // A relative clause in the simple present describes what someone
+  // habitually does ("firms that sell weapons"), not a reported act.
+  if (c.kind == parse::ClauseKind::kRelative && vg.b == vg.head &&
+      (w[vg.head].vform == parse::VForm::kThird || w[vg.head].vform == parse::VForm::kBase)) {
+    return "habitual (present tense in a relative clause)";
+  }
+  // Historical: "in 1962", "since 2014", "In 2008," in the same clause.
+  const int story_year = env_.date / 10000;
+  int from = c.intro >= 0 ? c.intro : 0;
+  int to = static_cast<int>(w.size());
+  for (size_t g = v + 1; g < a_.parse.verbs.size(); ++g) {
+    if (a_.parse.verbs[g].finite && !a_.parse.verbs[g].infinitive) {
+      to = static_cast<int>(a_.parse.verbs[g].b);
+      break;
+    }
+  }
+  for (int k = from; k + 1 < to; ++k) {
+    int year = 0;
+    Tag t = w[k].tag;
+    if ((t == Tag::kPrep || t == Tag::kSub) && IsYear(w[k + 1].lower, &year) && story_year > 0 &&
+        year < story_year && k + 1 != static_cast<int>(vg.head)) {
+      return "historical (" + std::string(w[k + 1].lower) + ")";
+    }
+  }
+  // "Rumours that … proved (to be) unfounded".
+  for (uint32_t k = vg.e; k < w.size(); ++k) {
+    std::string_view l = w[k].lower;
+    if (l == "unfounded" || l == "baseless" || l == "untrue" || l == "false") return "refuted";
+  }
+  return "";
+}
+
+// "by massing", "after shelling": a gerund that tells how or after what
+// the main act was done.
+bool Clauses::MeansGerund(int v) const {
+  const VerbGroup& vg = a_.parse.verbs[v];
+  if (!vg.gerund || vg.b == 0) return false;
+  std::string_view prev = a_.parse.words[vg.b - 1].lower;
+  return prev == "by" || prev == "after" || VoicingGerund(v);
+}
+
+// "rallied in Erbil demanding autonomy", "issued a declaration
+// demanding that …": a gerund of speech that follows a whole clause says
+// what its subject voiced while doing it. Never after a preposition or a
+// determiner ("of demanding", "the calling of").
+bool Clauses::VoicingGerund(int v) const {
+  const VerbGroup& vg = a_.parse.verbs[v];
+  const auto& w = a_.parse.words;
+  if (!env_.rd.voiced_purposes || !vg.gerund || vg.b == 0 || !parse::IsVoicingVerb(w[vg.head].lemma)) return false;
+  Tag prev = w[vg.b - 1].tag;
+  if (prev == Tag::kPrep || prev == Tag::kTo || prev == Tag::kOf || prev == Tag::kDet ||
+      prev == Tag::kPossPron || prev == Tag::kPoss || prev == Tag::kComma || prev == Tag::kCoord) {
+    return false;
+  }
+  int g = MainVerbBefore(v);
+  return g >= 0 && a_.parse.verbs[g].e < vg.b;
+}
+
+// The main-clause verb a means gerund belongs to: the one before it, or
+// for a fronted phrase ("By massing troops …, Putin has shown") the first after.
+int Clauses::MainVerbOf(int v) const {
+  int g = MainVerbBefore(v);
+  if (g >= 0) return g;
+  for (size_t k = v + 1; k < a_.parse.verbs.size(); ++k) {
+    if (a_.parse.verbs[k].finite && Of(static_cast<int>(k)).kind == parse::ClauseKind::kMain) {
+      return static_cast<int>(k);
+    }
+  }
+  return -1;
+}
+
+bool Clauses::UnlessAfter(int v) const {
+  for (uint32_t k = a_.parse.verbs[v].e; k < a_.parse.words.size(); ++k) {
+    if (a_.parse.words[k].lower == "unless") return true;
+  }
+  return false;
+}
+
+// "Iraq said it would allow …": "would" in what a speaker says is the
+// future of the past, not a possibility.
+bool Clauses::WouldInReport(int v, const Clause& c) const {
+  const VerbGroup& vg = a_.parse.verbs[v];
+  if (c.kind != parse::ClauseKind::kThat || c.governor_vg < 0 || !parse::IsSayVerb(c.governor)) {
+    return false;
+  }
+  for (uint32_t k = vg.b; k < vg.head; ++k) {
+    if (a_.parse.words[k].lower == "would") return true;
+  }
+  return false;
+}
+
+// The nearest finite verb group before v that stands in a main clause.
+int Clauses::MainVerbBefore(int v) const {
+  int fallback = -1;
+  for (int g = v - 1; g >= 0; --g) {
+    if (!a_.parse.verbs[g].finite) continue;
+    if (fallback < 0) fallback = g;
+    if (Of(g).kind == parse::ClauseKind::kMain) return g;
+  }
+  return fallback;
+}
+
+}  // namespace dyad::code

@@ -1,0 +1,60 @@
+// Stage 3: the clause each verb group stands in, and whether its act is
+// asserted as real and present.
+//
+//   "Russia denied that its troops had attacked Kyiv."
+//   [denied]   main clause                  asserted
+//   [attacked] 'that' clause of 'deny'      blocked: complement of 'deny'
+//
+//   "If Israel strikes, Iran will respond."
+//   [strikes]  condition                    blocked: conditional
+//   [respond]  main, future                 blocked: future
+//
+// Blocked() names the reason an act is not an event (negated, modal,
+// obligation, future, conditional, questioned, reported in a blocked
+// statement, feared or doubted, infinitive (intended, not done), gerund,
+// habitual, hypothetical, historical, refuted), or "" when it is one.
+#ifndef DYAD_CODE_CLAUSES_H_
+#define DYAD_CODE_CLAUSES_H_
+
+#include <string>
+
+#include "code/analysis.h"
+
+namespace dyad::code {
+
+class Clauses {
+ public:
+  Clauses(const StoryEnv& env, const SentenceAnalysis& a) : env_(env), a_(a) {}
+
+  // The clause verb group v stands in: its kind, what opened it and the
+  // verb (or hearsay noun) that governs it.
+  Clause Of(int v) const;
+  // Why verb group v cannot report a real, present act, or "".
+  std::string Blocked(int v, const Clause& c) const;
+
+  // "by massing", "after shelling": a gerund that tells how or after what
+  // the main act was done (or a voicing gerund).
+  bool MeansGerund(int v) const;
+  // "rallied demanding autonomy": a gerund of speech after a
+  // whole clause, saying what its subject voiced while doing it.
+  bool VoicingGerund(int v) const;
+  // "marched to protest …": an act done to protest voices the protest.
+  bool PurposeOfProtest(int v, const Clause& c) const;
+  // The main-clause verb a means gerund belongs to, or -1.
+  int MainVerbOf(int v) const;
+  // The nearest finite verb group before v that stands in a main clause
+  // (else the nearest finite one), or -1.
+  int MainVerbBefore(int v) const;
+  // "Iraq said it would allow …": "would" in reported speech is a future.
+  bool WouldInReport(int v, const Clause& c) const;
+  // "unless" after verb group v.
+  bool UnlessAfter(int v) const;
+
+ private:
+  const StoryEnv& env_;
+  const SentenceAnalysis& a_;
+};
+
+}  // namespace dyad::code
+
+#endif  // DYAD_CODE_CLAUSES_H_

@@ -1,0 +1,51 @@
+#include "code/compat/reference_coder.h"
+
+namespace dyad::code {
+
+Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
+  const bool petrarch = opt.semantics == Semantics::kPetrarch;
+  const bool petrarch2 = petrarch && !lex.compose_rules().empty();
+  Reading r;
+  r.dictionary_verbs = true;
+  r.serial_lists = true;
+  r.of_phrase_conjuncts = true;
+  r.role_from_next_phrase = true;
+  r.share_agent = petrarch2;
+  r.new_actor_length = opt.new_actor_length;
+  if (opt.anonymous_agents.value_or(petrarch)) r.anonymous_prefix = petrarch ? "---" : "~";
+  r.people_of_state = false;
+  r.conjunct_country = false;
+  r.ethnic_home = false;
+  r.place_phrases = false;
+  r.stated_country_wins = false;
+  r.pronoun_number = false;
+  r.domestic_roles = false;
+  r.attribution_places = false;
+  r.voiced_purposes = false;
+  r.rich_subjects = false;
+  r.appositive_subjects = petrarch2;
+  r.appositive_stops_at_relative = petrarch2;
+  r.look_past_parenthesis = true;
+  r.unnamed_attackers = false;
+  r.own_by_country = false;
+  r.prefer_literal_words = true;
+  r.prefer_exact_form = petrarch2;
+  r.later_pattern_wins = petrarch2;
+  return r;
+}
+
+namespace compat {
+
+ReferenceSentenceCoder::ReferenceSentenceCoder(const StoryEnv& env, Discourse* discourse)
+    : SentenceCoder(env, discourse),
+      reference_(env, &a_, clauses_, roles_, &patterns_, *discourse, emitter_, &events_) {}
+
+void ReferenceSentenceCoder::CodeEvents(std::vector<Event>* out) {
+  for (size_t v = 0; v < a_.parse.verbs.size(); ++v) reference_.CodeVerb(static_cast<int>(v), out);
+  if (reference_.petrarch2()) reference_.UncodedClauses(out);
+  // The reference coders code verbs only: no noun triggers.
+  reference_.CodeStatements(out);
+}
+
+}  // namespace compat
+}  // namespace dyad::code

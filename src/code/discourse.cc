@@ -1,0 +1,71 @@
+#include "code/discourse.h"
+
+#include <algorithm>
+
+namespace dyad::code {
+
+void Discourse::Push(const ActorRef& a) {
+  ring_[head_] = a;
+  head_ = (head_ + 1) % kMemory;
+  if (count_ < kMemory) ++count_;
+}
+
+void Discourse::RememberSentence(const SentenceAnalysis& a) {
+  for (size_t k = 0; k < a.phrases.size(); ++k) {
+    bool subject = std::any_of(a.verbs.begin(), a.verbs.end(),
+                               [&](const VerbState& v) { return v.subject == static_cast<int>(k); });
+    for (const ActorRef& x : a.phrases[k].actors) {
+      if (x.code.empty() || x.place || x.weak || x.pronoun) continue;
+      Push(x);
+      ring_[(head_ + kMemory - 1) % kMemory].subject = subject;
+      // Salience counts who acted: the subjects of earlier sentences.
+      if (subject && !x.located && x.country.size() == 3) ++salience_[x.country];
+    }
+  }
+}
+
+const ActorRef* Discourse::PronounAntecedent(bool person) const {
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < count_; ++i) {
+      const ActorRef& x = Newest(i);
+      if (person && x.code.size() == 3) continue;
+      if (pass == 0 && !x.subject) continue;
+      return &x;
+    }
+  }
+  return nullptr;
+}
+
+const ActorRef* Discourse::LatestStateActor() const {
+  for (size_t i = 0; i < count_; ++i) {
+    const ActorRef& x = Newest(i);
+    if (x.country.size() == 3 && !x.place) return &x;
+  }
+  return nullptr;
+}
+
+bool Discourse::StoryCounterpart(const std::string& root, const std::vector<ActorRef>& sources,
+                                 ActorRef* out) const {
+  if (root != "03" && root != "10" && root != "12" && root != "13") return false;
+  for (const ActorRef& s : sources) {
+    if (s.located || s.pronoun) return false;
+  }
+  int best = 1;
+  std::string pick;
+  for (const auto& [country, n] : salience_) {
+    bool own = false;
+    for (const ActorRef& s : sources) own |= (s.country == country);
+    if (!own && n > best) {
+      best = n;
+      pick = country;
+    }
+  }
+  if (pick.empty()) return false;
+  *out = ActorRef();
+  out->code = out->country = pick;
+  out->located = true;  // lower confidence, noted in the evidence
+  out->how = "story counterpart";
+  return true;
+}
+
+}  // namespace dyad::code

@@ -1,0 +1,97 @@
+// Stage 6: events — verb and noun triggers become Events.
+//
+//   "Hungary said it will send aid to Ukraine."   -> an intent (033), not the aid
+//   "The U.S. said it would not meet the demands." -> a refusal (12x)
+//   "It will withdraw its force unless Israel stops …" -> a threat (130)
+//
+// For each verb group with a dictionary verb: the clause stage decides
+// whether its act is real; the pattern stage finds its code and perhaps its
+// target; the roles stage gives the source and the default targets; then
+// the CAMEO conventions apply (announced future acts are intents or
+// threats, announced refusals rejections, violence by military means 19,
+// talks and agreements mutual) and one event is emitted per (source,
+// target) pair. Statements ("X said …") are decided last: they code only
+// when what was said reports no event. "a visit to X" codes as a noun.
+#ifndef DYAD_CODE_EVENTS_H_
+#define DYAD_CODE_EVENTS_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "code/analysis.h"
+#include "code/clauses.h"
+#include "code/discourse.h"
+#include "code/patterns.h"
+#include "code/roles.h"
+#include "dyad/event.h"
+
+namespace dyad::code {
+
+// The intent (03x) or threat (13x) an announced future act stands for; ""
+// when there is none (statements, demands, rejections…).
+std::string IntentCode(const std::string& code, const std::string& root);
+// The rejection (12x) an announced refusal to cooperate or yield stands
+// for; "" for acts that are not cooperation (a refusal to attack is no event).
+std::string RefusalCode(const std::string& root);
+
+// Makes Events from (source, target) pairs, one per pair, with evidence,
+// confidence and a stable id; drops a pair the sentence already coded.
+class Emitter {
+ public:
+  Emitter(const StoryEnv& env, const SentenceAnalysis& a, const Clauses& clauses)
+      : env_(env), a_(a), clauses_(clauses) {}
+  // v: the verb group that triggered (-1 with trigger_token, a noun).
+  void Emit(int v, const std::vector<std::pair<ActorRef, ActorRef>>& pairs, const std::string& code,
+            const std::string& pattern_text, const std::string& origin, const std::string& how,
+            std::vector<Event>* out, int trigger_token = -1) const;
+  Actor MakeActor(const ActorRef& a) const;
+
+ private:
+  const StoryEnv& env_;
+  const SentenceAnalysis& a_;
+  const Clauses& clauses_;
+};
+
+// Writes a --trace line (and an explanation note) for sentence `a`; v is
+// the verb group it concerns, or -1.
+void Trace(const StoryEnv& env, const SentenceAnalysis& a, const std::string& line, int v = -1);
+// True when Trace() writes anywhere: callers test it before building a line.
+inline bool Tracing(const StoryEnv& env) {
+  return (env.opt.trace && env.trace != nullptr) || env.explain != nullptr;
+}
+
+class EventStage {
+ public:
+  EventStage(const StoryEnv& env, SentenceAnalysis* a, const Clauses& clauses, const Roles& roles,
+             Patterns* patterns, const Discourse& discourse, const Emitter& emitter)
+      : env_(env), a_(*a), clauses_(clauses), roles_(roles), patterns_(*patterns),
+        discourse_(discourse), emitter_(emitter) {}
+
+  // Codes verb group v (its subject is stored in a->verbs[v] on the way).
+  void CodeVerb(int v, std::vector<Event>* out);
+  // "X said (that) S": reported events in S (words up to `end`) are coded
+  // on their own; if S holds none, X's statement is an event toward the
+  // first other actor of S (a demand when S says someone must act).
+  void CodeStatement(const PendingStatement& st, uint32_t end, std::vector<Event>* out);
+  // "during a visit to Washington": a visit noun with a 'to' target, made by
+  // the subject of the clause's verb.
+  void CodeNounTriggers(std::vector<Event>* out);
+
+ private:
+  bool IntentAllowed(int v, const Clause& c, bool* unnamed, bool refusal = false) const;
+  // Traces why verb group v gave no event: "'word'" + suffix.
+  void Drop(int v, const std::string& suffix) const;
+
+  const StoryEnv& env_;
+  SentenceAnalysis& a_;
+  const Clauses& clauses_;
+  const Roles& roles_;
+  Patterns& patterns_;
+  const Discourse& discourse_;
+  const Emitter& emitter_;
+};
+
+}  // namespace dyad::code
+
+#endif  // DYAD_CODE_EVENTS_H_

@@ -1,0 +1,105 @@
+// How the stages read a sentence: the rules on which dyad's own reading and
+// the reference coders' (TABARI, PETRARCH, PETRARCH-2) part ways, each named
+// by what it does. dyad's stages test these rules, never the semantics; the
+// reference reading (src/code/compat/) is Reading::Reference().
+#ifndef DYAD_CODE_READING_H_
+#define DYAD_CODE_READING_H_
+
+#include <string>
+
+#include "dyad/coder.h"
+#include "dyad/lexicon.h"
+
+namespace dyad::code {
+
+struct Reading {
+  // ---- parse ----
+  // A dictionary verb form right after a name is a verb ("Estonia act on a
+  // resolution"), as coders that find verbs by look-up read it.
+  bool dictionary_verbs = false;
+
+  // ---- phrases ----
+  // "Brazil, India, and Kenya", "Peru's farmers and herders of Chile": a
+  // serial comma and an "of" phrase stay inside a list of actors.
+  bool serial_lists = false;
+
+  // ---- actors ----
+  // "Peru and the army of Chile": the last conjunct, a bare role,
+  // takes the country of the "of" phrase (CHLGOV).
+  bool of_phrase_conjuncts = false;
+  // "Soldiers from Chile": a role noun takes the actors of a from/of/in
+  // phrase right after it (CHLMIL).
+  bool role_from_next_phrase = false;
+  // "US and British activists" are USAOPP and GBROPP (PETRARCH-2).
+  bool share_agent = false;
+  // A capitalised phrase of at most this many words that names no actor is
+  // one, coded by its words (PETRARCH's new actors); 0: off.
+  int new_actor_length = 0;
+  // A role with no country is coded "---ROLE" (PETRARCH) or "~ROLE"
+  // (TABARI); "": it is no actor until a country is found.
+  std::string anonymous_prefix;
+  // "the Uzbeks of southern Kyrgyzstan": a people of another state.
+  bool people_of_state = true;
+  // "Turkish drones and tanks": a role conjunct takes the country of
+  // the conjunct before it.
+  bool conjunct_country = true;
+  // "ethnic Albanians in Serbia": a people is coded to the state it lives in.
+  bool ethnic_home = true;
+  // "the Caribbean island of St Vincent", "outside of Basra", "the Iraqi
+  // city of Basra": a place noun makes a phrase a place, not an actor.
+  bool place_phrases = true;
+  // "Ghanaian President John Mahama" where the dictionary knows another
+  // person of that name: the country the phrase states wins.
+  bool stated_country_wins = true;
+  // "its airspace" after "two Russian bombers": "it" is never a plural.
+  bool pronoun_number = true;
+  // "Kenyan police fired": in a sentence that names one country, a
+  // domestic role (police, rebels, protesters…) belongs to it.
+  bool domestic_roles = true;
+  // "…, officials in Nairobi said": a trailing attribution's places are
+  // where the speaker is, not where things happen.
+  bool attribution_places = true;
+
+  // ---- clauses ----
+  // "marched to protest", "rallied demanding autonomy": an act
+  // of protest voices its purpose by being done.
+  bool voiced_purposes = true;
+
+  // ---- roles ----
+  // The subject reaches past a reduced relative ("The Red Cross operating in
+  // Iraq said"), "along with", a parenthesis, and an unnamed conjunct.
+  bool rich_subjects = true;
+  // "Pakistan, a key U.S. ally, has refused": an apposition between commas
+  // names the subject.
+  bool appositive_subjects = true;
+  // … but an apposition ends at a relative clause ("…, a group that tracks
+  // the war, said") (PETRARCH-2).
+  bool appositive_stops_at_relative = false;
+  // The subject is found past a parenthesis right before the verb.
+  bool look_past_parenthesis = false;
+  // "A car bomb near Samarra killed …": an attack nobody is named for comes
+  // from an unidentified armed force of the place (UAF).
+  bool unnamed_attackers = true;
+  // A target of the source's own country ("its troops") is not another
+  // party; off: only the same code is (USAGOV>USA is an event).
+  bool own_by_country = true;
+
+  // ---- patterns ----
+  // Between patterns of equal length, one with more literal words (not
+  // synsets) wins.
+  bool prefer_literal_words = false;
+  // A word matched as written beats one matched by a plural ("SANCTIONS").
+  bool prefer_exact_form = false;
+  // Of two patterns with the same words, the later written wins.
+  bool later_pattern_wins = false;
+
+  // dyad's reading.
+  static Reading Dyad() { return Reading(); }
+  // The reference coders' reading for `opt.semantics` (TABARI or PETRARCH)
+  // on lexicon `lex` (PETRARCH-2 when it carries `compose` rules).
+  static Reading Reference(const CoderOptions& opt, const Lexicon& lex);
+};
+
+}  // namespace dyad::code
+
+#endif  // DYAD_CODE_READING_H_

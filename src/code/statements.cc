@@ -1,0 +1,151 @@
+// Statements and noun triggers -> events.
+#include <algorithm>
+#include <string_view>
+
+#include "code/events.h"
+
+namespace dyad::code {
+
+using parse::Tag;
+using parse::VerbGroup;
+
+void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::vector<Event>* out) {
+  const int v = st.v;
+  const std::vector<ActorRef>& sources = st.sources;
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  uint32_t b = vg.e, e = end;
+  // "…, X said." or '"…," X said': the complement is what came before.
+  bool after_all = true;
+  for (uint32_t k = vg.e; k < w.size(); ++k) {
+    if (w[k].tag != Tag::kEnd && w[k].tag != Tag::kTime && w[k].tag != Tag::kPrep &&
+        w[k].tag != Tag::kAdv && a_.phrase_of[k] < 0 && w[k].tag != Tag::kQuote) {
+      after_all = false;
+      break;
+    }
+  }
+  // A quotation before the speaker ('"…," X said') is the speaker's own
+  // statement; an attribution after a report ("…, officials said") only
+  // says where the news came from.
+  int sub = a_.verbs[v].subject;
+  uint32_t first = sub >= 0 ? std::min<uint32_t>(a_.phrases[sub].b, vg.b) : vg.b;
+  uint32_t q = first;
+  while (q > 0 && (w[q - 1].tag == Tag::kComma || w[q - 1].tag == Tag::kAdv)) --q;
+  if (q > 0 && w[q - 1].tag == Tag::kQuote) {
+    b = 0;
+    e = first;
+  } else if (after_all || (vg.b > 0 && (w[vg.b - 1].tag == Tag::kComma ||
+                                        w[vg.b - 1].tag == Tag::kQuote))) {
+    if (Tracing(env_)) Trace(env_, a_, "attribution '" + std::string(w[vg.head].lower) + "' is not a statement event");
+    return;
+  }
+  for (const ActorRef& s : sources) {
+    if (s.located || s.pronoun) {
+      if (Tracing(env_)) Trace(env_, a_, "statement by an unnamed speaker is not an event");
+      return;
+    }
+  }
+  // Any event verb coded (or codable) inside the complement wins.
+  bool must = false;
+  int must_np = -1;
+  for (size_t g = 0; g < a_.parse.verbs.size(); ++g) {
+    const VerbGroup& gv = a_.parse.verbs[g];
+    if (static_cast<int>(g) == v || gv.b < b || gv.b >= e) continue;
+    if (gv.must && !gv.negated) {
+      must = true;
+      int sj = a_.verbs[g].subject;
+      if (sj < 0) sj = roles_.Subject(static_cast<int>(g), clauses_.Of(static_cast<int>(g)));
+      must_np = sj;
+    }
+  }
+  for (const Event& ev : *out) {
+    if (ev.sentence == a_.sno && ev.trigger_span.begin >= WordBegin(env_, a_, b) &&
+        ev.trigger_span.end <= WordEnd(env_, a_, e)) {
+      return;  // the statement only carries a reported event
+    }
+  }
+  std::vector<ActorRef> targets;
+  if (must && must_np >= 0) {
+    targets = roles_.Sources(must_np);
+  }
+  if (targets.empty()) {
+    must = false;
+    for (uint32_t k = b; k < e; ++k) {
+      if (a_.phrase_of[k] < 0) continue;
+      for (const ActorRef& t : a_.phrases[a_.phrase_of[k]].actors) {
+        if (t.code.empty() || t.place || roles_.SameActor(sources, t)) continue;
+        targets.push_back(t);
+        break;
+      }
+      if (!targets.empty()) break;
+      k = a_.phrases[a_.phrase_of[k]].e - 1;
+    }
+  }
+  if (targets.empty()) {
+    if (Tracing(env_)) Trace(env_, a_, "statement '" + std::string(w[vg.head].lower) + "': no other actor in what was said");
+    return;
+  }
+  std::vector<std::pair<ActorRef, ActorRef>> pairs;
+  for (const ActorRef& s : sources) {
+    for (const ActorRef& t : targets) {
+      if (s.code != t.code) pairs.push_back({s, t});
+    }
+  }
+  if (must) {
+    emitter_.Emit(v, pairs, "100", "say + must", st.origin, "statement with 'must'", out);
+  } else {
+    emitter_.Emit(v, pairs, st.code, st.pattern, st.origin, "statement", out);
+  }
+}
+
+// "during a visit to Washington": a visit noun with a 'to' target, made by
+// the subject of the clause's verb.
+void EventStage::CodeNounTriggers(std::vector<Event>* out) {
+  const auto& w = a_.parse.words;
+  for (uint32_t k = 0; k + 2 < w.size(); ++k) {
+    std::string_view l = w[k].lower;
+    if (!(l == "visit" || l == "trip" || l == "tour")) continue;
+    if (w[k].tag != Tag::kNoun) continue;
+    if (w[k + 1].lower != "to" || a_.phrase_of[k + 2] < 0) continue;
+    const VerbEntry* ve = env_.lex.Verb("visit");
+    if (!ve || ve->code.empty()) return;
+    // The clause's verb: the nearest finite verb group before the noun.
+    int g = -1;
+    for (int v = static_cast<int>(a_.parse.verbs.size()) - 1; v >= 0; --v) {
+      if (a_.parse.verbs[v].b < k && !a_.parse.verbs[v].infinitive) {
+        g = v;
+        break;
+      }
+    }
+    if (g < 0) continue;
+    // "called off a planned trip to Cuba": a visit not made.
+    if ((k > 0 && parse::IsNotYetWord(w[k - 1].lower)) ||
+        (k > 1 && parse::IsNotYetWord(w[k - 2].lower)) ||
+        parse::IsUnmakingVerb(w[a_.parse.verbs[g].head].lemma)) {
+      continue;
+    }
+    Clause c = clauses_.Of(g);
+    std::string why = clauses_.Blocked(g, c);
+    if (!why.empty() && why != "gerund") continue;
+    int subj = a_.verbs[g].subject;
+    std::vector<ActorRef> sources = roles_.Sources(subj);
+    if (a_.parse.verbs[g].passive) sources = roles_.Sources(subj);
+    std::vector<ActorRef> targets = roles_.Targets(a_.phrase_of[k + 2]);
+    std::vector<std::pair<ActorRef, ActorRef>> pairs;
+    for (const ActorRef& s : sources) {
+      for (const ActorRef& t : targets) {
+        if (!roles_.SameActor(sources, t)) pairs.push_back({s, t});
+      }
+    }
+    if (pairs.empty()) continue;
+    bool dup = false;
+    for (const Event& ev : *out) {
+      if (ev.sentence == a_.sno && ev.root == "04") dup = true;
+    }
+    if (dup) continue;
+    emitter_.Emit(-1, pairs, ve->code, "visit (noun) to+", ve->code_origin, "noun 'visit to'", out,
+         static_cast<int>(k));
+  }
+}
+
+}  // namespace dyad::code

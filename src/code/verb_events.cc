@@ -1,0 +1,347 @@
+// Verb triggers -> events: dyad's reading of one verb group.
+#include <algorithm>
+#include <string_view>
+
+#include "code/events.h"
+#include "code/places.h"
+
+namespace dyad::code {
+
+using parse::Tag;
+using parse::VerbGroup;
+using parse::Word;
+
+std::string RefusalCode(const std::string& root) {
+  if (root == "04") return "125";
+  if (root == "08") return "124";
+  if (root == "03" || root == "05" || root == "06" || root == "07") return "120";
+  return "";
+}
+
+std::string IntentCode(const std::string& code, const std::string& root) {
+  if (root == "03" || root == "13") return code;
+  if (root == "04") return "036";
+  if (root == "05") return "032";
+  if (root == "06") return code.rfind("062", 0) == 0 ? "0312" : "031";
+  if (root == "07") {
+    if (code.rfind("072", 0) == 0) return "0332";
+    if (code.rfind("073", 0) == 0) return "0333";
+    if (code.rfind("071", 0) == 0) return "0331";
+    if (code.rfind("074", 0) == 0) return "0334";
+    return "033";
+  }
+  if (root == "08") return code.rfind("085", 0) == 0 ? "0354" : "035";
+  if (root == "12") return code.rfind("125", 0) == 0 ? "134" : "";
+  if (root == "14") return "133";
+  if (root == "16") return "131";
+  if (root == "17") return "137";
+  if (root == "15" || root == "18" || root == "19" || root == "20") return "138";
+  return "";
+}
+
+void EventStage::Drop(int v, const std::string& why) const {
+  if (!Tracing(env_)) return;
+  const Word& hw = a_.parse.words[a_.parse.verbs[v].head];
+  Trace(env_, a_, "'" + std::string(hw.lower) + "'" + why, v);
+}
+
+// A future act counts as an announced intent when the actor itself says
+// it: in a main clause with no other speaker, or in what the same actor
+// says ("Hungary said it will support …"); never negated, questioned or
+// conditional.
+//
+// A speaker who names no actor ("officials said", "a statement said",
+// "diplomatic sources said") does not make the act someone else's
+// prediction; *unnamed is set so that the caller keeps such an act only as
+// an intent to cooperate, never as a threat.
+bool EventStage::IntentAllowed(int v, const Clause& c, bool* unnamed, bool refusal) const {
+  const VerbGroup& vg = a_.parse.verbs[v];
+  *unnamed = false;
+  if (vg.negated != refusal || (vg.modal && !clauses_.WouldInReport(v, c)) || vg.must ||
+      a_.parse.question) {
+    return false;
+  }
+  const auto& w = a_.parse.words;
+  int subj = roles_.Subject(v, c);
+  std::vector<ActorRef> me = roles_.Sources(subj);
+  if (me.empty()) return false;
+  auto speaker_of = [&](int g) {
+    return roles_.Sources(a_.verbs[g].subject >= 0 ? a_.verbs[g].subject
+                                                   : roles_.Subject(g, clauses_.Of(g)));
+  };
+  auto same_speaker = [&](int g) {
+    for (const ActorRef& s : speaker_of(g)) {
+      for (const ActorRef& m : me) {
+        if (!s.country.empty() && s.country == m.country) return true;
+        // "the UN will send …, UNICEF said"
+        if (s.country.empty() && m.country.empty() && !s.code.empty() && !m.code.empty() &&
+            (s.code.rfind(m.code, 0) == 0 || m.code.rfind(s.code, 0) == 0)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  if (c.kind == parse::ClauseKind::kThat) {
+    if (c.governor_vg < 0 || !parse::IsSayVerb(c.governor)) return false;
+    if (!clauses_.Blocked(c.governor_vg, clauses_.Of(c.governor_vg)).empty()) return false;
+    return same_speaker(c.governor_vg);
+  }
+  if (c.kind != parse::ClauseKind::kMain) return false;
+  // "X will invade Y, a tabloid claimed": someone else's prediction.
+  for (size_t g = v + 1; g < a_.parse.verbs.size(); ++g) {
+    std::string_view gl = w[a_.parse.verbs[g].head].lemma;
+    if (!parse::IsSayVerb(gl) && !parse::IsDoubtVerb(gl)) continue;
+    if (parse::IsSayVerb(gl) && speaker_of(static_cast<int>(g)).empty()) {
+      *unnamed = true;
+      continue;
+    }
+    if (!same_speaker(static_cast<int>(g))) return false;
+  }
+  return true;
+}
+
+void EventStage::CodeVerb(int v, std::vector<Event>* out) {
+  const VerbGroup& vg = a_.parse.verbs[v];
+  const Word& hw = a_.parse.words[vg.head];
+  const auto& w = a_.parse.words;
+  Clause c = clauses_.Of(v);
+  int subj = vg.copula ? -1 : roles_.Subject(v, c);
+  a_.verbs[v].subject = subj;
+  if (vg.copula || !hw.event_verb) return;
+  const VerbEntry* ve = env_.lex.Verb(hw.lemma, hw.info);
+  if (!ve) return;
+  std::string why = clauses_.Blocked(v, c);
+  // "X will send troops", "X said it will support Y": an act the actor
+  // itself announces for the future is an intent (03) to cooperate or a
+  // threat (13) — never the act.
+  std::string intent_root;
+  bool unnamed_speaker = false;
+  if ((why == "future" || (why == "modal" && clauses_.WouldInReport(v, c))) &&
+      IntentAllowed(v, c, &unnamed_speaker)) {
+    why.clear();
+    intent_root = "intent";
+  }
+  // "The U.S. said it would not meet the hostage-takers' demands": an
+  // actor announcing it will not cooperate or yield rejects (12).
+  if (why == "negated" && (vg.future || clauses_.WouldInReport(v, c)) &&
+      IntentAllowed(v, c, &unnamed_speaker, /*refusal=*/true) && !unnamed_speaker) {
+    why.clear();
+    intent_root = "refusal";
+  }
+  // "X is willing / ready / prepared to resume talks": declared readiness
+  // is an intent too, when the readiness itself is plainly stated.
+  if (c.kind == parse::ClauseKind::kInfinitive && vg.b > 0 && c.governor_vg >= 0 &&
+      !a_.parse.verbs[c.governor_vg].negated) {
+    std::string_view adj = w[vg.b - 1].lower;
+    if ((adj == "willing" || adj == "ready" || adj == "prepared" || adj == "eager" ||
+         adj == "keen" || adj == "determined") &&
+        clauses_.Blocked(c.governor_vg, clauses_.Of(c.governor_vg)).empty()) {
+      why.clear();
+      intent_root = "intent";
+    }
+  }
+  if (!why.empty()) {
+    Drop(v, " not coded: " + why);
+    return;
+  }
+  const uint32_t end = patterns_.WindowEnd(v);
+  PatternHit best = patterns_.Best(*ve, v, end, subj);
+  std::string code, pattern_text, origin;
+  if (best.pattern) {
+    code = best.pattern->code;
+    pattern_text = best.pattern->text;
+    origin = best.pattern->origin;
+  } else if (!ve->code.empty()) {
+    code = ve->code;
+    pattern_text = ve->lemma;
+    origin = ve->code_origin;
+  } else {
+    Drop(v, ": no pattern of '" + ve->lemma + "' matched");
+    return;
+  }
+  const EventCodeInfo* info = env_.lex.EventCode(code);
+  if (!info) return;
+  if (!intent_root.empty()) {
+    // An announced act stands for an intent, a threat or a refusal.
+    std::string as = intent_root == "refusal" ? RefusalCode(info->root) : IntentCode(code, info->root);
+    // "will withdraw its force unless …": a conditional intent is a threat.
+    if (intent_root == "intent" && as.rfind("03", 0) == 0 && clauses_.UnlessAfter(v)) as = "130";
+    const char* why_not = as.empty() ? (intent_root == "refusal" ? "negated" : "future, no intent code")
+                          : (unnamed_speaker && as.rfind("13", 0) == 0)
+                              ? "a threat told by an unnamed speaker"
+                              : nullptr;
+    if (why_not) {
+      Drop(v, std::string(" not coded: ") + why_not);
+      return;
+    }
+    code = as;
+    pattern_text += " (announced: " + intent_root + ")";
+    info = env_.lex.EventCode(code);
+    if (!info) return;
+  }
+  std::vector<ActorRef> sources, targets;
+  std::string how;
+  // "Turkey is opposed to Swedish mediation": a state, not a passive.
+  bool stative = vg.passive && vg.e < w.size() && w[vg.e].lower == "to" &&
+                 (hw.lemma == "oppose" || hw.lemma == "commit" || hw.lemma == "dedicate");
+  if (vg.passive && !stative) {
+    // "was attacked by X": X is the source, the subject the target.
+    for (uint32_t k = vg.e; k + 1 < end + 1 && k + 1 < w.size(); ++k) {
+      if (w[k].lower == "by" && a_.phrase_of[k + 1] >= 0) {
+        sources = roles_.Sources(a_.phrase_of[k + 1]);
+        break;
+      }
+    }
+    targets = roles_.Targets(subj);
+    // "A camp for Congolese refugees was attacked", "a missionary from
+    // Calgary was arrested": the people it is for, or where they are from.
+    if (targets.empty() && subj >= 0 && a_.phrases[subj].e + 1 < w.size() &&
+        (w[a_.phrases[subj].e].lower == "for" || w[a_.phrases[subj].e].lower == "from") &&
+        a_.phrase_of[a_.phrases[subj].e + 1] >= 0) {
+      for (ActorRef t : roles_.Targets(a_.phrase_of[a_.phrases[subj].e + 1])) {
+        if (t.place) {
+          t.place = false;
+          t.code = t.country + "CVL";
+        }
+        targets.push_back(t);
+      }
+    }
+    bool agent_named = false;
+    for (uint32_t k = vg.e; k < end; ++k) agent_named = agent_named || w[k].lower == "by";
+    // "A missionary was arrested in Lebanon": arrests and inquiries with no
+    // agent named are the authorities' of the place where they happen.
+    // "Putin was welcomed in Ulaanbaatar": so are visits hosted (043).
+    bool hosted = code.rfind("043", 0) == 0;
+    if (sources.empty() && !agent_named && (info->root == "17" || info->root == "09" || hosted) &&
+        !targets.empty()) {
+      std::string where = NearestLocation(a_, vg.b, static_cast<uint32_t>(w.size()));
+      if (!where.empty() && std::none_of(targets.begin(), targets.end(), [&](const ActorRef& t) {
+            return t.country == where;
+          })) {
+        ActorRef x;
+        x.country = where;
+        x.code = where + (info->root == "17" ? "COP" : "GOV");
+        x.located = true;
+        x.how = "authorities of the place";
+        x.b = x.e = vg.head;  // no words name it
+        sources.push_back(x);
+      }
+    }
+    how = "passive";
+  } else if (best.pattern && (best.source_np >= 0 || best.pattern->subject_is_target)) {
+    // "+ [receive] money from$": the pattern names who is who.
+    sources = best.source_np >= 0 ? roles_.Sources(best.source_np) : std::vector<ActorRef>();
+    targets = best.pattern->subject_is_target ? roles_.Targets(subj) : roles_.Targets(best.target_np);
+    if (!best.pattern->subject_is_target && best.target_np < 0) {
+      int np = roles_.FirstActorAfter(v, static_cast<uint32_t>(w.size()), sources);
+      if (np >= 0 && np != best.source_np) targets = roles_.Targets(np);
+    }
+    how = "pattern";
+  } else {
+    sources = roles_.Sources(subj);
+    if (best.target_np >= 0) {
+      targets = roles_.Targets(best.target_np);
+      how = "pattern";
+    }
+    // "sent troops to its border with Belarus": a pattern slot that holds
+    // only the source's own gives way to the other phrases.
+    if (best.target_np < 0 || std::all_of(targets.begin(), targets.end(), [&](const ActorRef& t) {
+          return roles_.SameActor(sources, t) && !t.place;
+        })) {
+      targets = roles_.DefaultTargets(v, end, code, info->root, sources, &how);
+    }
+  }
+  if (sources.empty()) {
+    Drop(v, " (" + code + "): no source actor");
+    return;
+  }
+  if (DomesticMeasure(code)) {
+    // "imposed a curfew in southeastern Turkey": the own country as the place.
+    for (ActorRef& t : targets) {
+      if (roles_.SameActor(sources, t)) t.place = true;
+    }
+  }
+  if (targets.empty() && (!vg.passive || stative)) {
+    // "Washington and NATO reject these demands": in a story about a
+    // standoff, a response with no named target answers the story's
+    // main counterpart.
+    ActorRef t;
+    if (discourse_.StoryCounterpart(info->root, sources, &t)) {
+      targets.push_back(t);
+      how = "story counterpart";
+    }
+  }
+  // Violence done with the means of war (shelling, air strikes, drones,
+  // artillery) is conventional military force (19), whatever the verb.
+  if (info->root == "18" && !sources.empty() &&
+      std::all_of(sources.begin(), sources.end(), [](const ActorRef& x) { return x.weapon; })) {
+    code = "190";
+    info = env_.lex.EventCode(code);
+    pattern_text += " (by military means)";
+  }
+  if (parse::IsSayVerb(ve->lemma) && info->root == "01") {
+    // Decided once every reported act of the sentence has been coded.
+    a_.statements.push_back({v, sources, code, pattern_text, origin});
+    return;
+  }
+  std::vector<std::pair<ActorRef, ActorRef>> pairs;
+  bool reciprocal = false;
+  std::vector<ActorRef> real_targets;
+  for (const ActorRef& t : targets) {
+    if (!roles_.SameActor(sources, t) || t.place) real_targets.push_back(t);
+  }
+  // "Israel and Lebanon renewed negotiations on an Israeli troop pullback":
+  // a target of a partner's own country is the topic, not the other side.
+  bool only_where = std::all_of(real_targets.begin(), real_targets.end(), [&](const ActorRef& t) {
+    if (t.place || t.weak) return true;
+    return sources.size() >= 2 && std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) {
+             return !s.country.empty() && s.country == t.country;
+           });
+  });
+  // Talks, meetings and signed agreements are mutual whatever the verb.
+  auto mutual_code = [&] {
+    for (const char* prefix : {"040", "041", "044", "046", "057"}) {
+      if (code.rfind(prefix, 0) == 0) return true;
+    }
+    return false;
+  };
+  // "Colombian and Ecuadorian police jointly dismantled a network".
+  bool jointly = false;
+  for (uint32_t k = vg.b > 0 ? vg.b - 1 : 0; k < end && k <= vg.e; ++k) {
+    std::string_view l = w[k].lower;
+    if (l == "jointly" || l == "together") jointly = true;
+  }
+  const bool compound_subject = best.pattern && best.pattern->compound_subject;
+  if ((only_where || compound_subject) && sources.size() >= 2 &&
+      (parse::IsReciprocalVerb(ve->lemma) || compound_subject || mutual_code() ||
+       (jointly && real_targets.empty()))) {
+    reciprocal = true;
+    for (const ActorRef& x : sources) {
+      for (const ActorRef& y : sources) {
+        if (&x != &y && x.code != y.code) pairs.push_back({x, y});
+      }
+    }
+  } else {
+    for (const ActorRef& s : sources) {
+      for (const ActorRef& t : real_targets) {
+        if (s.code == t.code && !t.place) continue;
+        pairs.push_back({s, t});
+      }
+    }
+  }
+  if (pairs.empty()) {
+    if (!env_.opt.require_target && targets.empty()) {
+      for (const ActorRef& s : sources) pairs.push_back({s, ActorRef()});
+    } else {
+      Drop(v, " (" + code + "): no target actor");
+      return;
+    }
+  }
+  size_t before_emit = out->size();
+  emitter_.Emit(v, pairs, code, pattern_text, origin, reciprocal ? "reciprocal" : how, out);
+  if (out->size() > before_emit) a_.verbs[v].coded = true;
+  a_.verbs[v].events = {before_emit, out->size()};
+}
+
+}  // namespace dyad::code
