@@ -4,11 +4,15 @@
 // "target","roots"}],"forbid":[...]}. An event matches a gold event when its
 // source and target country (or known group: NAT->NATO, EEC->EU, UNO->UN,
 // AFU->AU) are among the gold ones ("---" = no target) and its root is among
-// the gold roots; each produced event matches at most one gold event.
+// the gold roots; each produced event matches at most one gold event. A gold
+// event (or forbid) that names its `sentence` (stories) matches only events
+// of that sentence or the one before or after it (splitters differ).
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
+#include <cctype>
+#include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
@@ -26,6 +30,7 @@ struct EvalArgs {
   std::string dict_format;  // tabari | petrarch: --dict names foreign files
   std::string semantics = "dyad";  // dyad | tabari | petrarch (CoderOptions::semantics)
   bool verbose = false;
+  bool breakdown = false;
   double min_f1 = -1;
   int max_forbidden = -1;
   double min_precision = -1, min_recall = -1;
@@ -47,11 +52,56 @@ std::string Key(const Actor* a) { return a ? store::DyadKey(*a) : "---"; }
 struct GoldEvent {
   std::set<std::string> source, target, roots;
   std::string note;
+  std::string first_root;  // the best of `roots`, for the breakdown
+  int sentence = -1;       // stories: the sentence that holds the act
 };
 
 bool Matches(const GoldEvent& g, const Event& e) {
   std::string s = Key(&e.source), t = Key(e.target ? &*e.target : nullptr);
+  if (g.sentence >= 0 && std::abs(g.sentence - e.sentence) > 1) return false;
   return g.source.count(s) && g.target.count(t) && g.roots.count(e.root);
+}
+
+// Phenomena a gold note may name (docs/ACCURACY.md): each is counted where a
+// note of the sentence contains one of its spellings.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& Phenomena() {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> k = {
+      {"passive", {"passive"}},
+      {"by-agent", {"by-agent"}},
+      {"nominal", {"nominal"}},
+      {"light verb", {"light verb", "light-verb"}},
+      {"attribution", {"attribution"}},
+      {"quote", {"quote"}},
+      {"conjoined", {"conjoined", "coordinated", "compound"}},
+      {"participial", {"participial"}},
+      {"relative", {"relative"}},
+      {"appositive", {"appositive", "apposition"}},
+      {"fronted", {"fronted"}},
+      {"metonym", {"metonym", "capital"}},
+      {"demonym", {"demonym"}},
+      {"possessive", {"possessive"}},
+      {"pronoun", {"pronoun", "coreference", "antecedent"}},
+      {"both directions", {"both directions", "two-sided", "mutual", "reciprocal"}},
+      {"domestic", {"domestic"}},
+      {"MT", {"machine-translated", "mt "}},
+      {"historical", {"historical", "background", "anniversary"}},
+      {"negated", {"negated", "negation", "denied", "deny"}},
+      {"conditional", {"conditional", "hypothetical", "if "}},
+      {"future", {"future", "not yet", "planned", "intent"}},
+      {"reported", {"reported", "alleged", "claim"}},
+  };
+  return k;
+}
+
+struct Tally {
+  int gold = 0, matched_gold = 0, produced = 0, matched_produced = 0, forbidden = 0;
+};
+
+void PrintTally(const std::string& name, const Tally& t) {
+  double r = t.gold ? static_cast<double>(t.matched_gold) / t.gold : 0;
+  double p = t.produced ? static_cast<double>(t.matched_produced) / t.produced : 0;
+  printf("  %-16s gold %4d recall %5.3f | produced %4d precision %5.3f | forbidden %d\n",
+         name.c_str(), t.gold, t.gold ? r : 0.0, t.produced, t.produced ? p : 0.0, t.forbidden);
 }
 
 std::string Describe(const Event& e) {
@@ -99,6 +149,7 @@ int RunEval(const EvalArgs& a) {
   std::string line;
   int lineno = 0, sentences = 0, bad = 0;
   int gold_total = 0, produced = 0, matched = 0, forbidden = 0;
+  std::map<std::string, Tally> by_root, by_phenomenon;
   while (std::getline(in, line)) {
     ++lineno;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -119,7 +170,12 @@ int RunEval(const EvalArgs& a) {
     for (const char* key : {"events", "forbid"}) {
       for (const auto& g : j.value(key, nlohmann::json::array())) {
         GoldEvent ge{AsSet(g["source"]), AsSet(g["target"]), AsSet(g["roots"]),
-                     g.value("note", "")};
+                     g.value("note", ""), "", g.value("sentence", -1)};
+        if (g["roots"].is_array() && !g["roots"].empty()) {
+          ge.first_root = g["roots"][0].get<std::string>();
+        } else if (g["roots"].is_string()) {
+          ge.first_root = g["roots"].get<std::string>();
+        }
         (std::string(key) == "events" ? gold : forbid).push_back(ge);
       }
     }
@@ -129,25 +185,65 @@ int RunEval(const EvalArgs& a) {
     produced += static_cast<int>(events.size());
     std::vector<bool> used(gold.size(), false);
     std::vector<std::string> lines;
-    for (const Event& e : events) {
-      bool ok = false;
-      for (size_t g = 0; g < gold.size(); ++g) {
-        if (!used[g] && Matches(gold[g], e)) {
-          used[g] = ok = true;
-          break;
+    // The phenomena this sentence's notes name.
+    std::set<std::string> phenomena;
+    for (const auto* list : {&gold, &forbid}) {
+      for (const GoldEvent& g : *list) {
+        std::string note = g.note + " ";
+        for (char& c : note) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const auto& [name, spellings] : Phenomena()) {
+          for (const std::string& sp : spellings) {
+            if (note.find(sp == "mt " ? "mt " : sp) != std::string::npos) phenomena.insert(name);
+          }
         }
       }
-      if (ok) {
+    }
+    for (const GoldEvent& g : gold) {
+      ++by_root[g.first_root].gold;
+      for (const std::string& ph : phenomena) ++by_phenomenon[ph].gold;
+    }
+    for (const Event& e : events) {
+      // The gold event of the same sentence first, then a neighbour's.
+      int best = -1, best_dist = 1 << 30;
+      for (size_t g = 0; g < gold.size(); ++g) {
+        if (used[g] || !Matches(gold[g], e)) continue;
+        int dist = gold[g].sentence >= 0 ? std::abs(gold[g].sentence - e.sentence) : 0;
+        if (dist < best_dist) {
+          best = static_cast<int>(g);
+          best_dist = dist;
+        }
+      }
+      ++by_root[e.root].produced;
+      for (const std::string& ph : phenomena) ++by_phenomenon[ph].produced;
+      if (best >= 0) {
+        used[best] = true;
         ++matched;
+        ++by_root[e.root].matched_produced;
+        ++by_root[gold[best].first_root].matched_gold;
+        for (const std::string& ph : phenomena) {
+          ++by_phenomenon[ph].matched_produced;
+          ++by_phenomenon[ph].matched_gold;
+        }
         continue;
       }
       bool forb = false;
       for (const GoldEvent& f : forbid) forb |= Matches(f, e);
-      if (forb) ++forbidden;
-      lines.push_back(std::string(forb ? "  FORBIDDEN " : "  extra     ") + Describe(e));
+      if (forb) {
+        ++forbidden;
+        ++by_root[e.root].forbidden;
+        for (const std::string& ph : phenomena) ++by_phenomenon[ph].forbidden;
+      }
+      lines.push_back(std::string(forb ? "  FORBIDDEN " : "  extra     ") + Describe(e) +
+                      (e.sentence > 0 || gold.empty() || gold[0].sentence >= 0
+                           ? " #" + std::to_string(e.sentence)
+                           : ""));
     }
     for (size_t g = 0; g < gold.size(); ++g) {
-      if (!used[g]) lines.push_back("  missed    " + Describe(gold[g]) + "  " + gold[g].note);
+      if (!used[g]) {
+        lines.push_back("  missed    " + Describe(gold[g]) +
+                        (gold[g].sentence >= 0 ? " #" + std::to_string(gold[g].sentence) : "") +
+                        "  " + gold[g].note);
+      }
     }
     if (a.verbose && !lines.empty()) {
       std::cout << s.id << ": " << s.text << "\n";
@@ -160,6 +256,12 @@ int RunEval(const EvalArgs& a) {
   printf("gold %s: sentences %d, gold events %d, produced %d, matched %d\n", a.gold.c_str(),
          sentences, gold_total, produced, matched);
   printf("precision %.3f recall %.3f F1 %.3f forbidden %d\n", p, r, f1, forbidden);
+  if (a.breakdown) {
+    printf("by CAMEO root (recall: gold events by their first root; precision: events produced):\n");
+    for (const auto& [root, t] : by_root) PrintTally(root.empty() ? "(none)" : root, t);
+    printf("by phenomenon (the sentences whose gold notes name it):\n");
+    for (const auto& [name, t] : by_phenomenon) PrintTally(name, t);
+  }
   fflush(stdout);
   bool fail = false;
   if (a.min_f1 >= 0 && f1 < a.min_f1) {
@@ -202,6 +304,9 @@ RunFn AddEvalCommand(CLI::App& app) {
                   "dyad (default), or tabari/petrarch: code as those coders did (future, modal "
                   "and negated acts coded; paired codes)");
   cmd->add_flag("-v,--verbose", args->verbose, "List missed, extra and forbidden events");
+  cmd->add_flag("-b,--breakdown", args->breakdown,
+                "Also print recall and precision per CAMEO root and per phenomenon named in the "
+                "gold notes (passive, nominal, attribution, quote, conjoined, MT, …)");
   cmd->add_option("--min-f1", args->min_f1, "Fail below this F1");
   cmd->add_option("--min-precision", args->min_precision, "Fail below this precision");
   cmd->add_option("--min-recall", args->min_recall, "Fail below this recall");
