@@ -500,6 +500,23 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       noun = true;
     }
     if (!noun && prev_lower == "the") noun = true;
+    if (!dictionary_verbs && !noun && form == VForm::kThird) {
+      // "Reports that …", "Talks ended", "jets bombed the port": a
+      // third-person form opening the sentence, or followed by a past
+      // form, has no subject of its own: it is a plural noun.
+      bool subjectless = i == 0 || (prev == Tag::kQuote && i == 1);
+      bool past_follows = false;
+      if (i + 1 < n && !out->words[i + 1].capitalized && out->words[i + 1].mention < 0 &&
+          out->words[i + 1].tag == Tag::kOther && out->words[i + 1].info) {
+        const WordInfo* next = out->words[i + 1].info;
+        past_follows = (next->verb_lemmas || !next->wordnet_lemma.empty()) &&
+                       FormOf(out->words[i + 1].lower, next->form_is_lemma) == VForm::kPast;
+      }
+      bool verb_context = prev == Tag::kPron || prev == Tag::kModal || prev == Tag::kWill ||
+                          prev == Tag::kTo || prev == Tag::kDo || prev == Tag::kNeg ||
+                          prev == Tag::kRel;
+      if (subjectless || (past_follows && !verb_context)) noun = true;
+    }
     // "a warm welcome", "an early meeting": a base form after "a" is no verb.
     if (!noun && form == VForm::kBase && (prev_lower == "a" || prev_lower == "an")) noun = true;
     // "a roadside bombing near Samarra": an -ing word closing a phrase that a
@@ -518,12 +535,36 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
         (out->words[i + 1].mention >= 0 || out->words[i + 1].capitalized)) {
       noun = true;
     }
-    // Inside a noun phrase: "a new ground offensive", "its armed forces".
+    // Inside a noun phrase: "a new ground offensive", "its armed forces";
+    // but "the port proved false": a past form before a word no tag has
+    // claimed yet is the phrase's verb.
     if (!noun && prev == Tag::kNoun && i >= 2 && out->words[i - 1].mention < 0 &&
         out->words[i - 1].lower.back() != 's' &&
         (out->words[i - 2].tag == Tag::kDet || out->words[i - 2].tag == Tag::kNum) && i + 1 < n &&
-        (out->words[i + 1].tag == Tag::kNoun || out->words[i + 1].tag == Tag::kOther)) {
+        (out->words[i + 1].tag == Tag::kNoun ||
+         (out->words[i + 1].tag == Tag::kOther &&
+          (dictionary_verbs || form != VForm::kPast || ncount >= 0)))) {
       noun = true;
+    }
+    // "an air strike hit the hospital", "a missile hit Kyiv": a verb whose
+    // past is its base form, between a phrase and what opens another, is
+    // that past.
+    static const Set kSameFormPast = {"hit", "cut", "put", "set", "shut", "spread", "hurt",
+                                      "cost", "let", "quit", "burst", "cast", "split", "shed",
+                                      "upset", "thrust", "broadcast", "beat"};
+    bool same_form_past = false;
+    if (!dictionary_verbs && noun && form == VForm::kBase && Contains(kSameFormPast, w.lower) &&
+        (prev == Tag::kNoun || prev == Tag::kProper) && i + 1 < n &&
+        (out->words[i + 1].tag == Tag::kDet || out->words[i + 1].tag == Tag::kNum ||
+         out->words[i + 1].tag == Tag::kPossPron || out->words[i + 1].mention >= 0 ||
+         (out->words[i + 1].tag == Tag::kOther &&
+          (out->words[i + 1].capitalized || !out->words[i + 1].info ||
+           (!out->words[i + 1].info->verb_lemmas &&
+            out->words[i + 1].info->wordnet_lemma.empty()) ||
+           FormOf(out->words[i + 1].lower, out->words[i + 1].info->form_is_lemma) ==
+               VForm::kThird)))) {
+      noun = false;
+      same_form_past = true;
     }
     // A word only WordNet knows as a verb ("bloody", "brief", "plateau") is
     // taken as one only with verbal evidence: an inflection, or a base form
@@ -550,7 +591,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     }
     w.tag = Tag::kVerb;
     w.lemma = lemma;
-    w.vform = form;
+    w.vform = same_form_past ? VForm::kPast : form;
   }
 
   // Word ids for pattern matching.
