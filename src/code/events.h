@@ -16,6 +16,7 @@
 #define DYAD_CODE_EVENTS_H_
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -34,6 +35,11 @@ std::string IntentCode(const std::string& code, const std::string& root);
 // The rejection (12x) an announced refusal to cooperate or yield stands
 // for; "" for acts that are not cooperation (a refusal to attack is no event).
 std::string RefusalCode(const std::string& root);
+
+// Codes of acts two parties do together (talks, calls, meetings,
+// negotiations, signed agreements, cooperation), and clashes and exchanges
+// (by the verb's lemma): "A did it with B" is also B's act toward A.
+bool MutualCode(const std::string& code, std::string_view lemma);
 
 // Makes Events from (source, target) pairs, one per pair, with evidence,
 // confidence and a stable id; drops a pair the sentence already coded.
@@ -80,6 +86,11 @@ class EventStage {
 
  private:
   bool IntentAllowed(int v, const Clause& c, bool* unnamed, bool refusal = false) const;
+  // The events of the other side of a mutual act or a visit.
+  void EmitOtherSide(int v, const std::vector<std::pair<ActorRef, ActorRef>>& pairs,
+                     const std::string& code, std::string_view lemma,
+                     const std::string& pattern_text, const std::string& origin,
+                     std::vector<Event>* out) const;
   // Traces why verb group v gave no event: "'word'" + suffix.
   void Drop(int v, const std::string& suffix) const;
 

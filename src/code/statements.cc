@@ -46,16 +46,23 @@ void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::ve
     }
   }
   // Any event verb coded (or codable) inside the complement wins.
-  bool must = false;
+  bool must = false, announced_act = false;
   int must_np = -1;
   for (size_t g = 0; g < a_.parse.verbs.size(); ++g) {
     const VerbGroup& gv = a_.parse.verbs[g];
     if (static_cast<int>(g) == v || gv.b < b || gv.b >= e) continue;
+    int sj = a_.verbs[g].subject;
+    if (sj < 0) sj = roles_.Subject(static_cast<int>(g), clauses_.Of(static_cast<int>(g)));
     if (gv.must && !gv.negated) {
       must = true;
-      int sj = a_.verbs[g].subject;
-      if (sj < 0) sj = roles_.Subject(static_cast<int>(g), clauses_.Of(static_cast<int>(g)));
       must_np = sj;
+    }
+    // "X said it was ready to send troops", "X said Y will be targets": what
+    // was said is an act (announced, feared, denied…) of an actor, which the
+    // verb's own rules code or leave out; a bare statement would misstate it.
+    const parse::Word& hw = w[gv.head];
+    if (hw.event_verb && !gv.copula && !parse::IsSayVerb(hw.lemma) && !roles_.Sources(sj).empty()) {
+      announced_act = true;
     }
   }
   for (const Event& ev : *out) {
@@ -67,6 +74,13 @@ void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::ve
   std::vector<ActorRef> targets;
   if (must && must_np >= 0) {
     targets = roles_.Sources(must_np);
+  }
+  if (targets.empty() && announced_act) {
+    if (Tracing(env_)) {
+      Trace(env_, a_, "statement '" + std::string(w[vg.head].lower) +
+                          "': what was said is an actor's act, not a comment");
+    }
+    return;
   }
   if (targets.empty()) {
     must = false;

@@ -636,6 +636,11 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
           (head < 0 || out->words[head].tag != Tag::kVerb)) {
         continue;  // "was sharply criticised", "has already sent"
       }
+      if (!dictionary_verbs && w.tag == Tag::kCoord && j > i && j + 1 < n &&
+          out->words[j - 1].tag == Tag::kAdv && out->words[j + 1].tag == Tag::kAdv &&
+          (head < 0 || out->words[head].tag != Tag::kVerb)) {
+        continue;  // "must immediately and unconditionally release"
+      }
       if (w.tag == Tag::kBe) {
         saw_be = saw_aux = true;
         head = static_cast<int>(j);
