@@ -143,6 +143,19 @@ struct VerbEntry {
   std::vector<std::pair<uint32_t, uint32_t>> first_words;
 };
 
+// An event noun: "strike", "talks", "accusation", "air strike". Keyed by
+// its last word (singular and plural); each variant names the words that
+// must come right before it ("air" strike) and its CAMEO code. The noun
+// stage (src/code/nouns.h) codes it with its own source and target.
+struct EventNoun {
+  struct Variant {
+    std::vector<std::string> before;  // lower-case words right before the noun
+    std::string code;
+    std::string origin;  // file:line
+  };
+  std::vector<Variant> variants;  // longest `before` first
+};
+
 struct EventCodeInfo {
   std::string code, root, plover, plover_mode, label;
   std::optional<double> goldstein;
@@ -176,6 +189,8 @@ struct WordInfo {
   bool form_is_lemma = false;  // the word form is `lemma` itself
   // Lexicon::Verb(lemma) when verb_lemmas is set.
   const VerbEntry* verb = nullptr;
+  // Lexicon::Noun(form): the event noun the form is the last word of.
+  const EventNoun* noun = nullptr;
   // *phrases as a range of phrase numbers (they lie side by side), for
   // Lexicon::MatchPhraseAt(); phrase_count is 0 when phrases is null.
   uint32_t phrase_begin = 0, phrase_count = 0;
@@ -263,6 +278,10 @@ class Lexicon {
     return it == word_ids_.end() ? 0 : it->second;
   }
 
+  // The event noun whose last word is `form` (singular or plural, lower
+  // case); nullptr if none.
+  const EventNoun* Noun(std::string_view form) const;
+
   const EventCodeInfo* EventCode(std::string_view code) const;
   // The `compose` lines, in file order.
   const std::vector<ComposeRule>& compose_rules() const { return compose_rules_; }
@@ -304,6 +323,7 @@ class Lexicon {
   std::unordered_map<std::string, VerbEntry, WordHash, std::equal_to<>> verbs_;
   std::unordered_map<std::string, std::vector<std::string>, WordHash, std::equal_to<>> verb_forms_;
   std::unordered_map<std::string, EventCodeInfo> event_codes_;
+  std::unordered_map<std::string, EventNoun, WordHash, std::equal_to<>> nouns_;
   std::vector<ComposeRule> compose_rules_;
   std::unordered_set<std::string> role_types_, group_codes_, generic_prefixes_;
   std::unordered_map<std::string, std::string> country_names_;

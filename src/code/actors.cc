@@ -90,6 +90,10 @@ void ActorStage::ResolvePhrase(Phrase* np) {
   }
   std::vector<ActorRef> head = Conjuncts(np->b, of, /*share_country=*/of == np->e);
   std::vector<ActorRef> tail = of < np->e ? Conjuncts(of + 1, np->e) : std::vector<ActorRef>();
+  if (of < np->e) {
+    np->of = static_cast<int>(of);
+    np->of_actors = tail;
+  }
   bool head_has_base = false, head_role_only = false;
   std::string head_role;
   for (const ActorRef& a : head) {

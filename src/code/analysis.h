@@ -65,6 +65,10 @@ struct Phrase {
   int prep = -1;            // token index of the preposition governing the phrase
   bool no_det = false;      // "no troops", "none of"
   bool pronoun = false;
+  // "the invasion of Ukraine": the word "of" that splits the phrase (-1 if
+  // none) and the actors of what follows it, which `actors` may leave out.
+  int of = -1;
+  std::vector<ActorRef> of_actors;
 };
 
 // A place the sentence names in a locative phrase: its token and country.

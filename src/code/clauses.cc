@@ -4,6 +4,31 @@
 
 namespace dyad::code {
 
+int PastYearAfter(const parse::SentenceParse& p, int k, int story_year) {
+  const auto& w = p.words;
+  if (story_year <= 0 || k < 0 || static_cast<size_t>(k) >= w.size()) return -1;
+  if (w[k].tag != parse::Tag::kPrep && w[k].tag != parse::Tag::kSub) return -1;
+  // "in 2003", "in June 2023", "in the year 2003", "in early 1990", "in the summer of 2014".
+  static const char* kFill[] = {"the", "year", "early", "late", "mid", "spring", "summer", "autumn",
+                                "fall", "winter", "of", "january", "february", "march", "april",
+                                "may", "june", "july", "august", "september", "october",
+                                "november", "december"};
+  for (size_t j = static_cast<size_t>(k) + 1; j < w.size() && j <= static_cast<size_t>(k) + 4; ++j) {
+    int year = 0;
+    if (IsYear(w[j].lower, &year)) {
+      // "in the 2006 bombing": a year before a noun only names that noun.
+      if (j + 1 < w.size() && (w[j + 1].tag == parse::Tag::kNoun || w[j + 1].tag == parse::Tag::kProper)) {
+        return -1;
+      }
+      return year < story_year ? static_cast<int>(j) : -1;
+    }
+    bool fill = false;
+    for (const char* f : kFill) fill = fill || w[j].lower == f;
+    if (!fill) return -1;
+  }
+  return -1;
+}
+
 using parse::Tag;
 using parse::VerbGroup;
 
@@ -135,6 +160,20 @@ std::string Clauses::Blocked(int v, const Clause& c) const {
   if (vg.must) return "obligation";
   if (vg.future) return "future";
   if (vg.participle) return "reduced relative";
+  // "to help him oust the general", "let them leave": a bare infinitive
+  // after help, let or make and its object shares that verb's fate.
+  if (env_.rd.bare_infinitive_complements && vg.b == vg.head && w[vg.head].vform == parse::VForm::kBase &&
+      vg.b > 0 && a_.phrase_of[vg.b - 1] >= 0) {
+    uint32_t pb = a_.phrases[a_.phrase_of[vg.b - 1]].b;
+    int gv = pb > 0 ? a_.VerbAt(pb - 1) : -1;
+    if (gv >= 0 && gv != v) {
+      std::string_view gl = w[a_.parse.verbs[gv].head].lemma;
+      if (gl == "help" || gl == "let" || gl == "make") {
+        std::string why = Blocked(gv, Of(gv));
+        if (!why.empty()) return "complement of '" + std::string(gl) + "' (" + why + ")";
+      }
+    }
+  }
   if (c.kind == parse::ClauseKind::kCondition) return "conditional";
   if (c.kind == parse::ClauseKind::kInfinitive) {
     if (c.governor_vg >= 0 && parse::IsAspectVerb(c.governor)) {
@@ -209,12 +248,16 @@ std::string Clauses::Blocked(int v, const Clause& c) const {
     }
   }
   for (int k = from; k + 1 < to; ++k) {
-    int year = 0;
-    Tag t = w[k].tag;
-    if ((t == Tag::kPrep || t == Tag::kSub) && IsYear(w[k + 1].lower, &year) && story_year > 0 &&
-        year < story_year && k + 1 != static_cast<int>(vg.head)) {
-      return "historical (" + std::string(w[k + 1].lower) + ")";
+    int at = PastYearAfter(a_.parse, k, story_year);
+    if (at >= 0 && at != static_cast<int>(vg.head)) {
+      return "historical (" + std::string(w[at].lower) + ")";
     }
+  }
+  // "since US troops landed": a time clause opened by "since" tells what
+  // came before the story.
+  if (c.kind == parse::ClauseKind::kTemporal && c.intro >= 0 && w[c.intro].lower == "since" &&
+      !vg.future && !vg.modal) {
+    return "historical (since)";
   }
   // "Rumours that … proved (to be) unfounded".
   for (uint32_t k = vg.e; k < w.size(); ++k) {

@@ -22,6 +22,11 @@
 
 namespace dyad::code {
 
+// When word k is a preposition or conjunction followed by a year before
+// story_year ("in 2003", "in June 2023", "in the year 2003"): the year's
+// word index; else -1.
+int PastYearAfter(const parse::SentenceParse& p, int k, int story_year);
+
 class Clauses {
  public:
   Clauses(const StoryEnv& env, const SentenceAnalysis& a) : env_(env), a_(a) {}

@@ -129,4 +129,39 @@ void Emitter::Emit(int v, const std::vector<std::pair<ActorRef, ActorRef>>& pair
   }
 }
 
+// Talks, calls, meetings, negotiations, signed agreements and cooperation
+// are done together, whoever the sentence makes the subject ("A held talks
+// with B" is also B's talks with A); so are clashes and exchanges. A visit
+// (042) is hosted (043) by the side visited, and the other way round.
+void Emitter::EmitOtherSide(int v, const std::vector<std::pair<ActorRef, ActorRef>>& pairs,
+                            const std::string& code, std::string_view lemma,
+                            const std::string& pattern_text, const std::string& origin,
+                            std::vector<Event>* out, int trigger_token) const {
+  std::string other;
+  if (code.rfind("042", 0) == 0) other = "043";
+  else if (code.rfind("043", 0) == 0) other = "042";
+  else if (MutualCode(code, lemma)) other = code;
+  if (other.empty()) return;
+  std::vector<std::pair<ActorRef, ActorRef>> back;
+  for (const auto& [s, t] : pairs) {
+    if (t.code.empty() || t.weak || t.country.empty() || s.country == t.country) continue;
+    // A meeting "in" a place has no partner there; a visit's place is its host.
+    if (t.place && other == code) continue;
+    // Troops, police or fighters arriving somewhere are deployed, not hosted.
+    if (other != code && s.code.size() > 3 &&
+        (s.code.find("MIL") != std::string::npos || s.code.find("PKO") != std::string::npos ||
+         s.code.find("REB") != std::string::npos || s.code.find("COP") != std::string::npos ||
+         s.code.find("UAF") != std::string::npos || s.code.find("SPY") != std::string::npos)) {
+      continue;
+    }
+    ActorRef host = t;
+    host.place = false;
+    back.push_back({host, s});
+  }
+  if (back.empty()) return;
+  Emit(v, back, other, pattern_text, origin,
+       other == code ? "the other side of a mutual act" : "the other side of a visit", out,
+       trigger_token);
+}
+
 }  // namespace dyad::code

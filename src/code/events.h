@@ -52,6 +52,12 @@ class Emitter {
             const std::string& pattern_text, const std::string& origin, const std::string& how,
             std::vector<Event>* out, int trigger_token = -1) const;
   Actor MakeActor(const ActorRef& a) const;
+  // The events of the other side of `pairs` when `code` is a mutual act
+  // (MutualCode) or a visit (042, hosted: 043) or a hosting (043: 042).
+  void EmitOtherSide(int v, const std::vector<std::pair<ActorRef, ActorRef>>& pairs,
+                     const std::string& code, std::string_view lemma,
+                     const std::string& pattern_text, const std::string& origin,
+                     std::vector<Event>* out, int trigger_token = -1) const;
 
  private:
   const StoryEnv& env_;
@@ -86,11 +92,10 @@ class EventStage {
 
  private:
   bool IntentAllowed(int v, const Clause& c, bool* unnamed, bool refusal = false) const;
-  // The events of the other side of a mutual act or a visit.
-  void EmitOtherSide(int v, const std::vector<std::pair<ActorRef, ActorRef>>& pairs,
-                     const std::string& code, std::string_view lemma,
-                     const std::string& pattern_text, const std::string& origin,
-                     std::vector<Event>* out) const;
+  // True when the speaker (`sources`) is the subject `sj` of verb group g
+  // and says it will not do the act: g is negated, or "no", "not" or
+  // "never" stands between the subject and g ("has no plans to invade").
+  bool OwnActDenied(const std::vector<ActorRef>& sources, int sj, int g) const;
   // Traces why verb group v gave no event: "'word'" + suffix.
   void Drop(int v, const std::string& suffix) const;
 

@@ -80,6 +80,12 @@ struct Reading {
   // "A car bomb near Samarra killed …": an attack nobody is named for comes
   // from an unidentified armed force of the place (UAF).
   bool unnamed_attackers = true;
+  // "A drone strike by Israel hit …": a means of war is used by its "by"
+  // agent.
+  bool means_by_agent = true;
+  // "to help him oust X": a bare infinitive after help/let/make and its
+  // object shares that verb's assertion.
+  bool bare_infinitive_complements = true;
   // A target of the source's own country ("its troops") is not another
   // party; off: only the same code is (USAGOV>USA is an event).
   bool own_by_country = true;

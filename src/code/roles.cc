@@ -208,6 +208,19 @@ int Roles::PreviousSubject(int v) const {
 std::vector<ActorRef> Roles::Sources(int np) const {
   std::vector<ActorRef> out;
   if (np < 0 || a_.phrases[np].no_det) return out;
+  // "A drone strike by Israel hit …": a means of war is used by its "by"
+  // agent, not by a force of the place it struck.
+  {
+    const Phrase& n = a_.phrases[np];
+    bool means = true;
+    for (const ActorRef& a : n.actors) means = means && a.weapon;
+    uint32_t j = n.e;
+    if (means && env_.rd.means_by_agent && j + 1 < a_.parse.words.size() &&
+        a_.parse.words[j].lower == "by" && a_.phrase_of[j + 1] > np) {
+      out = Sources(a_.phrase_of[j + 1]);
+      if (!out.empty()) return out;
+    }
+  }
   for (const ActorRef& a : a_.phrases[np].actors) {
     if (!a.code.empty() && !a.place && !a.weak) out.push_back(a);
   }

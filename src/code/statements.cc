@@ -61,7 +61,35 @@ void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::ve
     // was said is an act (announced, feared, denied…) of an actor, which the
     // verb's own rules code or leave out; a bare statement would misstate it.
     const parse::Word& hw = w[gv.head];
-    if (hw.event_verb && !gv.copula && !parse::IsSayVerb(hw.lemma) && !roles_.Sources(sj).empty()) {
+    // "X insisted …, some observers hope Moscow will accept …": a later
+    // main clause, and what it governs, is not what X said.
+    {
+      int up = static_cast<int>(g);
+      bool other_main = false;
+      for (int steps = 0; up >= 0 && steps < 8; ++steps) {
+        if (up == v) break;
+        const Clause cu = clauses_.Of(up);
+        if (cu.kind == parse::ClauseKind::kMain && up > v) {
+          other_main = true;
+          break;
+        }
+        up = cu.governor_vg;
+      }
+      if (other_main) continue;
+    }
+    // "X insisted they expect Y to cave in": an act only hoped for or
+    // expected is what X thinks, and the statement stands.
+    const Clause gc = clauses_.Of(static_cast<int>(g));
+    if (gc.kind == parse::ClauseKind::kInfinitive &&
+        (gc.governor == "expect" || gc.governor == "want" || gc.governor == "hope" ||
+         gc.governor == "wish" || gc.governor == "believe")) {
+      continue;
+    }
+    // Unless the speaker says it will not do the act ("X said it will not
+    // attack Y", "X says it has no plans to invade Y"): an assurance is a
+    // comment on Y.
+    if (hw.event_verb && !gv.copula && !parse::IsSayVerb(hw.lemma) && !roles_.Sources(sj).empty() &&
+        !OwnActDenied(sources, sj, static_cast<int>(g))) {
       announced_act = true;
     }
   }
@@ -114,6 +142,20 @@ void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::ve
 
 // "during a visit to Washington": a visit noun with a 'to' target, made by
 // the subject of the clause's verb.
+bool EventStage::OwnActDenied(const std::vector<ActorRef>& sources, int sj, int g) const {
+  if (sj < 0) return false;
+  bool own = false;
+  for (const ActorRef& s : roles_.Sources(sj)) own = own || roles_.SameActor(sources, s);
+  if (!own) return false;
+  const parse::VerbGroup& gv = a_.parse.verbs[g];
+  if (gv.negated) return true;
+  const auto& w = a_.parse.words;
+  for (uint32_t k = a_.phrases[sj].e; k < gv.b && k < w.size(); ++k) {
+    if (w[k].lower == "no" || w[k].lower == "not" || w[k].lower == "never" || w[k].lower == "n't") return true;
+  }
+  return false;
+}
+
 void EventStage::CodeNounTriggers(std::vector<Event>* out) {
   const auto& w = a_.parse.words;
   for (uint32_t k = 0; k + 2 < w.size(); ++k) {

@@ -340,38 +340,20 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   }
   size_t before_emit = out->size();
   emitter_.Emit(v, pairs, code, pattern_text, origin, reciprocal ? "reciprocal" : how, out);
-  if (!reciprocal) EmitOtherSide(v, pairs, code, ve->lemma, pattern_text, origin, out);
+  // The other side of a meeting is its partner: the object or a "with"
+  // phrase, not an actor found further off ("met troops during a visit to Y").
+  const bool visit = code.rfind("042", 0) == 0 || code.rfind("043", 0) == 0;
+  const bool partner = how == "object" || how == "pattern" || how == "passive" ||
+                       how == "'with' phrase" || how == "'between' phrase";
+  if (!reciprocal && (visit || partner)) {
+    emitter_.EmitOtherSide(v, pairs, code, ve->lemma, pattern_text, origin, out);
+  }
   if (out->size() > before_emit) a_.verbs[v].coded = true;
   a_.verbs[v].events = {before_emit, out->size()};
 }
 
-// Talks, calls, meetings, negotiations, signed agreements and cooperation
-// are done together, whoever the sentence makes the subject ("A held talks
-// with B" is also B's talks with A); so are clashes and exchanges. A visit
-// (042) is hosted (043) by the side visited, and the other way round.
-void EventStage::EmitOtherSide(int v, const std::vector<std::pair<ActorRef, ActorRef>>& pairs,
-                               const std::string& code, std::string_view lemma,
-                               const std::string& pattern_text, const std::string& origin,
-                               std::vector<Event>* out) const {
-  std::string other;
-  if (code.rfind("042", 0) == 0) other = "043";
-  else if (code.rfind("043", 0) == 0) other = "042";
-  else if (MutualCode(code, lemma)) other = code;
-  if (other.empty()) return;
-  std::vector<std::pair<ActorRef, ActorRef>> back;
-  for (const auto& [s, t] : pairs) {
-    if (t.code.empty() || t.weak || t.country.empty() || s.country == t.country) continue;
-    ActorRef host = t;
-    host.place = false;
-    back.push_back({host, s});
-  }
-  if (back.empty()) return;
-  emitter_.Emit(v, back, other, pattern_text, origin,
-                other == code ? "the other side of a mutual act" : "the other side of a visit", out);
-}
-
 bool MutualCode(const std::string& code, std::string_view lemma) {
-  for (const char* prefix : {"040", "041", "044", "046", "057", "060", "061", "062", "064"}) {
+  for (const char* prefix : {"040", "041", "044", "046", "057", "060", "061", "062"}) {
     if (code.rfind(prefix, 0) == 0) return true;
   }
   return lemma == "clash" || lemma == "fight" || lemma == "battle" || lemma == "skirmish" ||

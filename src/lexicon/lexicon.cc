@@ -162,6 +162,11 @@ const VerbEntry* Lexicon::Verb(std::string_view lemma) const {
   return it == verbs_.end() ? nullptr : &it->second;
 }
 
+const EventNoun* Lexicon::Noun(std::string_view form) const {
+  auto it = nouns_.find(form);
+  return it == nouns_.end() ? nullptr : &it->second;
+}
+
 const EventCodeInfo* Lexicon::EventCode(std::string_view code) const {
   auto it = event_codes_.find(std::string(code));
   return it == event_codes_.end() ? nullptr : &it->second;

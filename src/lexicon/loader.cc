@@ -416,6 +416,7 @@ class LexiconBuilder {
     Lexicon& from = *verbs.lex_;
     lex_->verbs_ = std::move(from.verbs_);
     lex_->verb_forms_ = std::move(from.verb_forms_);
+    lex_->nouns_ = std::move(from.nouns_);
     lex_->word_ids_ = std::move(from.word_ids_);
     irregular_ = std::move(verbs.irregular_);
     synsets_ = std::move(verbs.synsets_);
@@ -452,6 +453,13 @@ class LexiconBuilder {
       }
     }
     for (const auto& [w, lemmas] : L.verb_forms_) entry(w).verb_lemmas = &lemmas;
+    for (auto& [w, noun] : L.nouns_) {
+      std::stable_sort(noun.variants.begin(), noun.variants.end(),
+                       [](const EventNoun::Variant& a, const EventNoun::Variant& b) {
+                         return a.before.size() > b.before.size();
+                       });
+      entry(w).noun = &noun;
+    }
     for (const auto& [w, id] : L.word_ids_) entry(w).id = id;
     for (auto& [f, info] : fresh) {
       L.WordNetVerb(*f, &info->wordnet_lemma, &info->verb_count, &info->noun_count);
@@ -537,6 +545,7 @@ class LexiconBuilder {
     std::string_view body = Trim(rest.substr(colon + 1));
     if (body.empty()) return "no phrases after ':'";
     if (kind == "verb") return LoadVerb(codes, body, origin);
+    if (kind == "noun") return LoadNoun(codes, body, origin);
     if (kind == "pattern") return LoadPattern(codes, body, origin);
     if (kind == "synset") return LoadSynset(codes, body);
     if (kind == "irregular") return LoadIrregular(body);
@@ -700,6 +709,36 @@ class LexiconBuilder {
       v.paired_code = paired;
       v.code_origin = origin;
       ++stats_->counts["verb"];
+    }
+    return "";
+  }
+
+  // "noun 195 : air strike | airstrike": event nouns, keyed by their last
+  // word in the singular and the plural ("talks", "sanctions": a last word
+  // ending in s is taken as written).
+  std::string LoadNoun(const std::string& codes, std::string_view body, const std::string& origin) {
+    std::string err = CheckEventCode(codes);
+    if (!err.empty()) return err;
+    for (const std::string& raw : Split(body, '|')) {
+      std::vector<std::string> words = PhraseTokens(ToLowerAscii(raw));
+      if (words.empty()) return "empty noun phrase between '|'";
+      std::string head = words.back();
+      words.pop_back();
+      EventNoun::Variant variant{words, codes, origin};
+      std::vector<std::string> forms = {head};
+      if (head.back() != 's') forms.push_back(PluralOf(head));
+      for (const std::string& f : forms) {
+        auto& variants = lex_->nouns_[f].variants;
+        auto same = std::find_if(variants.begin(), variants.end(),
+                                 [&](const EventNoun::Variant& x) { return x.before == words; });
+        if (same != variants.end()) {
+          if (same->code != codes) Note(origin + ": noun '" + raw + "' replaces " + same->origin);
+          *same = variant;
+        } else {
+          variants.push_back(variant);
+        }
+      }
+      ++stats_->counts["noun"];
     }
     return "";
   }
@@ -876,7 +915,8 @@ class LexiconBuilder {
     return line.substr(0, line.find_first_of(" \t#"));
   }
   static bool IsVerbKind(std::string_view kind) {
-    return kind == "verb" || kind == "pattern" || kind == "synset" || kind == "irregular";
+    return kind == "verb" || kind == "pattern" || kind == "synset" || kind == "irregular" ||
+           kind == "noun";
   }
 
   // Appends `from` (each message with its line number in `from_at`) to

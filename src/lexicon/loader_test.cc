@@ -155,5 +155,26 @@ TEST(Loader, SameMessagesWithOneOrTwoThreads) {
   fs::remove_all(dir);
 }
 
+// Event nouns load on the verb lane and reach the lexicon either way.
+TEST(Loader, EventNounsLoadWithOneOrTwoThreads) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "dyad_loader_nouns_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "dict");
+  std::ofstream(dir / "dict" / "a.dict") << "country XAA : aland\n"
+                                            "noun 111 : rebuke\n"
+                                            "noun 195 : strike | air strike\n";
+  for (int threads : {1, 2}) {
+    DictStats stats;
+    auto lex = Lexicon::Load(dir.string(), &stats, threads);
+    ASSERT_TRUE(lex.ok());
+    const EventNoun* n = (*lex)->Noun("strikes");
+    ASSERT_NE(n, nullptr) << threads << " threads";
+    EXPECT_EQ(n->variants.size(), 2u);
+    ASSERT_NE((*lex)->Noun("rebuke"), nullptr) << threads << " threads";
+  }
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace dyad

@@ -27,6 +27,8 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.appositive_stops_at_relative = petrarch2;
   r.look_past_parenthesis = true;
   r.unnamed_attackers = false;
+  r.means_by_agent = false;
+  r.bare_infinitive_complements = false;
   r.own_by_country = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;

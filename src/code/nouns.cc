@@ -1,0 +1,391 @@
+#include "code/nouns.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "code/places.h"
+#include "parse/parser.h"
+
+namespace dyad::code {
+
+using parse::Tag;
+using parse::VerbGroup;
+using parse::Word;
+
+namespace {
+
+// Verbs that only carry the act their object names: "held talks",
+// "launched strikes", "staged a protest", "carried out raids".
+bool LightVerb(std::string_view lemma) {
+  static const char* const kLight[] = {
+      "hold",     "launch",  "carry",   "conduct", "stage",   "issue",    "make",   "lodge",
+      "mount",    "begin",   "start",   "open",    "resume",  "continue", "wage",   "unleash",
+      "intensify", "step",   "escalate", "express", "voice",  "extend",   "give",   "declare",
+      "announce", "order",   "hold",    "host",    "join",    "attend",   "perform", "undertake",
+      "initiate", "commence", "renew",  "expand",  "step"};
+  return std::find(std::begin(kLight), std::end(kLight), lemma) != std::end(kLight);
+}
+
+// Verbs and nouns whose object names something not (yet) done: "called
+// for talks", "fears of an attack", "warned of strikes", "ahead of talks".
+bool NotYetGovernor(std::string_view w) {
+  static const char* const kWords[] = {
+      "call",      "urge",     "demand",    "seek",     "propose",  "plan",      "threaten",
+      "fear",      "warn",     "avert",     "prevent",  "avoid",    "rule",      "consider",
+      "prepare",   "want",     "hope",      "expect",   "ask",      "push",      "press",
+      "block",     "veto",     "oppose",    "reject",   "refuse",   "deny",      "postpone",
+      "delay",     "cancel",   "need",      "require",  "request",  "discuss",   "weigh",
+      "threat",    "threats",  "fears",     "risk",     "risks",    "prospect",  "prospects",
+      "possibility", "calls",  "demands",   "plans",    "preparations", "hopes", "talk",
+      "proposal",  "bid",      "danger",    "rumours",  "rumors",   "ahead",     "pave",
+      "allow",     "permit",   "resist",    "stop",     "halt",     "end",      "agree",
+      "offer",     "invite"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// Words in a noun's own phrase that make it not (yet) real.
+bool NotYetModifier(std::string_view w) {
+  return w == "no" || w == "any" || w == "possible" || w == "potential" || w == "future" ||
+         w == "imminent" || w == "further" || w == "fresh" || w == "new" || w == "next" ||
+         w == "another" || parse::IsNotYetWord(w);
+}
+
+// Roots whose "of" phrase names the side acted on ("the invasion of
+// Ukraine", "criticism of Baku"); for the others it is the side acting
+// ("the visit of the Kenyan president").
+bool OfIsTarget(const std::string& root) {
+  return root != "04" && root != "05" && root != "06" && root != "07" && root != "03" &&
+         root != "02" && root != "10" && root != "14";
+}
+
+}  // namespace
+
+const EventNoun::Variant* NounStage::NounAt(uint32_t k) const {
+  const auto& w = a_.parse.words;
+  const Word& word = w[k];
+  if (word.tag != Tag::kNoun || !word.info || !word.info->noun || word.mention >= 0) return nullptr;
+  // The head of its chunk: nothing nominal follows it.
+  if (k + 1 < w.size() && (w[k + 1].tag == Tag::kNoun || w[k + 1].tag == Tag::kProper ||
+                           w[k + 1].tag == Tag::kNum)) {
+    return nullptr;
+  }
+  for (const EventNoun::Variant& v : word.info->noun->variants) {
+    uint32_t n = static_cast<uint32_t>(v.before.size());
+    if (n > k) continue;
+    bool ok = true;
+    for (uint32_t i = 0; i < n && ok; ++i) ok = w[k - n + i].lower == v.before[i];
+    if (ok) return &v;
+  }
+  return nullptr;
+}
+
+NounStage::Governor NounStage::GovernorOf(int np) const {
+  const auto& w = a_.parse.words;
+  const Phrase& p = a_.phrases[np];
+  Governor g;
+  int head = a_.HeadPhrase(np);
+  // The object of a verb: the phrase right after it (adverbs aside).
+  if (p.prep < 0 && p.b > 0) {
+    uint32_t k = p.b;
+    while (k > 0 && (w[k - 1].tag == Tag::kAdv || w[k - 1].tag == Tag::kTime)) --k;
+    // "carried out raids": the particle belongs to the verb.
+    if (k > 0 && (w[k - 1].lower == "out" || w[k - 1].lower == "up")) --k;
+    int v = k > 0 ? a_.VerbAt(k - 1) : -1;
+    if (v >= 0) {
+      g.verb = v;
+      g.light = LightVerb(w[a_.parse.verbs[v].head].lemma) ||
+                LightVerb(w[a_.parse.verbs[v].head].lower);
+      return g;
+    }
+  }
+  // The subject of a verb.
+  for (size_t v = 0; v < a_.verbs.size(); ++v) {
+    if (a_.verbs[v].subject == head || a_.verbs[v].subject == np) {
+      g.verb = static_cast<int>(v);
+      g.subject = true;
+      return g;
+    }
+  }
+  // A prepositional phrase: the nearest verb before it.
+  for (int v = static_cast<int>(a_.parse.verbs.size()) - 1; v >= 0; --v) {
+    if (a_.parse.verbs[v].e <= p.b) {
+      g.verb = v;
+      return g;
+    }
+  }
+  for (size_t v = 0; v < a_.parse.verbs.size(); ++v) {
+    if (a_.parse.verbs[v].b >= p.e) {
+      g.verb = static_cast<int>(v);
+      return g;
+    }
+  }
+  return g;
+}
+
+std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g) const {
+  const auto& w = a_.parse.words;
+  const Phrase& p = a_.phrases[np];
+  if (a_.parse.question) return "question";
+  for (uint32_t i = p.b; i < k; ++i) {
+    if (NotYetModifier(w[i].lower)) return "'" + std::string(w[i].lower) + "' before it";
+  }
+  // What governs the phrase: "threat of strikes", "calls for talks",
+  // "ahead of talks", "for talks" (a purpose), "since the invasion".
+  if (p.prep >= 0) {
+    std::string_view prep = w[p.prep].lower;
+    uint32_t before = static_cast<uint32_t>(p.prep);
+    if (prep == "since") return "since: before the story";
+    if (prep == "for" && before > 0 && a_.VerbAt(before - 1) >= 0) return "the purpose of a verb";
+    if (before > 0) {
+      std::string_view gov = w[before - 1].lower;
+      std::string_view gov_lemma = w[before - 1].lemma.empty() ? gov : w[before - 1].lemma;
+      if (NotYetGovernor(gov) || NotYetGovernor(gov_lemma)) return "after '" + std::string(gov) + "'";
+      if (gov == "anniversary" || gov == "anniversaries") return "an anniversary";
+    }
+  }
+  // A year in the phrase or right after it, before the story's ("the 2006 war").
+  const int story_year = env_.date / 10000;
+  for (uint32_t i = p.b; i < std::min<uint32_t>(p.e + 2, static_cast<uint32_t>(w.size())); ++i) {
+    int year = 0;
+    if (IsYear(w[i].lower, &year) && story_year > 0 && year < story_year) {
+      return "historical (" + std::string(w[i].lower) + ")";
+    }
+  }
+  // "In 2003 the forces of X made the invasion of Y", "in August 1968, an
+  // invasion that …": a sentence dated before the story tells background.
+  for (size_t i = 0; i < w.size(); ++i) {
+    int at = PastYearAfter(a_.parse, static_cast<int>(i), story_year);
+    if (at >= 0) return "historical (" + std::string(w[at].lower) + ")";
+  }
+  if (g.verb < 0) return "";
+  const VerbGroup& vg = a_.parse.verbs[g.verb];
+  std::string_view lemma = w[vg.head].lemma;
+  if (!g.subject && !g.light && (NotYetGovernor(lemma) || NotYetGovernor(w[vg.head].lower))) {
+    return "the object of '" + std::string(w[vg.head].lower) + "'";
+  }
+  std::string why = clauses_.Blocked(g.verb, clauses_.Of(g.verb));
+  if (why.empty() || why == "gerund") return "";
+  // "condemned Russia's invasion" under any mood: a possessor's act is
+  // taken as given; an act a light verb carries shares the verb's fate.
+  if (!g.light && k > p.b && w[k - 1].tag == Tag::kPoss && why.rfind("historical", 0) != 0) {
+    return "";
+  }
+  return why;
+}
+
+std::vector<ActorRef> NounStage::OwnSources(int np, uint32_t k) const {
+  std::vector<ActorRef> out;
+  for (const ActorRef& x : a_.phrases[np].actors) {
+    if (x.code.empty() || x.place || x.pronoun || x.b >= k || x.b < a_.phrases[np].b) continue;
+    ActorRef s = x;
+    if (s.weak) {  // "a Rwandan demand": the demonym's state
+      s.weak = false;
+      s.code = s.country;
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<ActorRef> NounStage::ByAgent(uint32_t k, int np) const {
+  const auto& w = a_.parse.words;
+  uint32_t j = std::max<uint32_t>(k + 1, a_.phrases[np].e);
+  // "a swap brokered by Qatar", "strikes carried out by Israel".
+  int v = a_.VerbAt(j);
+  if (v >= 0 && a_.parse.verbs[v].participle) j = a_.parse.verbs[v].e;
+  if (j + 1 < w.size() && w[j].lower == "out") ++j;
+  if (j + 1 < w.size() && w[j].lower == "by" && a_.phrase_of[j + 1] >= 0) {
+    return roles_.Sources(a_.phrase_of[j + 1]);
+  }
+  return {};
+}
+
+std::vector<ActorRef> NounStage::Targets(uint32_t k, int np, const std::string& code,
+                                         const std::vector<ActorRef>& sources,
+                                         std::string* how) const {
+  const auto& w = a_.parse.words;
+  const Phrase& p = a_.phrases[np];
+  const std::string root = code.substr(0, 2);
+  auto usable = [&](std::vector<ActorRef> ts) {
+    std::vector<ActorRef> out;
+    for (ActorRef& t : ts) {
+      if (t.code.empty() || roles_.SameActor(sources, t)) continue;
+      if (t.weak) {
+        t.weak = false;
+        t.code = t.country;
+      }
+      out.push_back(t);
+    }
+    return out;
+  };
+  // "of" inside the phrase: "the invasion of Ukraine".
+  if (p.of > static_cast<int>(k) && OfIsTarget(root)) {
+    auto ts = usable(p.of_actors);
+    if (!ts.empty()) {
+      *how = "noun's 'of' phrase";
+      return ts;
+    }
+  }
+  // A preposition after the phrase (past a "by" phrase).
+  uint32_t j = std::max<uint32_t>(k + 1, p.e);
+  for (int hops = 0; hops < 3 && j + 1 < w.size(); ++hops) {
+    std::string_view prep = w[j].lower;
+    int next = a_.phrase_of[j + 1];
+    if (next < 0) break;
+    // "talks on / an agreement over the withdrawal": for consultation and
+    // cooperation "on" and "over" name the topic, not the partner.
+    bool topic = (prep == "on" || prep == "over") &&
+                 (root == "03" || root == "04" || root == "05" || root == "06");
+    bool target_prep = !topic && (prep == "on" || prep == "against" || prep == "at" || prep == "to" ||
+                       prep == "with" || prep == "into" || prep == "toward" ||
+                       prep == "towards" || prep == "between" || prep == "over" ||
+                       (prep == "of" && OfIsTarget(root)));
+    if (target_prep) {
+      std::vector<ActorRef> ts = usable(roles_.Targets(next));
+      // Places are where, not whom — except for acts of force.
+      std::vector<ActorRef> keep;
+      for (const ActorRef& t : ts) {
+        if (t.place && !ViolentRoot(root)) continue;
+        keep.push_back(t);
+      }
+      if (!keep.empty()) {
+        *how = "noun's '" + std::string(prep) + "' phrase";
+        return keep;
+      }
+    }
+    if (prep != "by" && prep != "in" && prep != "from" && !topic && !target_prep) break;
+    j = a_.phrases[next].e;
+  }
+  // "a demand that Kinshasa open talks": the subject of its clause.
+  j = std::max<uint32_t>(k + 1, p.e);
+  if (j + 1 < w.size() && w[j].tag == Tag::kThat && a_.phrase_of[j + 1] >= 0) {
+    auto ts = usable(roles_.Targets(a_.phrase_of[j + 1]));
+    if (!ts.empty()) {
+      *how = "noun's 'that' clause";
+      return ts;
+    }
+  }
+  return {};
+}
+
+bool NounStage::Repeats(const std::vector<Event>& out, const ActorRef& s, const ActorRef& t,
+                        const std::string& root) const {
+  for (size_t i = a_.first_event; i < out.size(); ++i) {
+    const Event& e = out[i];
+    if (e.root != root || e.source.code.substr(0, 3) != s.code.substr(0, 3)) continue;
+    if (!e.target || e.target->code.substr(0, 3) == t.code.substr(0, 3)) return true;
+  }
+  return false;
+}
+
+void NounStage::Run(std::vector<Event>* out) {
+  const auto& w = a_.parse.words;
+  for (uint32_t k = 0; k < w.size(); ++k) {
+    const EventNoun::Variant* variant = NounAt(k);
+    if (!variant) continue;
+    int np = a_.phrase_of[k];
+    if (np < 0) continue;
+    const std::string& code = variant->code;
+    const EventCodeInfo* info = env_.lex.EventCode(code);
+    if (!info) continue;
+    Governor g = GovernorOf(np);
+    std::string why = NotAsserted(k, np, g);
+    auto drop = [&](const std::string& reason) {
+      if (Tracing(env_)) {
+        Trace(env_, a_, "noun '" + std::string(w[k].lower) + "' (" + code + ") not coded: " + reason);
+      }
+    };
+    if (!why.empty()) {
+      drop(why);
+      continue;
+    }
+    std::string how = "noun";
+    std::vector<ActorRef> sources = OwnSources(np, k);
+    if (sources.empty()) sources = ByAgent(k, np);
+    if (sources.empty() && g.light && g.verb >= 0) {
+      sources = roles_.Sources(a_.verbs[g.verb].subject);
+      how = "noun after a light verb";
+    }
+    std::vector<std::pair<ActorRef, ActorRef>> pairs;
+    if (sources.empty()) {
+      // "talks between A and B": each toward the other.
+      std::vector<ActorRef> parties = Between(k, np);
+      for (const ActorRef& x : parties) {
+        for (const ActorRef& y : parties) {
+          if (&x != &y && x.code != y.code && !Repeats(*out, x, y, info->root)) pairs.push_back({x, y});
+        }
+      }
+      if (!pairs.empty()) {
+        emitter_.Emit(-1, pairs, code, std::string(w[k].lower) + " (noun)", variant->origin,
+                      "noun's 'between' phrase", out, static_cast<int>(k));
+        continue;
+      }
+      drop("no source");
+      continue;
+    }
+    const std::string& root = info->root;
+    const bool mutual = MutualCode(code, w[k].lower);
+    // "Israel and Lebanon renewed negotiations": partners named together
+    // in the subject hold the talks with each other.
+    if (mutual && sources.size() >= 2) {
+      for (const ActorRef& x : sources) {
+        for (const ActorRef& y : sources) {
+          if (&x != &y && x.country != y.country && !Repeats(*out, x, y, root)) pairs.push_back({x, y});
+        }
+      }
+      if (!pairs.empty()) {
+        emitter_.Emit(-1, pairs, code, std::string(w[k].lower) + " (noun)", variant->origin,
+                      how + ", partners in the subject", out, static_cast<int>(k));
+        continue;
+      }
+    }
+    std::string target_how;
+    std::vector<ActorRef> targets = Targets(k, np, code, sources, &target_how);
+    if (targets.empty() && g.light && g.verb >= 0) {
+      targets = roles_.DefaultTargets(g.verb, patterns_.WindowEnd(g.verb), code, info->root, sources,
+                                      &target_how);
+    }
+    if (targets.empty()) {
+      drop("no target");
+      continue;
+    }
+    for (const ActorRef& s : sources) {
+      for (const ActorRef& t : targets) {
+        if (s.code == t.code || Repeats(*out, s, t, root)) continue;
+        // Talks, cooperation and agreements are between different states.
+        if ((mutual || root == "03" || root == "04" || root == "05" || root == "06") &&
+            !s.country.empty() && s.country == t.country) {
+          continue;
+        }
+        pairs.push_back({s, t});
+      }
+    }
+    if (pairs.empty()) {
+      drop("repeats an event of the sentence");
+      continue;
+    }
+    const std::string pattern = std::string(w[k].lower) + " (noun)";
+    emitter_.Emit(-1, pairs, code, pattern, variant->origin, how + ", " + target_how, out,
+                  static_cast<int>(k));
+    emitter_.EmitOtherSide(-1, pairs, code, w[k].lower, pattern, variant->origin, out,
+                           static_cast<int>(k));
+  }
+}
+
+std::vector<ActorRef> NounStage::Between(uint32_t k, int np) const {
+  const auto& w = a_.parse.words;
+  uint32_t j = std::max<uint32_t>(k + 1, a_.phrases[np].e);
+  if (j + 1 >= w.size() || w[j].lower != "between" || a_.phrase_of[j + 1] < 0) return {};
+  std::vector<ActorRef> out;
+  for (ActorRef x : roles_.Targets(a_.phrase_of[j + 1])) {
+    if (x.place) continue;
+    if (x.weak) {
+      x.weak = false;
+      x.code = x.country;
+    }
+    out.push_back(x);
+  }
+  return out.size() >= 2 ? out : std::vector<ActorRef>();
+}
+
+}  // namespace dyad::code
