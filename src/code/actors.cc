@@ -32,6 +32,7 @@ void ActorStage::Run() {
   // Pronouns and role nouns without a country.
   for (size_t k = 0; k < a_.phrases.size(); ++k) {
     if (env_.rd.role_from_next_phrase) CountriesFromPhrase(&a_.phrases[k]);
+    if (env_.rd.speaker_for_phrase) SpeakerFor(&a_.phrases[k]);
     for (ActorRef& a : a_.phrases[k].actors) {
       if (a.pronoun && a.code.empty()) ResolvePronoun(&a, static_cast<int>(k));
       if (a.code.empty() && !a.role.empty()) InheritCountry(&a, a_.phrases[k]);
@@ -497,6 +498,35 @@ void ActorStage::CountriesFromPhrase(Phrase* np) {
     }
   }
   np->actors = std::move(out);
+}
+
+// "a spokesman for the German defence ministry", "an official of the
+// Kremlin": who speaks for an actor stands for it.
+void ActorStage::SpeakerFor(Phrase* np) {
+  const auto& w = a_.parse.words;
+  for (const ActorRef& a : np->actors) {
+    if (!a.code.empty()) return;
+  }
+  if (np->e + 1 >= w.size() || np->e == 0) return;
+  std::string_view head = w[np->e - 1].lower;
+  static const char* kSpeakers[] = {"spokesman", "spokeswoman", "spokesperson", "spokesmen",
+                                    "official", "officials", "representative", "representatives",
+                                    "source", "sources", "adviser", "advisor", "aide"};
+  bool speaker = false;
+  for (const char* s : kSpeakers) speaker = speaker || head == s;
+  std::string_view prep = w[np->e].lower;
+  if (!speaker || (prep != "for" && prep != "of" && prep != "at")) return;
+  int next = a_.phrase_of[np->e + 1];
+  if (next < 0) return;
+  std::vector<ActorRef> out;
+  for (ActorRef x : a_.phrases[next].actors) {
+    if (x.code.empty() || x.place || x.weak || x.pronoun) continue;
+    x.how = "speaker for the phrase after it";
+    x.b = np->b;
+    x.e = np->e;
+    out.push_back(x);
+  }
+  if (!out.empty()) np->actors = std::move(out);
 }
 
 // A role noun with no country takes one from a possessive pronoun, a place

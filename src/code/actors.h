@@ -38,6 +38,7 @@ class ActorStage {
   void ResolvePronoun(ActorRef* a, int np_index);
   bool PluralRoleNoun(const ActorRef& x) const;
   void CountriesFromPhrase(Phrase* np);
+  void SpeakerFor(Phrase* np);
   void InheritCountry(ActorRef* a, const Phrase& np);
 
   const StoryEnv& env_;

@@ -83,6 +83,12 @@ struct Reading {
   // "A drone strike by Israel hit …": a means of war is used by its "by"
   // agent.
   bool means_by_agent = true;
+  // "X was shot dead", "X was killed in an Israeli strike": passive violence
+  // with no "by" agent is the named side's, else an unidentified force's of
+  // the place or of the victim's country.
+  bool passive_violence_sources = true;
+  // "a spokesman for the defence ministry": the speaker stands for the actor.
+  bool speaker_for_phrase = true;
   // "to help him oust X": a bare infinitive after help/let/make and its
   // object shares that verb's assertion.
   bool bare_infinitive_complements = true;

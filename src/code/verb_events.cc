@@ -228,7 +228,49 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
         sources.push_back(x);
       }
     }
-    how = "passive";
+    // "was killed in an Israeli strike": a means of war after the verb,
+    // named for a side, is that side's act.
+    const bool violent = info->root == "18" || info->root == "19" || info->root == "20";
+    if (sources.empty() && !agent_named && violent && env_.rd.passive_violence_sources) {
+      for (uint32_t k = vg.e; k + 1 < end && sources.empty(); ++k) {
+        if ((w[k].lower != "in" && w[k].lower != "during") || a_.phrase_of[k + 1] < 0) continue;
+        for (const ActorRef& x : a_.phrases[a_.phrase_of[k + 1]].actors) {
+          if (x.weapon && !x.code.empty() && !x.place && !roles_.SameActor(targets, x)) {
+            sources.push_back(x);
+          }
+        }
+      }
+      if (!sources.empty()) how = "passive, means of war named for a side";
+    }
+    // "X was shot dead in Quito": violence with no agent named is an
+    // unidentified force's, of the place (else of the victim's country).
+    // Not when the sentence goes on to tell how ("… when a drone struck",
+    // "in a car bombing", "in clashes"), nor in a relative clause's
+    // background ("where 24 people were killed").
+    bool told_elsewhere = c.kind == parse::ClauseKind::kRelative;
+    for (uint32_t k = vg.e; k < w.size() && !told_elsewhere; ++k) {
+      std::string_view l = w[k].lower;
+      if (l == "when" || l == "as" || l == "after") told_elsewhere = true;
+      if (parse::IsAttackNoun(l) || l == "bombing" || l == "clashes" || l == "riots" ||
+          l == "fighting" || l == "violence" || l == "explosion" || l == "blast" || l == "unrest") {
+        told_elsewhere = true;
+      }
+    }
+    if (sources.empty() && !agent_named && violent && env_.rd.passive_violence_sources &&
+        !targets.empty() && !told_elsewhere) {
+      std::string where = NearestLocation(a_, vg.b, static_cast<uint32_t>(w.size()));
+      if (where.empty()) where = targets[0].country;
+      if (!where.empty()) {
+        ActorRef x;
+        x.country = where;
+        x.code = where + "UAF";
+        x.located = true;
+        x.how = "unidentified attacker of the place";
+        x.b = x.e = vg.head;
+        sources.push_back(x);
+      }
+    }
+    if (how.empty()) how = "passive";
   } else if (best.pattern && (best.source_np >= 0 || best.pattern->subject_is_target)) {
     // "+ [receive] money from$": the pattern names who is who.
     sources = best.source_np >= 0 ? roles_.Sources(best.source_np) : std::vector<ActorRef>();

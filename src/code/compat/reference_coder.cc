@@ -28,6 +28,8 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.look_past_parenthesis = true;
   r.unnamed_attackers = false;
   r.means_by_agent = false;
+  r.passive_violence_sources = false;
+  r.speaker_for_phrase = false;
   r.bare_infinitive_complements = false;
   r.own_by_country = false;
   r.prefer_literal_words = true;
