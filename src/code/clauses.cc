@@ -53,6 +53,26 @@ Clause Clauses::Of(int v) const {
     c.kind = parse::ClauseKind::kParticiple;
     return c;
   }
+  // ", demanding an end to the violence and urging the junta to …": a
+  // gerund after "and" continues the participle clause before it.
+  if (env_.rd.coordinated_participles && vg.gerund && vg.b > 1 && w[vg.b - 1].tag == Tag::kCoord) {
+    for (int g = v - 1; g >= 0; --g) {
+      const VerbGroup& gv = a_.parse.verbs[g];
+      if (!gv.gerund) break;
+      if (gv.b > 0 && w[gv.b - 1].tag == Tag::kComma) {
+        bool clean = true;  // no clause boundary between the two
+        for (uint32_t k = gv.e; k + 1 < vg.b && clean; ++k) {
+          clean = w[k].tag != Tag::kComma && w[k].tag != Tag::kSub && w[k].tag != Tag::kThat &&
+                  w[k].tag != Tag::kRel;
+        }
+        if (clean) {
+          c.kind = parse::ClauseKind::kParticiple;
+          return c;
+        }
+      }
+      break;
+    }
+  }
   for (int k = static_cast<int>(vg.b) - 1; k >= 0; --k) {
     Tag t = w[k].tag;
     int g = a_.VerbAt(static_cast<uint32_t>(k));

@@ -76,5 +76,15 @@ TEST(Clauses, WouldInReportedSpeechIsAFuture) {
   EXPECT_TRUE(c.WouldInReport(v, c.Of(v)));
 }
 
+TEST(Clauses, ParticiplesJoinedByAndShareTheirClause) {
+  // The second participle is as asserted as the first.
+  StageRun r(
+      "The UN Security Council adopted a resolution on Sudan, condemning the attacks and urging the "
+      "Sudanese army to free detainees.");
+  bool appeal = false;
+  for (const Event& e : r.events()) appeal = appeal || (e.root == "02" && e.target && e.target->country == "SDN");
+  EXPECT_TRUE(appeal);
+}
+
 }  // namespace
 }  // namespace dyad::code

@@ -306,6 +306,32 @@ void NounStage::Run(std::vector<Event>* out) {
       sources = roles_.Sources(a_.verbs[g.verb].subject);
       how = "noun after a light verb";
     }
+    // "X is open to talks with Y", "ready for negotiations": declared
+    // readiness for an act is an intent (03) of the verb's subject.
+    std::string as = code;
+    const Phrase& ph = a_.phrases[np];
+    if (sources.empty() && ph.prep > 1 && g.verb >= 0 && !g.subject) {
+      std::string_view prep = w[ph.prep].lower;
+      std::string_view adj = w[ph.prep - 1].lower;
+      if ((prep == "to" || prep == "for") &&
+          (adj == "open" || adj == "ready" || adj == "willing" || adj == "prepared") &&
+          !a_.parse.verbs[g.verb].negated) {
+        std::string intent = IntentCode(code, info->root);
+        if (!intent.empty()) {
+          sources = roles_.Sources(a_.verbs[g.verb].subject);
+          as = intent;
+          how = "readiness for the act (intent)";
+        }
+      }
+    }
+    // "X told Y during talks in London": talks the clause's actors held.
+    bool during = false;
+    if (sources.empty() && ph.prep >= 0 && g.verb >= 0 && !g.subject && info->root == "04" &&
+        (w[ph.prep].lower == "during" || w[ph.prep].lower == "at")) {
+      sources = roles_.Sources(a_.verbs[g.verb].subject);
+      how = "talks the clause's subject held";
+      during = !sources.empty();
+    }
     std::vector<std::pair<ActorRef, ActorRef>> pairs;
     if (sources.empty()) {
       // "talks between A and B": each toward the other.
@@ -341,7 +367,7 @@ void NounStage::Run(std::vector<Event>* out) {
     }
     std::string target_how;
     std::vector<ActorRef> targets = Targets(k, np, code, sources, &target_how);
-    if (targets.empty() && g.light && g.verb >= 0) {
+    if (targets.empty() && (g.light || during) && g.verb >= 0) {
       targets = roles_.DefaultTargets(g.verb, patterns_.WindowEnd(g.verb), code, info->root, sources,
                                       &target_how);
     }
@@ -365,10 +391,12 @@ void NounStage::Run(std::vector<Event>* out) {
       continue;
     }
     const std::string pattern = std::string(w[k].lower) + " (noun)";
-    emitter_.Emit(-1, pairs, code, pattern, variant->origin, how + ", " + target_how, out,
+    emitter_.Emit(-1, pairs, as, pattern, variant->origin, how + ", " + target_how, out,
                   static_cast<int>(k));
-    emitter_.EmitOtherSide(-1, pairs, code, w[k].lower, pattern, variant->origin, out,
-                           static_cast<int>(k));
+    if (as == code) {
+      emitter_.EmitOtherSide(-1, pairs, code, w[k].lower, pattern, variant->origin, out,
+                             static_cast<int>(k));
+    }
   }
 }
 

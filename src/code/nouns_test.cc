@@ -48,5 +48,16 @@ TEST(Nouns, AMeansOfWarIsUsedByItsAgent) {
             "ISR>LBN:190");
 }
 
+TEST(Nouns, ReadinessForTalksIsAnIntent) {
+  EXPECT_EQ(Coded(StageRun("Peru is open to talks with Chile.")), "PER>CHL:036");
+  EXPECT_EQ(Coded(StageRun("Peru is not open to talks with Chile.")), "");
+}
+
+TEST(Nouns, TalksDuringWhichActorsSpokeAreTheirs) {
+  std::string coded =
+      Coded(StageRun("The Chilean president told the Peruvian president during talks in Lima that trade would grow."));
+  EXPECT_NE(coded.find("CHL>PER:040"), std::string::npos) << coded;
+}
+
 }  // namespace
 }  // namespace dyad::code

@@ -89,6 +89,9 @@ struct Reading {
   bool passive_violence_sources = true;
   // "a spokesman for the defence ministry": the speaker stands for the actor.
   bool speaker_for_phrase = true;
+  // ", demanding X and urging Y": a gerund after "and" continues the
+  // participle clause before it.
+  bool coordinated_participles = true;
   // "to help him oust X": a bare infinitive after help/let/make and its
   // object shares that verb's assertion.
   bool bare_infinitive_complements = true;

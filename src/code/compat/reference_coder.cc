@@ -30,6 +30,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.means_by_agent = false;
   r.passive_violence_sources = false;
   r.speaker_for_phrase = false;
+  r.coordinated_participles = false;
   r.bare_infinitive_complements = false;
   r.own_by_country = false;
   r.prefer_literal_words = true;
