@@ -434,12 +434,40 @@ void ActorStage::ResolvePronoun(ActorRef* a, int np_index) {
   std::string_view l = a_.parse.words[a->b].lower;
   bool person = (l == "he" || l == "him" || l == "his" || l == "she" || l == "her");
   bool singular = (l == "it" || l == "its");
+  bool plural = (l == "they" || l == "them" || l == "their" || l == "theirs");
+  // "they", "them": the nearest plural phrase before it, an actor's or not
+  // ("described the Western proposals as … and rejected them"); a single
+  // state is "it", never "they".
+  if (plural && env_.rd.pronoun_number) {
+    const auto& w = a_.parse.words;
+    for (int k = np_index - 1; k >= 0; --k) {
+      const Phrase& p = a_.phrases[k];
+      int named = 0;
+      for (const ActorRef& x : p.actors) named += (!x.code.empty() && !x.place) ? 1 : 0;
+      const Word& head = w[p.e - 1];
+      bool plural_head = head.tag == Tag::kNoun && head.lower.size() > 3 && head.lower.back() == 's' &&
+                         head.lower[head.lower.size() - 2] != 's';
+      if (named < 2 && !plural_head) continue;
+      for (const ActorRef& x : p.actors) {
+        if (x.code.empty() || x.place || x.pronoun) continue;
+        CopyResolved(x, a);
+        a->antecedent = static_cast<int>(x.b);
+        a->how = "pronoun: the nearest plural phrase";
+        return;
+      }
+      return;  // a plural thing, not an actor: no guess
+    }
+  }
   for (int k = np_index - 1; k >= 0; --k) {
     for (auto it = a_.phrases[k].actors.rbegin(); it != a_.phrases[k].actors.rend(); ++it) {
       if (it->code.empty() || it->place || it->weak) continue;
       if (person && it->code.size() == 3) continue;
       // "its airspace" after "two Russian bombers": not the plural troops.
       if (singular && env_.rd.pronoun_number && PluralRoleNoun(*it)) continue;
+      // "they" is not one named state or person.
+      if (plural && env_.rd.pronoun_number && a_.phrases[k].actors.size() == 1 && !PluralRoleNoun(*it)) {
+        continue;
+      }
       CopyResolved(*it, a);
       a->antecedent = static_cast<int>(it->b);
       a->how = "pronoun: an earlier actor of the sentence";

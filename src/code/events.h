@@ -96,6 +96,10 @@ class EventStage {
   // and says it will not do the act: g is negated, or "no", "not" or
   // "never" stands between the subject and g ("has no plans to invade").
   bool OwnActDenied(const std::vector<ActorRef>& sources, int sj, int g) const;
+  // "sent reinforcements to Poland", "troops to Belarus for joint
+  // exercises": the code of forces sent to a state as support (074) or
+  // cooperation (062); "" when they are a posture.
+  std::string ForcesToPartnerCode(int v, uint32_t end) const;
   // Traces why verb group v gave no event: "'word'" + suffix.
   void Drop(int v, const std::string& suffix) const;
 

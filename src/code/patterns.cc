@@ -49,6 +49,13 @@ uint32_t Patterns::WindowEnd(int v) const {
   const VerbGroup& vg = a_.parse.verbs[v];
   for (uint32_t k = vg.e; k < w.size(); ++k) {
     Tag t = w[k].tag;
+    // "described them as secondary": "as" before a phrase with no verb of
+    // its own is a preposition, not a clause.
+    if (t == Tag::kSub && w[k].lower == "as" && env_.rd.as_preposition && k + 1 < w.size() &&
+        a_.phrase_of[k + 1] >= 0) {
+      uint32_t j = a_.phrases[a_.phrase_of[k + 1]].e;
+      if (j >= w.size() || a_.VerbAt(j) < 0) continue;
+    }
     if (t == Tag::kEnd || t == Tag::kRel || t == Tag::kThat || t == Tag::kSub) return k;
     if (t == Tag::kPunct && (w[k].lower == ";" || w[k].lower == ":")) return k;
     if (t == Tag::kComma) return k;

@@ -92,6 +92,14 @@ struct Reading {
   // ", demanding X and urging Y": a gerund after "and" continues the
   // participle clause before it.
   bool coordinated_participles = true;
+  // Forces sent to a state to reinforce it or for joint exercises support
+  // it (074) or cooperate with it (062), not a posture against it (154).
+  bool forces_to_partners = true;
+
+  // ---- patterns (dyad) ----
+  // "described them as secondary": "as" before a phrase with no verb of its
+  // own stays in the verb's pattern window.
+  bool as_preposition = true;
   // "to help him oust X": a bare infinitive after help/let/make and its
   // object shares that verb's assertion.
   bool bare_infinitive_complements = true;

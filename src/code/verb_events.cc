@@ -322,6 +322,17 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     info = env_.lex.EventCode(code);
     pattern_text += " (by military means)";
   }
+  // Forces sent to a state itself (not to its border) to reinforce or
+  // protect it, or for joint exercises, support it (074) or cooperate with
+  // it (062); a posture (15) is aimed at an adversary, not a host.
+  if (env_.rd.forces_to_partners && code.rfind("154", 0) == 0 && !targets.empty()) {
+    std::string as = ForcesToPartnerCode(v, end);
+    if (!as.empty()) {
+      code = as;
+      info = env_.lex.EventCode(code);
+      pattern_text += as == "062" ? " (forces for joint exercises)" : " (forces sent to reinforce a state)";
+    }
+  }
   if (parse::IsSayVerb(ve->lemma) && info->root == "01") {
     // Decided once every reported act of the sentence has been coded.
     a_.statements.push_back({v, sources, code, pattern_text, origin});
@@ -392,6 +403,35 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   }
   if (out->size() > before_emit) a_.verbs[v].coded = true;
   a_.verbs[v].events = {before_emit, out->size()};
+}
+
+std::string EventStage::ForcesToPartnerCode(int v, uint32_t end) const {
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  // The "to" phrase names the state itself: "to Poland", not "to the border".
+  bool to_state = false;
+  for (uint32_t k = vg.e; k + 1 < end && !to_state; ++k) {
+    if (w[k].lower != "to" || a_.phrase_of[k + 1] < 0) continue;
+    const Phrase& p = a_.phrases[a_.phrase_of[k + 1]];
+    if (IsPlaceNoun(w[p.e - 1].lower) || w[p.e - 1].lower == "border" || w[p.e - 1].lower == "frontier" ||
+        w[p.e - 1].lower == "borders") {
+      return "";
+    }
+    for (const ActorRef& t : p.actors) to_state = to_state || (!t.code.empty() && !t.weak);
+  }
+  if (!to_state) return "";
+  bool joint = false, reinforce = false;
+  for (uint32_t k = vg.e; k < w.size(); ++k) {
+    std::string_view l = w[k].lower;
+    if (l == "joint") joint = true;
+    if (l == "reinforcements" || l == "reinforce" || l == "protect" || l == "protecting" || l == "defend" ||
+        l == "defending" || l == "reassure" || l == "bolster" || l == "bolstering") {
+      reinforce = true;
+    }
+  }
+  if (joint) return "062";
+  if (reinforce) return "074";
+  return "";
 }
 
 bool MutualCode(const std::string& code, std::string_view lemma) {

@@ -31,6 +31,8 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.passive_violence_sources = false;
   r.speaker_for_phrase = false;
   r.coordinated_participles = false;
+  r.forces_to_partners = false;
+  r.as_preposition = false;
   r.bare_infinitive_complements = false;
   r.own_by_country = false;
   r.prefer_literal_words = true;
