@@ -1,5 +1,7 @@
 #include "code/clauses.h"
 
+#include <cctype>
+#include <cstdlib>
 #include <string_view>
 
 namespace dyad::code {
@@ -27,6 +29,42 @@ int PastYearAfter(const parse::SentenceParse& p, int k, int story_year) {
     if (!fill) return -1;
   }
   return -1;
+}
+
+int PastDateAfter(const parse::SentenceParse& p, int k, int story_date) {
+  const auto& w = p.words;
+  if (story_date <= 0 || k < 0 || static_cast<size_t>(k) + 1 >= w.size()) return -1;
+  static const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                  "july",    "august",   "september", "october", "november", "december"};
+  const int sy = story_date / 10000, sm = story_date / 100 % 100, sd = story_date % 100;
+  std::string_view a = w[k].lower, b = w[k + 1].lower;
+  // "last year", "last month"; "two years ago", "months ago".
+  // ("since last month's revolution" dates the revolution, not the act.)
+  if (static_cast<size_t>(k) + 2 < w.size() && w[k + 2].tag == parse::Tag::kPoss) return -1;
+  if (a == "last" && (b == "year" || b == "month" || b == "summer" || b == "spring" || b == "autumn" ||
+                      b == "winter" || b == "decade")) {
+    return k + 1;
+  }
+  if ((a == "years" || a == "months" || a == "decades") && b == "ago") return k + 1;
+  if (a != "in" && a != "on" && a != "since" && a != "until") return -1;
+  int m = 0;
+  for (int i = 0; i < 12; ++i) {
+    if (b == kMonths[i]) m = i + 1;
+  }
+  // "may" is a month only after "in"/"on" and before a day or nothing nominal.
+  if (m == 0) return -1;
+  int day = 0;
+  if (static_cast<size_t>(k) + 2 < w.size()) {
+    std::string_view d = w[k + 2].lower;
+    int year = 0;
+    if (IsYear(d, &year)) return -1;  // PastYearAfter's case
+    if (!d.empty() && d.size() <= 2 && std::isdigit(static_cast<unsigned char>(d[0]))) day = std::atoi(std::string(d).c_str());
+  }
+  // The latest such date not after the story; more than a week before it is history.
+  int y = (m > sm || (m == sm && day > sd)) ? sy - 1 : sy;
+  if (day == 0) return (y < sy || m < sm) ? k + 1 : -1;
+  auto days = [](int yy, int mm, int dd) { return yy * 372 + mm * 31 + dd; };  // monotone, close enough
+  return days(sy, sm, sd) - days(y, m, day) > 7 ? k + 1 : -1;
 }
 
 using parse::Tag;
@@ -271,6 +309,30 @@ std::string Clauses::Blocked(int v, const Clause& c) const {
     int at = PastYearAfter(a_.parse, k, story_year);
     if (at >= 0 && at != static_cast<int>(vg.head)) {
       return "historical (" + std::string(w[at].lower) + ")";
+    }
+  }
+  // "agreed in January", "on August 5", "last year", "two years ago": an
+  // act in the past tense dated weeks or more before the story.
+  // The simple past only: a present perfect ("has been put under
+  // investigation") is news now; a day named in the clause ("on Tuesday")
+  // dates the act itself.
+  const bool past = w[vg.head].vform == parse::VForm::kPast && !vg.perfect && !vg.passive;
+  bool recent_day = false;
+  for (int k = from; k < to; ++k) recent_day = recent_day || w[k].tag == Tag::kTime;
+  if (env_.rd.story_time && past && !recent_day && !vg.future && !vg.modal) {
+    for (int k = from; k + 1 < to; ++k) {
+      int at = PastDateAfter(a_.parse, k, env_.date);
+      if (at >= 0) return "historical (" + std::string(w[at].lower) + ")";
+    }
+  }
+  // "… broke off relations in 2019 after Bogota recognised …", "erupted in
+  // January when Ethiopia signed …": a time clause under a historical
+  // clause is history too.
+  if (env_.rd.story_time && c.kind == parse::ClauseKind::kTemporal && c.intro >= 0 && !vg.future) {
+    int m = MainVerbBefore(v);
+    if (m >= 0 && m != v) {
+      std::string why = Blocked(m, Of(m));
+      if (why.rfind("historical", 0) == 0) return why;
     }
   }
   // "since US troops landed": a time clause opened by "since" tells what

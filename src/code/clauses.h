@@ -27,6 +27,11 @@ namespace dyad::code {
 // word index; else -1.
 int PastYearAfter(const parse::SentenceParse& p, int k, int story_year);
 
+// When words k, k+1 date an act weeks or more before story_date (YYYYMMDD):
+// "in January" (another month of the story's year or the year before), "on
+// August 5", "last year", "two years ago". The index of the dating word, else -1.
+int PastDateAfter(const parse::SentenceParse& p, int k, int story_date);
+
 class Clauses {
  public:
   Clauses(const StoryEnv& env, const SentenceAnalysis& a) : env_(env), a_(a) {}

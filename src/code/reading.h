@@ -95,6 +95,9 @@ struct Reading {
   // Forces sent to a state to reinforce it or for joint exercises support
   // it (074) or cooperate with it (062), not a posture against it (154).
   bool forces_to_partners = true;
+  // Dates within the story: "in January", "on August 5", "last year" and a
+  // time clause under a historical clause make an act background.
+  bool story_time = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -399,6 +399,20 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       out->words[i + 2].tag = Tag::kCoord;
     }
   }
+  // dyad: "once again", "once more" are adverbs, and so is "outright"
+  // between an auxiliary and its verb ("has once again outright rejected").
+  if (!dictionary_verbs) {
+    for (uint32_t i = 0; i + 1 < n; ++i) {
+      if (lower[i] == "once" && (lower[i + 1] == "again" || lower[i + 1] == "more")) {
+        out->words[i].tag = Tag::kAdv;
+      }
+      Tag before = i > 0 ? out->words[i - 1].tag : Tag::kPunct;
+      if (lower[i] == "outright" && (before == Tag::kAdv || before == Tag::kHave || before == Tag::kBe ||
+                                     before == Tag::kModal || before == Tag::kWill)) {
+        out->words[i].tag = Tag::kAdv;
+      }
+    }
+  }
 
   // 3. Open classes: verbs (dictionary, then WordNet), nouns, adverbs.
   for (uint32_t i = 0; i < n; ++i) {

@@ -32,6 +32,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.speaker_for_phrase = false;
   r.coordinated_participles = false;
   r.forces_to_partners = false;
+  r.story_time = false;
   r.as_preposition = false;
   r.bare_infinitive_complements = false;
   r.own_by_country = false;
