@@ -100,6 +100,11 @@ class EventStage {
   // exercises": the code of forces sent to a state as support (074) or
   // cooperation (062); "" when they are a posture.
   std::string ForcesToPartnerCode(int v, uint32_t end) const;
+  // "condemned the strike", "denied the incursion": the actor of the
+  // latest act of the story (within eight sentences) that a definite event
+  // noun right after verb group v refers back to; false when none.
+  bool ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>& sources,
+                      const std::vector<Event>& story, ActorRef* t) const;
   // Traces why verb group v gave no event: "'word'" + suffix.
   void Drop(int v, const std::string& suffix) const;
 

@@ -98,6 +98,9 @@ struct Reading {
   // Dates within the story: "in January", "on August 5", "last year" and a
   // time clause under a historical clause make an act background.
   bool story_time = true;
+  // "X condemned the strike": a reaction to an act the story told targets
+  // that act's actor.
+  bool reaction_targets = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -304,6 +304,20 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       if (roles_.SameActor(sources, t)) t.place = true;
     }
   }
+  // "Guterres condemned the strike", "Minsk denied the incursion", "Cairo
+  // welcomed the move": a reaction to an act the story has told answers
+  // that act's actor.
+  const bool no_other = std::all_of(targets.begin(), targets.end(), [&](const ActorRef& t) {
+    return t.code.empty() || t.weak || (roles_.SameActor(sources, t) && !t.place);
+  });
+  if (no_other && env_.rd.reaction_targets && !vg.passive &&
+      (info->root == "05" || info->root == "11" || info->root == "12" || code.rfind("016", 0) == 0)) {
+    ActorRef t;
+    if (ReactionTarget(v, end, sources, *out, &t)) {
+      targets = {t};
+      how = "the actor of the act it reacts to";
+    }
+  }
   if (targets.empty() && (!vg.passive || stative)) {
     // "Washington and NATO reject these demands": in a story about a
     // standoff, a response with no named target answers the story's
@@ -432,6 +446,67 @@ std::string EventStage::ForcesToPartnerCode(int v, uint32_t end) const {
   if (joint) return "062";
   if (reinforce) return "074";
   return "";
+}
+
+bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>& sources,
+                                const std::vector<Event>& story, ActorRef* t) const {
+  const auto& w = a_.parse.words;
+  uint32_t k = a_.parse.verbs[v].e;
+  while (k < end && w[k].tag == Tag::kAdv) ++k;
+  if (k >= end || a_.phrase_of[k] < 0) return false;
+  const Phrase& p = a_.phrases[a_.phrase_of[k]];
+  // A definite phrase points back at something told: "the strike", "this move".
+  std::string_view det = w[p.b].lower;
+  if (det != "the" && det != "this" && det != "that" && det != "these" && det != "those") return false;
+  for (const ActorRef& x : p.actors) {
+    if (!x.code.empty() && !x.weak) return false;  // it names its own actor
+  }
+  const Word& head = w[p.e - 1];
+  std::vector<std::string> roots;  // the roots of the acts it may mean
+  const EventNoun::Variant* variant = nullptr;
+  if (head.info && head.info->noun) {
+    // The longest variant the words before the noun spell ("air strike"),
+    // else the bare noun.
+    const uint32_t hk = p.e - 1;
+    for (const EventNoun::Variant& var : head.info->noun->variants) {
+      uint32_t n = static_cast<uint32_t>(var.before.size());
+      bool ok = n <= hk - p.b;
+      for (uint32_t i = 0; i < n && ok; ++i) ok = w[hk - n + i].lower == var.before[i];
+      if (ok) {
+        variant = &var;
+        break;
+      }
+    }
+  }
+  if (variant) {
+    roots.push_back(variant->code.substr(0, 2));
+    if (roots[0] == "18" || roots[0] == "19" || roots[0] == "20") roots = {"18", "19", "20"};
+  } else {
+    std::string_view h = head.lower;
+    if (h == "launch" || h == "launches" || h == "test" || h == "tests" || h == "drills") {
+      roots = {"15"};
+    } else if (h == "accusation" || h == "accusations" || h == "claim" || h == "claims" ||
+               h == "allegation" || h == "allegations" || h == "charges" || h == "remarks" ||
+               h == "comments") {
+      roots = {"01", "10", "11", "13"};
+    } else {
+      // "the move", "the decision": which act is meant is a guess; none.
+      return false;
+    }
+  }
+  for (auto it = story.rbegin(); it != story.rend(); ++it) {
+    if (it->sentence < a_.sno - 8) break;
+    if (!roots.empty() && std::find(roots.begin(), roots.end(), it->root) == roots.end()) continue;
+    ActorRef x;
+    x.code = it->source.code;
+    x.country = it->source.country;
+    x.b = x.e = p.b;  // named by the earlier act, not by words here
+    x.how = "the actor of an act the story told";
+    if (x.code.empty() || roles_.SameActor(sources, x)) continue;
+    *t = x;
+    return true;
+  }
+  return false;
 }
 
 bool MutualCode(const std::string& code, std::string_view lemma) {

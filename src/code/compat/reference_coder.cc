@@ -33,6 +33,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.coordinated_participles = false;
   r.forces_to_partners = false;
   r.story_time = false;
+  r.reaction_targets = false;
   r.as_preposition = false;
   r.bare_infinitive_complements = false;
   r.own_by_country = false;
