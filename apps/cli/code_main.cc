@@ -18,6 +18,7 @@ struct CodeArgs {
   std::string format = "jsonl";
   std::string date;
   std::vector<std::string> dict;
+  bool no_default_dict = false;
   std::string dict_format;  // tabari | petrarch: --dict names foreign files (lexicon/compat.h)
   std::string input_format = "auto";
   std::string semantics = "dyad";  // dyad | tabari | petrarch (CoderOptions::semantics)
@@ -41,7 +42,7 @@ int RunCode(const CodeArgs& a) {
     lex = cl.lex;
   } else {
     // With more than one thread, the load uses a second one too.
-    lex = LoadLexiconOrComplain(DataDir(a.dict.empty() ? "" : a.dict[0]),
+    lex = LoadLexiconOrComplain(DictLayers(a.dict, a.no_default_dict),
                                 a.threads > 0 ? a.threads
                                               : static_cast<int>(std::thread::hardware_concurrency()));
   }
@@ -205,10 +206,14 @@ RunFn AddCodeCommand(CLI::App& app) {
       ->check(CLI::IsMember({"jsonl", "tsv"}));
   cmd->add_option("--date", args->date, "Date (YYYY-MM-DD) of plain-text stories");
   cmd->add_option("--dict", args->dict,
-                  "Dictionary folder (default: $DYAD_DATA or the built-in data/); with "
-                  "--dict-format, the foreign dictionary files (--dict A,B or --dict A --dict B)")
+                  "A dictionary folder to add after the built-in data/ (and $DYAD_DATA); "
+                  "repeat it to add several, in order (for the same phrase a later entry "
+                  "overrides an earlier one). With --dict-format, the foreign dictionary files "
+                  "instead, which replace dyad's (--dict A,B or --dict A --dict B)")
       ->allow_extra_args(false)
       ->delimiter(',');
+  cmd->add_flag("--no-default-dict", args->no_default_dict,
+                "Leave out the built-in dictionaries: load only $DYAD_DATA and --dict folders");
   cmd->add_option("--dict-format", args->dict_format,
                   "Read --dict FILES as tabari or petrarch (Phoenix) dictionaries, instead of dyad's");
   cmd->add_option("--input-format", args->input_format, "auto, jsonl, text or xml")

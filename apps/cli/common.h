@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -17,13 +18,20 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitBadInput = 1;
 inline constexpr int kExitUsage = 2;
 
-// --dict DIR if given, else $DYAD_DATA, else the data folder of the source
-// tree this binary was built from.
-std::string DataDir(const std::string& flag);
+// The dictionary folders a command loads, as layers (Lexicon::Load(dirs)):
+// the built-in data folder (of the source tree this binary was built from),
+// then each folder of $DYAD_DATA (':'-separated), then each --dict DIR in
+// the order given. With --no-default-dict the built-in folder is left out.
+// Empty when there is nothing to load (--no-default-dict and no folder).
+std::vector<std::string> DictLayers(const std::vector<std::string>& dict_flags, bool no_default);
 
-// Loads the dictionaries; on failure prints why and returns nullptr. Bad
-// lines are summarised on stderr (details: dyad check-dict).
-std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::string& dir, int threads = 1);
+// Registers --dict DIR (repeatable) and --no-default-dict on `cmd`.
+void AddDictOptions(CLI::App* cmd, std::vector<std::string>* dicts, bool* no_default);
+
+// Loads the dictionary layers; on failure prints why and returns nullptr.
+// Bad lines are summarised on stderr (details: dyad check-dict).
+std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::vector<std::string>& layers,
+                                                     int threads = 1);
 
 std::string CoderVersion();
 

@@ -27,7 +27,8 @@ struct IngestArgs {
   std::string db;
   std::string input_format = "auto";
   std::string date;
-  std::string dict;
+  std::vector<std::string> dict;
+  bool no_default_dict = false;
   int batch = 500;
   int threads = 0;
   bool force = false;
@@ -58,7 +59,7 @@ int RunIngest(const IngestArgs& a) {
     std::cerr << "dyad ingest: --batch must be at least 1\n";
     return kExitUsage;
   }
-  auto lex = LoadLexiconOrComplain(DataDir(a.dict));
+  auto lex = LoadLexiconOrComplain(DictLayers(a.dict, a.no_default_dict));
   if (!lex) return kExitUsage;
   auto store = store::EventStore::Open(a.db, store::EventStore::Mode::kCreate);
   if (!store.ok()) {
@@ -173,7 +174,7 @@ RunFn AddIngestCommand(CLI::App& app) {
   cmd->add_option("--format,--input-format", args->input_format, "Input: auto, jsonl, text or xml")
       ->check(CLI::IsMember({"auto", "jsonl", "text", "xml"}));
   cmd->add_option("--date", args->date, "Date (YYYY-MM-DD) of plain-text stories");
-  cmd->add_option("--dict", args->dict, "Dictionary folder (default: $DYAD_DATA or the built-in data/)");
+  AddDictOptions(cmd, &args->dict, &args->no_default_dict);
   cmd->add_option("--batch", args->batch, "Stories per transaction (default 500)");
   cmd->add_option("--threads", args->threads, "Coding threads (0 = all cores)");
   cmd->add_flag("--force", args->force, "Re-code and replace stories even when unchanged");

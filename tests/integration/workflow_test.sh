@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Integration tests of what a researcher meets on the first day (issue 18):
+# dictionaries that layer on the defaults, and the workflow commands.
+#   workflow_test.sh BUILD/dyad SOURCE_DIR
+# Prints one line per check and "N passed, M failed" at the end; exits 1 on failure.
+set -u
+DYAD="$1"
+SRC="$2"
+. "$(dirname "$0")/lib.sh"
+unset DYAD_DATA
+
+# JSON Lines stories from "ID|DATE|TEXT" lines.
+stories() {
+  python3 -c '
+import json, sys
+for line in sys.stdin:
+    i, d, t = line.rstrip("\n").split("|", 2)
+    print(json.dumps({"id": i, "date": d, "text": t}))'
+}
+# "SRC>TGT:CODE" per event of a JSON Lines event stream, in order.
+triples() {
+  python3 -c '
+import json, sys
+for line in sys.stdin:
+    e = json.loads(line)
+    t = e.get("target") or {}
+    print("%s>%s:%s" % (e["source"]["code"], t.get("code", "-"), e["code"]))'
+}
+
+# ---- Dictionaries layer on the defaults (item 1)
+mkdir -p "$TMP/mine" "$TMP/mine2" "$TMP/empty"
+printf 'person ITAGOV : Aldo Brunetti | Brunetti\n' > "$TMP/mine/people.dict"
+printf 'person FRAGOV : Aldo Brunetti | Brunetti\n' > "$TMP/mine2/people.dict"
+printf 's1|2024-03-01|Russia attacked Ukraine.\ns2|2024-03-01|Aldo Brunetti condemned Russia.\n' \
+  | stories > "$TMP/two.jsonl"
+
+run code "$TMP/two.jsonl"
+check "defaults alone: Russia attacked Ukraine, the unknown person codes nothing" \
+  $(echo "$OUT" | triples | tr '\n' ' ' | grep -qx "RUS>UKR:190 " && echo 0 || echo 1) "$OUT"
+run code --dict "$TMP/mine" "$TMP/two.jsonl"
+check "--dict adds to the defaults: both sentences code" \
+  $([ $RC -eq 0 ] && [ "$(echo "$OUT" | triples | tr '\n' ' ')" = "RUS>UKR:190 ITAGOV>RUS:111 " ] && echo 0 || echo 1) "$(echo "$OUT" | triples | tr '\n' ' ')"
+run code --dict "$TMP/mine" --dict "$TMP/mine2" "$TMP/two.jsonl"
+check "several --dict layer in order: the later entry for a phrase wins" \
+  $([ "$(echo "$OUT" | triples | tr '\n' ' ')" = "RUS>UKR:190 FRAGOV>RUS:111 " ] && echo 0 || echo 1) "$(echo "$OUT" | triples | tr '\n' ' ')"
+run code --dict "$TMP/mine2" --dict "$TMP/mine" "$TMP/two.jsonl"
+check "...and in the other order the other one" \
+  $(echo "$OUT" | triples | grep -qx "ITAGOV>RUS:111" && echo 0 || echo 1) "$OUT"
+DYAD_DATA="$TMP/mine" run code "$TMP/two.jsonl"
+check "DYAD_DATA adds to the defaults too" \
+  $([ "$(echo "$OUT" | triples | tr '\n' ' ')" = "RUS>UKR:190 ITAGOV>RUS:111 " ] && echo 0 || echo 1) "$OUT"
+DYAD_DATA="$TMP/mine" run code --dict "$TMP/mine2" "$TMP/two.jsonl"
+check "--dict layers after DYAD_DATA" \
+  $(echo "$OUT" | triples | grep -qx "FRAGOV>RUS:111" && echo 0 || echo 1) "$OUT"
+run code --no-default-dict --dict "$TMP/mine" "$TMP/two.jsonl"
+check "--no-default-dict: the folder alone (no verbs) codes nothing" \
+  $([ $RC -eq 0 ] && [ -z "$OUT" ] && echo 0 || echo 1) "rc=$RC $OUT"
+run code --no-default-dict "$TMP/two.jsonl"
+check "--no-default-dict with no folder is a usage error" \
+  $([ $RC -eq 2 ] && echo "$ERR" | grep -q "no dictionaries" && echo 0 || echo 1) "rc=$RC $ERR"
+run code --dict "$TMP/empty" "$TMP/two.jsonl"
+check "a --dict folder with no .dict file is an error naming it" \
+  $([ $RC -eq 2 ] && echo "$ERR" | grep -q "empty: no .dict files" && echo 0 || echo 1) "rc=$RC $ERR"
+
+run explain --dict "$TMP/mine" --date 2024-03-01 --text "Aldo Brunetti condemned Russia."
+check "explain takes the layer (and names its file:line)" \
+  $(echo "$OUT" | grep -q "people.dict:1" && echo 0 || echo 1) "$OUT"
+run eval --dict "$TMP/mine" "$SRC/tests/gold/dyad-gold.jsonl"
+check "eval with a layer still scores the defaults' gold" \
+  $([ $RC -eq 0 ] && echo "$OUT" | grep -q "F1" && echo 0 || echo 1) "$OUT"
+run ingest --db "$TMP/l.db" --dict "$TMP/mine" "$TMP/two.jsonl"
+check "ingest takes the layer: both sentences stored" \
+  $([ $RC -eq 0 ] && "$DYAD" export --db "$TMP/l.db" --format jsonl | triples | sort | tr '\n' ' ' | grep -qx "ITAGOV>RUS:111 RUS>UKR:190 " && echo 0 || echo 1) "$ERR"
+
+run check-dict --dict "$TMP/mine"
+check "check-dict on defaults + a layer: clean, no set warning" \
+  $([ $RC -eq 0 ] && echo "$OUT" | grep -q "^errors 0" && ! echo "$ERR" | grep -q "dictionary set has no" && echo 0 || echo 1) "$ERR"
+run check-dict "$TMP/mine"
+check "check-dict DIR also layers DIR on the defaults" \
+  $([ $RC -eq 0 ] && echo "$OUT" | grep -q "^person " && ! echo "$ERR" | grep -q "has no verbs" && echo 0 || echo 1) "$ERR"
+run check-dict --no-default-dict "$TMP/mine"
+check "check-dict warns that a set has no verbs" \
+  $([ $RC -eq 0 ] && echo "$ERR" | grep -q "warning: the dictionary set has no verbs" && echo 0 || echo 1) "$ERR"
+mkdir -p "$TMP/verbsonly"
+printf 'verb 190 : frobnicate\n' > "$TMP/verbsonly/v.dict"
+run check-dict --no-default-dict "$TMP/verbsonly"
+check "check-dict warns that a set has no actors" \
+  $(echo "$ERR" | grep -q "warning: the dictionary set has no actors" && ! echo "$ERR" | grep -q "has no verbs" && echo 0 || echo 1) "$ERR"
+printf 'person ITAGOV : Aldo Brunetti\nwidget X : y\n' > "$TMP/mine2/bad.dict"
+run code --dict "$TMP/mine2" "$TMP/two.jsonl"
+check "a bad line in a layer is summarised with the check-dict command to run" \
+  $(echo "$ERR" | grep -q "1 bad dictionary lines were skipped (run: dyad check-dict --dict $TMP/mine2)" && echo 0 || echo 1) "$ERR"
+run check-dict --dict "$TMP/mine2"
+check "check-dict names the layer's bad line as file:line" \
+  $([ $RC -eq 1 ] && echo "$ERR" | grep -q "mine2/bad.dict:2: unknown kind 'widget'" && echo 0 || echo 1) "$ERR"
+rm "$TMP/mine2/bad.dict"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
