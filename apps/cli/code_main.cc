@@ -5,6 +5,7 @@
 
 #include "cli/common.h"
 #include "dyad/coder.h"
+#include "io/duplicates.h"
 #include "io/pipeline.h"
 #include "io/story_reader.h"
 #include "io/petrarch_xml.h"
@@ -75,9 +76,6 @@ int RunCode(const CodeArgs& a) {
   uint64_t errors = 0;
 
   // Stories are coded in batches on `threads` workers; each batch becomes a
-  // block of output text, written in input order, so the output is the same
-  // for any number of threads. Memory holds at most a few batches per thread.
-  // Stories are coded in batches on `threads` workers; each batch becomes a
   // block of output text and a list of messages, written in input order, so
   // stdout and stderr are the same for any number of threads. JSON Lines
   // records are parsed on the workers too. Memory holds at most a few
@@ -88,8 +86,17 @@ int RunCode(const CodeArgs& a) {
     std::string message;    // a message to report at this point
     int kind = 0;           // 0 story, 1 raw, 2 message
   };
+  // Where a coded story's events lie in its batch's text. Repeated ids are
+  // found in input order, when the batch is written: a repeat is coded
+  // again there, its events with ids of their own (io/duplicates.h), and
+  // its text replaced.
+  struct Coded {
+    size_t item = 0;             // index into items, whose story it now holds
+    size_t out_begin = 0, out_end = 0;
+  };
   struct Batch {
     std::vector<Item> items;
+    std::vector<Coded> coded;
     std::string out, trace;
     std::vector<std::string> messages;
     CodeStats stats;
@@ -106,7 +113,8 @@ int RunCode(const CodeArgs& a) {
     // (and recopied) a dozen times per batch.
     thread_local size_t out_hint = 0;
     b.out.reserve(out_hint);
-    for (Item& it : b.items) {
+    for (size_t i = 0; i < b.items.size(); ++i) {
+      Item& it = b.items[i];
       const Story* s = &it.story;
       if (it.kind == 2) {
         b.messages.push_back(std::move(it.message));
@@ -119,18 +127,47 @@ int RunCode(const CodeArgs& a) {
         s = &parsed;
       }
       events.clear();
+      size_t begin = b.out.size();
       coder.CodeStory(*s, &events, &b.stats, a.trace ? &b.trace : nullptr);
       for (Event& e : events) e.code = cl.dict.OriginalCode(e.code);  // foreign codes back
       for (const Event& e : events) w->Write(e);
+      if (it.kind == 1) it.story = std::move(parsed);
+      b.coded.push_back({i, begin, b.out.size()});
     }
-    b.items.clear();
     out_hint = b.out.size() + b.out.size() / 4;
     return b;
   };
+  io::StoryIdSet seen_ids;
+  uint64_t duplicates = 0;
   auto sink = [&](Batch& b) {
-    std::cout.write(b.out.data(), static_cast<std::streamsize>(b.out.size()));
+    size_t written = 0;
+    std::vector<std::string> repeats;
+    for (const Coded& c : b.coded) {
+      const Story& s = b.items[c.item].story;
+      std::string first;
+      int n = seen_ids.See(s.id, s.origin, &first);
+      if (n == 1) continue;
+      ++duplicates;
+      repeats.push_back(s.origin + ": duplicate story id '" + s.id + "' (first at " + first +
+                        "): coded again, its events with ids of their own");
+      std::vector<Event> again;
+      CodeStats ignored;
+      coder.CodeStory(s, &again, &ignored, nullptr);
+      io::MakeIdsOccurrenceSpecific(n, &again);
+      std::string text;
+      auto w = io::MakeWriter(a.format, &text, info);
+      for (Event& e : again) {
+        e.code = cl.dict.OriginalCode(e.code);
+        w->Write(e);
+      }
+      std::cout.write(b.out.data() + written, static_cast<std::streamsize>(c.out_begin - written));
+      std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
+      written = c.out_end;
+    }
+    std::cout.write(b.out.data() + written, static_cast<std::streamsize>(b.out.size() - written));
     for (const std::string& m : b.messages) std::cerr << m << "\n";
     errors += b.messages.size();
+    for (const std::string& m : repeats) std::cerr << m << "\n";
     if (!b.trace.empty()) std::cerr << b.trace;
     stats.Add(b.stats);
     counts.records += b.counts.records;
@@ -183,7 +220,7 @@ int RunCode(const CodeArgs& a) {
   std::cerr << "dyad code: stories " << counts.records << " (coded " << counts.stories
             << ", rejected " << counts.rejected << "), sentences " << stats.sentences
             << ", events " << stats.events << ", sentences with events " << stats.sentences_coded
-            << ", errors " << errors << "\n";
+            << ", duplicate ids " << duplicates << ", errors " << errors << "\n";
   // The process ends after this command: leave the dictionaries to the OS
   // instead of freeing them node by node (about 15 ms). Reachable from a
   // static, so leak checkers do not count it.
@@ -200,8 +237,10 @@ RunFn AddCodeCommand(CLI::App& app) {
       "code",
       "Code stories into events, one per line on stdout. Input: JSON Lines "
       "({\"id\",\"date\",\"text\",...}), or plain text (one story per file, id = file name, date "
-      "= --date); stdin is JSON Lines if it starts with '{'. Run statistics go to stderr. Exit "
-      "status 0 all good, 1 some input was bad (reported, the rest coded), 2 usage error.");
+      "= --date); stdin is JSON Lines if it starts with '{'. Run statistics go to stderr. A story "
+      "id seen before is reported (file:line, and where it was first) and coded again, its "
+      "events with ids of their own. Exit status 0 all good, 1 some input was bad (reported, "
+      "the rest coded), 2 usage error.");
   cmd->add_option("--format", args->format, "Output format: jsonl or tsv")
       ->check(CLI::IsMember({"jsonl", "tsv"}));
   cmd->add_option("--date", args->date, "Date (YYYY-MM-DD) of plain-text stories");

@@ -6,7 +6,9 @@
 // whole batches only, and running it again completes the store. A story
 // already stored with the same text, date, publisher, url, coder version and
 // dictionary is skipped ("unchanged"); any other stored story with the same
-// id is replaced with its new events.
+// id is replaced with its new events. So when one run reads an id twice, the
+// copy read last is the one kept; each repeat is reported with where the id
+// was first read.
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -16,6 +18,7 @@
 #include "cli/common.h"
 #include "dyad/coder.h"
 #include "dyad/document.h"
+#include "io/duplicates.h"
 #include "io/pipeline.h"
 #include "io/story_reader.h"
 #include "store/store.h"
@@ -109,8 +112,16 @@ int RunIngest(const IngestArgs& a) {
   io::OrderedPipeline<Batch, Batch> pipeline(threads, static_cast<size_t>(threads) * 2, code,
                                              write);
   Batch pending;
+  io::StoryIdSet seen_ids;
+  uint64_t duplicates = 0;
   auto on_story = [&](Story&& s) {
     if (!fatal.ok()) return;
+    std::string first;
+    if (seen_ids.See(s.id, s.origin, &first) > 1) {
+      ++duplicates;
+      std::cerr << s.origin << ": duplicate story id '" << s.id << "' (first at " << first
+                << "): the copy read last is kept, this one replaces the earlier\n";
+    }
     store::CodedStory cs;
     cs.fingerprint = store::StoryFingerprint(s, info.coder, info.dictionary);
     if (!a.force && !in_flight.count(s.id)) {
@@ -153,7 +164,8 @@ int RunIngest(const IngestArgs& a) {
              secs > 0 ? static_cast<double>(counts.stories) / secs : 0.0);
     std::cerr << "dyad ingest: stories " << counts.records << " (stored " << written.stories
               << ", replaced " << written.replaced << ", unchanged " << unchanged
-              << ", rejected " << counts.rejected + written.failed << "), sentences "
+              << ", rejected " << counts.rejected + written.failed << "), duplicate ids "
+              << duplicates << ", sentences "
               << stats.sentences << ", events " << written.events << ", batches " << batches
               << ", " << rate << " -> " << a.db << "\n";
   }
@@ -168,8 +180,9 @@ RunFn AddIngestCommand(CLI::App& app) {
       "ingest",
       "Code stories and store stories, sentence statistics and events in an SQLite event store "
       "(WAL, one transaction per batch). A story whose id is already stored is replaced (or "
-      "skipped when nothing changed), so ingest can be re-run after a crash. Input as for `dyad "
-      "code`. Exit 0 all good, 1 some input was bad (reported, the rest stored), 2 usage error.");
+      "skipped when nothing changed), so ingest can be re-run after a crash; when the input "
+      "repeats an id, the copy read last is kept and each repeat is reported (file:line, and "
+      "where the id was first read). Input as for `dyad code`. Exit 0 all good, 1 some input was bad (reported, the rest stored), 2 usage error.");
   cmd->add_option("--db", args->db, "Event store file (created if missing)")->required();
   cmd->add_option("--format,--input-format", args->input_format, "Input: auto, jsonl, text or xml")
       ->check(CLI::IsMember({"auto", "jsonl", "text", "xml"}));

@@ -95,5 +95,38 @@ check "check-dict names the layer's bad line as file:line" \
   $([ $RC -eq 1 ] && echo "$ERR" | grep -q "mine2/bad.dict:2: unknown kind 'widget'" && echo 0 || echo 1) "$ERR"
 rm "$TMP/mine2/bad.dict"
 
+# ---- Duplicate story ids (item 5)
+printf 'd1|2024-03-01|Russia attacked Ukraine.\nd2|2024-03-01|Iran condemned Israel.\nd1|2024-03-02|Russia attacked Ukraine.\nd1|2024-03-03|China criticized Japan.\n' \
+  | stories > "$TMP/dup.jsonl"
+run code "$TMP/dup.jsonl"
+check "code reports each repeated id with file:line and the first place, and exits 0" \
+  $([ $RC -eq 0 ] && echo "$ERR" | grep -q "dup.jsonl:3: duplicate story id 'd1' (first at $TMP/dup.jsonl:1)" \
+    && echo "$ERR" | grep -q "dup.jsonl:4: duplicate story id 'd1' (first at $TMP/dup.jsonl:1)" \
+    && echo "$ERR" | grep -q "duplicate ids 2, errors 0" && echo 0 || echo 1) "$ERR"
+check "code still codes every copy" \
+  $([ "$(echo "$OUT" | triples | tr '\n' ' ')" = "RUS>UKR:190 IRN>ISR:111 RUS>UKR:190 CHN>JPN:111 " ] && echo 0 || echo 1) "$(echo "$OUT" | triples | tr '\n' ' ')"
+check "no two events share an id; the first copy keeps its usual id" \
+  $(echo "$OUT" | python3 -c '
+import json, subprocess, sys
+ev = [json.loads(l) for l in sys.stdin]
+ids = [e["id"] for e in ev]
+assert len(set(ids)) == len(ids), ids
+alone = subprocess.run([sys.argv[1], "code"], input=json.dumps({"id": "d1", "date": "2024-03-01", "text": "Russia attacked Ukraine."}) + "\n",
+                       capture_output=True, text=True).stdout
+assert json.loads(alone)["id"] == ids[0], (alone, ids)
+' "$DYAD" && echo 0 || echo 1)
+for t in 1 2; do run code --threads $t "$TMP/dup.jsonl"; echo "$OUT" > "$TMP/dup.$t"; echo "$ERR" > "$TMP/dup.err.$t"; done
+check "the same output and messages for 1 and 2 threads" \
+  $(cmp -s "$TMP/dup.1" "$TMP/dup.2" && cmp -s "$TMP/dup.err.1" "$TMP/dup.err.2" && echo 0 || echo 1)
+run code --format tsv "$TMP/dup.jsonl"
+check "TSV output: repeats coded with their own ids too" \
+  $([ "$(echo "$OUT" | tail -n +2 | cut -f1 | sort -u | wc -l)" = 4 ] && echo 0 || echo 1) "$OUT"
+run ingest --db "$TMP/dup.db" "$TMP/dup.jsonl"
+check "ingest reports the repeats and says which copy is kept" \
+  $([ $RC -eq 0 ] && echo "$ERR" | grep -q "dup.jsonl:4: duplicate story id 'd1' (first at $TMP/dup.jsonl:1): the copy read last is kept" \
+    && echo "$ERR" | grep -q "duplicate ids 2," && echo 0 || echo 1) "$ERR"
+check "ingest keeps the copy read last" \
+  $("$DYAD" export --db "$TMP/dup.db" --format jsonl | triples | sort | tr '\n' ' ' | grep -qx "CHN>JPN:111 IRN>ISR:111 " && echo 0 || echo 1)
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
