@@ -11,6 +11,7 @@
 #include "io/petrarch_xml.h"
 #include "lexicon/compat.h"
 #include "io/writer.h"
+#include "text/language.h"
 
 namespace dyad::cli {
 namespace {
@@ -25,8 +26,16 @@ struct CodeArgs {
   std::string semantics = "dyad";  // dyad | tabari | petrarch (CoderOptions::semantics)
   int threads = 0;
   bool trace = false;
+  bool any_language = false;  // code every story, English or not
   std::vector<std::string> files;
 };
+
+// "file:line: story 'ID' skipped: not English (why)", or "" for an English story.
+std::string NotEnglish(const Story& s) {
+  text::EnglishGuess g = text::GuessEnglish(s.text);
+  if (g.english) return "";
+  return s.origin + ": story '" + s.id + "' skipped: not English (" + text::WhyNotEnglish(g) + ")";
+}
 
 int RunCode(const CodeArgs& a) {
   std::shared_ptr<const Lexicon> lex;
@@ -99,6 +108,7 @@ int RunCode(const CodeArgs& a) {
     std::vector<Coded> coded;
     std::string out, trace;
     std::vector<std::string> messages;
+    std::vector<std::string> skipped;  // stories not in English, reported by id
     CodeStats stats;
     io::ReadCounts counts;
   };
@@ -126,6 +136,13 @@ int RunCode(const CodeArgs& a) {
         }
         s = &parsed;
       }
+      if (!a.any_language) {
+        std::string why = NotEnglish(*s);
+        if (!why.empty()) {
+          b.skipped.push_back(std::move(why));
+          continue;
+        }
+      }
       events.clear();
       size_t begin = b.out.size();
       coder.CodeStory(*s, &events, &b.stats, a.trace ? &b.trace : nullptr);
@@ -138,7 +155,7 @@ int RunCode(const CodeArgs& a) {
     return b;
   };
   io::StoryIdSet seen_ids;
-  uint64_t duplicates = 0;
+  uint64_t duplicates = 0, not_english = 0;
   auto sink = [&](Batch& b) {
     size_t written = 0;
     std::vector<std::string> repeats;
@@ -168,6 +185,8 @@ int RunCode(const CodeArgs& a) {
     for (const std::string& m : b.messages) std::cerr << m << "\n";
     errors += b.messages.size();
     for (const std::string& m : repeats) std::cerr << m << "\n";
+    for (const std::string& m : b.skipped) std::cerr << m << "\n";
+    not_english += b.skipped.size();
     if (!b.trace.empty()) std::cerr << b.trace;
     stats.Add(b.stats);
     counts.records += b.counts.records;
@@ -217,10 +236,12 @@ int RunCode(const CodeArgs& a) {
   if (!pending.items.empty()) pipeline.Submit(std::move(pending));
   pipeline.Finish();
   writer->Finish();
-  std::cerr << "dyad code: stories " << counts.records << " (coded " << counts.stories
-            << ", rejected " << counts.rejected << "), sentences " << stats.sentences
+  std::cerr << "dyad code: stories " << counts.records << " (coded "
+            << counts.stories - not_english << ", rejected " << counts.rejected
+            << "), sentences " << stats.sentences
             << ", events " << stats.events << ", sentences with events " << stats.sentences_coded
-            << ", duplicate ids " << duplicates << ", errors " << errors << "\n";
+            << ", not English " << not_english << ", duplicate ids " << duplicates << ", errors "
+            << errors << "\n";
   // The process ends after this command: leave the dictionaries to the OS
   // instead of freeing them node by node (about 15 ms). Reachable from a
   // static, so leak checkers do not count it.
@@ -239,7 +260,9 @@ RunFn AddCodeCommand(CLI::App& app) {
       "({\"id\",\"date\",\"text\",...}), or plain text (one story per file, id = file name, date "
       "= --date); stdin is JSON Lines if it starts with '{'. Run statistics go to stderr. A story "
       "id seen before is reported (file:line, and where it was first) and coded again, its "
-      "events with ids of their own. Exit status 0 all good, 1 some input was bad (reported, "
+      "events with ids of their own. A story that is not in English (few English function "
+      "words, or mostly another script; judged on 20 words or more) is skipped, reported by id "
+      "and counted (--any-language codes it). Exit status 0 all good, 1 some input was bad (reported, "
       "the rest coded), 2 usage error.");
   cmd->add_option("--format", args->format, "Output format: jsonl or tsv")
       ->check(CLI::IsMember({"jsonl", "tsv"}));
@@ -262,6 +285,8 @@ RunFn AddCodeCommand(CLI::App& app) {
                   "and negated acts coded; paired codes)");
   cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores)");
   cmd->add_flag("--trace", args->trace, "Explain on stderr why candidate events were dropped");
+  cmd->add_flag("--any-language", args->any_language,
+                "Code every story: do not skip those that are not in English");
   cmd->add_option("files", args->files, "Input files (default: stdin)");
   return [args] { return RunCode(*args); };
 }

@@ -22,6 +22,7 @@
 #include "io/pipeline.h"
 #include "io/story_reader.h"
 #include "store/store.h"
+#include "text/language.h"
 
 namespace dyad::cli {
 namespace {
@@ -36,6 +37,7 @@ struct IngestArgs {
   int threads = 0;
   bool force = false;
   bool quiet = false;
+  bool any_language = false;
   std::vector<std::string> files;
 };
 
@@ -113,9 +115,18 @@ int RunIngest(const IngestArgs& a) {
                                              write);
   Batch pending;
   io::StoryIdSet seen_ids;
-  uint64_t duplicates = 0;
+  uint64_t duplicates = 0, not_english = 0;
   auto on_story = [&](Story&& s) {
     if (!fatal.ok()) return;
+    if (!a.any_language) {
+      text::EnglishGuess g = text::GuessEnglish(s.text);
+      if (!g.english) {
+        ++not_english;
+        std::cerr << s.origin << ": story '" << s.id << "' skipped: not English ("
+                  << text::WhyNotEnglish(g) << ")\n";
+        return;
+      }
+    }
     std::string first;
     if (seen_ids.See(s.id, s.origin, &first) > 1) {
       ++duplicates;
@@ -164,8 +175,8 @@ int RunIngest(const IngestArgs& a) {
              secs > 0 ? static_cast<double>(counts.stories) / secs : 0.0);
     std::cerr << "dyad ingest: stories " << counts.records << " (stored " << written.stories
               << ", replaced " << written.replaced << ", unchanged " << unchanged
-              << ", rejected " << counts.rejected + written.failed << "), duplicate ids "
-              << duplicates << ", sentences "
+              << ", rejected " << counts.rejected + written.failed << "), not English "
+              << not_english << ", duplicate ids " << duplicates << ", sentences "
               << stats.sentences << ", events " << written.events << ", batches " << batches
               << ", " << rate << " -> " << a.db << "\n";
   }
@@ -182,7 +193,8 @@ RunFn AddIngestCommand(CLI::App& app) {
       "(WAL, one transaction per batch). A story whose id is already stored is replaced (or "
       "skipped when nothing changed), so ingest can be re-run after a crash; when the input "
       "repeats an id, the copy read last is kept and each repeat is reported (file:line, and "
-      "where the id was first read). Input as for `dyad code`. Exit 0 all good, 1 some input was bad (reported, the rest stored), 2 usage error.");
+      "where the id was first read). A story not in English is skipped and reported by id, as "
+      "by `dyad code`. Input as for `dyad code`. Exit 0 all good, 1 some input was bad (reported, the rest stored), 2 usage error.");
   cmd->add_option("--db", args->db, "Event store file (created if missing)")->required();
   cmd->add_option("--format,--input-format", args->input_format, "Input: auto, jsonl, text or xml")
       ->check(CLI::IsMember({"auto", "jsonl", "text", "xml"}));
@@ -192,6 +204,8 @@ RunFn AddIngestCommand(CLI::App& app) {
   cmd->add_option("--threads", args->threads, "Coding threads (0 = all cores)");
   cmd->add_flag("--force", args->force, "Re-code and replace stories even when unchanged");
   cmd->add_flag("-q,--quiet", args->quiet, "No statistics line on stderr");
+  cmd->add_flag("--any-language", args->any_language,
+                "Store every story: do not skip those that are not in English");
   cmd->add_option("files", args->files, "Input files (default: stdin)");
   return [args] { return RunIngest(*args); };
 }

@@ -128,5 +128,42 @@ check "ingest reports the repeats and says which copy is kept" \
 check "ingest keeps the copy read last" \
   $("$DYAD" export --db "$TMP/dup.db" --format jsonl | triples | sort | tr '\n' ' ' | grep -qx "CHN>JPN:111 IRN>ISR:111 " && echo 0 || echo 1)
 
+# ---- Stories not in English (item 4)
+cat > "$TMP/lang.jsonl" <<'JSONL'
+{"id":"en-1","date":"2024-03-01","text":"Russia attacked Ukraine."}
+{"id":"fr-1","date":"2024-03-01","text":"Le président russe a annoncé lundi que les troupes quitteraient la frontière avec l'Ukraine dans les prochains jours, selon un communiqué publié par le Kremlin après une réunion du conseil de sécurité."}
+{"id":"en-2","date":"2024-03-01","text":"Venezuela Masses Troops Near Guyana Border"}
+{"id":"ru-1","date":"2024-03-01","text":"Министерство обороны России заявило во вторник, что войска нанесли удар по объектам инфраструктуры на востоке Украины."}
+{"id":"en-3","date":"2024-03-01","text":"Iran condemned Israel on Monday after the strike on its consulate in Damascus, the foreign ministry said in a statement that also called on the United Nations to act."}
+{"id":"de-1","date":"2024-03-01","text":"Der Bundestag hat am Montag mit großer Mehrheit neue Sanktionen gegen Russland beschlossen, nachdem die Regierung in Berlin die Angriffe auf die Ukraine scharf verurteilt hatte."}
+JSONL
+run code "$TMP/lang.jsonl"
+check "code skips stories not in English, exits 0" $([ $RC -eq 0 ] && echo 0 || echo 1) "rc=$RC $ERR"
+check "...reports each by file:line and id" \
+  $(echo "$ERR" | grep -q "lang.jsonl:2: story 'fr-1' skipped: not English" \
+    && echo "$ERR" | grep -q "lang.jsonl:4: story 'ru-1' skipped: not English ([0-9]* of [0-9]* letters Latin)" \
+    && echo "$ERR" | grep -q "lang.jsonl:6: story 'de-1' skipped: not English" \
+    && [ "$(echo "$ERR" | grep -c "skipped: not English")" = 3 ] && echo 0 || echo 1) "$ERR"
+check "...counts them in the statistics line" \
+  $(echo "$ERR" | grep -q "stories 6 (coded 3, rejected 0), .*, not English 3, duplicate ids 0, errors 0" && echo 0 || echo 1) "$ERR"
+check "...and codes the English ones, short headlines included" \
+  $(echo "$OUT" | python3 -c '
+import json, sys
+ids = {json.loads(l)["story_id"] for l in sys.stdin}
+sys.exit(0 if ids == {"en-1", "en-3"} else 1)' && echo 0 || echo 1) "$OUT"
+run code --threads 1 "$TMP/lang.jsonl"; e1="$ERR"
+run code --threads 2 "$TMP/lang.jsonl"
+check "the same messages for 1 and 2 threads" $([ "$e1" = "$ERR" ] && echo 0 || echo 1)
+run code --any-language "$TMP/lang.jsonl"
+check "--any-language codes every story" \
+  $([ $RC -eq 0 ] && echo "$ERR" | grep -q "(coded 6, rejected 0).*not English 0" && echo 0 || echo 1) "$ERR"
+printf '{"id":"bad","date":"2024-13-01","text":"x"}\n' >> "$TMP/lang.jsonl"
+run code "$TMP/lang.jsonl"
+check "other errors still make the exit status 1" $([ $RC -eq 1 ] && echo "$ERR" | grep -q "not English 3" && echo 0 || echo 1) "rc=$RC"
+run ingest --db "$TMP/lang.db" "$TMP/lang.jsonl"
+check "ingest skips and reports them too" \
+  $(echo "$ERR" | grep -q "lang.jsonl:2: story 'fr-1' skipped: not English" && echo "$ERR" | grep -q "not English 3," \
+    && [ "$(sqlite3 "$TMP/lang.db" "SELECT count(*) FROM stories" 2>/dev/null || python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM stories').fetchone()[0])" "$TMP/lang.db")" = 3 ] && echo 0 || echo 1) "$ERR"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
