@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "dyad/story.h"
+#include "store/country_codes.h"
 
 namespace dyad::cli {
 
@@ -55,6 +56,28 @@ std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::vector<std::stri
               << " bad dictionary lines were skipped (run: dyad check-dict" << dirs << ")\n";
   }
   return *lex;
+}
+
+std::optional<std::string> ResolveDyadEnd(const char* cmd, const std::string& arg,
+                                          store::EventStore& store) {
+  if (arg == "*") return arg;
+  static const auto* codes = [] {
+    auto cc = store::CountryCodes::Load(store::CountryCodes::DefaultPath());
+    return cc.ok() ? new store::CountryCodes(std::move(cc).value()) : new store::CountryCodes();
+  }();
+  std::string norm = store::NormalizeDyadArg(arg);
+  auto keys = store.DyadKeys();
+  if (!keys.ok()) {
+    std::cerr << "dyad " << cmd << ": " << keys.status().message() << "\n";
+    return std::nullopt;
+  }
+  if (keys->count(norm)) return norm;
+  if (std::string key = codes->KeyOf(arg); !key.empty()) return key;
+  if (norm == "NATO" || norm == "EU" || norm == "UN" || norm == "AU") return norm;
+  std::cerr << "dyad " << cmd << ": '" << arg
+            << "' is no country or region code, country name or group (e.g. RUS, ROM, russia, "
+               "NATO), nor a dyad end the store holds\n";
+  return std::nullopt;
 }
 
 std::string CoderVersion() { return std::string("dyad ") + DYAD_VERSION; }

@@ -3,6 +3,7 @@
 #define DYAD_APPS_CLI_COMMON_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,15 @@ std::string CoderVersion();
 std::unique_ptr<store::EventStore> OpenStoreForQuery(const char* cmd, const std::string& db,
                                                      const std::string& from,
                                                      const std::string& to, int window);
+
+// A SOURCE or TARGET argument of timeline, alerts or export, as the key
+// the store holds: "*" (any end); a group (NATO, EU, UN, AU, or CAMEO's
+// NAT, EEC, UNO, AFU); a country or region by its ISO or CAMEO code or its
+// name, in any case ("RUS", "rom", "Romania", "united states": data/cameo/
+// countries.tsv); or any other dyad end the store holds. nullopt, after
+// printing "dyad CMD: 'X' is no …" on stderr, when it is none of these.
+std::optional<std::string> ResolveDyadEnd(const char* cmd, const std::string& arg,
+                                          store::EventStore& store);
 
 // Each command registers its subcommand and returns the function that runs it.
 using RunFn = std::function<int()>;

@@ -165,5 +165,39 @@ check "ingest skips and reports them too" \
   $(echo "$ERR" | grep -q "lang.jsonl:2: story 'fr-1' skipped: not English" && echo "$ERR" | grep -q "not English 3," \
     && [ "$(sqlite3 "$TMP/lang.db" "SELECT count(*) FROM stories" 2>/dev/null || python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM stories').fetchone()[0])" "$TMP/lang.db")" = 3 ] && echo 0 || echo 1) "$ERR"
 
+# ---- Country codes: CAMEO's in the GDELT export, names and either code in queries (item 6)
+printf 'c1|2024-05-02|Romania condemned Russia.\nc2|2024-05-02|Russia attacked Ukraine.\nc3|2024-05-03|Montenegro criticized Serbia.\n' \
+  | stories > "$TMP/cc.jsonl"
+"$DYAD" ingest --db "$TMP/cc.db" "$TMP/cc.jsonl" 2>/dev/null
+# GDELT columns: 6 Actor1Code, 8 Actor1CountryCode, 16 Actor2Code, 18 Actor2CountryCode (1-based)
+run export --db "$TMP/cc.db" --format gdelt --no-header
+check "GDELT export writes CAMEO country codes by default (ROM, MTN)" \
+  $([ $RC -eq 0 ] && [ "$(echo "$OUT" | cut -f6,8,16,18 | sort | tr '\t\n' ', ')" = "MTN,MTN,SRB,SRB ROM,ROM,RUS,RUS RUS,RUS,UKR,UKR " ] && echo 0 || echo 1) "$(echo "$OUT" | cut -f6,8,16,18)"
+run export --db "$TMP/cc.db" --format gdelt --no-header --iso
+check "--iso writes ISO codes (ROU, MNE)" \
+  $([ "$(echo "$OUT" | cut -f6,8 | sort | tr '\t\n' ', ')" = "MNE,MNE ROU,ROU RUS,RUS " ] && echo 0 || echo 1) "$(echo "$OUT" | cut -f6,8)"
+run export --db "$TMP/cc.db" --format jsonl
+check "dyad's own export keeps ISO codes" $(echo "$OUT" | grep -q '"country":"ROU"' && ! echo "$OUT" | grep -q '"ROM' && echo 0 || echo 1)
+run timeline --db "$TMP/cc.db" ROU RUS --by day; want="$OUT"
+check "timeline ROU RUS has the event" $([ $RC -eq 0 ] && echo "$OUT" | grep -q "^ROU	RUS	2024-05-02	2024-05-02	1	1	" && echo 0 || echo 1) "$OUT $ERR"
+for args in "ROM RUS" "romania russia" "Romania rus"; do
+  run timeline --db "$TMP/cc.db" $args --by day
+  check "timeline $args: the same as ROU RUS" $([ $RC -eq 0 ] && [ "$OUT" = "$want" ] && echo 0 || echo 1) "rc=$RC $ERR"
+done
+run timeline --db "$TMP/cc.db" "united states" RUS --by day
+check "a country known but without events: exit 1 with a message" \
+  $([ $RC -eq 1 ] && [ -z "$OUT" ] && echo "$ERR" | grep -q "no events for USA -> RUS" && echo 0 || echo 1) "rc=$RC $ERR"
+run timeline --db "$TMP/cc.db" narnia RUS
+check "an unknown dyad end: exit 1 naming it" \
+  $([ $RC -eq 1 ] && [ -z "$OUT" ] && echo "$ERR" | grep -q "'narnia' is no country or region code, country name or group" && echo 0 || echo 1) "rc=$RC $ERR"
+run alerts --db "$TMP/cc.db" --source russia --target ukraine --format tsv
+check "alerts take names for the dyad" $([ $RC -eq 0 ] && echo 0 || echo 1) "rc=$RC $ERR"
+run alerts --db "$TMP/cc.db" --source narnia
+check "alerts: an unknown dyad end is exit 1" $([ $RC -eq 1 ] && echo "$ERR" | grep -q "'narnia' is no" && echo 0 || echo 1) "rc=$RC $ERR"
+run alerts --db "$TMP/cc.db" --source UKR --target RUS
+check "alerts: a dyad without events is exit 1" $([ $RC -eq 1 ] && echo "$ERR" | grep -q "no events for UKR -> RUS" && echo 0 || echo 1) "rc=$RC $ERR"
+run export --db "$TMP/cc.db" --format gdelt --no-header --source romania
+check "export --source takes a name too" $([ $RC -eq 0 ] && [ "$(echo "$OUT" | wc -l)" = 1 ] && echo "$OUT" | cut -f8 | grep -qx ROM && echo 0 || echo 1) "$OUT"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
