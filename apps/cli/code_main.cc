@@ -27,6 +27,7 @@ struct CodeArgs {
   int threads = 0;
   bool trace = false;
   bool any_language = false;  // code every story, English or not
+  bool allow_no_target = false;  // CoderOptions::require_target = false
   std::vector<std::string> files;
 };
 
@@ -69,6 +70,7 @@ int RunCode(const CodeArgs& a) {
   }
   CoderOptions opt;
   opt.trace = a.trace;
+  opt.require_target = !a.allow_no_target;
   if (!ParseSemantics(a.semantics, &opt.semantics)) {
     std::cerr << "dyad code: unknown --semantics '" << a.semantics << "' (dyad, tabari, petrarch)\n";
     return kExitUsage;
@@ -285,6 +287,9 @@ RunFn AddCodeCommand(CLI::App& app) {
                   "and negated acts coded; paired codes)");
   cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores)");
   cmd->add_flag("--trace", args->trace, "Explain on stderr why candidate events were dropped");
+  cmd->add_flag("--allow-no-target", args->allow_no_target,
+                "Also emit events whose verb names no target (\"Russia mobilized\"), as PLOVER "
+                "codes them: target null in JSON, empty in TSV. Event nouns still need one");
   cmd->add_flag("--any-language", args->any_language,
                 "Code every story: do not skip those that are not in English");
   cmd->add_option("files", args->files, "Input files (default: stdin)");

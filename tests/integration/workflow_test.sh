@@ -199,5 +199,33 @@ check "alerts: a dyad without events is exit 1" $([ $RC -eq 1 ] && echo "$ERR" |
 run export --db "$TMP/cc.db" --format gdelt --no-header --source romania
 check "export --source takes a name too" $([ $RC -eq 0 ] && [ "$(echo "$OUT" | wc -l)" = 1 ] && echo "$OUT" | cut -f8 | grep -qx ROM && echo 0 || echo 1) "$OUT"
 
+# ---- Events with no target; TSV confidence (item 11, parts)
+printf 't1|2024-01-01|Russia mobilized its troops.\nt2|2024-01-01|Russia attacked Ukraine.\n' | stories > "$TMP/nt.jsonl"
+run code "$TMP/nt.jsonl"
+check "by default an event needs a target" \
+  $([ "$(echo "$OUT" | triples | tr '\n' ' ')" = "RUS>UKR:190 " ] && echo 0 || echo 1) "$OUT"
+run code --allow-no-target "$TMP/nt.jsonl"
+check "--allow-no-target emits the target-less event, target null" \
+  $([ $RC -eq 0 ] && [ "$(echo "$OUT" | triples | tr '\n' ' ')" = "RUS>-:154 RUS>UKR:190 " ] \
+    && echo "$OUT" | head -1 | python3 -c 'import json,sys; e=json.load(sys.stdin); sys.exit(0 if e["target"] is None and e["evidence"].get("target") is None else 1)' && echo 0 || echo 1) "$OUT"
+run code --allow-no-target --format tsv "$TMP/nt.jsonl"
+check "...and in TSV with empty target columns (21 columns)" \
+  $(echo "$OUT" | awk -F'\t' 'NR == 2 && $5 == "RUS" && $9 == "" && $10 == "" && $13 == "154" {ok = 1} NF != 21 {bad = 1} END {exit !(ok && !bad)}' && echo 0 || echo 1) "$OUT"
+run code --format tsv "$SRC/examples/stories.jsonl"
+tsv="$OUT"
+run code "$SRC/examples/stories.jsonl"
+check "TSV confidence has two decimals, the JSON value rounded" \
+  $(python3 - "$tsv" "$OUT" <<'PY' && echo 0 || echo 1
+import json, re, sys
+rows = [l.split("\t") for l in sys.argv[1].splitlines()[1:]]
+js = [json.loads(l) for l in sys.argv[2].splitlines()]
+assert rows and len(rows) == len(js)
+for r, e in zip(rows, js):
+    assert re.fullmatch(r"[01]\.\d\d", r[18]), r[18]
+    assert r[18] == "%.2f" % e["confidence"], (r[18], e["confidence"])
+assert any(r[18] == "0.85" for r in rows)  # one decimal would have written 0.8 or 0.9
+PY
+)
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
