@@ -13,14 +13,8 @@ uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
   return h;
 }
 
-std::string Hex64(uint64_t h) {
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = "0123456789abcdef"[h & 15];
-  return out;
-}
-
 std::string Rehash(const std::string& id, int occurrence) {
-  return Hex64(Fnv("\x1f#" + std::to_string(occurrence), Fnv(id)));
+  return EventIdFromHash(Fnv("\x1f#" + std::to_string(occurrence), Fnv(id)));
 }
 
 }  // namespace

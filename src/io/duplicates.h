@@ -47,7 +47,7 @@ class StoryIdSet {
 
 // Gives the events of the n-th occurrence of a story id (n > 1) ids of their
 // own: each id and parent_id is hashed again with n (the same format, 16 hex
-// digits). n <= 1 leaves them as they are, so a story seen once keeps the ids
+// digits, below 2^53: dyad/event.h). n <= 1 leaves them as they are, so a story seen once keeps the ids
 // it always had.
 void MakeIdsOccurrenceSpecific(int occurrence, std::vector<Event>* events);
 

@@ -66,14 +66,8 @@ const std::vector<std::string>& GdeltColumns() {
 }
 
 uint64_t GdeltEventId(const std::string& hex_id) {
-  uint64_t v = 0;
-  for (char c : hex_id.substr(0, 16)) {
-    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                 : c >= 'A' && c <= 'F'           ? c - 'A' + 10
-                                                                  : 0;
-    v = v << 4 | static_cast<uint64_t>(d);
-  }
-  return v >> 1;
+  uint64_t v = EventIdValue(hex_id);
+  return v < kEventIdLimit ? v : v >> 11;
 }
 
 std::string GdeltFractionDate(const std::string& date) {

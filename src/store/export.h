@@ -29,8 +29,10 @@ inline constexpr int kGdeltColumnCount = 61;
 // The 61 column names, GLOBALEVENTID … SOURCEURL.
 const std::vector<std::string>& GdeltColumns();
 
-// GLOBALEVENTID of an event id: its 64-bit hex value shifted right by one
-// (a positive 63-bit integer, stable as the id is).
+// GLOBALEVENTID of an event id: the id's value, below 2^53 (dyad/event.h),
+// so the same number as the id and exact as a double. An id of a store
+// written before ids were kept below 2^53 (a full 64-bit value) gives its
+// top 53 bits.
 uint64_t GdeltEventId(const std::string& hex_id);
 
 // GDELT's FractionDate: YEAR + ((MONTH - 1) * 30 + DAY) / 365, 4 decimals.

@@ -227,5 +227,34 @@ assert any(r[18] == "0.85" for r in rows)  # one decimal would have written 0.8 
 PY
 )
 
+# ---- Event ids below 2^53 (item 7)
+run code "$SRC/examples/stories.jsonl"; first="$OUT"
+run code --threads 1 "$SRC/examples/stories.jsonl"
+check "event ids are stable from run to run" $([ "$first" = "$OUT" ] && echo 0 || echo 1)
+check "every id and parent id is 16 hex digits below 2^53 (exact as a double)" \
+  $(echo "$OUT" | python3 -c '
+import json, sys
+n = 0
+for line in sys.stdin:
+    e = json.loads(line)
+    for v in (e["id"], e["parent_id"]):
+        if v is None: continue
+        assert len(v) == 16 and int(v, 16) < 2**53, v
+        assert int(float(int(v, 16))) == int(v, 16)
+        n += 1
+sys.exit(0 if n else 1)' && echo 0 || echo 1)
+"$DYAD" ingest --db "$TMP/ids.db" "$SRC/examples/stories.jsonl" 2>/dev/null
+run export --db "$TMP/ids.db" --format gdelt --no-header --raw
+ids_json="$("$DYAD" export --db "$TMP/ids.db" --format jsonl 2>/dev/null)"
+check "GDELT GLOBALEVENTID is the event id's value, below 2^53" \
+  $(python3 - "$OUT" "$ids_json" <<'PY' && echo 0 || echo 1
+import json, sys
+gdelt = sorted(int(l.split("\t")[0]) for l in sys.argv[1].splitlines())
+ids = sorted(int(json.loads(l)["id"], 16) for l in sys.argv[2].splitlines())
+assert gdelt and gdelt == ids, (gdelt, ids)
+assert max(gdelt) < 2**53
+PY
+)
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
