@@ -11,8 +11,8 @@ Fails (exit 1, listing what is missing) when
 Prints counts either way: states and codes covered, and the entries (lines) and
 phrases of every kind (patterns, verbs, persons, groups, agents, ...).
 
-DIR defaults to the repository's data/ folder; like `dyad --dict`, it may also be a
-folder holding the .dict files themselves (the CAMEO table then comes from
+DIR defaults to the repository's data/ folder (alone: unlike `dyad --dict`, DIR is
+not added to the defaults); it may also be a folder holding the .dict files themselves (the CAMEO table then comes from
 DIR/../cameo, else from the repository). `include FILE` lines are followed. Exit
 status: 0 all covered, 1 something missing, 2 usage error (no dictionaries, no
 table). Python 3 standard library only.

@@ -232,7 +232,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dyad", default=os.environ.get("DYAD", DEFAULT_DYAD))
     ap.add_argument("--gsr", default=DEFAULT_GSR)
-    ap.add_argument("--dict", default="", help="dictionary folder passed to dyad --dict")
+    ap.add_argument("--dict", default="", help="dictionary folder passed to dyad --dict (added to the defaults)")
     ap.add_argument("--min-recall", type=float, default=0.0)
     ap.add_argument("--min-precision", type=float, default=0.0)
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")

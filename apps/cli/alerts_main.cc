@@ -2,6 +2,7 @@
 // own trailing baseline (trailing z-score; method in store/alerts.h and
 // docs/STORE.md), each with the events that drove it.
 #include <iostream>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,7 @@ namespace {
 
 struct AlertsArgs {
   std::string db, since;
+  std::string source, target;  // only this dyad's alerts ("" = any)
   std::string by = "week";
   std::string format = "text";
   store::AlertOptions opt;
@@ -51,11 +53,22 @@ int RunAlerts(AlertsArgs a) {
   a.opt.dedup.window_days = a.window;
   a.opt.dedup.key = a.dedup_key == "actor" ? store::DedupOptions::Key::kActor
                                            : store::DedupOptions::Key::kDyad;
-  auto mentions = (*store)->Mentions({});
+  std::optional<std::string> src = "", tgt = "";
+  if (!a.source.empty()) src = ResolveDyadEnd("alerts", a.source, **store);
+  if (src && !a.target.empty()) tgt = ResolveDyadEnd("alerts", a.target, **store);
+  if (!src || !tgt) return kExitBadInput;
+  // Alerts are per dyad, each against its own baseline: the dyad's mentions
+  // alone give its alerts.
+  auto mentions = (*store)->Mentions({"", "", *src, *tgt, false});
   auto daily = (*store)->DailyDenominators();
   if (!mentions.ok() || !daily.ok()) {
     std::cerr << "dyad alerts: "
               << (!mentions.ok() ? mentions.status() : daily.status()).message() << "\n";
+    return kExitBadInput;
+  }
+  if ((!src->empty() || !tgt->empty()) && mentions->empty()) {
+    std::cerr << "dyad alerts: no events for " << (src->empty() ? "*" : *src) << " -> "
+              << (tgt->empty() ? "*" : *tgt) << " in " << a.db << "\n";
     return kExitBadInput;
   }
   auto events = store::Deduplicate(*mentions, a.opt.dedup);
@@ -166,6 +179,10 @@ RunFn AddAlertsCommand(CLI::App& app) {
       ">= --min-level. Each alert lists the events that drove it. See docs/STORE.md.");
   cmd->add_option("--db", args->db, "Event store file")->required();
   cmd->add_option("--since", args->since, "Only alerts in periods from this date (YYYY-MM-DD)");
+  cmd->add_option("--source", args->source,
+                  "Only alerts of this source: country or group, by code or name (RUS, ROM, "
+                  "russia, NATO); exit 1 if unknown or without events");
+  cmd->add_option("--target", args->target, "Only alerts of this target (as --source)");
   cmd->add_option("--by", args->by, "Period: day, week or month")
       ->check(CLI::IsMember({"day", "week", "month"}));
   cmd->add_option("--format", args->format, "text, tsv or json")

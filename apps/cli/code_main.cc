@@ -5,11 +5,13 @@
 
 #include "cli/common.h"
 #include "dyad/coder.h"
+#include "io/duplicates.h"
 #include "io/pipeline.h"
 #include "io/story_reader.h"
 #include "io/petrarch_xml.h"
 #include "lexicon/compat.h"
 #include "io/writer.h"
+#include "text/language.h"
 
 namespace dyad::cli {
 namespace {
@@ -18,13 +20,23 @@ struct CodeArgs {
   std::string format = "jsonl";
   std::string date;
   std::vector<std::string> dict;
+  bool no_default_dict = false;
   std::string dict_format;  // tabari | petrarch: --dict names foreign files (lexicon/compat.h)
   std::string input_format = "auto";
   std::string semantics = "dyad";  // dyad | tabari | petrarch (CoderOptions::semantics)
   int threads = 0;
   bool trace = false;
+  bool any_language = false;  // code every story, English or not
+  bool allow_no_target = false;  // CoderOptions::require_target = false
   std::vector<std::string> files;
 };
+
+// "file:line: story 'ID' skipped: not English (why)", or "" for an English story.
+std::string NotEnglish(const Story& s) {
+  text::EnglishGuess g = text::GuessEnglish(s.text);
+  if (g.english) return "";
+  return s.origin + ": story '" + s.id + "' skipped: not English (" + text::WhyNotEnglish(g) + ")";
+}
 
 int RunCode(const CodeArgs& a) {
   std::shared_ptr<const Lexicon> lex;
@@ -41,7 +53,7 @@ int RunCode(const CodeArgs& a) {
     lex = cl.lex;
   } else {
     // With more than one thread, the load uses a second one too.
-    lex = LoadLexiconOrComplain(DataDir(a.dict.empty() ? "" : a.dict[0]),
+    lex = LoadLexiconOrComplain(DictLayers(a.dict, a.no_default_dict),
                                 a.threads > 0 ? a.threads
                                               : static_cast<int>(std::thread::hardware_concurrency()));
   }
@@ -58,6 +70,7 @@ int RunCode(const CodeArgs& a) {
   }
   CoderOptions opt;
   opt.trace = a.trace;
+  opt.require_target = !a.allow_no_target;
   if (!ParseSemantics(a.semantics, &opt.semantics)) {
     std::cerr << "dyad code: unknown --semantics '" << a.semantics << "' (dyad, tabari, petrarch)\n";
     return kExitUsage;
@@ -74,9 +87,6 @@ int RunCode(const CodeArgs& a) {
   uint64_t errors = 0;
 
   // Stories are coded in batches on `threads` workers; each batch becomes a
-  // block of output text, written in input order, so the output is the same
-  // for any number of threads. Memory holds at most a few batches per thread.
-  // Stories are coded in batches on `threads` workers; each batch becomes a
   // block of output text and a list of messages, written in input order, so
   // stdout and stderr are the same for any number of threads. JSON Lines
   // records are parsed on the workers too. Memory holds at most a few
@@ -87,10 +97,20 @@ int RunCode(const CodeArgs& a) {
     std::string message;    // a message to report at this point
     int kind = 0;           // 0 story, 1 raw, 2 message
   };
+  // Where a coded story's events lie in its batch's text. Repeated ids are
+  // found in input order, when the batch is written: a repeat is coded
+  // again there, its events with ids of their own (io/duplicates.h), and
+  // its text replaced.
+  struct Coded {
+    size_t item = 0;             // index into items, whose story it now holds
+    size_t out_begin = 0, out_end = 0;
+  };
   struct Batch {
     std::vector<Item> items;
+    std::vector<Coded> coded;
     std::string out, trace;
     std::vector<std::string> messages;
+    std::vector<std::string> skipped;  // stories not in English, reported by id
     CodeStats stats;
     io::ReadCounts counts;
   };
@@ -105,7 +125,8 @@ int RunCode(const CodeArgs& a) {
     // (and recopied) a dozen times per batch.
     thread_local size_t out_hint = 0;
     b.out.reserve(out_hint);
-    for (Item& it : b.items) {
+    for (size_t i = 0; i < b.items.size(); ++i) {
+      Item& it = b.items[i];
       const Story* s = &it.story;
       if (it.kind == 2) {
         b.messages.push_back(std::move(it.message));
@@ -117,19 +138,57 @@ int RunCode(const CodeArgs& a) {
         }
         s = &parsed;
       }
+      if (!a.any_language) {
+        std::string why = NotEnglish(*s);
+        if (!why.empty()) {
+          b.skipped.push_back(std::move(why));
+          continue;
+        }
+      }
       events.clear();
+      size_t begin = b.out.size();
       coder.CodeStory(*s, &events, &b.stats, a.trace ? &b.trace : nullptr);
       for (Event& e : events) e.code = cl.dict.OriginalCode(e.code);  // foreign codes back
       for (const Event& e : events) w->Write(e);
+      if (it.kind == 1) it.story = std::move(parsed);
+      b.coded.push_back({i, begin, b.out.size()});
     }
-    b.items.clear();
     out_hint = b.out.size() + b.out.size() / 4;
     return b;
   };
+  io::StoryIdSet seen_ids;
+  uint64_t duplicates = 0, not_english = 0;
   auto sink = [&](Batch& b) {
-    std::cout.write(b.out.data(), static_cast<std::streamsize>(b.out.size()));
+    size_t written = 0;
+    std::vector<std::string> repeats;
+    for (const Coded& c : b.coded) {
+      const Story& s = b.items[c.item].story;
+      std::string first;
+      int n = seen_ids.See(s.id, s.origin, &first);
+      if (n == 1) continue;
+      ++duplicates;
+      repeats.push_back(s.origin + ": duplicate story id '" + s.id + "' (first at " + first +
+                        "): coded again, its events with ids of their own");
+      std::vector<Event> again;
+      CodeStats ignored;
+      coder.CodeStory(s, &again, &ignored, nullptr);
+      io::MakeIdsOccurrenceSpecific(n, &again);
+      std::string text;
+      auto w = io::MakeWriter(a.format, &text, info);
+      for (Event& e : again) {
+        e.code = cl.dict.OriginalCode(e.code);
+        w->Write(e);
+      }
+      std::cout.write(b.out.data() + written, static_cast<std::streamsize>(c.out_begin - written));
+      std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
+      written = c.out_end;
+    }
+    std::cout.write(b.out.data() + written, static_cast<std::streamsize>(b.out.size() - written));
     for (const std::string& m : b.messages) std::cerr << m << "\n";
     errors += b.messages.size();
+    for (const std::string& m : repeats) std::cerr << m << "\n";
+    for (const std::string& m : b.skipped) std::cerr << m << "\n";
+    not_english += b.skipped.size();
     if (!b.trace.empty()) std::cerr << b.trace;
     stats.Add(b.stats);
     counts.records += b.counts.records;
@@ -179,10 +238,12 @@ int RunCode(const CodeArgs& a) {
   if (!pending.items.empty()) pipeline.Submit(std::move(pending));
   pipeline.Finish();
   writer->Finish();
-  std::cerr << "dyad code: stories " << counts.records << " (coded " << counts.stories
-            << ", rejected " << counts.rejected << "), sentences " << stats.sentences
+  std::cerr << "dyad code: stories " << counts.records << " (coded "
+            << counts.stories - not_english << ", rejected " << counts.rejected
+            << "), sentences " << stats.sentences
             << ", events " << stats.events << ", sentences with events " << stats.sentences_coded
-            << ", errors " << errors << "\n";
+            << ", not English " << not_english << ", duplicate ids " << duplicates << ", errors "
+            << errors << "\n";
   // The process ends after this command: leave the dictionaries to the OS
   // instead of freeing them node by node (about 15 ms). Reachable from a
   // static, so leak checkers do not count it.
@@ -199,16 +260,24 @@ RunFn AddCodeCommand(CLI::App& app) {
       "code",
       "Code stories into events, one per line on stdout. Input: JSON Lines "
       "({\"id\",\"date\",\"text\",...}), or plain text (one story per file, id = file name, date "
-      "= --date); stdin is JSON Lines if it starts with '{'. Run statistics go to stderr. Exit "
-      "status 0 all good, 1 some input was bad (reported, the rest coded), 2 usage error.");
+      "= --date); stdin is JSON Lines if it starts with '{'. Run statistics go to stderr. A story "
+      "id seen before is reported (file:line, and where it was first) and coded again, its "
+      "events with ids of their own. A story that is not in English (few English function "
+      "words, or mostly another script; judged on 20 words or more) is skipped, reported by id "
+      "and counted (--any-language codes it). Exit status 0 all good, 1 some input was bad (reported, "
+      "the rest coded), 2 usage error.");
   cmd->add_option("--format", args->format, "Output format: jsonl or tsv")
       ->check(CLI::IsMember({"jsonl", "tsv"}));
   cmd->add_option("--date", args->date, "Date (YYYY-MM-DD) of plain-text stories");
   cmd->add_option("--dict", args->dict,
-                  "Dictionary folder (default: $DYAD_DATA or the built-in data/); with "
-                  "--dict-format, the foreign dictionary files (--dict A,B or --dict A --dict B)")
+                  "A dictionary folder to add after the built-in data/ (and $DYAD_DATA); "
+                  "repeat it to add several, in order (for the same phrase a later entry "
+                  "overrides an earlier one). With --dict-format, the foreign dictionary files "
+                  "instead, which replace dyad's (--dict A,B or --dict A --dict B)")
       ->allow_extra_args(false)
       ->delimiter(',');
+  cmd->add_flag("--no-default-dict", args->no_default_dict,
+                "Leave out the built-in dictionaries: load only $DYAD_DATA and --dict folders");
   cmd->add_option("--dict-format", args->dict_format,
                   "Read --dict FILES as tabari or petrarch (Phoenix) dictionaries, instead of dyad's");
   cmd->add_option("--input-format", args->input_format, "auto, jsonl, text or xml")
@@ -218,6 +287,11 @@ RunFn AddCodeCommand(CLI::App& app) {
                   "and negated acts coded; paired codes)");
   cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores)");
   cmd->add_flag("--trace", args->trace, "Explain on stderr why candidate events were dropped");
+  cmd->add_flag("--allow-no-target", args->allow_no_target,
+                "Also emit events whose verb names no target (\"Russia mobilized\"), as PLOVER "
+                "codes them: target null in JSON, empty in TSV. Event nouns still need one");
+  cmd->add_flag("--any-language", args->any_language,
+                "Code every story: do not skip those that are not in English");
   cmd->add_option("files", args->files, "Input files (default: stdin)");
   return [args] { return RunCode(*args); };
 }

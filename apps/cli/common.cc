@@ -2,29 +2,82 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
 
 #include "dyad/story.h"
+#include "store/country_codes.h"
 
 namespace dyad::cli {
 
-std::string DataDir(const std::string& flag) {
-  if (!flag.empty()) return flag;
-  if (const char* env = std::getenv("DYAD_DATA"); env && *env) return env;
-  return DYAD_SOURCE_DATA_DIR;
+std::vector<std::string> DictLayers(const std::vector<std::string>& dict_flags, bool no_default) {
+  std::vector<std::string> layers;
+  if (!no_default) layers.push_back(DYAD_SOURCE_DATA_DIR);
+  if (const char* env = std::getenv("DYAD_DATA"); env && *env) {
+    std::string_view rest(env);
+    while (!rest.empty()) {
+      size_t colon = rest.find(':');
+      std::string_view dir = rest.substr(0, colon);
+      if (!dir.empty()) layers.emplace_back(dir);
+      rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+    }
+  }
+  layers.insert(layers.end(), dict_flags.begin(), dict_flags.end());
+  return layers;
 }
 
-std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::string& dir, int threads) {
+void AddDictOptions(CLI::App* cmd, std::vector<std::string>* dicts, bool* no_default) {
+  cmd->add_option("--dict", *dicts,
+                  "A dictionary folder to add after the built-in data/ (and $DYAD_DATA); "
+                  "repeat it to add several, in order: for the same phrase, a later entry "
+                  "overrides an earlier one")
+      ->allow_extra_args(false);
+  cmd->add_flag("--no-default-dict", *no_default,
+                "Leave out the built-in dictionaries: load only $DYAD_DATA and --dict folders");
+}
+
+std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::vector<std::string>& layers,
+                                                     int threads) {
+  if (layers.empty()) {
+    std::cerr << "dyad: no dictionaries: --no-default-dict needs --dict DIR (or $DYAD_DATA)\n";
+    return nullptr;
+  }
   DictStats stats;
-  auto lex = Lexicon::Load(dir, &stats, threads);
+  auto lex = Lexicon::Load(layers, &stats, threads);
   if (!lex.ok()) {
     std::cerr << "dyad: " << lex.status().message() << "\n";
     return nullptr;
   }
   if (!stats.errors.empty()) {
+    std::string dirs = layers[0] == DYAD_SOURCE_DATA_DIR ? "" : " --no-default-dict";
+    for (const std::string& d : layers) {
+      if (d != DYAD_SOURCE_DATA_DIR) dirs += " --dict " + d;
+    }
     std::cerr << "dyad: " << stats.errors.size()
-              << " bad dictionary lines were skipped (run: dyad check-dict " << dir << ")\n";
+              << " bad dictionary lines were skipped (run: dyad check-dict" << dirs << ")\n";
   }
   return *lex;
+}
+
+std::optional<std::string> ResolveDyadEnd(const char* cmd, const std::string& arg,
+                                          store::EventStore& store) {
+  if (arg == "*") return arg;
+  static const auto* codes = [] {
+    auto cc = store::CountryCodes::Load(store::CountryCodes::DefaultPath());
+    return cc.ok() ? new store::CountryCodes(std::move(cc).value()) : new store::CountryCodes();
+  }();
+  std::string norm = store::NormalizeDyadArg(arg);
+  auto keys = store.DyadKeys();
+  if (!keys.ok()) {
+    std::cerr << "dyad " << cmd << ": " << keys.status().message() << "\n";
+    return std::nullopt;
+  }
+  if (keys->count(norm)) return norm;
+  if (std::string key = codes->KeyOf(arg); !key.empty()) return key;
+  if (norm == "NATO" || norm == "EU" || norm == "UN" || norm == "AU") return norm;
+  std::cerr << "dyad " << cmd << ": '" << arg
+            << "' is no country or region code, country name or group (e.g. RUS, ROM, russia, "
+               "NATO), nor a dyad end the store holds\n";
+  return std::nullopt;
 }
 
 std::string CoderVersion() { return std::string("dyad ") + DYAD_VERSION; }

@@ -3,7 +3,9 @@
 #define DYAD_APPS_CLI_COMMON_H_
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -17,13 +19,20 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitBadInput = 1;
 inline constexpr int kExitUsage = 2;
 
-// --dict DIR if given, else $DYAD_DATA, else the data folder of the source
-// tree this binary was built from.
-std::string DataDir(const std::string& flag);
+// The dictionary folders a command loads, as layers (Lexicon::Load(dirs)):
+// the built-in data folder (of the source tree this binary was built from),
+// then each folder of $DYAD_DATA (':'-separated), then each --dict DIR in
+// the order given. With --no-default-dict the built-in folder is left out.
+// Empty when there is nothing to load (--no-default-dict and no folder).
+std::vector<std::string> DictLayers(const std::vector<std::string>& dict_flags, bool no_default);
 
-// Loads the dictionaries; on failure prints why and returns nullptr. Bad
-// lines are summarised on stderr (details: dyad check-dict).
-std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::string& dir, int threads = 1);
+// Registers --dict DIR (repeatable) and --no-default-dict on `cmd`.
+void AddDictOptions(CLI::App* cmd, std::vector<std::string>* dicts, bool* no_default);
+
+// Loads the dictionary layers; on failure prints why and returns nullptr.
+// Bad lines are summarised on stderr (details: dyad check-dict).
+std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::vector<std::string>& layers,
+                                                     int threads = 1);
 
 std::string CoderVersion();
 
@@ -33,6 +42,15 @@ std::string CoderVersion();
 std::unique_ptr<store::EventStore> OpenStoreForQuery(const char* cmd, const std::string& db,
                                                      const std::string& from,
                                                      const std::string& to, int window);
+
+// A SOURCE or TARGET argument of timeline, alerts or export, as the key
+// the store holds: "*" (any end); a group (NATO, EU, UN, AU, or CAMEO's
+// NAT, EEC, UNO, AFU); a country or region by its ISO or CAMEO code or its
+// name, in any case ("RUS", "rom", "Romania", "united states": data/cameo/
+// countries.tsv); or any other dyad end the store holds. nullopt, after
+// printing "dyad CMD: 'X' is no …" on stderr, when it is none of these.
+std::optional<std::string> ResolveDyadEnd(const char* cmd, const std::string& arg,
+                                          store::EventStore& store);
 
 // Each command registers its subcommand and returns the function that runs it.
 using RunFn = std::function<int()>;

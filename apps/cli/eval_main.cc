@@ -27,6 +27,7 @@ namespace {
 struct EvalArgs {
   std::string gold;
   std::vector<std::string> dict;
+  bool no_default_dict = false;
   std::string dict_format;  // tabari | petrarch: --dict names foreign files
   std::string semantics = "dyad";  // dyad | tabari | petrarch (CoderOptions::semantics)
   bool verbose = false;
@@ -136,7 +137,7 @@ int RunEval(const EvalArgs& a) {
     }
     lex = cl.lex;
   } else {
-    lex = LoadLexiconOrComplain(DataDir(a.dict.empty() ? "" : a.dict[0]));
+    lex = LoadLexiconOrComplain(DictLayers(a.dict, a.no_default_dict));
   }
   if (!lex) return kExitUsage;
   CoderOptions copt;
@@ -296,9 +297,13 @@ RunFn AddEvalCommand(CLI::App& app) {
       "CAMEO root. Exit 1 when a --min-*/--max-forbidden threshold is not met.");
   cmd->add_option("gold", args->gold, "Gold file")->required();
   cmd->add_option("--dict", args->dict,
-                  "Dictionary folder; with --dict-format, foreign files (--dict A,B or repeated)")
+                  "A dictionary folder to add after the built-in data/ (and $DYAD_DATA), "
+                  "repeatable, later ones overriding earlier ones; with --dict-format, foreign "
+                  "files instead, which replace dyad's (--dict A,B or repeated)")
       ->allow_extra_args(false)
       ->delimiter(',');
+  cmd->add_flag("--no-default-dict", args->no_default_dict,
+                "Leave out the built-in dictionaries: load only $DYAD_DATA and --dict folders");
   cmd->add_option("--dict-format", args->dict_format, "tabari or petrarch: read --dict as such files");
   cmd->add_option("--semantics", args->semantics,
                   "dyad (default), or tabari/petrarch: code as those coders did (future, modal "

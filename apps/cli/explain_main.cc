@@ -12,7 +12,8 @@ namespace {
 struct ExplainArgs {
   std::string format = "text";
   std::string date;
-  std::string dict;
+  std::vector<std::string> dict;
+  bool no_default_dict = false;
   std::string semantics = "dyad";
   std::string text;
   int indent = -1;
@@ -29,7 +30,7 @@ int RunExplain(const ExplainArgs& a) {
     std::cerr << "dyad explain: unknown --semantics '" << a.semantics << "' (dyad, tabari, petrarch)\n";
     return kExitUsage;
   }
-  std::shared_ptr<const Lexicon> lex = LoadLexiconOrComplain(DataDir(a.dict));
+  std::shared_ptr<const Lexicon> lex = LoadLexiconOrComplain(DictLayers(a.dict, a.no_default_dict));
   if (!lex) return kExitUsage;
   Coder coder(lex, opt);
   uint64_t errors = 0;
@@ -84,7 +85,7 @@ RunFn AddExplainCommand(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--indent", args->indent, "With --format json: indent by N spaces (default: one line)");
   cmd->add_option("--date", args->date, "Date (YYYY-MM-DD) of plain-text stories and --text");
-  cmd->add_option("--dict", args->dict, "Dictionary folder (default: $DYAD_DATA or the built-in data/)");
+  AddDictOptions(cmd, &args->dict, &args->no_default_dict);
   cmd->add_option("--semantics", args->semantics, "dyad (default), tabari or petrarch");
   cmd->add_option("--text", args->text, "Explain this text instead of reading stories");
   cmd->add_option("files", args->files, "Input files (default: stdin)");

@@ -3,9 +3,11 @@
 // Streams: memory holds only the events whose dedup window is open.
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <unordered_map>
 
 #include "cli/common.h"
+#include "store/country_codes.h"
 #include "store/dedup.h"
 #include "store/export.h"
 #include "store/store.h"
@@ -19,6 +21,7 @@ struct ExportArgs {
   std::string out;
   std::string from, to, source, target;
   bool raw = false;
+  bool iso = false;  // gdelt: ISO country codes instead of CAMEO's
   bool no_header = false;
   int window = 1;
   std::string dedup_key = "dyad";
@@ -41,8 +44,21 @@ int RunExport(const ExportArgs& a) {
   dopt.window_days = a.window;
   dopt.key = a.dedup_key == "actor" ? store::DedupOptions::Key::kActor
                                     : store::DedupOptions::Key::kDyad;
-  store::MentionQuery q{a.from, a.to, store::NormalizeDyadArg(a.source),
-                        store::NormalizeDyadArg(a.target), false};
+  std::optional<std::string> src = "", tgt = "";
+  if (!a.source.empty()) src = ResolveDyadEnd("export", a.source, *store);
+  if (src && !a.target.empty()) tgt = ResolveDyadEnd("export", a.target, *store);
+  if (!src || !tgt) return kExitBadInput;
+  std::optional<store::CountryCodes> cameo;
+  if (a.format == "gdelt" && !a.iso) {
+    auto cc = store::CountryCodes::Load(store::CountryCodes::DefaultPath());
+    if (!cc.ok()) {
+      std::cerr << "dyad export: " << cc.status().message() << " (--iso writes ISO codes)\n";
+      return kExitUsage;
+    }
+    cameo = std::move(cc).value();
+  }
+  const store::CountryCodes* codes = cameo ? &*cameo : nullptr;
+  store::MentionQuery q{a.from, a.to, *src, *tgt, false};
   uint64_t mentions = 0, records = 0, skipped = 0;
   Status st;
   if (a.format == "plover") {
@@ -68,7 +84,7 @@ int RunExport(const ExportArgs& a) {
       std::vector<const store::Mention*> ms;
       for (size_t i : ev.mentions) ms.push_back(&pending.at(i));
       if (a.format == "gdelt") {
-        *out << store::GdeltRow(ms, ev) << '\n';
+        *out << store::GdeltRow(ms, ev, codes) << '\n';
         ++records;
       } else {
         for (const store::Mention* m : ms) {
@@ -88,7 +104,7 @@ int RunExport(const ExportArgs& a) {
         ev.first_day = ev.last_day = m.day;
         ev.num_mentions = ev.num_sources = ev.num_articles = 1;
         ev.is_root = m.is_root;
-        *out << store::GdeltRow({&m}, ev) << '\n';
+        *out << store::GdeltRow({&m}, ev, codes) << '\n';
         ++records;
         return true;
       }
@@ -128,7 +144,8 @@ RunFn AddExportCommand(CLI::App& app) {
       "export",
       "Write the stored events: 'gdelt' = GDELT 2.0 event table (61 tab-separated columns, one "
       "row per deduplicated event with NumMentions/NumSources/NumArticles; --raw: one per "
-      "mention; a header row unless --no-header), 'plover' = PLOVER JSON Lines (events whose "
+      "mention; a header row unless --no-header; CAMEO's country codes, as GDELT's, unless "
+      "--iso), 'plover' = PLOVER JSON Lines (events whose "
       "CAMEO code has a PLOVER type), 'jsonl' = dyad's event JSON per mention with its "
       "deduplicated event. See docs/STORE.md.");
   cmd->add_option("--db", args->db, "Event store file")->required();
@@ -137,8 +154,12 @@ RunFn AddExportCommand(CLI::App& app) {
   cmd->add_option("-o,--out", args->out, "Output file (default: stdout)");
   cmd->add_option("--from", args->from, "First event date (YYYY-MM-DD)");
   cmd->add_option("--to", args->to, "Last event date (YYYY-MM-DD)");
-  cmd->add_option("--source", args->source, "Only events of this source key (RUS, NATO …)");
-  cmd->add_option("--target", args->target, "Only events of this target key");
+  cmd->add_option("--source", args->source,
+                  "Only events of this source: country or group, by code or name (RUS, russia, NATO)");
+  cmd->add_option("--target", args->target, "Only events of this target (as --source)");
+  cmd->add_flag("--iso", args->iso,
+                "gdelt: ISO 3166 country codes (ROU, MNE, TLS), as dyad's own output, instead of "
+                "CAMEO's (ROM, MTN, TMP), which GDELT uses");
   cmd->add_flag("--raw", args->raw, "gdelt: one row per mention instead of per event");
   cmd->add_flag("--no-header", args->no_header, "gdelt: no header row (as GDELT's own files)");
   cmd->add_option("--dedup-window", args->window, "Dedup window in days (1)");

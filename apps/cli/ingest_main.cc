@@ -6,7 +6,9 @@
 // whole batches only, and running it again completes the store. A story
 // already stored with the same text, date, publisher, url, coder version and
 // dictionary is skipped ("unchanged"); any other stored story with the same
-// id is replaced with its new events.
+// id is replaced with its new events. So when one run reads an id twice, the
+// copy read last is the one kept; each repeat is reported with where the id
+// was first read.
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -16,9 +18,11 @@
 #include "cli/common.h"
 #include "dyad/coder.h"
 #include "dyad/document.h"
+#include "io/duplicates.h"
 #include "io/pipeline.h"
 #include "io/story_reader.h"
 #include "store/store.h"
+#include "text/language.h"
 
 namespace dyad::cli {
 namespace {
@@ -27,11 +31,13 @@ struct IngestArgs {
   std::string db;
   std::string input_format = "auto";
   std::string date;
-  std::string dict;
+  std::vector<std::string> dict;
+  bool no_default_dict = false;
   int batch = 500;
   int threads = 0;
   bool force = false;
   bool quiet = false;
+  bool any_language = false;
   std::vector<std::string> files;
 };
 
@@ -58,7 +64,7 @@ int RunIngest(const IngestArgs& a) {
     std::cerr << "dyad ingest: --batch must be at least 1\n";
     return kExitUsage;
   }
-  auto lex = LoadLexiconOrComplain(DataDir(a.dict));
+  auto lex = LoadLexiconOrComplain(DictLayers(a.dict, a.no_default_dict));
   if (!lex) return kExitUsage;
   auto store = store::EventStore::Open(a.db, store::EventStore::Mode::kCreate);
   if (!store.ok()) {
@@ -108,8 +114,25 @@ int RunIngest(const IngestArgs& a) {
   io::OrderedPipeline<Batch, Batch> pipeline(threads, static_cast<size_t>(threads) * 2, code,
                                              write);
   Batch pending;
+  io::StoryIdSet seen_ids;
+  uint64_t duplicates = 0, not_english = 0;
   auto on_story = [&](Story&& s) {
     if (!fatal.ok()) return;
+    if (!a.any_language) {
+      text::EnglishGuess g = text::GuessEnglish(s.text);
+      if (!g.english) {
+        ++not_english;
+        std::cerr << s.origin << ": story '" << s.id << "' skipped: not English ("
+                  << text::WhyNotEnglish(g) << ")\n";
+        return;
+      }
+    }
+    std::string first;
+    if (seen_ids.See(s.id, s.origin, &first) > 1) {
+      ++duplicates;
+      std::cerr << s.origin << ": duplicate story id '" << s.id << "' (first at " << first
+                << "): the copy read last is kept, this one replaces the earlier\n";
+    }
     store::CodedStory cs;
     cs.fingerprint = store::StoryFingerprint(s, info.coder, info.dictionary);
     if (!a.force && !in_flight.count(s.id)) {
@@ -152,7 +175,8 @@ int RunIngest(const IngestArgs& a) {
              secs > 0 ? static_cast<double>(counts.stories) / secs : 0.0);
     std::cerr << "dyad ingest: stories " << counts.records << " (stored " << written.stories
               << ", replaced " << written.replaced << ", unchanged " << unchanged
-              << ", rejected " << counts.rejected + written.failed << "), sentences "
+              << ", rejected " << counts.rejected + written.failed << "), not English "
+              << not_english << ", duplicate ids " << duplicates << ", sentences "
               << stats.sentences << ", events " << written.events << ", batches " << batches
               << ", " << rate << " -> " << a.db << "\n";
   }
@@ -167,17 +191,21 @@ RunFn AddIngestCommand(CLI::App& app) {
       "ingest",
       "Code stories and store stories, sentence statistics and events in an SQLite event store "
       "(WAL, one transaction per batch). A story whose id is already stored is replaced (or "
-      "skipped when nothing changed), so ingest can be re-run after a crash. Input as for `dyad "
-      "code`. Exit 0 all good, 1 some input was bad (reported, the rest stored), 2 usage error.");
+      "skipped when nothing changed), so ingest can be re-run after a crash; when the input "
+      "repeats an id, the copy read last is kept and each repeat is reported (file:line, and "
+      "where the id was first read). A story not in English is skipped and reported by id, as "
+      "by `dyad code`. Input as for `dyad code`. Exit 0 all good, 1 some input was bad (reported, the rest stored), 2 usage error.");
   cmd->add_option("--db", args->db, "Event store file (created if missing)")->required();
   cmd->add_option("--format,--input-format", args->input_format, "Input: auto, jsonl, text or xml")
       ->check(CLI::IsMember({"auto", "jsonl", "text", "xml"}));
   cmd->add_option("--date", args->date, "Date (YYYY-MM-DD) of plain-text stories");
-  cmd->add_option("--dict", args->dict, "Dictionary folder (default: $DYAD_DATA or the built-in data/)");
+  AddDictOptions(cmd, &args->dict, &args->no_default_dict);
   cmd->add_option("--batch", args->batch, "Stories per transaction (default 500)");
   cmd->add_option("--threads", args->threads, "Coding threads (0 = all cores)");
   cmd->add_flag("--force", args->force, "Re-code and replace stories even when unchanged");
   cmd->add_flag("-q,--quiet", args->quiet, "No statistics line on stderr");
+  cmd->add_flag("--any-language", args->any_language,
+                "Store every story: do not skip those that are not in English");
   cmd->add_option("files", args->files, "Input files (default: stdin)");
   return [args] { return RunIngest(*args); };
 }

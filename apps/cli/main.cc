@@ -1,8 +1,8 @@
 // dyad — political event coding from news text.
 //
-//   dyad code [--format jsonl|tsv] [--date D] [--dict DIR] [FILE...]
+//   dyad code [--format jsonl|tsv] [--date D] [--dict DIR]... [--no-default-dict] [FILE...]
 //   dyad tokenize [FILE...]
-//   dyad check-dict [DIR]
+//   dyad check-dict [--dict DIR]... [DIR]
 //   dyad eval GOLD.jsonl [--verbose]
 //   dyad explain [--format text|json] [--text SENTENCE] [FILE...]
 //

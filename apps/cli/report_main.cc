@@ -13,7 +13,9 @@ namespace dyad::cli {
 namespace {
 
 struct ReportArgs {
-  std::string db, out, network, dict, title = "dyad report";
+  std::string db, out, network, title = "dyad report";
+  std::vector<std::string> dict;
+  bool no_default_dict = false;
   std::string by = "week";
   std::string from, to;
   report::ReportOptions opt;
@@ -47,7 +49,8 @@ int RunReport(ReportArgs a) {
     o.generated = buf;
   }
   // Names for codes are a nicety: without dictionaries the report still works.
-  auto lex = Lexicon::Load(DataDir(a.dict));
+  std::vector<std::string> layers = DictLayers(a.dict, a.no_default_dict);
+  auto lex = Lexicon::Load(layers);
   if (lex.ok()) {
     std::shared_ptr<const Lexicon> l = *lex;
     o.event_label = [l](const std::string& code) {
@@ -105,7 +108,7 @@ RunFn AddReportCommand(CLI::App& app) {
   cmd->add_option("--from", args->from, "First event date (YYYY-MM-DD)");
   cmd->add_option("--to", args->to, "Last event date (YYYY-MM-DD)");
   cmd->add_option("--title", args->title, "Page title");
-  cmd->add_option("--dict", args->dict, "Dictionary folder, for code labels and country names");
+  AddDictOptions(cmd, &args->dict, &args->no_default_dict);
   cmd->add_option("--top-dyads", args->opt.top_dyads, "Rows in the top-dyads table (12)");
   cmd->add_option("--timelines", args->opt.timelines, "Timeline charts of the busiest dyads (4)");
   cmd->add_option("--top-events", args->opt.top_events, "Top events shown with evidence (12)");

@@ -34,7 +34,10 @@ std::string Fmt(double v) { return report::Num(v, 3); }
 int RunTimeline(const TimelineArgs& a) {
   auto store = OpenStoreForQuery("timeline", a.db, a.from, a.to, a.window);
   if (!store) return kExitUsage;
-  std::string src = store::NormalizeDyadArg(a.source), tgt = store::NormalizeDyadArg(a.target);
+  auto src_key = ResolveDyadEnd("timeline", a.source, *store);
+  auto tgt_key = src_key ? ResolveDyadEnd("timeline", a.target, *store) : std::nullopt;
+  if (!src_key || !tgt_key) return kExitBadInput;
+  const std::string &src = *src_key, &tgt = *tgt_key;
   store::SeriesOptions so;
   so.by = *store::ParsePeriod(a.by);
   so.basis = a.basis == "mentions" ? store::Basis::kMentions : store::Basis::kEvents;
@@ -48,6 +51,11 @@ int RunTimeline(const TimelineArgs& a) {
   if (!mentions.ok() || !daily.ok()) {
     std::cerr << "dyad timeline: "
               << (!mentions.ok() ? mentions.status() : daily.status()).message() << "\n";
+    return kExitBadInput;
+  }
+  if (mentions->empty()) {
+    std::cerr << "dyad timeline: no events for " << src << " -> " << tgt
+              << (a.both ? " or back" : "") << " in " << a.db << " (at any date)\n";
     return kExitBadInput;
   }
   // Both directions share one period range.
@@ -177,10 +185,12 @@ RunFn AddTimelineCommand(CLI::App& app) {
       "Print the dyad-period series of SOURCE -> TARGET from an event store: per period the "
       "mentions, deduplicated events, Goldstein sum and mean, the four quad-class counts, the "
       "stories and sentences processed (denominators) and the alert z-score where the period "
-      "alerts. SOURCE/TARGET are country or group codes (RUS, USA, NATO, EU, UN, AU; * = any).");
+      "alerts. SOURCE/TARGET are countries or groups by ISO or CAMEO code or name (RUS, ROM or "
+      "ROU, russia, 'united states', NATO, EU, UN, AU; * = any). Exit 1 when an end is unknown "
+      "or the store has no event of the dyad.");
   cmd->add_option("--db", args->db, "Event store file")->required();
-  cmd->add_option("source", args->source, "Source actor: country or group code")->required();
-  cmd->add_option("target", args->target, "Target actor: country or group code")->required();
+  cmd->add_option("source", args->source, "Source: country or group, by code or name")->required();
+  cmd->add_option("target", args->target, "Target: country or group, by code or name")->required();
   cmd->add_option("--by", args->by, "Period: day, week (ISO, Monday) or month")
       ->check(CLI::IsMember({"day", "week", "month"}));
   cmd->add_flag("--both", args->both, "Add the reverse direction TARGET -> SOURCE");

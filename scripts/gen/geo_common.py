@@ -38,7 +38,7 @@ def load_iso_3166_1():
 def load_world_countries():
     path = os.path.join(NODE_MODULES, "world-countries", "countries.json")
     if not os.path.exists(path):
-        die("missing %s: run `npm install` in %s first" % (path, REPO))
+        die("missing %s: run `npm ci` in %s first" % (path, REPO))
     with open(path, encoding="utf-8") as f:
         return json.load(f)
 

@@ -62,11 +62,28 @@ void CodeSentences(code::SentenceCoder* sc, const code::StoryEnv& env, std::vect
 
 }  // namespace
 
+namespace {
+
+// The stages hash an event's id (and a compound mention's parent id) to 64
+// bits; ids keep the top 53 (dyad/event.h: exact as doubles, and GDELT's
+// GLOBALEVENTID). Done here, once, for every semantics.
+void IdsBelow2To53(std::vector<Event>* events, size_t first) {
+  for (size_t i = first; i < events->size(); ++i) {
+    Event& e = (*events)[i];
+    e.id = EventIdFromHash(EventIdValue(e.id));
+    if (!e.parent_id.empty()) e.parent_id = EventIdFromHash(EventIdValue(e.parent_id));
+  }
+}
+
+}  // namespace
+
 void Coder::Code(const Story& story, const Document& doc, std::vector<Event>* events,
                  CodeStats* stats, std::string* trace, code::Explanation* explain) const {
   if (options_.semantics == Semantics::kTabari && options_.tabari) {
+    size_t first = events->size();
     tabari::CodeDocument(*options_.tabari, *lex_, story, doc, events, stats,
                          options_.trace ? trace : nullptr);
+    IdsBelow2To53(events, first);
     return;
   }
   CodeStats local;
@@ -84,6 +101,7 @@ void Coder::Code(const Story& story, const Document& doc, std::vector<Event>* ev
     CodeSentences(&sc, env, events, &local);
   }
   local.events = events->size() - first;
+  IdsBelow2To53(events, first);
   if (stats) stats->Add(local);
 }
 

@@ -11,9 +11,10 @@
 namespace dyad::io {
 namespace {
 
-std::string FormatNumber(double v) {
+// Goldstein scores have one decimal; confidences two (0.85, 0.65 …).
+std::string FormatNumber(double v, int decimals = 1) {
   char buf[32];
-  snprintf(buf, sizeof buf, "%.1f", v);
+  snprintf(buf, sizeof buf, "%.*f", decimals, v);
   return buf;
 }
 
@@ -99,7 +100,7 @@ class TsvWriter : public EventWriter {
     field(std::to_string(e.quad_class));
     field(e.plover);
     field(e.trigger);
-    field(FormatNumber(e.confidence));
+    field(FormatNumber(e.confidence, 2));
     field(e.parent_id);
     AppendTsvField(e.text, line);
     line->push_back('\n');

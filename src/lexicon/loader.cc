@@ -966,17 +966,41 @@ class LexiconBuilder {
 
 Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dir, DictStats* stats,
                                                      int threads) {
+  return Load(std::vector<std::string>{dir}, stats, threads);
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::vector<std::string>& dirs,
+                                                     DictStats* stats, int threads) {
   DictStats local;
   if (!stats) stats = &local;
-  fs::path root(dir);
+  if (dirs.empty()) return Status::NotFound("no dictionary folder given");
   std::error_code ec;
-  if (!fs::is_directory(root, ec)) return Status::NotFound(dir + ": no such dictionary folder");
-  fs::path dict_dir = fs::is_directory(root / "dict", ec) ? root / "dict" : root;
+  // The layers' .dict files, each folder's in name order, folder after
+  // folder; a folder named twice (the same path) is read once, where it
+  // first comes.
+  std::vector<fs::path> files;
+  std::set<fs::path> seen_dirs;
+  for (const std::string& dir : dirs) {
+    fs::path root(dir);
+    if (!fs::is_directory(root, ec)) return Status::NotFound(dir + ": no such dictionary folder");
+    fs::path dict_dir = fs::is_directory(root / "dict", ec) ? root / "dict" : root;
+    fs::path canonical = fs::weakly_canonical(dict_dir, ec);
+    if (!seen_dirs.insert(ec ? dict_dir : canonical).second) continue;
+    std::vector<fs::path> layer;
+    for (const auto& de : fs::directory_iterator(dict_dir, ec)) {
+      if (de.is_regular_file() && de.path().extension() == ".dict") layer.push_back(de.path());
+    }
+    std::sort(layer.begin(), layer.end());
+    if (layer.empty()) return Status::NotFound(dict_dir.string() + ": no .dict files");
+    files.insert(files.end(), layer.begin(), layer.end());
+  }
+  // The tables come from the first folder (the defaults, unless replaced).
+  fs::path root(dirs[0]);
   fs::path cameo_dir = fs::is_directory(root / "cameo", ec)
                            ? root / "cameo"
                            : fs::path(DYAD_SOURCE_DATA_DIR) / "cameo";
   if (!fs::is_directory(cameo_dir, ec)) {
-    cameo_dir = fs::path(dir).parent_path() / "cameo";
+    cameo_dir = root.parent_path() / "cameo";
   }
   LexiconBuilder b(stats, threads);
   DYAD_RETURN_IF_ERROR(b.LoadTables(cameo_dir));
@@ -984,33 +1008,16 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dir, Dic
   // word_info_, which the .dict files never touch: with a second thread they
   // load alongside them.
   const fs::path wordnet = cameo_dir.parent_path() / "lexicon" / "wordnet-verbs.tsv";
-  Status wordnet_status = Status::Ok();
-  std::thread wordnet_thread;
   if (threads > 1) {
-    wordnet_thread = std::thread([&] { wordnet_status = b.LoadWordNet(wordnet); });
-  } else {
-    DYAD_RETURN_IF_ERROR(b.LoadWordNet(wordnet));
-  }
-  auto join_wordnet = [&] {
-    if (wordnet_thread.joinable()) wordnet_thread.join();
-    return wordnet_status;
-  };
-  std::vector<fs::path> files;
-  for (const auto& de : fs::directory_iterator(dict_dir, ec)) {
-    if (de.is_regular_file() && de.path().extension() == ".dict") files.push_back(de.path());
-  }
-  std::sort(files.begin(), files.end());
-  if (files.empty()) {
-    DYAD_RETURN_IF_ERROR(join_wordnet());
-    return Status::NotFound(dict_dir.string() + ": no .dict files");
-  }
-  if (threads > 1) {
+    Status wordnet_status = Status::Ok();
+    std::thread wordnet_thread([&] { wordnet_status = b.LoadWordNet(wordnet); });
     Status lanes = b.LoadInLanes(files, cameo_dir);
-    DYAD_RETURN_IF_ERROR(join_wordnet());
+    wordnet_thread.join();
+    DYAD_RETURN_IF_ERROR(wordnet_status);
     DYAD_RETURN_IF_ERROR(lanes);
   } else {
+    DYAD_RETURN_IF_ERROR(b.LoadWordNet(wordnet));
     for (const fs::path& f : files) b.LoadFile(f, 0);
-    DYAD_RETURN_IF_ERROR(join_wordnet());
   }
   return b.Finish();
 }

@@ -176,5 +176,47 @@ TEST(Loader, EventNounsLoadWithOneOrTwoThreads) {
   fs::remove_all(dir);
 }
 
+// Folders given as layers load one after another, as if one folder: a later
+// folder's entry for a phrase replaces an earlier one's, a verb takes the
+// later code, and what no later folder names stays.
+TEST(Loader, LayersLoadInOrderLaterEntriesWin) {
+  namespace fs = std::filesystem;
+  fs::path base = fs::temp_directory_path() / "dyad_loader_layers_test";
+  fs::remove_all(base);
+  fs::create_directories(base / "a" / "dict");
+  fs::create_directories(base / "b");
+  std::ofstream(base / "a" / "dict" / "x.dict") << "country XAA : aland | bland\n"
+                                                   "verb 010 : say\n";
+  std::ofstream(base / "b" / "y.dict") << "country XAB : bland\n"
+                                          "verb 020 : say\n";
+  auto code_of = [](const Lexicon& lex, std::string_view word) {
+    auto m = lex.MatchPhrase({word}, 0);
+    return m ? lex.entry(m->entry).codes[0].code : std::string("none");
+  };
+  for (int threads : {1, 2}) {
+    DictStats stats;
+    auto ab = Lexicon::Load({(base / "a").string(), (base / "b").string()}, &stats, threads);
+    ASSERT_TRUE(ab.ok()) << ab.status().message();
+    EXPECT_EQ(code_of(**ab, "aland"), "XAA");
+    EXPECT_EQ(code_of(**ab, "bland"), "XAB");
+    ASSERT_NE((*ab)->Verb("say"), nullptr);
+    EXPECT_EQ((*ab)->Verb("say")->code, "020");
+    EXPECT_EQ(stats.files.size(), 2u);
+    EXPECT_EQ(stats.notes.size(), 2u);  // bland and say replaced, with both places
+    auto ba = Lexicon::Load({(base / "b").string(), (base / "a").string()}, nullptr, threads);
+    ASSERT_TRUE(ba.ok());
+    EXPECT_EQ(code_of(**ba, "bland"), "XAA");
+    EXPECT_EQ((*ba)->Verb("say")->code, "010");
+  }
+  // A folder named twice loads once; a missing one is an error naming it.
+  DictStats twice;
+  ASSERT_TRUE(Lexicon::Load({(base / "a").string(), (base / "a" / "dict").string()}, &twice).ok());
+  EXPECT_EQ(twice.files.size(), 1u);
+  auto missing = Lexicon::Load({(base / "a").string(), (base / "nope").string()});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("nope: no such dictionary folder"), std::string::npos);
+  fs::remove_all(base);
+}
+
 }  // namespace
 }  // namespace dyad

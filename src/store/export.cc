@@ -66,14 +66,8 @@ const std::vector<std::string>& GdeltColumns() {
 }
 
 uint64_t GdeltEventId(const std::string& hex_id) {
-  uint64_t v = 0;
-  for (char c : hex_id.substr(0, 16)) {
-    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                 : c >= 'A' && c <= 'F'           ? c - 'A' + 10
-                                                                  : 0;
-    v = v << 4 | static_cast<uint64_t>(d);
-  }
-  return v >> 1;
+  uint64_t v = EventIdValue(hex_id);
+  return v < kEventIdLimit ? v : v >> 11;
 }
 
 std::string GdeltFractionDate(const std::string& date) {
@@ -84,7 +78,8 @@ std::string GdeltFractionDate(const std::string& date) {
   return Fixed(y + ((m - 1) * 30 + d) / 365.0, 4);
 }
 
-std::string GdeltRow(const std::vector<const Mention*>& mentions, const DedupEvent& ev) {
+std::string GdeltRow(const std::vector<const Mention*>& mentions, const DedupEvent& ev,
+                     const CountryCodes* cameo) {
   const Mention& rep = *mentions.at(0);
   const Event& e = rep.event;
   std::vector<std::string> f;
@@ -103,9 +98,9 @@ std::string GdeltRow(const std::vector<const Mention*>& mentions, const DedupEve
       for (int i = 0; i < 10; ++i) f.push_back("");
       return;
     }
-    f.push_back(a->code);
+    f.push_back(cameo ? cameo->ActorToCameo(a->code, a->country) : a->code);
     f.push_back(GdeltName(a->name));
-    f.push_back(a->country);
+    f.push_back(cameo ? cameo->ToCameo(a->country) : a->country);
     f.push_back(a->group);
     f.push_back("");  // EthnicCode
     f.push_back("");  // Religion1Code

@@ -3,7 +3,8 @@
 //            order, one row per deduplicated event (NumMentions, NumSources,
 //            NumArticles from the dedup), or per mention with --raw. Fields
 //            dyad does not have (ethnic and religion codes, AvgTone, all geo)
-//            are left empty, never guessed.
+//            are left empty, never guessed. Country codes are CAMEO's
+//            (ROM, MTN, TMP), as in GDELT's files, unless asked for ISO.
 //   plover — PLOVER JSON Lines (actor/recipient/event/mode/quad_code …), one
 //            record per mention whose CAMEO code has a PLOVER type; CAMEO 01
 //            and 02 have none and are skipped (and counted).
@@ -17,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "store/country_codes.h"
 #include "store/dedup.h"
 #include "store/mention.h"
 
@@ -27,16 +29,22 @@ inline constexpr int kGdeltColumnCount = 61;
 // The 61 column names, GLOBALEVENTID … SOURCEURL.
 const std::vector<std::string>& GdeltColumns();
 
-// GLOBALEVENTID of an event id: its 64-bit hex value shifted right by one
-// (a positive 63-bit integer, stable as the id is).
+// GLOBALEVENTID of an event id: the id's value, below 2^53 (dyad/event.h),
+// so the same number as the id and exact as a double. An id of a store
+// written before ids were kept below 2^53 (a full 64-bit value) gives its
+// top 53 bits.
 uint64_t GdeltEventId(const std::string& hex_id);
 
 // GDELT's FractionDate: YEAR + ((MONTH - 1) * 30 + DAY) / 365, 4 decimals.
 std::string GdeltFractionDate(const std::string& yyyy_mm_dd);
 
 // One GDELT 2.0 row (no newline) for the event made of `mentions` (its
-// first mention is the representative) with the given counts.
-std::string GdeltRow(const std::vector<const Mention*>& mentions, const DedupEvent& ev);
+// first mention is the representative) with the given counts. With
+// `cameo`, the actors' codes and country codes are written as CAMEO writes
+// them (Actor1Code ROMGOV, Actor1CountryCode ROM); without, as dyad stores
+// them (ISO: ROUGOV, ROU).
+std::string GdeltRow(const std::vector<const Mention*>& mentions, const DedupEvent& ev,
+                     const CountryCodes* cameo = nullptr);
 
 // PLOVER quad category (1..4) of a PLOVER event type, 0 if unknown.
 int PloverQuad(const std::string& type);

@@ -41,8 +41,12 @@ TEST(Gdelt, SixtyOneColumnsInGdeltOrder) {
 TEST(Gdelt, FractionDateAndEventId) {
   EXPECT_EQ(GdeltFractionDate("2015-02-18"), "2015.1315");  // (30 + 18) / 365
   EXPECT_EQ(GdeltFractionDate("1979-01-01"), "1979.0027");
-  EXPECT_EQ(GdeltEventId("ffffffffffffffff"), 0x7fffffffffffffffull);
-  EXPECT_EQ(GdeltEventId("0000000000000010"), 8u);
+  // An id is below 2^53 and GLOBALEVENTID is its value.
+  EXPECT_EQ(GdeltEventId("001fffffffffffff"), (uint64_t{1} << 53) - 1);
+  EXPECT_EQ(GdeltEventId("0000000000000010"), 16u);
+  // A 64-bit id of a store written before: its top 53 bits, still below 2^53.
+  EXPECT_EQ(GdeltEventId("ffffffffffffffff"), (uint64_t{1} << 53) - 1);
+  EXPECT_EQ(GdeltEventId("0020000000000000"), uint64_t{1} << 42);
 }
 
 TEST(Gdelt, RowOfADeduplicatedEvent) {

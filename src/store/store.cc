@@ -550,4 +550,15 @@ Result<StoreSummary> EventStore::Summary() {
   return s;
 }
 
+Result<std::set<std::string>> EventStore::DyadKeys() {
+  std::set<std::string> keys;
+  sqlite::Stmt q(*db_,
+                 "SELECT DISTINCT source_key FROM events UNION SELECT DISTINCT target_key FROM "
+                 "events WHERE target_key != ''");
+  sqlite::Step step;
+  while ((step = q.Next()) == sqlite::Step::kRow) keys.insert(q.Text(0));
+  if (step != sqlite::Step::kDone) return Status::Internal(db_->Error());
+  return keys;
+}
+
 }  // namespace dyad::store

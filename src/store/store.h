@@ -20,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,8 @@ class EventStore {
   Result<std::map<int, Denominator>> DailyDenominators(const std::string& from = "",
                                                        const std::string& to = "");
   Result<StoreSummary> Summary();
+  // Every dyad end the stored events name (source and target keys).
+  Result<std::set<std::string>> DyadKeys();
 
   sqlite::Db& db() { return *db_; }
 

@@ -30,7 +30,7 @@ async function main() {
   try {
     ({ chromium } = require('playwright-core'));
   } catch (e) {
-    console.error('FAIL: cannot load playwright-core (npm install in the source tree): ' + e.message);
+    console.error('FAIL: cannot load playwright-core (npm ci in the source tree): ' + e.message);
     return 1;
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyad-chromium-'));

@@ -1,0 +1,138 @@
+#include "text/language.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace dyad::text {
+namespace {
+
+// Common English function words (articles, prepositions, pronouns,
+// auxiliaries, conjunctions), lower case, sorted for binary search.
+constexpr std::array<std::string_view, 88> kFunctionWords = {
+    "a",     "about", "after", "against", "all",   "also",  "an",    "and",   "are",   "as",
+    "at",    "be",    "been",  "before",  "being", "between", "but", "by",    "can",   "could",
+    "did",   "do",    "does",  "during",  "for",   "from",  "had",   "has",   "have",  "he",
+    "her",   "his",   "how",   "i",       "if",    "in",    "into",  "is",    "it",    "its",
+    "may",   "more",  "most",  "must",    "no",    "not",   "of",    "on",    "or",    "other",
+    "our",   "out",   "over",  "said",    "says",  "she",   "should", "since", "so",   "some",
+    "than",  "that",  "the",   "their",   "them",  "there", "these", "they",  "this",  "those",
+    "through", "to",  "under", "until",   "up",    "was",   "we",    "were",  "what",  "when",
+    "where", "which", "while", "who",     "will",  "with",  "would", "you"};
+
+// Function words of the other languages news comes in most often in Latin
+// letters (French, Spanish, Italian, Portuguese, German, Dutch, Indonesian)
+// that English text does not use: a text with more of these than of
+// English ones is not English.
+constexpr std::array<std::string_view, 95> kForeignFunctionWords = {
+    "ao", "aos", "au", "auch", "auf", "aux", "avec", "che", "com", "con", "da", "dan", "dans",
+    "dari", "das", "de", "del", "della", "delle", "dem", "dengan", "der", "des", "di", "die",
+    "dos", "du", "e", "een", "ein", "eine", "el", "elle", "em", "en", "es", "est", "et",
+    "für", "gli", "het", "il", "ils", "im", "ini", "ist", "itu", "la", "las", "le", "les",
+    "lo", "los", "mit", "na", "nas", "nel", "nicht", "non", "nos", "não", "o", "ont", "os",
+    "par", "para", "pas", "pela", "pelas", "pelo", "pelos", "por", "pour", "que", "qui", "se",
+    "sich", "sono", "su", "sur", "sus", "uma", "un", "una", "und", "une", "untuk", "von", "y",
+    "yang", "zu", "à", "às", "é", "été"};
+
+bool IsFunctionWord(std::string_view w) {
+  return std::binary_search(kFunctionWords.begin(), kFunctionWords.end(), w);
+}
+bool IsForeignFunctionWord(std::string_view w) {
+  return std::binary_search(kForeignFunctionWords.begin(), kForeignFunctionWords.end(), w);
+}
+
+// The code point at s[i] (advancing i); U+FFFD for a bad byte.
+uint32_t NextCodePoint(std::string_view s, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(s[*i]);
+  int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || *i + n > s.size()) {
+    ++*i;
+    return 0xFFFD;
+  }
+  uint32_t cp = n == 1 ? c : c & (0x7F >> n);
+  for (int k = 1; k < n; ++k) cp = cp << 6 | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
+  *i += n;
+  return cp;
+}
+
+bool IsAsciiLetter(uint32_t cp) { return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'; }
+// Latin-1 Supplement and Latin Extended-A/B letters (é, ñ, ß, ł …).
+bool IsOtherLatinLetter(uint32_t cp) {
+  return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+// A letter of another script, roughly: any code point from Greek on that is
+// not punctuation, a symbol or a space of the general blocks.
+bool IsOtherScriptLetter(uint32_t cp) {
+  if (cp < 0x370) return false;
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows …
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  if (cp >= 0xFE00 && cp <= 0xFE6F) return false;  // variation selectors, small forms
+  if (cp >= 0xFF00 && cp <= 0xFF20) return false;  // fullwidth punctuation
+  if (cp == 0xFFFD || cp >= 0x1F000) return false; // replacement, emoji
+  return true;
+}
+
+}  // namespace
+
+EnglishGuess GuessEnglish(std::string_view text) {
+  EnglishGuess g;
+  std::string word;
+  bool in_word = false, word_has_other = false;
+  auto end_word = [&] {
+    if (!in_word) return;
+    ++g.words;
+    if (!word_has_other && IsFunctionWord(word)) ++g.function_words;
+    if (!word_has_other && IsForeignFunctionWord(word)) ++g.foreign_function_words;
+    word.clear();
+    in_word = false;
+    word_has_other = false;
+  };
+  for (size_t i = 0; i < text.size() && g.words < kMaxWords;) {
+    uint32_t cp = NextCodePoint(text, &i);
+    bool ascii = IsAsciiLetter(cp);
+    bool latin = ascii || IsOtherLatinLetter(cp);
+    bool other = !latin && IsOtherScriptLetter(cp);
+    if (latin || other) {
+      ++g.letters;
+      if (latin) ++g.latin_letters;
+      in_word = true;
+      if (ascii) {
+        word.push_back(static_cast<char>(cp | 0x20));
+      } else if (latin && cp < 0x800) {  // é, ã, ü: kept, as UTF-8 (lower case)
+        uint32_t lower = cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 ? cp + 0x20 : cp;
+        word.push_back(static_cast<char>(0xC0 | lower >> 6));
+        word.push_back(static_cast<char>(0x80 | (lower & 0x3F)));
+      } else {
+        word_has_other = true;
+      }
+    } else if (cp == '\'' && in_word) {
+      word_has_other = true;  // "don't", "Russia's": not a function word
+    } else {
+      end_word();
+    }
+  }
+  end_word();
+  if (g.letters >= kMinLettersToJudge &&
+      g.latin_letters < kMinLatinShare * static_cast<double>(g.letters)) {
+    g.english = false;
+    g.reason = "script";
+  } else if (g.words >= kMinWordsToJudge &&
+             (g.function_words < kMinFunctionWordShare * static_cast<double>(g.words) ||
+              g.foreign_function_words > g.function_words)) {
+    g.english = false;
+    g.reason = "function words";
+  }
+  return g;
+}
+
+std::string WhyNotEnglish(const EnglishGuess& g) {
+  if (std::string_view(g.reason) == "script") {
+    return std::to_string(g.latin_letters) + " of " + std::to_string(g.letters) + " letters Latin";
+  }
+  return std::to_string(g.function_words) + " English and " +
+         std::to_string(g.foreign_function_words) + " other function words in " +
+         std::to_string(g.words) + " words";
+}
+
+}  // namespace dyad::text
