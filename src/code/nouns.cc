@@ -285,7 +285,14 @@ void NounStage::Run(std::vector<Event>* out) {
     if (!variant) continue;
     int np = a_.phrase_of[k];
     if (np < 0) continue;
-    const std::string& code = variant->code;
+    std::string code = variant->code;
+    // "their first joint naval exercises": drills held together are
+    // military cooperation (062), whatever adjectives stand between.
+    if (code.rfind("15", 0) == 0) {
+      for (uint32_t i = a_.phrases[np].b; i < k; ++i) {
+        if (w[i].lower == "joint") code = "062";
+      }
+    }
     const EventCodeInfo* info = env_.lex.EventCode(code);
     if (!info) continue;
     Governor g = GovernorOf(np);

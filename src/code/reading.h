@@ -101,6 +101,11 @@ struct Reading {
   // "X condemned the strike": a reaction to an act the story told targets
   // that act's actor.
   bool reaction_targets = true;
+  // Killing fifty or more ("killed at least 120 villagers") is 202.
+  bool mass_killing_by_number = true;
+  // "Aid was delivered to Gaza by the WFP": a passive whose subject is a
+  // thing targets its "to" phrase.
+  bool passive_things_go_to = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

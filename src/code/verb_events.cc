@@ -194,6 +194,17 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       }
     }
     targets = roles_.Targets(subj);
+    // "Food aid was delivered to Gaza by the WFP": a thing sent or handed
+    // over goes to the actor of its "to" phrase.
+    if (targets.empty() && env_.rd.passive_things_go_to && subj >= 0 && a_.phrases[subj].actors.empty()) {
+      for (uint32_t k = vg.e; k + 1 < end; ++k) {
+        if (w[k].lower != "to" || a_.phrase_of[k + 1] < 0) continue;
+        for (const ActorRef& t : roles_.Targets(a_.phrase_of[k + 1])) {
+          if (!t.code.empty()) targets.push_back(t);
+        }
+        break;
+      }
+    }
     // "A camp for Congolese refugees was attacked", "a missionary from
     // Calgary was arrested": the people it is for, or where they are from.
     if (targets.empty() && subj >= 0 && a_.phrases[subj].e + 1 < w.size() &&
@@ -327,6 +338,15 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       targets.push_back(t);
       how = "story counterpart";
     }
+  }
+  // "killed at least 120 villagers", "executed more than 300 people":
+  // killing fifty or more is a mass killing (202).
+  if (env_.rd.mass_killing_by_number && (hw.lemma == "kill" || hw.lemma == "execute" ||
+                                         hw.lemma == "massacre" || hw.lemma == "slaughter") &&
+      !vg.passive && VictimCount(v, end) >= 50) {
+    code = "202";
+    info = env_.lex.EventCode(code);
+    pattern_text += " (fifty or more killed)";
   }
   // Violence done with the means of war (shelling, air strikes, drones,
   // artillery) is conventional military force (19), whatever the verb.
@@ -507,6 +527,39 @@ bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>
     return true;
   }
   return false;
+}
+
+long EventStage::VictimCount(int v, uint32_t end) const {
+  const auto& w = a_.parse.words;
+  uint32_t k = a_.parse.verbs[v].e;
+  // "at least", "more than", "nearly", "some", "about", "up to"
+  for (int skip = 0; skip < 3 && k < end; ++skip) {
+    std::string_view l = w[k].lower;
+    if (l == "at" || l == "least" || l == "more" || l == "than" || l == "nearly" || l == "some" ||
+        l == "about" || l == "around" || l == "up" || l == "to" || l == "over" || l == "almost") {
+      ++k;
+    } else {
+      break;
+    }
+  }
+  if (k >= end) return 0;
+  std::string_view l = w[k].lower;
+  if (l == "hundreds") return 200;
+  if (l == "thousands") return 2000;
+  long n = 0;
+  bool digits = false;
+  for (char ch : l) {
+    if (ch >= '0' && ch <= '9') {
+      n = n * 10 + (ch - '0');
+      digits = true;
+      if (n > 100000000) break;
+    } else if (ch != ',') {
+      return 0;
+    }
+  }
+  if (!digits) return 0;
+  if (k + 1 < end && (w[k + 1].lower == "million")) n *= 1000000;
+  return n;
 }
 
 bool MutualCode(const std::string& code, std::string_view lemma) {

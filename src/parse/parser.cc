@@ -530,6 +530,22 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
                           prev == Tag::kTo || prev == Tag::kDo || prev == Tag::kNeg ||
                           prev == Tag::kRel;
       if (subjectless || (past_follows && !verb_context)) noun = true;
+      // "Manila and Washington launched their largest joint military
+      // exercises": after a noun, in a clause whose verb has already come
+      // (no comma, conjunction or clause word between), it is a plural noun.
+      if (!noun && !verb_context && (prev == Tag::kNoun || prev == Tag::kProper)) {
+        for (uint32_t j = i; j-- > 0;) {
+          Tag tj = out->words[j].tag;
+          if (tj == Tag::kComma || tj == Tag::kCoord || tj == Tag::kThat || tj == Tag::kRel ||
+              tj == Tag::kSub || tj == Tag::kQuote || tj == Tag::kPunct || tj == Tag::kEnd) {
+            break;
+          }
+          if (tj == Tag::kVerb) {
+            noun = true;
+            break;
+          }
+        }
+      }
     }
     // "a warm welcome", "an early meeting": a base form after "a" is no verb.
     if (!noun && form == VForm::kBase && (prev_lower == "a" || prev_lower == "an")) noun = true;
