@@ -33,6 +33,7 @@ void ActorStage::Run() {
   for (size_t k = 0; k < a_.phrases.size(); ++k) {
     if (env_.rd.role_from_next_phrase) CountriesFromPhrase(&a_.phrases[k]);
     if (env_.rd.speaker_for_phrase) SpeakerFor(&a_.phrases[k]);
+    if (env_.rd.two_parties) TwoParties(&a_.phrases[k], static_cast<int>(k));
     for (ActorRef& a : a_.phrases[k].actors) {
       if (a.pronoun && a.code.empty()) ResolvePronoun(&a, static_cast<int>(k));
       if (a.code.empty() && !a.role.empty()) InheritCountry(&a, a_.phrases[k]);
@@ -524,6 +525,47 @@ void ActorStage::CountriesFromPhrase(Phrase* np) {
       x.prefix.clear();
       out.push_back(x);
     }
+  }
+  np->actors = std::move(out);
+}
+
+// "the two sides", "both countries", "the two leaders": the two parties
+// named before in the sentence, else the story's two latest; none when
+// there are more than two in the sentence (no guess).
+void ActorStage::TwoParties(Phrase* np, int index) {
+  const auto& w = a_.parse.words;
+  for (const ActorRef& a : np->actors) {
+    if (!a.code.empty()) return;
+  }
+  uint32_t b = np->b, e = np->e;
+  if (e - b < 2 || e - b > 3) return;
+  std::string_view first = w[b].lower, head = w[e - 1].lower;
+  bool two = (first == "both" && e - b == 2) ||
+             (first == "the" && (e - b == 2 ? head == "sides" : w[b + 1].lower == "two"));
+  static const char* kHeads[] = {"sides", "parties", "countries", "neighbours", "neighbors",
+                                 "leaders", "governments", "nations", "states", "presidents"};
+  bool head_ok = false;
+  for (const char* h : kHeads) head_ok = head_ok || head == h;
+  if (!two || !head_ok) return;
+  std::vector<ActorRef> parties;
+  for (int k = 0; k < index; ++k) {
+    for (const ActorRef& x : a_.phrases[k].actors) {
+      if (x.code.empty() || x.place || x.weak || x.country.size() != 3) continue;
+      bool seen = false;
+      for (const ActorRef& y : parties) seen = seen || y.country == x.country;
+      if (!seen) parties.push_back(x);
+    }
+  }
+  if (parties.size() > 2) return;
+  if (parties.size() < 2 && !discourse_.TwoParties(&parties)) return;
+  std::vector<ActorRef> out;
+  for (ActorRef x : parties) {
+    x.b = b;
+    x.e = e;
+    x.pronoun = false;
+    x.several = true;
+    x.how = "the two parties named before";
+    out.push_back(x);
   }
   np->actors = std::move(out);
 }

@@ -39,6 +39,7 @@ class ActorStage {
   bool PluralRoleNoun(const ActorRef& x) const;
   void CountriesFromPhrase(Phrase* np);
   void SpeakerFor(Phrase* np);
+  void TwoParties(Phrase* np, int index);
   void InheritCountry(ActorRef* a, const Phrase& np);
 
   const StoryEnv& env_;

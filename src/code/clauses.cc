@@ -218,6 +218,11 @@ std::string Clauses::Blocked(int v, const Clause& c) const {
   if (vg.must) return "obligation";
   if (vg.future) return "future";
   if (vg.participle) return "reduced relative";
+  // "fought no war", "made no concessions": an object with "no" denies the act.
+  if (env_.rd.no_object_negates && vg.e < w.size() && w[vg.e].tag == Tag::kNoDet &&
+      a_.phrase_of[vg.e] >= 0) {
+    return "negated (an object with 'no')";
+  }
   // "to help him oust the general", "let them leave": a bare infinitive
   // after help, let or make and its object shares that verb's fate.
   if (env_.rd.bare_infinitive_complements && vg.b == vg.head && w[vg.head].vform == parse::VForm::kBase &&
@@ -329,6 +334,12 @@ std::string Clauses::Blocked(int v, const Clause& c) const {
   // January when Ethiopia signed …": a time clause under a historical
   // clause is history too.
   if (env_.rd.story_time && c.kind == parse::ClauseKind::kTemporal && c.intro >= 0 && !vg.future) {
+    // "… no relations since 1980, after students seized …": a past year
+    // in the clause it hangs on.
+    for (int k = 0; k + 1 < c.intro; ++k) {
+      int at = PastYearAfter(a_.parse, k, story_year);
+      if (at >= 0) return "historical (" + std::string(w[at].lower) + ")";
+    }
     int m = MainVerbBefore(v);
     if (m >= 0 && m != v) {
       std::string why = Blocked(m, Of(m));

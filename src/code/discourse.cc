@@ -44,6 +44,31 @@ const ActorRef* Discourse::LatestStateActor() const {
   return nullptr;
 }
 
+bool Discourse::TwoParties(std::vector<ActorRef>* out) const {
+  // The states held in memory, each once (its newest mention), ranked by
+  // how often they were subjects, then by recency.
+  std::vector<const ActorRef*> states;
+  for (size_t i = 0; i < count_; ++i) {
+    const ActorRef& x = Newest(i);
+    if (x.country.size() != 3 || x.place || x.weak || x.code.empty()) continue;
+    bool seen = false;
+    for (const ActorRef* y : states) seen = seen || y->country == x.country;
+    if (!seen) states.push_back(&x);
+  }
+  auto salience = [&](const ActorRef* x) {
+    auto it = salience_.find(x->country);
+    return it == salience_.end() ? 0 : it->second;
+  };
+  std::stable_sort(states.begin(), states.end(),
+                   [&](const ActorRef* a, const ActorRef* b) { return salience(a) > salience(b); });
+  out->clear();
+  // Two parties only when the third is plainly less present.
+  if (states.size() < 2 || (states.size() > 2 && salience(states[2]) == salience(states[1]))) return false;
+  out->push_back(*states[0]);
+  out->push_back(*states[1]);
+  return true;
+}
+
 bool Discourse::StoryCounterpart(const std::string& root, const std::vector<ActorRef>& sources,
                                  ActorRef* out) const {
   if (root != "03" && root != "10" && root != "12" && root != "13") return false;

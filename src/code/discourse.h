@@ -48,6 +48,10 @@ class Discourse {
   bool StoryCounterpart(const std::string& root, const std::vector<ActorRef>& sources,
                         ActorRef* out) const;
 
+  // "the two sides", "both countries": the two states the story has made
+  // subjects most often (recency breaks ties). False unless two stand out.
+  bool TwoParties(std::vector<ActorRef>* out) const;
+
   size_t size() const { return count_; }
 
  private:

@@ -129,6 +129,8 @@ std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g) const 
   for (uint32_t i = p.b; i < k; ++i) {
     if (NotYetModifier(w[i].lower)) return "'" + std::string(w[i].lower) + "' before it";
   }
+  // "one year since Hamas's attack": "since" (a conjunction here) before it.
+  if (p.b > 0 && w[p.b - 1].lower == "since") return "since: before the story";
   // What governs the phrase: "threat of strikes", "calls for talks",
   // "ahead of talks", "for talks" (a purpose), "since the invasion".
   if (p.prep >= 0) {

@@ -89,6 +89,10 @@ struct Reading {
   bool passive_violence_sources = true;
   // "a spokesman for the defence ministry": the speaker stands for the actor.
   bool speaker_for_phrase = true;
+  // "the two sides", "both countries": the two parties named before.
+  bool two_parties = true;
+  // "fought no war": an object with "no" right after the verb denies it.
+  bool no_object_negates = true;
   // ", demanding X and urging Y": a gerund after "and" continues the
   // participle clause before it.
   bool coordinated_participles = true;

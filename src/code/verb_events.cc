@@ -506,7 +506,7 @@ bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>
     if (h == "launch" || h == "launches" || h == "test" || h == "tests" || h == "drills") {
       roots = {"15"};
     } else if (h == "accusation" || h == "accusations" || h == "claim" || h == "claims" ||
-               h == "allegation" || h == "allegations" || h == "charges" || h == "remarks" ||
+               h == "allegation" || h == "allegations" || h == "charge" || h == "charges" || h == "remarks" ||
                h == "comments") {
       roots = {"01", "10", "11", "13"};
     } else {

@@ -99,6 +99,18 @@ VForm FormOf(std::string_view w, bool is_lemma) {
   return VForm::kPast;  // -ed or an irregular past / participle
 }
 
+// "spoke by telephone", "arrived by plane": "by" naming a means, not an agent.
+bool ByMeans(std::string_view w) {
+  static const char* kMeans[] = {"phone", "telephone", "video", "videoconference", "videolink",
+                                 "letter", "email", "satellite", "radio", "land", "sea", "air",
+                                 "road", "rail", "car", "plane", "helicopter", "boat", "bus",
+                                 "train", "ship", "foot"};
+  for (const char* m : kMeans) {
+    if (w == m) return true;
+  }
+  return false;
+}
+
 bool Nominal(Tag t) {
   return t == Tag::kNoun || t == Tag::kProper || t == Tag::kPron || t == Tag::kNum;
 }
@@ -721,7 +733,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
           vg.finite = false;
         } else if (hw.vform == VForm::kPast && i > 0 && Nominal(out->words[i - 1].tag) &&
                    i + 1 < n && out->words[i + 1].tag == Tag::kPrep &&
-                   out->words[i + 1].lower == "by") {
+                   out->words[i + 1].lower == "by" && !(i + 2 < n && ByMeans(out->words[i + 2].lower))) {
           vg.participle = true;  // "jets promised by Norway"
           vg.finite = false;
           vg.passive = true;

@@ -30,6 +30,8 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.means_by_agent = false;
   r.passive_violence_sources = false;
   r.speaker_for_phrase = false;
+  r.two_parties = false;
+  r.no_object_negates = false;
   r.coordinated_participles = false;
   r.forces_to_partners = false;
   r.story_time = false;
