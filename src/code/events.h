@@ -108,6 +108,10 @@ class EventStage {
   // How many the object of verb group v counts ("at least 120 villagers":
   // 120; "hundreds of": 200; "thousands of": 2000); 0 when no number.
   long VictimCount(int v, uint32_t end) const;
+  // "a swap mediated by the UAE", "talks brokered by Qatar": the mediator
+  // (045) toward each party of the act it brokered. False when it is not
+  // such a participle or names no one.
+  bool Mediation(int v, std::vector<Event>* out);
   // Traces why verb group v gave no event: "'word'" + suffix.
   void Drop(int v, const std::string& suffix) const;
 

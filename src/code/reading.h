@@ -110,6 +110,11 @@ struct Reading {
   // "Aid was delivered to Gaza by the WFP": a passive whose subject is a
   // thing targets its "to" phrase.
   bool passive_things_go_to = true;
+  // "a swap mediated by the UAE": the mediator toward each party (045).
+  bool mediated_by = true;
+  // "A and B exchanged prisoners": a mutual act of a compound subject is
+  // among its members unless an object or "with" names the partner.
+  bool mutual_among_subject = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -141,6 +141,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       intent_root = "intent";
     }
   }
+  if (why == "reduced relative" && env_.rd.mediated_by && Mediation(v, out)) return;
   if (!why.empty()) {
     Drop(v, " not coded: " + why);
     return;
@@ -400,7 +401,13 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     if (l == "jointly" || l == "together") jointly = true;
   }
   const bool compound_subject = best.pattern && best.pattern->compound_subject;
-  if ((only_where || compound_subject) && sources.size() >= 2 &&
+  // "A and B exchanged prisoners in a swap mediated by C": a mutual act of
+  // a compound subject is among its members unless its partner is named as
+  // the object or with "with".
+  const bool among_subject = env_.rd.mutual_among_subject && sources.size() >= 2 &&
+                             MutualCode(code, ve->lemma) && how != "object" &&
+                             how != "'with' phrase" && best.target_np < 0;
+  if ((only_where || compound_subject || among_subject) && sources.size() >= 2 &&
       (parse::IsReciprocalVerb(ve->lemma) || compound_subject || mutual_code() ||
        (jointly && real_targets.empty()))) {
     reciprocal = true;
@@ -560,6 +567,57 @@ long EventStage::VictimCount(int v, uint32_t end) const {
   if (!digits) return 0;
   if (k + 1 < end && (w[k + 1].lower == "million")) n *= 1000000;
   return n;
+}
+
+bool EventStage::Mediation(int v, std::vector<Event>* out) {
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  std::string_view lemma = w[vg.head].lemma;
+  if (lemma != "mediate" && lemma != "broker") return false;
+  // "a swap mediated by the UAE", "talks brokered by Qatar and Egypt".
+  uint32_t k = vg.e;
+  if (k + 1 >= w.size() || w[k].lower != "by" || a_.phrase_of[k + 1] < 0) return false;
+  std::vector<ActorRef> mediators = roles_.Sources(a_.phrase_of[k + 1]);
+  if (mediators.empty()) return false;
+  // Not a mediation the sentence dates before the story ("a war in May
+  // 2021 that ended in a ceasefire brokered by Egypt").
+  for (size_t j = 0; j < w.size(); ++j) {
+    if (PastYearAfter(a_.parse, static_cast<int>(j), env_.date / 10000) >= 0 ||
+        PastDateAfter(a_.parse, static_cast<int>(j), env_.date) >= 0) {
+      return false;
+    }
+  }
+  // The parties: the actors of the main clause's subject and object (the
+  // verb group before the participle), else a "between" phrase.
+  std::vector<ActorRef> parties;
+  auto add = [&](const std::vector<ActorRef>& xs) {
+    for (const ActorRef& x : xs) {
+      if (x.code.empty() || x.place || roles_.SameActor(mediators, x)) continue;
+      bool seen = false;
+      for (const ActorRef& y : parties) seen = seen || y.country == x.country;
+      if (!seen) parties.push_back(x);
+    }
+  };
+  int m = clauses_.MainVerbBefore(v);
+  if (m >= 0 && !clauses_.Blocked(m, clauses_.Of(m)).empty()) return false;
+  if (m >= 0) {
+    add(roles_.Sources(a_.verbs[m].subject >= 0 ? a_.verbs[m].subject : roles_.Subject(m, clauses_.Of(m))));
+    uint32_t o = a_.parse.verbs[m].e;
+    if (o < vg.b && a_.phrase_of[o] >= 0) add(roles_.Targets(a_.phrase_of[o]));
+  }
+  for (uint32_t j = 0; j + 1 < w.size() && parties.size() < 2; ++j) {
+    if (w[j].lower == "between" && a_.phrase_of[j + 1] >= 0) add(roles_.Targets(a_.phrase_of[j + 1]));
+  }
+  if (parties.empty()) return false;
+  std::vector<std::pair<ActorRef, ActorRef>> pairs;
+  for (const ActorRef& s : mediators) {
+    for (const ActorRef& t : parties) pairs.push_back({s, t});
+  }
+  size_t before = out->size();
+  emitter_.Emit(v, pairs, "045", std::string(lemma) + " (mediated by)", "", "mediator of the parties' act", out);
+  if (out->size() > before) a_.verbs[v].coded = true;
+  a_.verbs[v].events = {before, out->size()};
+  return out->size() > before;
 }
 
 bool MutualCode(const std::string& code, std::string_view lemma) {

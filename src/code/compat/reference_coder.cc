@@ -38,6 +38,8 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.reaction_targets = false;
   r.mass_killing_by_number = false;
   r.passive_things_go_to = false;
+  r.mediated_by = false;
+  r.mutual_among_subject = false;
   r.as_preposition = false;
   r.bare_infinitive_complements = false;
   r.own_by_country = false;
