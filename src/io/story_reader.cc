@@ -20,36 +20,6 @@ std::string BaseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// Counts bytes that are not valid UTF-8 (the text stage repairs them later).
-size_t InvalidUtf8Bytes(const std::string& s) {
-  size_t bad = 0;
-  size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || c == 0xC0 || c == 0xC1 || c > 0xF4 || i + len > n) {
-      ++bad;
-      ++i;
-      continue;
-    }
-    bool ok = true;
-    for (int k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) ok = false;
-    }
-    if (!ok) {
-      ++bad;
-      ++i;
-      continue;
-    }
-    i += len;
-  }
-  return bad;
-}
 
 // A single-pass reader for the common record: one flat JSON object whose
 // values are strings, numbers, true, false or null. It accepts exactly what
@@ -263,6 +233,36 @@ class FastRecord {
 };
 
 }  // namespace
+
+size_t InvalidUtf8Bytes(std::string_view s) {
+  size_t bad = 0;
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || c == 0xC0 || c == 0xC1 || c > 0xF4 || i + len > n) {
+      ++bad;
+      ++i;
+      continue;
+    }
+    bool ok = true;
+    for (int k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) ok = false;
+    }
+    if (!ok) {
+      ++bad;
+      ++i;
+      continue;
+    }
+    i += len;
+  }
+  return bad;
+}
 
 bool ParseJsonStory(const std::string& line, Story* story, std::string* error) {
   if (FastRecord(line).Parse(story)) return true;

@@ -11,6 +11,7 @@
 #include <functional>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dyad/story.h"
@@ -50,6 +51,10 @@ bool ReadStories(const std::string& path, const ReaderOptions& opt, const StoryF
 void ReadStoriesFrom(std::istream& in, const std::string& name, InputFormat format,
                      const ReaderOptions& opt, const StoryFn& on_story, const ErrorFn& on_error,
                      ReadCounts* counts);
+
+// The number of bytes of `s` that are not part of well-formed UTF-8 (the
+// text stage replaces them later; readers report them).
+size_t InvalidUtf8Bytes(std::string_view s);
 
 // Parses one JSON Lines record. On failure returns false and sets *error.
 // A flat record of string (and number, true, false, null) values is read by

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Bad and hostile input against the CLI (issue 17): every run ends in bounded
+# time, and every problem is reported as file:line while the rest is read.
+#   robustness_test.sh BUILD/dyad SOURCE_DIR
+# Prints one line per check and "N passed, M failed" at the end; exits 1 on failure.
+set -u
+DYAD="$1"
+SRC="$2"
+. "$(dirname "$0")/lib.sh"
+
+# run with a time limit: a reader that loops fails the check (RC 124).
+trun() {
+  timeout 20 "$DYAD" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+  RC=$?
+  OUT="$(cat "$TMP/out")"
+  ERR="$(cat "$TMP/err")"
+}
+
+# PETRARCH XML: an end tag with no '>' used to restart the reader at byte 0
+# forever (the 52-byte file of the issue), in `code` and in `validate`.
+printf '<Sentence date="20150102" id="X"><EventCoding></EventCoding' > "$TMP/cut.xml"
+trun code "$TMP/cut.xml"
+check "xml: unterminated end tag ends (code), reported by file:line" $([ $RC -eq 1 ] && echo "$ERR" | grep -q 'cut.xml:1: tag </EventCoding is not closed; record "X"' && echo 0 || echo 1) "rc=$RC $ERR"
+trun validate "$TMP/cut.xml"
+check "xml: unterminated end tag ends (validate)" $([ $RC -ne 124 ] && echo "$ERR" | grep -q 'cut.xml:1: tag </EventCoding is not closed' && echo 0 || echo 1) "rc=$RC $ERR"
+{
+  printf '<Sentences>\n<Sentence date="20150102" id="A"><Text>Russia attacked Ukraine.</Text></Sentence>\n'
+  printf '<!-- unfinished note\n<Sentence date="20150102" id="B"><Text>Russia attacked Ukraine.</Text></Sentence>\n'
+} > "$TMP/comment.xml"
+trun code "$TMP/comment.xml"
+check "xml: unterminated comment reported, earlier record coded" $([ $RC -eq 1 ] && echo "$ERR" | grep -q 'comment.xml:3: comment <!-- is not closed; the rest of the file skipped' && echo "$OUT" | grep -q '"story_id":"A"' && echo 0 || echo 1) "rc=$RC $ERR"
+printf '<Sentences><Sentence date="20150102" id="U"><Text>Bad \xff byte. Russia attacked Ukraine.</Text></Sentence></Sentences>\n' > "$TMP/utf8.xml"
+trun code "$TMP/utf8.xml"
+check "xml: invalid UTF-8 reported, story still coded" $(echo "$ERR" | grep -q 'utf8.xml:1: invalid UTF-8 in record "U"' && echo "$OUT" | grep -q '"story_id":"U"' && echo 0 || echo 1) "rc=$RC $ERR"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
