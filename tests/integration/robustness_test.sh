@@ -33,5 +33,21 @@ printf '<Sentences><Sentence date="20150102" id="U"><Text>Bad \xff byte. Russia 
 trun code "$TMP/utf8.xml"
 check "xml: invalid UTF-8 reported, story still coded" $(echo "$ERR" | grep -q 'utf8.xml:1: invalid UTF-8 in record "U"' && echo "$OUT" | grep -q '"story_id":"U"' && echo 0 || echo 1) "rc=$RC $ERR"
 
+# Dates: years outside 1800-2200 (0000, 9999, a negative year that read out
+# of bounds) are rejected by file:line in every reader; the rest is coded.
+{
+  echo '{"id":"y0","date":"0000-01-01","text":"Russia attacked Ukraine."}'
+  echo '{"id":"y9","date":"9999-12-31","text":"Russia attacked Ukraine."}'
+  echo '{"id":"yn","date":"-001-01-01","text":"Russia attacked Ukraine."}'
+  echo '{"id":"ok","date":"2024-03-01","text":"Russia attacked Ukraine."}'
+} > "$TMP/years.jsonl"
+trun code "$TMP/years.jsonl"
+check "dates: years 0000, 9999 and -001 rejected by file:line (jsonl)" $(echo "$ERR" | grep -q 'years.jsonl:1: .*0000-01-01' && echo "$ERR" | grep -q 'years.jsonl:2: .*9999-12-31' && echo "$ERR" | grep -q 'years.jsonl:3: .*-001-01-01' && echo "$ERR" | grep -q 'stories 4 (coded 1, rejected 3)' && echo 0 || echo 1) "$ERR"
+printf '<Sentences>\n<Sentence date="99990101" id="far"><Text>Russia attacked Ukraine.</Text></Sentence>\n</Sentences>\n' > "$TMP/years.xml"
+trun code "$TMP/years.xml"
+check "dates: year 9999 rejected by file:line (xml)" $(echo "$ERR" | grep -q 'years.xml:2: record "far": date "99990101"' && echo 0 || echo 1) "$ERR"
+trun code --date 0000-01-01 "$SRC/examples/border-crisis.txt"
+check "dates: --date with year 0000 is a usage error" $([ $RC -eq 2 ] && echo 0 || echo 1) "rc=$RC $ERR"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
