@@ -49,5 +49,16 @@ check "dates: year 9999 rejected by file:line (xml)" $(echo "$ERR" | grep -q 'ye
 trun code --date 0000-01-01 "$SRC/examples/border-crisis.txt"
 check "dates: --date with year 0000 is a usage error" $([ $RC -eq 2 ] && echo 0 || echo 1) "rc=$RC $ERR"
 
+# The HTML report links only http(s) story URLs (a javascript: URL ran on
+# click) and carries a Content-Security-Policy.
+{
+  echo '{"id":"evil","date":"2024-03-01","url":"javascript:alert(document.cookie)","text":"Russia attacked Ukraine."}'
+  echo '{"id":"good","date":"2024-03-01","url":"https://example.org/a","text":"Russia attacked Ukraine."}'
+} > "$TMP/urls.jsonl"
+trun ingest --db "$TMP/urls.db" "$TMP/urls.jsonl"
+trun report --db "$TMP/urls.db" --by day --out "$TMP/urls.html"
+check "report: no javascript: link, the https one kept" $([ $RC -eq 0 ] && ! grep -q 'javascript:' "$TMP/urls.html" && grep -q '<a href="https://example.org/a">source</a>' "$TMP/urls.html" && echo 0 || echo 1) "rc=$RC $ERR"
+check "report: page has a Content-Security-Policy" $(grep -q '<meta http-equiv="Content-Security-Policy" content="default-src' "$TMP/urls.html" && echo 0 || echo 1)
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
