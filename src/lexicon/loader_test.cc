@@ -176,5 +176,57 @@ TEST(Loader, EventNounsLoadWithOneOrTwoThreads) {
   fs::remove_all(dir);
 }
 
+
+// A copy of data/ (CAMEO tables and WordNet counts, one small .dict) in a
+// scratch folder, for tests that damage a table.
+class DamagedTables : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    namespace fs = std::filesystem;
+    root_ = fs::path(::testing::TempDir()) /
+            ("dyad_tables_" +
+             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(root_);
+    fs::create_directories(root_ / "dict");
+    fs::copy(fs::path(DYAD_SOURCE_DATA_DIR) / "cameo", root_ / "cameo");
+    fs::copy(fs::path(DYAD_SOURCE_DATA_DIR) / "lexicon", root_ / "lexicon");
+    std::ofstream(root_ / "dict" / "t.dict") << "verb 190 : fight\n";
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+  // Replaces line `lineno` (1-based) of a table with `text`.
+  void SetLine(const std::string& table, int lineno, const std::string& text) {
+    std::ifstream in(root_ / table);
+    std::string all, line;
+    for (int n = 1; std::getline(in, line); ++n) all += (n == lineno ? text : line) + "\n";
+    in.close();
+    std::ofstream(root_ / table) << all;
+  }
+  std::filesystem::path root_;
+};
+
+// A bad number threw std::stoi's exception out of Load ("dyad: stoi", or
+// std::terminate when WordNet loads on its own thread).
+TEST_F(DamagedTables, BadNumberInEventCodesIsAnErrorWithFileAndLine) {
+  SetLine("cameo/event_codes.tsv", 4, "010\t01\t0.0\tone\t\t\tMake statement");
+  SetLine("cameo/event_codes.tsv", 5, "011\t01\t-0.1x\t1\t\t\tDecline comment");
+  for (int threads : {1, 2}) {
+    auto lex = Lexicon::Load(root_.string(), nullptr, threads);
+    ASSERT_FALSE(lex.ok());
+    const std::string file = (root_ / "cameo" / "event_codes.tsv").string();
+    EXPECT_EQ(lex.status().message(), file + ":4: quad_class 'one' is not a number\n" + file +
+                                          ":5: goldstein '-0.1x' is not a number");
+  }
+}
+
+TEST_F(DamagedTables, BadNumberInWordNetCountsIsAnErrorWithFileAndLine) {
+  SetLine("lexicon/wordnet-verbs.tsv", 10, "attack\t12\t9999999999999");
+  for (int threads : {1, 2}) {
+    auto lex = Lexicon::Load(root_.string(), nullptr, threads);
+    ASSERT_FALSE(lex.ok()) << threads;
+    EXPECT_EQ(lex.status().message(), (root_ / "lexicon" / "wordnet-verbs.tsv").string() +
+                                          ":10: noun count '9999999999999' is not a number");
+  }
+}
+
 }  // namespace
 }  // namespace dyad

@@ -60,5 +60,15 @@ trun report --db "$TMP/urls.db" --by day --out "$TMP/urls.html"
 check "report: no javascript: link, the https one kept" $([ $RC -eq 0 ] && ! grep -q 'javascript:' "$TMP/urls.html" && grep -q '<a href="https://example.org/a">source</a>' "$TMP/urls.html" && echo 0 || echo 1) "rc=$RC $ERR"
 check "report: page has a Content-Security-Policy" $(grep -q '<meta http-equiv="Content-Security-Policy" content="default-src' "$TMP/urls.html" && echo 0 || echo 1)
 
+# A bad number in a data table is an error naming file:line, not an uncaught
+# std::stoi (std::terminate when WordNet loads on its own thread).
+mkdir -p "$TMP/tables/dict"
+cp -r "$SRC/data/cameo" "$SRC/data/lexicon" "$TMP/tables/"
+echo 'verb 190 : fight' > "$TMP/tables/dict/t.dict"
+sed -i '10s/.*/attack\t12\tmany/' "$TMP/tables/lexicon/wordnet-verbs.tsv"
+echo '{"id":"a","date":"2024-03-01","text":"Russia attacked Ukraine."}' > "$TMP/one.jsonl"
+trun code --threads 2 --dict "$TMP/tables" "$TMP/one.jsonl"
+check "tables: bad WordNet count is file:line, no abort (2 threads)" $([ $RC -ne 134 ] && [ $RC -ne 0 ] && echo "$ERR" | grep -q "wordnet-verbs.tsv:10: noun count 'many' is not a number" && echo 0 || echo 1) "rc=$RC $ERR"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
