@@ -20,7 +20,7 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create) {
     sqlite3_close(db);
     return Status::InvalidArgument(msg);
   }
-  sqlite3_busy_timeout(db, 10000);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_extended_result_codes(db, 1);
   return std::unique_ptr<Db>(new Db(db, path));
 }
@@ -39,6 +39,7 @@ Status Db::Exec(std::string_view sql) {
 }
 
 std::string Db::Error() const { return path_ + ": " + sqlite3_errmsg(db_); }
+bool Db::Busy() const { return (sqlite3_errcode(db_) & 0xFF) == SQLITE_BUSY; }
 int64_t Db::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 int Db::Changes() const { return sqlite3_changes(db_); }
 

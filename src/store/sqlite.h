@@ -26,6 +26,9 @@ struct sqlite3_stmt;
 
 namespace dyad::sqlite {
 
+// How long a connection waits for another's lock before SQLITE_BUSY.
+inline constexpr int kBusyTimeoutMs = 10000;
+
 class Db {
  public:
   // Opens (creating if `create`) the database at `path`. Fails with
@@ -39,6 +42,8 @@ class Db {
   Status Exec(std::string_view sql);
   // The last error of this connection, with the path, for messages.
   std::string Error() const;
+  // True when the last call failed because another connection held a lock.
+  bool Busy() const;
   int64_t LastInsertRowid() const;
   int Changes() const;
   sqlite3* handle() const { return db_; }

@@ -1,8 +1,10 @@
 #include "store/store.h"
 
+#include <chrono>
 #include <ctime>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "store/dates.h"
 
@@ -216,22 +218,42 @@ Status EventStore::Init(Mode mode) {
   // power cut may lose the last commits, never corrupt the file).
   // A larger page cache and fewer checkpoints keep big batches from writing
   // the same pages over and over.
+  // Turning a new file to WAL takes an exclusive lock. While another process
+  // creates the same store SQLite may answer SQLITE_BUSY at once (waiting
+  // could deadlock), so the switch is retried for as long as the busy
+  // timeout would have waited.
+  for (int waited_ms = 0;; waited_ms += 10) {
+    Status wal = db_->Exec("PRAGMA journal_mode=WAL");
+    if (wal.ok()) break;
+    if (!db_->Busy() || waited_ms >= sqlite::kBusyTimeoutMs) return wal;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   DYAD_RETURN_IF_ERROR(db_->Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
-      "PRAGMA wal_autocheckpoint=4096;"));
-  sqlite::Stmt has_meta(*db_, "SELECT count(*) FROM sqlite_master WHERE name='meta'");
-  if (has_meta.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
-  bool exists = has_meta.Int(0) > 0;
-  if (!exists) {
-    sqlite::Stmt any(*db_, "SELECT count(*) FROM sqlite_master");
-    if (any.Next() == sqlite::Step::kRow && any.Int(0) > 0) {
-      return Status::InvalidArgument(db_->path() + ": not a dyad event store");
+      "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=4096;"));
+  bool exists = false, empty = false;
+  {
+    // The statements of this check are finalised before BEGIN IMMEDIATE
+    // below: a statement left mid-step holds a read transaction, and SQLite
+    // reports a deadlock (SQLITE_BUSY at once, no busy timeout) when a
+    // connection reading asks to write while another is writing.
+    sqlite::Stmt has_meta(*db_, "SELECT count(*) FROM sqlite_master WHERE name='meta'");
+    if (has_meta.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
+    exists = has_meta.Int(0) > 0;
+    has_meta.Reset();
+    if (!exists) {
+      sqlite::Stmt any(*db_, "SELECT count(*) FROM sqlite_master");
+      empty = !(any.Next() == sqlite::Step::kRow && any.Int(0) > 0);
+      any.Reset();
     }
+  }
+  if (!exists) {
+    if (!empty) return Status::InvalidArgument(db_->path() + ": not a dyad event store");
     if (mode != Mode::kCreate) {
       return Status::InvalidArgument(db_->path() + ": empty database, not a dyad event store");
     }
     // One transaction: a store killed while it is being created is empty,
-    // never half a schema.
+    // never half a schema. Another process may create it first, while this
+    // one waits: the schema is IF NOT EXISTS and the version is rewritten.
     sqlite::Transaction tx(*db_);
     DYAD_RETURN_IF_ERROR(tx.status());
     DYAD_RETURN_IF_ERROR(db_->Exec(kSchema));

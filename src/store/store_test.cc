@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 
 namespace dyad::store {
@@ -190,6 +192,30 @@ TEST_F(StoreTest, ReopensWithTheSameSchema) {
   ASSERT_TRUE(s.ok()) << s.status().message();
   EXPECT_EQ((*s)->Mentions({})->size(), 1u);
   EXPECT_EQ((*s)->Summary()->coder, "v");
+}
+
+
+// Two processes creating the same new store at once: the schema check's
+// statements were still open at BEGIN IMMEDIATE, so one of them failed at
+// once with "database is locked" (a deadlock to SQLite) instead of waiting.
+TEST_F(StoreTest, TwoConnectionsCreateTheSameStoreAtOnce) {
+  for (int round = 0; round < 30; ++round) {
+    Remove();
+    Status results[2];
+    std::atomic<int> ready{0};
+    auto open = [&](int i) {
+      ++ready;
+      while (ready.load() < 2) {
+      }
+      auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+      results[i] = s.ok() ? Status::Ok() : s.status();
+    };
+    std::thread a(open, 0), b(open, 1);
+    a.join();
+    b.join();
+    ASSERT_TRUE(results[0].ok()) << "round " << round << ": " << results[0].message();
+    ASSERT_TRUE(results[1].ok()) << "round " << round << ": " << results[1].message();
+  }
 }
 
 }  // namespace

@@ -70,5 +70,20 @@ echo '{"id":"a","date":"2024-03-01","text":"Russia attacked Ukraine."}' > "$TMP/
 trun code --threads 2 --dict "$TMP/tables" "$TMP/one.jsonl"
 check "tables: bad WordNet count is file:line, no abort (2 threads)" $([ $RC -ne 134 ] && [ $RC -ne 0 ] && echo "$ERR" | grep -q "wordnet-verbs.tsv:10: noun count 'many' is not a number" && echo 0 || echo 1) "rc=$RC $ERR"
 
+# Two ingests creating the same new store at once both succeed (one in five
+# used to fail at once with "database is locked").
+bad=0
+for round in $(seq 1 10); do
+  rm -f "$TMP/two.db" "$TMP/two.db-wal" "$TMP/two.db-shm"
+  "$DYAD" ingest --db "$TMP/two.db" "$SRC/examples/stories.jsonl" >/dev/null 2>"$TMP/ia" &
+  pa=$!
+  "$DYAD" ingest --db "$TMP/two.db" "$SRC/examples/stories.jsonl" >/dev/null 2>"$TMP/ib" &
+  pb=$!
+  wait $pa; ra=$?
+  wait $pb; rb=$?
+  if [ $ra -ne 0 ] || [ $rb -ne 0 ]; then bad=$((bad + 1)); echo "round $round: $(cat "$TMP/ia" "$TMP/ib")"; fi
+done
+check "store: two ingests at once into a fresh store both succeed (10 rounds)" $bad "$bad rounds failed"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
