@@ -204,7 +204,8 @@ uint32_t LeadParagraph(const std::vector<SentenceInfo>& sentences) {
 }
 
 Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path, Mode mode) {
-  auto db = sqlite::Db::Open(path, mode == Mode::kCreate);
+  auto db = mode == Mode::kReadOnly ? sqlite::Db::OpenReadOnly(path)
+                                    : sqlite::Db::Open(path, mode == Mode::kCreate);
   if (!db.ok()) return db.status();
   std::unique_ptr<EventStore> store(new EventStore(std::move(*db)));
   Status st = store->Init(mode);
@@ -222,14 +223,16 @@ Status EventStore::Init(Mode mode) {
   // creates the same store SQLite may answer SQLITE_BUSY at once (waiting
   // could deadlock), so the switch is retried for as long as the busy
   // timeout would have waited.
-  for (int waited_ms = 0;; waited_ms += 10) {
+  for (int waited_ms = 0; mode != Mode::kReadOnly; waited_ms += 10) {
     Status wal = db_->Exec("PRAGMA journal_mode=WAL");
     if (wal.ok()) break;
     if (!db_->Busy() || waited_ms >= sqlite::kBusyTimeoutMs) return wal;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  DYAD_RETURN_IF_ERROR(db_->Exec(
-      "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=4096;"));
+  if (mode != Mode::kReadOnly) {
+    DYAD_RETURN_IF_ERROR(db_->Exec(
+        "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=4096;"));
+  }
   bool exists = false, empty = false;
   {
     // The statements of this check are finalised before BEGIN IMMEDIATE

@@ -1,8 +1,11 @@
 #include "store/store.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 #include <fstream>
@@ -216,6 +219,50 @@ TEST_F(StoreTest, TwoConnectionsCreateTheSameStoreAtOnce) {
     ASSERT_TRUE(results[0].ok()) << "round " << round << ": " << results[0].message();
     ASSERT_TRUE(results[1].ok()) << "round " << round << ": " << results[1].message();
   }
+}
+
+
+// Reading commands open the store read-only: one in a folder the user cannot
+// write reads (read-write opening and the WAL pragmas failed there). Run in
+// a child process that, when root (for whom modes do not count), drops to
+// an ordinary user first.
+TEST_F(StoreTest, ReadsAStoreInAReadOnlyFolder) {
+  const std::string dir = ::testing::TempDir() + "/dyad_store_test_ro";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directory(dir);
+  const std::string path = dir + "/events.db";
+  {
+    auto s = EventStore::Open(path, EventStore::Mode::kCreate);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    WriteCounts wc;
+    ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 2)}, {"dyad test", "dict@1"}, &wc).ok());
+  }
+  ASSERT_FALSE(std::filesystem::exists(path + "-wal"));  // closed cleanly: no -wal, no -shm
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                         std::filesystem::perms::group_read |
+                                         std::filesystem::perms::others_read);
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_read |
+                                        std::filesystem::perms::owner_exec |
+                                        std::filesystem::perms::group_read |
+                                        std::filesystem::perms::group_exec |
+                                        std::filesystem::perms::others_read |
+                                        std::filesystem::perms::others_exec);
+  EXPECT_EXIT(
+      {
+        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) std::exit(3);
+        // The folder is read-only to this process: opening to write fails.
+        if (EventStore::Open(path, EventStore::Mode::kExisting).ok()) std::exit(4);
+        auto s = EventStore::Open(path, EventStore::Mode::kReadOnly);
+        if (!s.ok()) {
+          std::fprintf(stderr, "%s\n", s.status().message().c_str());
+          std::exit(1);
+        }
+        auto ms = (*s)->Mentions({});
+        std::exit(ms.ok() && ms->size() == 2 ? 0 : 2);
+      },
+      ::testing::ExitedWithCode(0), "");
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -85,5 +85,30 @@ for round in $(seq 1 10); do
 done
 check "store: two ingests at once into a fresh store both succeed (10 rounds)" $bad "$bad rounds failed"
 
+# Reading commands open the store read-only: a store in a folder the user
+# cannot write can be read (root ignores modes: run them as nobody then).
+mkdir -p "$TMP/ro"
+"$DYAD" ingest --db "$TMP/ro/s.db" "$SRC/examples/stories.jsonl" 2>/dev/null
+chmod 444 "$TMP/ro/s.db"
+chmod 555 "$TMP/ro"
+chmod 755 "$TMP"
+AS=()
+if [ "$(id -u)" -eq 0 ]; then AS=(setpriv --reuid=65534 --regid=65534 --clear-groups); fi
+ro() {  # ro NAME ARGS...: runs dyad ARGS on the read-only store
+  local name="$1"
+  shift
+  "${AS[@]}" timeout 20 "$DYAD" "$@" --db "$TMP/ro/s.db" >/dev/null 2>"$TMP/ro.err"
+  local rc=$?
+  check "store: '$name' reads a store in a read-only folder" $([ $rc -eq 0 ] && echo 0 || echo 1) "rc=$rc $(cat "$TMP/ro.err")"
+}
+ro timeline timeline '*' '*'
+ro alerts alerts
+ro export export
+mkdir -p "$TMP/pub" && chmod 777 "$TMP/pub"
+ro report report --out "$TMP/pub/report.html"
+"${AS[@]}" "$DYAD" ingest --db "$TMP/ro/s.db" "$SRC/examples/stories.jsonl" >/dev/null 2>&1
+check "store: (the folder is read-only: ingest fails)" $([ $? -ne 0 ] && echo 0 || echo 1)
+chmod 755 "$TMP/ro"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
