@@ -352,6 +352,7 @@ void ParsePetrarchXml(const std::string& text, const std::string& name, Petrarch
 }
 
 Status ReadPetrarchXml(const std::string& path, PetrarchFile* out, const ErrorFn& on_error) {
+  DYAD_RETURN_IF_ERROR(CheckInputPath(path));
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot open file");
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -1,5 +1,7 @@
 #include "io/story_reader.h"
 
+#include <sys/stat.h>
+
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -434,11 +436,27 @@ bool ParseRecord(std::string line, const std::string& where, const ReaderOptions
   return true;
 }
 
+Status CheckInputPath(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return Status::Ok();
+  if (S_ISDIR(st.st_mode)) {
+    return Status::InvalidArgument(path + ": is a directory, not a file of stories");
+  }
+  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
+    return Status::InvalidArgument(path + ": is a device, not a file of stories");
+  }
+  return Status::Ok();
+}
+
 bool ReadStories(const std::string& path, const ReaderOptions& opt, const StoryFn& on_story,
                  const ErrorFn& on_error, ReadCounts* counts) {
   if (path == "-") {
     ReadStoriesFrom(std::cin, "<stdin>", opt.format, opt, on_story, on_error, counts);
     return true;
+  }
+  if (Status st = CheckInputPath(path); !st.ok()) {
+    on_error(st.message());
+    return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dyad/status.h"
 #include "dyad/story.h"
 
 namespace dyad::io {
@@ -40,6 +41,12 @@ struct ReadCounts {
 
 using StoryFn = std::function<void(Story&&)>;
 using ErrorFn = std::function<void(const std::string&)>;
+
+// Whether `path` can be read as a file of stories: Ok for a regular file, a
+// pipe or a socket (and for a path that does not exist: opening it says
+// so); "PATH: is a directory" or "PATH: is a device" otherwise (/dev/null
+// would read as an empty file, /dev/zero as one endless line).
+Status CheckInputPath(const std::string& path);
 
 // Reads `path` ("-" = standard input). Returns false only when the input
 // cannot be opened at all (reported through on_error too).

@@ -89,5 +89,22 @@ TEST(StoryReader, ParseRecordRepairsInvalidUtf8) {
   EXPECT_EQ(counts.records, 2u);
 }
 
+
+// A directory or /dev/null read as "empty file"; now each is named for what it is.
+TEST(StoryReader, DirectoryOrDeviceIsNotAFileOfStories) {
+  for (const auto& [path, why] : std::vector<std::pair<std::string, std::string>>{
+           {::testing::TempDir(), ": is a directory, not a file of stories"},
+           {"/dev/null", ": is a device, not a file of stories"}}) {
+    ReaderOptions opt;
+    ReadCounts counts;
+    std::vector<std::string> errors;
+    EXPECT_FALSE(ReadStories(
+        path, opt, [](Story&&) {}, [&](const std::string& e) { errors.push_back(e); }, &counts));
+    ASSERT_EQ(errors.size(), 1u) << path;
+    EXPECT_EQ(errors[0], path + why);
+  }
+  EXPECT_TRUE(CheckInputPath("/no/such/file").ok());  // opening it reports that
+}
+
 }  // namespace
 }  // namespace dyad::io

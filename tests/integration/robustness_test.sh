@@ -110,5 +110,14 @@ ro report report --out "$TMP/pub/report.html"
 check "store: (the folder is read-only: ingest fails)" $([ $? -ne 0 ] && echo 0 || echo 1)
 chmod 755 "$TMP/ro"
 
+# A directory or a device as input is named for what it is, not "empty file".
+mkdir -p "$TMP/adir"
+trun code --date 2024-01-01 "$TMP/adir"
+check "input: a directory is reported as one" $([ $RC -eq 1 ] && echo "$ERR" | grep -q "adir: is a directory, not a file of stories" && echo 0 || echo 1) "rc=$RC $ERR"
+trun code /dev/null
+check "input: /dev/null is reported as a device" $([ $RC -eq 1 ] && echo "$ERR" | grep -q "^/dev/null: is a device, not a file of stories" && echo 0 || echo 1) "rc=$RC $ERR"
+trun code --input-format xml /dev/null
+check "input: /dev/null as XML is reported as a device" $([ $RC -eq 1 ] && echo "$ERR" | grep -q "^/dev/null: is a device" && echo 0 || echo 1) "rc=$RC $ERR"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
