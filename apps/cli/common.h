@@ -17,6 +17,10 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitBadInput = 1;
 inline constexpr int kExitUsage = 2;
 
+// The most --threads a command accepts: each thread holds a coder and a few
+// batches, and a mistyped 100000 would exhaust memory or thread limits.
+inline constexpr int kMaxThreads = 256;
+
 // --dict DIR if given, else $DYAD_DATA, else the data folder of the source
 // tree this binary was built from.
 std::string DataDir(const std::string& flag);

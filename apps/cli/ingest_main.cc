@@ -175,7 +175,8 @@ RunFn AddIngestCommand(CLI::App& app) {
   cmd->add_option("--date", args->date, "Date (YYYY-MM-DD) of plain-text stories");
   cmd->add_option("--dict", args->dict, "Dictionary folder (default: $DYAD_DATA or the built-in data/)");
   cmd->add_option("--batch", args->batch, "Stories per transaction (default 500)");
-  cmd->add_option("--threads", args->threads, "Coding threads (0 = all cores)");
+  cmd->add_option("--threads", args->threads, "Coding threads (0 = all cores; at most 256)")
+      ->check(CLI::Range(0, kMaxThreads));
   cmd->add_flag("--force", args->force, "Re-code and replace stories even when unchanged");
   cmd->add_flag("-q,--quiet", args->quiet, "No statistics line on stderr");
   cmd->add_option("files", args->files, "Input files (default: stdin)");

@@ -119,5 +119,13 @@ check "input: /dev/null is reported as a device" $([ $RC -eq 1 ] && echo "$ERR" 
 trun code --input-format xml /dev/null
 check "input: /dev/null as XML is reported as a device" $([ $RC -eq 1 ] && echo "$ERR" | grep -q "^/dev/null: is a device" && echo 0 || echo 1) "rc=$RC $ERR"
 
+# --threads has an upper bound (256): past it, a usage error before any work.
+trun code --threads 100000 "$SRC/examples/stories.jsonl"
+check "threads: code --threads 100000 is a usage error" $([ $RC -eq 2 ] && echo "$ERR" | grep -q "threads: Value 100000 not in range 0 to 256" && [ -z "$OUT" ] && echo 0 || echo 1) "rc=$RC $ERR"
+trun ingest --db "$TMP/threads.db" --threads 257 "$SRC/examples/stories.jsonl"
+check "threads: ingest --threads 257 is a usage error, no store made" $([ $RC -eq 2 ] && [ ! -e "$TMP/threads.db" ] && echo 0 || echo 1) "rc=$RC $ERR"
+trun code --threads 256 "$SRC/examples/stories.jsonl"
+check "threads: code --threads 256 runs" $([ $RC -eq 0 ] && echo 0 || echo 1) "rc=$RC $ERR"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
