@@ -10,6 +10,9 @@ namespace {
 
 std::string Trim(std::string_view s) { return std::string(text::TrimSpace(s)); }
 
+// An id or date from the file as it may appear in a message.
+std::string Shown(std::string_view s) { return text::PrintableForMessage(s); }
+
 void AppendUtf8(uint32_t cp, std::string* out) {
   if (cp < 0x80) {
     *out += static_cast<char>(cp);
@@ -109,7 +112,7 @@ std::string TagStart(const std::string& text, size_t lt) {
          text[e] != '<' && text[e] != '>') {
     ++e;
   }
-  return text.substr(lt, e - lt);
+  return text::PrintableForMessage(std::string_view(text).substr(lt, e - lt));
 }
 
 std::string LowerAscii(std::string s) {
@@ -157,11 +160,11 @@ void ParsePetrarchXml(const std::string& text, const std::string& name, Petrarch
     }
     if (rec.story.text.empty()) {
       // Kept (a validation run counts it as failed); story input skips it.
-      on_error(rec.story.origin + ": record \"" + rec.story.id + "\" has no <Text>");
+      on_error(rec.story.origin + ": record \"" + Shown(rec.story.id) + "\" has no <Text>");
     } else if (size_t bad = InvalidUtf8Bytes(rec.story.text)) {
       // Coded all the same: the text stage replaces them (U+FFFD).
       ++out->warnings;
-      on_error(rec.story.origin + ": invalid UTF-8 in record \"" + rec.story.id + "\" (" +
+      on_error(rec.story.origin + ": invalid UTF-8 in record \"" + Shown(rec.story.id) + "\" (" +
                std::to_string(bad) + " bytes replaced)");
     }
     out->records.push_back(std::move(rec));
@@ -171,7 +174,7 @@ void ParsePetrarchXml(const std::string& text, const std::string& name, Petrarch
   auto unterminated = [&](size_t off, const std::string& what) {
     std::string where = name + ":" + std::to_string(line_at(off));
     if (in_rec && !rec_bad) {
-      on_error(where + ": " + what + " is not closed; record \"" + rec.story.id +
+      on_error(where + ": " + what + " is not closed; record \"" + Shown(rec.story.id) +
                "\" and the rest of the file skipped");
       rec_bad = true;
     } else {
@@ -301,8 +304,8 @@ void ParsePetrarchXml(const std::string& text, const std::string& name, Petrarch
       if (rec.story.id.empty()) rec.story.id = name + ":" + std::to_string(tag.line);
       rec.story.date = XmlDate(tag.attrs["date"]);
       if (rec.story.date.empty()) {
-        on_error(where + ": record \"" + rec.story.id + "\": date \"" + tag.attrs["date"] +
-                 "\" is not YYYYMMDD; skipped");
+        on_error(where + ": record \"" + Shown(rec.story.id) + "\": date \"" +
+                 Shown(tag.attrs["date"]) + "\" is not YYYYMMDD; skipped");
         rec_bad = true;
       }
       // <Sentence .../> (self-closed) is followed by its children as siblings.

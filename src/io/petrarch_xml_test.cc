@@ -144,5 +144,13 @@ TEST(PetrarchXml, InvalidUtf8IsReported) {
   EXPECT_EQ(p.errors[0], "t.xml:1: invalid UTF-8 in record \"U\" (1 bytes replaced)");
 }
 
+
+TEST(PetrarchXml, MessagesEscapeControlCharacters) {
+  Parsed p = Parse("<Sentences><Sentence date=\"2015&#7;\" id=\"a&#27;[2J\">"
+                   "<Text>x</Text></Sentence></Sentences>");
+  ASSERT_EQ(p.errors.size(), 1u);
+  EXPECT_EQ(p.errors[0], "t.xml:1: record \"a\\x1B[2J\": date \"2015\\x07\" is not YYYYMMDD; skipped");
+}
+
 }  // namespace
 }  // namespace dyad::io

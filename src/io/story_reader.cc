@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/strings.h"
 #include "text/utf8.h"
 
 namespace dyad::io {
@@ -307,7 +308,8 @@ bool ParseJsonStoryReference(const std::string& line, Story* story, std::string*
     return false;
   }
   if (!IsValidDate(story->date)) {
-    *error = "story \"" + story->id + "\": date \"" + story->date + "\" is not YYYY-MM-DD";
+    *error = "story \"" + text::PrintableForMessage(story->id) + "\": date \"" +
+             text::PrintableForMessage(story->date) + "\" is not YYYY-MM-DD";
     return false;
   }
   auto opt = [&](const char* key) -> std::string {
@@ -429,7 +431,8 @@ bool ParseRecord(std::string line, const std::string& where, const ReaderOptions
   story->origin = where;
   if (bad_bytes) {
     ++counts->warnings;
-    messages->push_back(where + ": invalid UTF-8 in story \"" + story->id + "\" (" +
+    messages->push_back(where + ": invalid UTF-8 in story \"" +
+                        text::PrintableForMessage(story->id) + "\" (" +
                         std::to_string(bad_bytes) + " bytes replaced)");
   }
   ++counts->stories;

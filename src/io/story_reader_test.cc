@@ -106,5 +106,24 @@ TEST(StoryReader, DirectoryOrDeviceIsNotAFileOfStories) {
   EXPECT_TRUE(CheckInputPath("/no/such/file").ok());  // opening it reports that
 }
 
+
+// Ids and dates are echoed into messages with their control characters
+// escaped: an id could otherwise clear or recolour the terminal.
+TEST(StoryReader, MessagesEscapeControlCharacters) {
+  ReaderOptions opt;
+  ReadCounts counts;
+  std::vector<std::string> messages;
+  Story s;
+  EXPECT_FALSE(ParseRecord(R"({"id":"x\u001b[2J","date":"2024-01-0\u0007","text":"t"})", "f:1",
+                           opt, &s, &messages, &counts));
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0], "f:1: story \"x\\x1B[2J\": date \"2024-01-0\\x07\" is not YYYY-MM-DD");
+  messages.clear();
+  ASSERT_TRUE(ParseRecord("{\"id\":\"y\\u009b31m\",\"date\":\"2024-01-01\",\"text\":\"a\xFF\"}",
+                          "f:2", opt, &s, &messages, &counts));
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0], "f:2: invalid UTF-8 in story \"y\\u009B31m\" (1 bytes replaced)");
+}
+
 }  // namespace
 }  // namespace dyad::io

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "store/dates.h"
+#include "text/strings.h"
 
 namespace dyad::store {
 namespace {
@@ -405,8 +406,10 @@ Status EventStore::WriteBatch(const std::vector<CodedStory>& batch, const Ingest
       }
       DYAD_RETURN_IF_ERROR(db_->Exec("ROLLBACK TO story; RELEASE story"));
       ++counts->failed;
-      if (on_error) on_error(cs.story.origin + ": story '" + cs.story.id + "' not stored: " +
-                             st.message());
+      if (on_error) {
+        on_error(cs.story.origin + ": story '" + text::PrintableForMessage(cs.story.id) +
+                 "' not stored: " + st.message());
+      }
     }
   }
   sqlite::Stmt meta(*db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");

@@ -127,5 +127,10 @@ check "threads: ingest --threads 257 is a usage error, no store made" $([ $RC -e
 trun code --threads 256 "$SRC/examples/stories.jsonl"
 check "threads: code --threads 256 runs" $([ $RC -eq 0 ] && echo 0 || echo 1) "rc=$RC $ERR"
 
+# Control characters of ids and dates are escaped in messages.
+echo '{"id":"esc\u001b[2J","date":"2024-01-0\u0007","text":"Russia attacked Ukraine."}' > "$TMP/esc.jsonl"
+trun code "$TMP/esc.jsonl"
+check "messages: control characters in id and date escaped" $(echo "$ERR" | grep -qF 'esc.jsonl:1: story "esc\x1B[2J": date "2024-01-0\x07"' && ! grep -q "$(printf '\033')" "$TMP/err" && echo 0 || echo 1) "$ERR"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
