@@ -132,5 +132,24 @@ echo '{"id":"esc\u001b[2J","date":"2024-01-0\u0007","text":"Russia attacked Ukra
 trun code "$TMP/esc.jsonl"
 check "messages: control characters in id and date escaped" $(echo "$ERR" | grep -qF 'esc.jsonl:1: story "esc\x1B[2J": date "2024-01-0\x07"' && ! grep -q "$(printf '\033')" "$TMP/err" && echo 0 || echo 1) "$ERR"
 
+# validate: a record with no <Text> fails (it passed as "no events").
+mkdir -p "$TMP/val"
+printf 'ARNOR [ARN]\nGONDOR [GON]\n' > "$TMP/val/a.actors.txt"
+printf -- '--- RESTORE [064] ---\nRESTORE\n- * TIES WITH + [064]\n' > "$TMP/val/v.verbs.txt"
+cat > "$TMP/val/s.xml" <<'XML'
+<Validation><Environment><Verbfile>v.verbs.txt</Verbfile><Actorfile>a.actors.txt</Actorfile></Environment>
+<Sentences>
+<Sentence date="19950101" id="T-01" category="DEMO">
+<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"/>
+<Text>Arnor restored ties with Gondor.</Text>
+</Sentence>
+<Sentence date="19950101" id="T-02" category="DEMO">
+<EventCoding noevents="True"/>
+</Sentence>
+</Sentences></Validation>
+XML
+trun validate "$TMP/val/s.xml"
+check "validate: a record with no <Text> fails (1 passed, 1 failed)" $(echo "$OUT" | grep -q "^FAIL T-02: no <Text>$" && echo "$OUT" | tail -1 | grep -q "^1 passed, 1 failed$" && echo "$ERR" | grep -q 's.xml:7: record "T-02" has no <Text>' && echo 0 || echo 1) "$OUT $ERR"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
