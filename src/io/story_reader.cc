@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -235,6 +236,40 @@ class FastRecord {
   std::string key_, scratch_;
 };
 
+std::string LineTooLong(const std::string& where, uint64_t length, size_t limit) {
+  return where + ": line of " + std::to_string(length) + " bytes is over the limit of " +
+         std::to_string(limit) + " bytes; story skipped";
+}
+
+// Reads the next line of `in` (up to '\n', which is dropped) into *line,
+// keeping at most `keep` bytes of it; *length gets the whole line's length,
+// so a line was cut when *length > line->size(). Reads in chunks through
+// istream::getline. Returns false at the end of the input.
+bool ReadLineBounded(std::istream& in, size_t keep, std::string* line, uint64_t* length) {
+  line->clear();
+  *length = 0;
+  char chunk[1 << 16];
+  bool read_any = false;
+  for (;;) {
+    in.getline(chunk, sizeof chunk);
+    const auto n = static_cast<size_t>(in.gcount());
+    // good: the '\n' was read (and counted in n); eof: the input ended;
+    // failbit with a full chunk: the chunk filled before a '\n' (any other
+    // failure, a read error, ends the input).
+    const bool newline = in.good();
+    const bool full = !newline && !in.eof() && !in.bad() && n == sizeof chunk - 1;
+    const size_t stored = newline ? n - 1 : n;
+    if (n > 0) read_any = true;
+    *length += stored;
+    if (line->size() < keep) line->append(chunk, std::min(stored, keep - line->size()));
+    if (full) {
+      in.clear();
+      continue;
+    }
+    return newline || read_any;
+  }
+}
+
 }  // namespace
 
 size_t InvalidUtf8Bytes(std::string_view s) {
@@ -372,14 +407,25 @@ void ReadStoriesFrom(std::istream& in, const std::string& name, InputFormat form
     on_story(std::move(s));
     return;
   }
-  // JSON Lines.
+  // JSON Lines. A line is held up to the limit (and a '\r'); the rest of a
+  // longer one is read and dropped, so memory does not follow line length.
   std::string line;
-  uint64_t lineno = 0;
+  uint64_t lineno = 0, length = 0;
   bool any = false;
   std::vector<std::string> messages;
-  while (std::getline(in, line)) {
+  while (ReadLineBounded(in, opt.max_record_bytes + 1, &line, &length)) {
     ++lineno;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (length == line.size() && !line.empty() && line.back() == '\r') {
+      line.pop_back();
+      --length;
+    }
+    if (length > opt.max_record_bytes) {
+      any = true;
+      ++counts->records;
+      ++counts->rejected;
+      on_error(LineTooLong(name + ":" + std::to_string(lineno), length, opt.max_record_bytes));
+      continue;
+    }
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     any = true;
     std::string where = name + ":" + std::to_string(lineno);
@@ -403,9 +449,7 @@ bool ParseRecord(std::string line, const std::string& where, const ReaderOptions
   ++counts->records;
   if (line.size() > opt.max_record_bytes) {
     ++counts->rejected;
-    messages->push_back(where + ": line of " + std::to_string(line.size()) +
-                        " bytes is over the limit of " + std::to_string(opt.max_record_bytes) +
-                        " bytes; story skipped");
+    messages->push_back(LineTooLong(where, line.size(), opt.max_record_bytes));
     return false;
   }
   // The common case: a well-formed record of valid UTF-8.

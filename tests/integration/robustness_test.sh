@@ -151,5 +151,24 @@ XML
 trun validate "$TMP/val/s.xml"
 check "validate: a record with no <Text> fails (1 passed, 1 failed)" $(echo "$OUT" | grep -q "^FAIL T-02: no <Text>$" && echo "$OUT" | tail -1 | grep -q "^1 passed, 1 failed$" && echo "$ERR" | grep -q 's.xml:7: record "T-02" has no <Text>' && echo 0 || echo 1) "$OUT $ERR"
 
+# JSON Lines: the line limit is checked while reading. A 100 MB line is
+# reported with its length and skipped without being held (peak memory
+# within 32 MB of a run on one small story), and the next line is coded.
+longline() {  # longline BYTES: one record of BYTES (a long text), then a good record
+  python3 -c '
+import sys
+n = int(sys.argv[1]); chunk = "x" * (1 << 20)
+head = "{\"id\":\"big\",\"date\":\"2024-01-01\",\"text\":\""
+sys.stdout.write(head); n -= len(head) + 2
+while n > 0:
+    k = min(n, len(chunk)); sys.stdout.write(chunk[:k]); n -= k
+sys.stdout.write("\"}\n{\"id\":\"after\",\"date\":\"2024-01-01\",\"text\":\"Russia attacked Ukraine.\"}\n")' "$1"
+}
+small=$(longline 10 | /usr/bin/time -f "%M" "$DYAD" code --threads 1 2>&1 >/dev/null | tail -1)
+longline 100000000 | /usr/bin/time -f "%M" "$DYAD" code --threads 1 >"$TMP/long.out" 2>"$TMP/long.err"
+large=$(tail -1 "$TMP/long.err")
+check "jsonl: a 100 MB line is reported with its length, the next line coded" $(grep -q "<stdin>:1: line of 100000000 bytes is over the limit of 4194304 bytes; story skipped" "$TMP/long.err" && grep -q '"story_id":"after"' "$TMP/long.out" && echo 0 || echo 1) "$(head -c 300 "$TMP/long.err")"
+check "jsonl: a 100 MB line is not held (peak ${small} KB vs ${large} KB)" $([ $((large - small)) -le 32768 ] && echo 0 || echo 1)
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
