@@ -120,6 +120,13 @@ std::vector<std::string> PhraseTokens(const std::string& phrase) {
   return out;
 }
 
+// The same string for every path of one file (symbolic links, "a/../b").
+std::string FileKey(const fs::path& p) {
+  std::error_code ec;
+  fs::path c = fs::canonical(p, ec);
+  return ec ? p.lexically_normal().string() : c.string();
+}
+
 // The whole of `s` as a number (no sign of junk around it).
 template <typename T>
 bool ParseNumber(const std::string& s, T* out) {
@@ -229,6 +236,7 @@ class LexiconBuilder {
   }
 
   void LoadFile(const fs::path& path, int depth) {
+    loaded_.insert(FileKey(path));
     std::ifstream in(path, std::ios::binary);
     std::string fname = path.string();
     if (!in) {
@@ -567,7 +575,20 @@ class LexiconBuilder {
     if (kind == "include") {
       if (rest.empty()) return "include needs a file name";
       if (depth > 8) return "includes nested too deeply";
-      LoadFile(path.parent_path() / std::string(rest), depth + 1);
+      const fs::path target = path.parent_path() / std::string(rest);
+      std::error_code ec;
+      const fs::file_status st = fs::status(target, ec);
+      // A device would read forever (/dev/zero), a FIFO block, a folder fail.
+      if (fs::exists(st) && !fs::is_regular_file(st)) {
+        return "include " + std::string(rest) + ": not a regular file; not loaded";
+      }
+      // Each file once: a file including itself, or one already loaded,
+      // would multiply the load (ten self-includes nested eight deep are
+      // 10^8 loads).
+      if (fs::exists(st) && loaded_.count(FileKey(target))) {
+        return "include " + std::string(rest) + ": already loaded; not loaded again";
+      }
+      LoadFile(target, depth + 1);
       return "";
     }
     size_t colon = rest.find(':');
@@ -992,6 +1013,7 @@ class LexiconBuilder {
   std::unordered_map<std::string, std::vector<std::string>> synsets_;
   std::unordered_map<std::string, std::vector<std::string>> irregular_;
   std::set<std::string> known_countries_, defined_countries_;
+  std::set<std::string> loaded_;  // FileKey of every file loaded (for include)
   unsigned long long hash_ = 1469598103934665603ull;
 };
 

@@ -228,5 +228,37 @@ TEST_F(DamagedTables, BadNumberInWordNetCountsIsAnErrorWithFileAndLine) {
   }
 }
 
+
+// `include` loads a file once and regular files only: a file including
+// itself ten times (nested eight deep: 10^8 loads) or /dev/zero took
+// gigabytes. Each refusal is an error at the include line.
+TEST(Loader, IncludeRefusesRepeatsAndSpecialFiles) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(::testing::TempDir()) / "dyad_include_test";
+  fs::remove_all(root);
+  fs::create_directories(root / "dict");
+  std::ofstream(root / "dict" / "a.dict") << "include a.dict\ninclude a.dict\ninclude a.dict\n"
+                                             "include sub.inc\ninclude sub.inc\n"
+                                             "include /dev/null\ninclude .\n";
+  std::ofstream(root / "dict" / "sub.inc") << "verb 190 : fight\n";
+  const std::string a = (root / "dict" / "a.dict").string();
+  const std::vector<std::string> want = {
+      a + ":1: include a.dict: already loaded; not loaded again",
+      a + ":2: include a.dict: already loaded; not loaded again",
+      a + ":3: include a.dict: already loaded; not loaded again",
+      a + ":5: include sub.inc: already loaded; not loaded again",
+      a + ":6: include /dev/null: not a regular file; not loaded",
+      a + ":7: include .: not a regular file; not loaded",
+  };
+  for (int threads : {1, 2}) {
+    DictStats stats;
+    auto lex = Lexicon::Load(root.string(), &stats, threads);
+    ASSERT_TRUE(lex.ok()) << lex.status().message();
+    EXPECT_EQ(stats.errors, want) << threads;
+    EXPECT_EQ(stats.files.size(), 2u) << threads;  // a.dict and sub.inc, once each
+  }
+  fs::remove_all(root);
+}
+
 }  // namespace
 }  // namespace dyad
