@@ -376,17 +376,27 @@ void ReadStoriesFrom(std::istream& in, const std::string& name, InputFormat form
     return;
   }
   if (format == InputFormat::kText) {
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Held up to the limit; the rest of a longer file is read and dropped.
+    std::string text;
+    uint64_t size = 0;
+    char chunk[1 << 16];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+      const auto n = static_cast<size_t>(in.gcount());
+      size += n;
+      if (text.size() <= opt.max_record_bytes) {
+        text.append(chunk, std::min(n, opt.max_record_bytes + 1 - text.size()));
+      }
+    }
     ++counts->records;
+    if (size > opt.max_record_bytes) {
+      ++counts->rejected;
+      on_error(name + ":1: story of " + std::to_string(size) + " bytes is over the limit of " +
+               std::to_string(opt.max_record_bytes) + " bytes; skipped");
+      return;
+    }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
       ++counts->rejected;
       on_error(name + ":1: empty file, no story");
-      return;
-    }
-    if (text.size() > opt.max_record_bytes) {
-      ++counts->rejected;
-      on_error(name + ":1: story of " + std::to_string(text.size()) + " bytes is over the limit of " +
-               std::to_string(opt.max_record_bytes) + " bytes; skipped");
       return;
     }
     if (opt.default_date.empty() || !IsValidDate(opt.default_date)) {

@@ -203,5 +203,38 @@ TEST(StoryReader, LinesAtTheLimitAndWithoutNewlineStillRead) {
   EXPECT_EQ(stories, 3);
 }
 
+
+// A plain-text story is held up to the limit: the rest of a longer file is
+// read and dropped, and the story is reported with the file's size.
+TEST(StoryReader, OverLongTextStoryIsSkippedWhileReading) {
+  for (uint64_t n : {1001ull, 65536ull, 3000000ull}) {
+    LongLineBuf buf(n, "");
+    std::istream in(&buf);
+    ReaderOptions opt;
+    opt.max_record_bytes = 1000;
+    opt.default_date = "2024-01-01";
+    ReadCounts counts;
+    std::vector<std::string> errors;
+    int stories = 0;
+    ReadStoriesFrom(in, "t.txt", InputFormat::kText, opt, [&](Story&&) { ++stories; },
+                    [&](const std::string& e) { errors.push_back(e); }, &counts);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0], "t.txt:1: story of " + std::to_string(n) +
+                             " bytes is over the limit of 1000 bytes; skipped");
+    EXPECT_EQ(stories, 0);
+    EXPECT_EQ(counts.rejected, 1u);
+  }
+  LongLineBuf buf(1000, "");
+  std::istream in(&buf);
+  ReaderOptions opt;
+  opt.max_record_bytes = 1000;
+  opt.default_date = "2024-01-01";
+  ReadCounts counts;
+  std::string text;
+  ReadStoriesFrom(in, "t.txt", InputFormat::kText, opt, [&](Story&& s) { text = s.text; },
+                  [](const std::string&) {}, &counts);
+  EXPECT_EQ(text, std::string(1000, 'x'));
+}
+
 }  // namespace
 }  // namespace dyad::io

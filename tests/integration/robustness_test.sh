@@ -170,5 +170,12 @@ large=$(tail -1 "$TMP/long.err")
 check "jsonl: a 100 MB line is reported with its length, the next line coded" $(grep -q "<stdin>:1: line of 100000000 bytes is over the limit of 4194304 bytes; story skipped" "$TMP/long.err" && grep -q '"story_id":"after"' "$TMP/long.out" && echo 0 || echo 1) "$(head -c 300 "$TMP/long.err")"
 check "jsonl: a 100 MB line is not held (peak ${small} KB vs ${large} KB)" $([ $((large - small)) -le 32768 ] && echo 0 || echo 1)
 
+# Plain text: a story over the limit is not held either (100 MB on stdin).
+python3 -c 'import sys; sys.stdout.write(("Russia attacked Ukraine. " * 40000 + "\n") * 100)' > "$TMP/long.txt"
+big=$(stat -c %s "$TMP/long.txt")
+/usr/bin/time -f "%M" "$DYAD" code --threads 1 --date 2024-01-01 < "$TMP/long.txt" >/dev/null 2>"$TMP/longtxt.err"
+large=$(tail -1 "$TMP/longtxt.err")
+check "text: a 100 MB story is reported with its size and not held (peak ${small} KB vs ${large} KB)" $(grep -q "<stdin>:1: story of $big bytes is over the limit of 4194304 bytes; skipped" "$TMP/longtxt.err" && [ $((large - small)) -le 32768 ] && echo 0 || echo 1) "$(head -c 300 "$TMP/longtxt.err")"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
