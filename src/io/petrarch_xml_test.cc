@@ -41,7 +41,6 @@ TEST(PetrarchXml, ReadsRecordsConfigAndEnvironment) {
   EXPECT_NE(errors[0].find("t.xml:"), std::string::npos);
 }
 
-
 struct Parsed {
   PetrarchFile f;
   std::vector<std::string> errors;
@@ -66,21 +65,24 @@ const char kGood[] =
 // `</EventCoding` with no '>' made the reader restart at byte 0 forever
 // (find() gave npos, plus one is 0). The record now ends with an error.
 TEST(PetrarchXml, UnterminatedEndTagEndsRecordWithError) {
-  Parsed p = Parse(std::string(kGood) +
-                   "<Sentence date=\"19950101\" id=\"B\">\n"
-                   "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"></EventCoding");
+  Parsed p =
+      Parse(std::string(kGood) +
+            "<Sentence date=\"19950101\" id=\"B\">\n"
+            "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"></EventCoding");
   ASSERT_EQ(p.f.records.size(), 1u);
   EXPECT_EQ(p.f.records[0].story.id, "A");
   EXPECT_EQ(p.f.skipped, 1u);
   ASSERT_EQ(p.errors.size(), 1u);
-  EXPECT_EQ(p.errors[0],
-            "t.xml:6: tag </EventCoding is not closed; record \"B\" and the rest of the file skipped");
+  EXPECT_EQ(
+      p.errors[0],
+      "t.xml:6: tag </EventCoding is not closed; record \"B\" and the rest of the file skipped");
 }
 
 // An unterminated comment used to drop the rest of the file without a word.
 TEST(PetrarchXml, UnterminatedCommentIsReported) {
-  Parsed p = Parse(std::string(kGood) + "<!-- a note\n<Sentence date=\"19950101\" id=\"B\">\n"
-                                        "<Text>Gondor met Arnor.</Text></Sentence>\n");
+  Parsed p = Parse(std::string(kGood) +
+                   "<!-- a note\n<Sentence date=\"19950101\" id=\"B\">\n"
+                   "<Text>Gondor met Arnor.</Text></Sentence>\n");
   ASSERT_EQ(p.f.records.size(), 1u);
   ASSERT_EQ(p.errors.size(), 1u);
   EXPECT_EQ(p.errors[0], "t.xml:5: comment <!-- is not closed; the rest of the file skipped");
@@ -88,8 +90,9 @@ TEST(PetrarchXml, UnterminatedCommentIsReported) {
 
 TEST(PetrarchXml, UnterminatedTagsInsideARecordSkipIt) {
   // A start tag with no '>'.
-  Parsed p = Parse(std::string(kGood) + "<Sentence date=\"19950101\" id=\"B\">\n<Text>x</Text>\n"
-                                        "<EventCoding noevents=\"True\"\n");
+  Parsed p = Parse(std::string(kGood) +
+                   "<Sentence date=\"19950101\" id=\"B\">\n<Text>x</Text>\n"
+                   "<EventCoding noevents=\"True\"\n");
   EXPECT_EQ(p.f.records.size(), 1u);
   EXPECT_EQ(p.f.skipped, 1u);
   EXPECT_TRUE(p.HasError("t.xml:7: tag <EventCoding is not closed; record \"B\"")) << p.errors[0];
@@ -144,12 +147,13 @@ TEST(PetrarchXml, InvalidUtf8IsReported) {
   EXPECT_EQ(p.errors[0], "t.xml:1: invalid UTF-8 in record \"U\" (1 bytes replaced)");
 }
 
-
 TEST(PetrarchXml, MessagesEscapeControlCharacters) {
-  Parsed p = Parse("<Sentences><Sentence date=\"2015&#7;\" id=\"a&#27;[2J\">"
-                   "<Text>x</Text></Sentence></Sentences>");
+  Parsed p = Parse(
+      "<Sentences><Sentence date=\"2015&#7;\" id=\"a&#27;[2J\">"
+      "<Text>x</Text></Sentence></Sentences>");
   ASSERT_EQ(p.errors.size(), 1u);
-  EXPECT_EQ(p.errors[0], "t.xml:1: record \"a\\x1B[2J\": date \"2015\\x07\" is not YYYYMMDD; skipped");
+  EXPECT_EQ(p.errors[0],
+            "t.xml:1: record \"a\\x1B[2J\": date \"2015\\x07\" is not YYYYMMDD; skipped");
 }
 
 }  // namespace

@@ -24,7 +24,6 @@ std::string BaseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-
 // A single-pass reader for the common record: one flat JSON object whose
 // values are strings, numbers, true, false or null. It accepts exactly what
 // nlohmann::json accepts for such records and gives the same strings; on
@@ -486,8 +485,8 @@ bool ParseRecord(std::string line, const std::string& where, const ReaderOptions
   if (bad_bytes) {
     ++counts->warnings;
     messages->push_back(where + ": invalid UTF-8 in story \"" +
-                        text::PrintableForMessage(story->id) + "\" (" +
-                        std::to_string(bad_bytes) + " bytes replaced)");
+                        text::PrintableForMessage(story->id) + "\" (" + std::to_string(bad_bytes) +
+                        " bytes replaced)");
   }
   ++counts->stories;
   return true;

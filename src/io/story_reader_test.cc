@@ -92,7 +92,6 @@ TEST(StoryReader, ParseRecordRepairsInvalidUtf8) {
   EXPECT_EQ(counts.records, 2u);
 }
 
-
 // A directory or /dev/null read as "empty file"; now each is named for what it is.
 TEST(StoryReader, DirectoryOrDeviceIsNotAFileOfStories) {
   for (const auto& [path, why] : std::vector<std::pair<std::string, std::string>>{
@@ -109,7 +108,6 @@ TEST(StoryReader, DirectoryOrDeviceIsNotAFileOfStories) {
   EXPECT_TRUE(CheckInputPath("/no/such/file").ok());  // opening it reports that
 }
 
-
 // Ids and dates are echoed into messages with their control characters
 // escaped: an id could otherwise clear or recolour the terminal.
 TEST(StoryReader, MessagesEscapeControlCharacters) {
@@ -117,8 +115,8 @@ TEST(StoryReader, MessagesEscapeControlCharacters) {
   ReadCounts counts;
   std::vector<std::string> messages;
   Story s;
-  EXPECT_FALSE(ParseRecord(R"({"id":"x\u001b[2J","date":"2024-01-0\u0007","text":"t"})", "f:1",
-                           opt, &s, &messages, &counts));
+  EXPECT_FALSE(ParseRecord(R"({"id":"x\u001b[2J","date":"2024-01-0\u0007","text":"t"})", "f:1", opt,
+                           &s, &messages, &counts));
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_EQ(messages[0], "f:1: story \"x\\x1B[2J\": date \"2024-01-0\\x07\" is not YYYY-MM-DD");
   messages.clear();
@@ -127,7 +125,6 @@ TEST(StoryReader, MessagesEscapeControlCharacters) {
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_EQ(messages[0], "f:2: invalid UTF-8 in story \"y\\u009B31m\" (1 bytes replaced)");
 }
-
 
 // A stream that yields `n` bytes of 'x' and then `tail`, generated as it is
 // read: a long line costs the test no memory either.
@@ -176,8 +173,9 @@ TEST(StoryReader, OverLongLineIsSkippedWhileReading) {
     };
     ReadCounts counts;
     std::vector<std::string> errors;
-    ReadStoriesFrom(in, "f", InputFormat::kJsonl, opt, [](Story&&) {},
-                    [&](const std::string& e) { errors.push_back(e); }, &counts);
+    ReadStoriesFrom(
+        in, "f", InputFormat::kJsonl, opt, [](Story&&) {},
+        [&](const std::string& e) { errors.push_back(e); }, &counts);
     ASSERT_EQ(errors.size(), 1u) << n;
     EXPECT_EQ(errors[0], "f:1: line of " + std::to_string(n) +
                              " bytes is over the limit of 1000 bytes; story skipped");
@@ -197,12 +195,12 @@ TEST(StoryReader, LinesAtTheLimitAndWithoutNewlineStillRead) {
   ReadCounts counts;
   std::vector<std::string> errors;
   int stories = 0;
-  ReadStoriesFrom(in, "f", InputFormat::kJsonl, opt, [&](Story&&) { ++stories; },
-                  [&](const std::string& e) { errors.push_back(e); }, &counts);
+  ReadStoriesFrom(
+      in, "f", InputFormat::kJsonl, opt, [&](Story&&) { ++stories; },
+      [&](const std::string& e) { errors.push_back(e); }, &counts);
   EXPECT_TRUE(errors.empty()) << errors[0];
   EXPECT_EQ(stories, 3);
 }
-
 
 // A plain-text story is held up to the limit: the rest of a longer file is
 // read and dropped, and the story is reported with the file's size.
@@ -216,8 +214,9 @@ TEST(StoryReader, OverLongTextStoryIsSkippedWhileReading) {
     ReadCounts counts;
     std::vector<std::string> errors;
     int stories = 0;
-    ReadStoriesFrom(in, "t.txt", InputFormat::kText, opt, [&](Story&&) { ++stories; },
-                    [&](const std::string& e) { errors.push_back(e); }, &counts);
+    ReadStoriesFrom(
+        in, "t.txt", InputFormat::kText, opt, [&](Story&&) { ++stories; },
+        [&](const std::string& e) { errors.push_back(e); }, &counts);
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0], "t.txt:1: story of " + std::to_string(n) +
                              " bytes is over the limit of 1000 bytes; skipped");
@@ -231,8 +230,9 @@ TEST(StoryReader, OverLongTextStoryIsSkippedWhileReading) {
   opt.default_date = "2024-01-01";
   ReadCounts counts;
   std::string text;
-  ReadStoriesFrom(in, "t.txt", InputFormat::kText, opt, [&](Story&& s) { text = s.text; },
-                  [](const std::string&) {}, &counts);
+  ReadStoriesFrom(
+      in, "t.txt", InputFormat::kText, opt, [&](Story&& s) { text = s.text; },
+      [](const std::string&) {}, &counts);
   EXPECT_EQ(text, std::string(1000, 'x'));
 }
 

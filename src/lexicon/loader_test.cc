@@ -176,7 +176,6 @@ TEST(Loader, EventNounsLoadWithOneOrTwoThreads) {
   fs::remove_all(dir);
 }
 
-
 // A copy of data/ (CAMEO tables and WordNet counts, one small .dict) in a
 // scratch folder, for tests that damage a table.
 class DamagedTables : public ::testing::Test {
@@ -227,7 +226,6 @@ TEST_F(DamagedTables, BadNumberInWordNetCountsIsAnErrorWithFileAndLine) {
                                           ":10: noun count '9999999999999' is not a number");
   }
 }
-
 
 // `include` loads a file once and regular files only: a file including
 // itself ten times (nested eight deep: 10^8 loads) or /dev/zero took

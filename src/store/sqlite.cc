@@ -38,7 +38,7 @@ Result<std::unique_ptr<Db>> Db::OpenReadOnly(const std::string& path) {
 }
 
 Result<std::unique_ptr<Db>> Db::OpenWith(const std::string& name, int flags,
-                                          const std::string& file_path) {
+                                         const std::string& file_path) {
   const std::string& path = file_path.empty() ? name : file_path;
   if (!(flags & SQLITE_OPEN_CREATE) && !std::filesystem::exists(path)) {
     return Status::NotFound(path + ": no such database (run `dyad ingest --db " + path +

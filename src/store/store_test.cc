@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <thread>
 #include <fstream>
+#include <thread>
 
 namespace dyad::store {
 namespace {
@@ -197,7 +197,6 @@ TEST_F(StoreTest, ReopensWithTheSameSchema) {
   EXPECT_EQ((*s)->Summary()->coder, "v");
 }
 
-
 // Two processes creating the same new store at once: the schema check's
 // statements were still open at BEGIN IMMEDIATE, so one of them failed at
 // once with "database is locked" (a deadlock to SQLite) instead of waiting.
@@ -221,7 +220,6 @@ TEST_F(StoreTest, TwoConnectionsCreateTheSameStoreAtOnce) {
   }
 }
 
-
 // Reading commands open the store read-only: one in a folder the user cannot
 // write reads (read-write opening and the WAL pragmas failed there). Run in
 // a child process that, when root (for whom modes do not count), drops to
@@ -241,12 +239,10 @@ TEST_F(StoreTest, ReadsAStoreInAReadOnlyFolder) {
   std::filesystem::permissions(path, std::filesystem::perms::owner_read |
                                          std::filesystem::perms::group_read |
                                          std::filesystem::perms::others_read);
-  std::filesystem::permissions(dir, std::filesystem::perms::owner_read |
-                                        std::filesystem::perms::owner_exec |
-                                        std::filesystem::perms::group_read |
-                                        std::filesystem::perms::group_exec |
-                                        std::filesystem::perms::others_read |
-                                        std::filesystem::perms::others_exec);
+  std::filesystem::permissions(
+      dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+               std::filesystem::perms::group_read | std::filesystem::perms::group_exec |
+               std::filesystem::perms::others_read | std::filesystem::perms::others_exec);
   EXPECT_EXIT(
       {
         if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) std::exit(3);
