@@ -323,8 +323,8 @@ void ParsePetrarchXml(const std::string& text, const std::string& name, Petrarch
             {Trim(tag.attrs["sourcecode"]), Trim(tag.attrs["targetcode"]), Trim(tag.attrs["eventcode"])});
       }
       if (!tag.self_closing) {
-        // Skip a directly following </EventCoding>. (Its '>' may be missing:
-        // the loop then reports the unterminated tag.)
+        // Skip a directly following </EventCoding> (one with no '>' ends the
+        // record: find() + 1 used to restart the reader at byte 0).
         size_t close = text.find("</EventCoding", tag.after);
         if (close != std::string::npos && close == text.find('<', tag.after)) {
           size_t gt2 = text.find('>', close);
