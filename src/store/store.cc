@@ -270,7 +270,16 @@ Status EventStore::Init(Mode mode) {
     DYAD_RETURN_IF_ERROR(tx.Commit());
   } else {
     sqlite::Stmt v(*db_, "SELECT value FROM meta WHERE key='schema_version'");
-    if (v.Next() != sqlite::Step::kRow || v.Text(0) != std::to_string(kSchemaVersion)) {
+    const sqlite::Step step = v.Next();
+    if (step == sqlite::Step::kError) {
+      // A damaged file (zeroed pages read as "database disk image is malformed").
+      return Status::DataLoss(db_->Error() + " (reading the store's schema version)");
+    }
+    if (step != sqlite::Step::kRow) {
+      return Status::InvalidArgument(db_->path() +
+                                     ": no store schema version, not a dyad event store");
+    }
+    if (v.Text(0) != std::to_string(kSchemaVersion)) {
       return Status::InvalidArgument(db_->path() + ": store schema version " + v.Text(0) +
                                      ", this dyad reads version " +
                                      std::to_string(kSchemaVersion));

@@ -261,5 +261,33 @@ TEST_F(StoreTest, ReadsAStoreInAReadOnlyFolder) {
   std::filesystem::remove_all(dir);
 }
 
+
+// A store whose pages were zeroed was refused as "store schema version ,":
+// it is now named as damaged, in every mode.
+TEST_F(StoreTest, ZeroedPagesAreReportedAsDamage) {
+  {
+    auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    WriteCounts wc;
+    ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 2)}, {"dyad test", "dict@1"}, &wc).ok());
+  }
+  const auto size = std::filesystem::file_size(path_);
+  ASSERT_GT(size, 4096u);
+  {
+    std::fstream f(path_, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(4096);
+    const std::string zeros(size - 4096, '\0');
+    f.write(zeros.data(), static_cast<std::streamsize>(zeros.size()));
+  }
+  for (auto mode : {EventStore::Mode::kExisting, EventStore::Mode::kReadOnly,
+                    EventStore::Mode::kCreate}) {
+    auto s = EventStore::Open(path_, mode);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.status().message(), path_ +
+                                        ": database disk image is malformed (reading the store's "
+                                        "schema version)");
+  }
+}
+
 }  // namespace
 }  // namespace dyad::store
