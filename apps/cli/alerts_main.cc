@@ -43,7 +43,7 @@ int RunAlerts(AlertsArgs a) {
     std::cerr << "dyad alerts: --baseline and --dedup-window must be at least 1\n";
     return kExitUsage;
   }
-  auto store = store::EventStore::Open(a.db, store::EventStore::Mode::kExisting);
+  auto store = store::EventStore::Open(a.db, store::EventStore::Mode::kReadOnly);
   if (!store.ok()) {
     std::cerr << "dyad alerts: " << store.status().message() << "\n";
     return kExitUsage;

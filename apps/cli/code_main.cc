@@ -285,7 +285,8 @@ RunFn AddCodeCommand(CLI::App& app) {
   cmd->add_option("--semantics", args->semantics,
                   "dyad (default), or tabari/petrarch: code as those coders did (future, modal "
                   "and negated acts coded; paired codes)");
-  cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores)");
+  cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores; at most 256)")
+      ->check(CLI::Range(0, kMaxThreads));
   cmd->add_flag("--trace", args->trace, "Explain on stderr why candidate events were dropped");
   cmd->add_flag("--allow-no-target", args->allow_no_target,
                 "Also emit events whose verb names no target (\"Russia mobilized\"), as PLOVER "

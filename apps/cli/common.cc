@@ -95,7 +95,7 @@ std::unique_ptr<store::EventStore> OpenStoreForQuery(const char* cmd, const std:
     std::cerr << "dyad " << cmd << ": --dedup-window must be at least 1 day\n";
     return nullptr;
   }
-  auto store = store::EventStore::Open(db, store::EventStore::Mode::kExisting);
+  auto store = store::EventStore::Open(db, store::EventStore::Mode::kReadOnly);
   if (!store.ok()) {
     std::cerr << "dyad " << cmd << ": " << store.status().message() << "\n";
     return nullptr;

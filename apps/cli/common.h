@@ -26,6 +26,10 @@ inline constexpr int kExitUsage = 2;
 // Empty when there is nothing to load (--no-default-dict and no folder).
 std::vector<std::string> DictLayers(const std::vector<std::string>& dict_flags, bool no_default);
 
+// The most --threads a command accepts: each thread holds a coder and a few
+// batches, and a mistyped 100000 would exhaust memory or thread limits.
+inline constexpr int kMaxThreads = 256;
+
 // Registers --dict DIR (repeatable) and --no-default-dict on `cmd`.
 void AddDictOptions(CLI::App* cmd, std::vector<std::string>* dicts, bool* no_default);
 

@@ -201,7 +201,8 @@ RunFn AddIngestCommand(CLI::App& app) {
   cmd->add_option("--date", args->date, "Date (YYYY-MM-DD) of plain-text stories");
   AddDictOptions(cmd, &args->dict, &args->no_default_dict);
   cmd->add_option("--batch", args->batch, "Stories per transaction (default 500)");
-  cmd->add_option("--threads", args->threads, "Coding threads (0 = all cores)");
+  cmd->add_option("--threads", args->threads, "Coding threads (0 = all cores; at most 256)")
+      ->check(CLI::Range(0, kMaxThreads));
   cmd->add_flag("--force", args->force, "Re-code and replace stories even when unchanged");
   cmd->add_flag("-q,--quiet", args->quiet, "No statistics line on stderr");
   cmd->add_flag("--any-language", args->any_language,

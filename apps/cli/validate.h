@@ -26,6 +26,8 @@ struct ValidateOutcome {
   bool none_ok = false;
   bool partial = false;
   std::string trace;  // --trace: why
+  // Why the record cannot pass whatever the coder gives ("no <Text>"), or "".
+  std::string problem;
 };
 
 // Where a suite's dictionary or text file `name` is: as given when absolute,

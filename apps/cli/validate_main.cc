@@ -157,7 +157,9 @@ int Report(const ValidateArgs& a, const std::vector<ValidateOutcome>& outcomes, 
   for (const ValidateOutcome& o : outcomes) {
     bool pass, loose;
     bool found = std::includes(o.got.begin(), o.got.end(), o.want.begin(), o.want.end());
-    if (o.partial) {
+    if (!o.problem.empty()) {
+      pass = loose = false;
+    } else if (o.partial) {
       pass = loose = found;
     } else if (o.want.empty()) {
       pass = loose = o.got.empty();
@@ -174,6 +176,10 @@ int Report(const ValidateArgs& a, const std::vector<ValidateOutcome>& outcomes, 
                                        : Show(o.want);
       if (o.partial) exp += o.want.empty() ? " (not checked)" : " (and more not checked)";
       else if (o.none_ok) exp += " (or none)";
+      if (!o.problem.empty()) {
+        std::cout << "FAIL " << o.id << ": " << o.problem << "\n";
+        continue;
+      }
       std::cout << (pass ? "PASS " : "FAIL ") << o.id << ": expected " << exp << " got " << Show(o.got)
                 << "\n";
       if (a.trace && !pass) std::cout << "  text: " << o.text << "\n" << o.trace;
@@ -314,6 +320,15 @@ int RunValidate(const ValidateArgs& a) {
     if (!r.evaluate) continue;
     if (filter && !include.count(r.category) && !r.category.empty()) {
       ++excluded;
+      continue;
+    }
+    if (!tabari && r.story.text.empty()) {
+      // Reported by the reader; coding nothing would pass a noevents record.
+      ValidateOutcome o;
+      o.id = r.story.id;
+      o.category = r.category;
+      o.problem = "no <Text>";
+      outcomes.push_back(std::move(o));
       continue;
     }
     std::vector<Event> events;

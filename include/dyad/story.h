@@ -19,7 +19,13 @@ struct Story {
   std::string origin;
 };
 
-// True if `s` is a valid calendar date written YYYY-MM-DD.
+// The years a story date may have. Outside them a date is a typo or junk
+// (year 0000 or 9999 would make a daily timeline millions of rows long).
+inline constexpr int kMinYear = 1800;
+inline constexpr int kMaxYear = 2200;
+
+// True if `s` is a valid calendar date written YYYY-MM-DD with a year in
+// [kMinYear, kMaxYear].
 bool IsValidDate(const std::string& s);
 
 }  // namespace dyad

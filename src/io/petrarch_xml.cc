@@ -10,6 +10,9 @@ namespace {
 
 std::string Trim(std::string_view s) { return std::string(text::TrimSpace(s)); }
 
+// An id or date from the file as it may appear in a message.
+std::string Shown(std::string_view s) { return text::PrintableForMessage(s); }
+
 void AppendUtf8(uint32_t cp, std::string* out) {
   if (cp < 0x80) {
     *out += static_cast<char>(cp);
@@ -102,6 +105,16 @@ void ParseAttrs(std::string_view s, std::map<std::string, std::string>* out) {
   }
 }
 
+// The start of a tag for messages: "<Name" (at most 40 bytes, up to a space).
+std::string TagStart(const std::string& text, size_t lt) {
+  size_t e = lt + 1;
+  while (e < text.size() && e - lt < 40 && !std::isspace(static_cast<unsigned char>(text[e])) &&
+         text[e] != '<' && text[e] != '>') {
+    ++e;
+  }
+  return text::PrintableForMessage(std::string_view(text).substr(lt, e - lt));
+}
+
 std::string LowerAscii(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -141,28 +154,60 @@ void ParsePetrarchXml(const std::string& text, const std::string& name, Petrarch
   auto flush = [&]() {
     if (!in_rec) return;
     in_rec = false;
-    if (rec_bad) return;
+    if (rec_bad) {
+      ++out->skipped;
+      return;
+    }
     if (rec.story.text.empty()) {
       // Kept (a validation run counts it as failed); story input skips it.
-      on_error(rec.story.origin + ": record \"" + rec.story.id + "\" has no <Text>");
+      on_error(rec.story.origin + ": record \"" + Shown(rec.story.id) + "\" has no <Text>");
+    } else if (size_t bad = InvalidUtf8Bytes(rec.story.text)) {
+      // Coded all the same: the text stage replaces them (U+FFFD).
+      ++out->warnings;
+      on_error(rec.story.origin + ": invalid UTF-8 in record \"" + Shown(rec.story.id) + "\" (" +
+               std::to_string(bad) + " bytes replaced)");
     }
     out->records.push_back(std::move(rec));
+  };
+  // Something opened at `off` is never closed: nothing after it can be read
+  // as records. Ends the open record with an error and stops, saying so.
+  auto unterminated = [&](size_t off, const std::string& what) {
+    std::string where = name + ":" + std::to_string(line_at(off));
+    if (in_rec && !rec_bad) {
+      on_error(where + ": " + what + " is not closed; record \"" + Shown(rec.story.id) +
+               "\" and the rest of the file skipped");
+      rec_bad = true;
+    } else {
+      on_error(where + ": " + what + " is not closed; the rest of the file skipped");
+    }
+    pos = text.size();
   };
   while (pos < text.size()) {
     size_t lt = text.find('<', pos);
     if (lt == std::string::npos) break;
     if (text.compare(lt, 4, "<!--") == 0) {
       size_t end = text.find("-->", lt + 4);
-      pos = end == std::string::npos ? text.size() : end + 3;
+      if (end == std::string::npos) {
+        unterminated(lt, "comment <!--");
+        break;
+      }
+      pos = end + 3;
       continue;
     }
     if (text.compare(lt, 2, "<?") == 0 || text.compare(lt, 2, "<!") == 0) {
       size_t end = text.find('>', lt);
-      pos = end == std::string::npos ? text.size() : end + 1;
+      if (end == std::string::npos) {
+        unterminated(lt, "declaration " + text.substr(lt, 2));
+        break;
+      }
+      pos = end + 1;
       continue;
     }
     size_t gt = text.find('>', lt);
-    if (gt == std::string::npos) break;
+    if (gt == std::string::npos) {
+      unterminated(lt, "tag " + TagStart(text, lt));
+      break;
+    }
     Tag tag;
     tag.line = line_at(lt);
     std::string_view inner(text.data() + lt + 1, gt - lt - 1);
@@ -186,14 +231,16 @@ void ParsePetrarchXml(const std::string& text, const std::string& name, Petrarch
       if (tag.self_closing) return "";
       size_t close = text.find("</" + el, tag.after);
       if (close == std::string::npos) {
-        on_error(where + ": <" + el + "> is not closed");
-        pos = text.size();
+        unterminated(lt, "<" + el + ">");
         return "";
       }
-      std::string c = Unescape(std::string_view(text).substr(tag.after, close - tag.after));
       size_t gt2 = text.find('>', close);
-      pos = gt2 == std::string::npos ? text.size() : gt2 + 1;
-      return c;
+      if (gt2 == std::string::npos) {
+        unterminated(close, "tag " + TagStart(text, close));
+        return "";
+      }
+      pos = gt2 + 1;
+      return Unescape(std::string_view(text).substr(tag.after, close - tag.after));
     };
     if (tag.end) {
       if (tag.name == "Environment") in_env = false;
@@ -257,8 +304,8 @@ void ParsePetrarchXml(const std::string& text, const std::string& name, Petrarch
       if (rec.story.id.empty()) rec.story.id = name + ":" + std::to_string(tag.line);
       rec.story.date = XmlDate(tag.attrs["date"]);
       if (rec.story.date.empty()) {
-        on_error(where + ": record \"" + rec.story.id + "\": date \"" + tag.attrs["date"] +
-                 "\" is not YYYYMMDD; skipped");
+        on_error(where + ": record \"" + Shown(rec.story.id) + "\": date \"" +
+                 Shown(tag.attrs["date"]) + "\" is not YYYYMMDD; skipped");
         rec_bad = true;
       }
       // <Sentence .../> (self-closed) is followed by its children as siblings.
@@ -276,9 +323,16 @@ void ParsePetrarchXml(const std::string& text, const std::string& name, Petrarch
             {Trim(tag.attrs["sourcecode"]), Trim(tag.attrs["targetcode"]), Trim(tag.attrs["eventcode"])});
       }
       if (!tag.self_closing) {
+        // Skip a directly following </EventCoding> (one with no '>' ends the
+        // record: find() + 1 used to restart the reader at byte 0).
         size_t close = text.find("</EventCoding", tag.after);
-        if (close != std::string::npos && close < text.find('<', tag.after) + 1) {
-          pos = text.find('>', close) + 1;
+        if (close != std::string::npos && close == text.find('<', tag.after)) {
+          size_t gt2 = text.find('>', close);
+          if (gt2 == std::string::npos) {
+            unterminated(close, "tag " + TagStart(text, close));
+            break;
+          }
+          pos = gt2 + 1;
         }
       }
       continue;
@@ -301,6 +355,7 @@ void ParsePetrarchXml(const std::string& text, const std::string& name, Petrarch
 }
 
 Status ReadPetrarchXml(const std::string& path, PetrarchFile* out, const ErrorFn& on_error) {
+  DYAD_RETURN_IF_ERROR(CheckInputPath(path));
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot open file");
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -311,18 +366,15 @@ Status ReadPetrarchXml(const std::string& path, PetrarchFile* out, const ErrorFn
 bool ReadPetrarchStories(const std::string& path, const StoryFn& on_story, const ErrorFn& on_error,
                          ReadCounts* counts) {
   PetrarchFile f;
-  uint64_t bad = 0;
-  auto count_error = [&](const std::string& msg) {
-    if (msg.find("; skipped") != std::string::npos) ++bad;
-    on_error(msg);
-  };
-  Status st = ReadPetrarchXml(path, &f, count_error);
+  Status st = ReadPetrarchXml(path, &f, on_error);
   if (!st.ok()) {
     on_error(st.message());
     return false;
   }
+  const uint64_t bad = f.skipped;
   counts->records += f.records.size() + bad;
   counts->rejected += bad;
+  counts->warnings += f.warnings;
   for (PetrarchRecord& r : f.records) {
     if (r.story.text.empty()) {
       ++counts->rejected;

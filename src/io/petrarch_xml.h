@@ -15,7 +15,10 @@
 // The reader is a small tolerant scanner, not a general XML parser: it knows
 // these elements, decodes the five predefined entities and numeric
 // references, skips comments, and reports each malformed record as
-// "file:line: why" and goes on.
+// "file:line: why" and goes on. A tag, comment or element that is never
+// closed ends the open record (reported and skipped) and the file, with an
+// error naming where it opened: reading never loops and never drops the
+// rest of a file without saying so.
 #ifndef DYAD_IO_PETRARCH_XML_H_
 #define DYAD_IO_PETRARCH_XML_H_
 
@@ -53,6 +56,8 @@ struct PetrarchFile {
   std::vector<std::string> include;  // <Include> categories ("" = all)
   std::vector<PetrarchRecord> records;
   bool stopped = false;  // a <Stop> record ended the file early
+  size_t skipped = 0;    // records reported and left out of `records`
+  size_t warnings = 0;   // records kept with a warning (invalid UTF-8)
 };
 
 // Parses a PETRARCH XML file (story input or validation records). Bad

@@ -1,11 +1,15 @@
 #include "io/story_reader.h"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
+#include "text/strings.h"
 #include "text/utf8.h"
 
 namespace dyad::io {
@@ -18,37 +22,6 @@ bool EndsWith(const std::string& s, const std::string& suf) {
 std::string BaseName(const std::string& path) {
   size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-// Counts bytes that are not valid UTF-8 (the text stage repairs them later).
-size_t InvalidUtf8Bytes(const std::string& s) {
-  size_t bad = 0;
-  size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || c == 0xC0 || c == 0xC1 || c > 0xF4 || i + len > n) {
-      ++bad;
-      ++i;
-      continue;
-    }
-    bool ok = true;
-    for (int k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) ok = false;
-    }
-    if (!ok) {
-      ++bad;
-      ++i;
-      continue;
-    }
-    i += len;
-  }
-  return bad;
 }
 
 // A single-pass reader for the common record: one flat JSON object whose
@@ -262,7 +235,71 @@ class FastRecord {
   std::string key_, scratch_;
 };
 
+std::string LineTooLong(const std::string& where, uint64_t length, size_t limit) {
+  return where + ": line of " + std::to_string(length) + " bytes is over the limit of " +
+         std::to_string(limit) + " bytes; story skipped";
+}
+
+// Reads the next line of `in` (up to '\n', which is dropped) into *line,
+// keeping at most `keep` bytes of it; *length gets the whole line's length,
+// so a line was cut when *length > line->size(). Reads in chunks through
+// istream::getline. Returns false at the end of the input.
+bool ReadLineBounded(std::istream& in, size_t keep, std::string* line, uint64_t* length) {
+  line->clear();
+  *length = 0;
+  char chunk[1 << 16];
+  bool read_any = false;
+  for (;;) {
+    in.getline(chunk, sizeof chunk);
+    const auto n = static_cast<size_t>(in.gcount());
+    // good: the '\n' was read (and counted in n); eof: the input ended;
+    // failbit with a full chunk: the chunk filled before a '\n' (any other
+    // failure, a read error, ends the input).
+    const bool newline = in.good();
+    const bool full = !newline && !in.eof() && !in.bad() && n == sizeof chunk - 1;
+    const size_t stored = newline ? n - 1 : n;
+    if (n > 0) read_any = true;
+    *length += stored;
+    if (line->size() < keep) line->append(chunk, std::min(stored, keep - line->size()));
+    if (full) {
+      in.clear();
+      continue;
+    }
+    return newline || read_any;
+  }
+}
+
 }  // namespace
+
+size_t InvalidUtf8Bytes(std::string_view s) {
+  size_t bad = 0;
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || c == 0xC0 || c == 0xC1 || c > 0xF4 || i + len > n) {
+      ++bad;
+      ++i;
+      continue;
+    }
+    bool ok = true;
+    for (int k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) ok = false;
+    }
+    if (!ok) {
+      ++bad;
+      ++i;
+      continue;
+    }
+    i += len;
+  }
+  return bad;
+}
 
 bool ParseJsonStory(const std::string& line, Story* story, std::string* error) {
   if (FastRecord(line).Parse(story)) return true;
@@ -305,7 +342,8 @@ bool ParseJsonStoryReference(const std::string& line, Story* story, std::string*
     return false;
   }
   if (!IsValidDate(story->date)) {
-    *error = "story \"" + story->id + "\": date \"" + story->date + "\" is not YYYY-MM-DD";
+    *error = "story \"" + text::PrintableForMessage(story->id) + "\": date \"" +
+             text::PrintableForMessage(story->date) + "\" is not YYYY-MM-DD";
     return false;
   }
   auto opt = [&](const char* key) -> std::string {
@@ -337,17 +375,27 @@ void ReadStoriesFrom(std::istream& in, const std::string& name, InputFormat form
     return;
   }
   if (format == InputFormat::kText) {
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Held up to the limit; the rest of a longer file is read and dropped.
+    std::string text;
+    uint64_t size = 0;
+    char chunk[1 << 16];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+      const auto n = static_cast<size_t>(in.gcount());
+      size += n;
+      if (text.size() <= opt.max_record_bytes) {
+        text.append(chunk, std::min(n, opt.max_record_bytes + 1 - text.size()));
+      }
+    }
     ++counts->records;
+    if (size > opt.max_record_bytes) {
+      ++counts->rejected;
+      on_error(name + ":1: story of " + std::to_string(size) + " bytes is over the limit of " +
+               std::to_string(opt.max_record_bytes) + " bytes; skipped");
+      return;
+    }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
       ++counts->rejected;
       on_error(name + ":1: empty file, no story");
-      return;
-    }
-    if (text.size() > opt.max_record_bytes) {
-      ++counts->rejected;
-      on_error(name + ":1: story of " + std::to_string(text.size()) + " bytes is over the limit of " +
-               std::to_string(opt.max_record_bytes) + " bytes; skipped");
       return;
     }
     if (opt.default_date.empty() || !IsValidDate(opt.default_date)) {
@@ -368,14 +416,25 @@ void ReadStoriesFrom(std::istream& in, const std::string& name, InputFormat form
     on_story(std::move(s));
     return;
   }
-  // JSON Lines.
+  // JSON Lines. A line is held up to the limit (and a '\r'); the rest of a
+  // longer one is read and dropped, so memory does not follow line length.
   std::string line;
-  uint64_t lineno = 0;
+  uint64_t lineno = 0, length = 0;
   bool any = false;
   std::vector<std::string> messages;
-  while (std::getline(in, line)) {
+  while (ReadLineBounded(in, opt.max_record_bytes + 1, &line, &length)) {
     ++lineno;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (length == line.size() && !line.empty() && line.back() == '\r') {
+      line.pop_back();
+      --length;
+    }
+    if (length > opt.max_record_bytes) {
+      any = true;
+      ++counts->records;
+      ++counts->rejected;
+      on_error(LineTooLong(name + ":" + std::to_string(lineno), length, opt.max_record_bytes));
+      continue;
+    }
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     any = true;
     std::string where = name + ":" + std::to_string(lineno);
@@ -399,9 +458,7 @@ bool ParseRecord(std::string line, const std::string& where, const ReaderOptions
   ++counts->records;
   if (line.size() > opt.max_record_bytes) {
     ++counts->rejected;
-    messages->push_back(where + ": line of " + std::to_string(line.size()) +
-                        " bytes is over the limit of " + std::to_string(opt.max_record_bytes) +
-                        " bytes; story skipped");
+    messages->push_back(LineTooLong(where, line.size(), opt.max_record_bytes));
     return false;
   }
   // The common case: a well-formed record of valid UTF-8.
@@ -427,11 +484,24 @@ bool ParseRecord(std::string line, const std::string& where, const ReaderOptions
   story->origin = where;
   if (bad_bytes) {
     ++counts->warnings;
-    messages->push_back(where + ": invalid UTF-8 in story \"" + story->id + "\" (" +
-                        std::to_string(bad_bytes) + " bytes replaced)");
+    messages->push_back(where + ": invalid UTF-8 in story \"" +
+                        text::PrintableForMessage(story->id) + "\" (" + std::to_string(bad_bytes) +
+                        " bytes replaced)");
   }
   ++counts->stories;
   return true;
+}
+
+Status CheckInputPath(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return Status::Ok();
+  if (S_ISDIR(st.st_mode)) {
+    return Status::InvalidArgument(path + ": is a directory, not a file of stories");
+  }
+  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
+    return Status::InvalidArgument(path + ": is a device, not a file of stories");
+  }
+  return Status::Ok();
 }
 
 bool ReadStories(const std::string& path, const ReaderOptions& opt, const StoryFn& on_story,
@@ -439,6 +509,10 @@ bool ReadStories(const std::string& path, const ReaderOptions& opt, const StoryF
   if (path == "-") {
     ReadStoriesFrom(std::cin, "<stdin>", opt.format, opt, on_story, on_error, counts);
     return true;
+  }
+  if (Status st = CheckInputPath(path); !st.ok()) {
+    on_error(st.message());
+    return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {

@@ -11,8 +11,10 @@
 #include <functional>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "dyad/status.h"
 #include "dyad/story.h"
 
 namespace dyad::io {
@@ -40,6 +42,12 @@ struct ReadCounts {
 using StoryFn = std::function<void(Story&&)>;
 using ErrorFn = std::function<void(const std::string&)>;
 
+// Whether `path` can be read as a file of stories: Ok for a regular file, a
+// pipe or a socket (and for a path that does not exist: opening it says
+// so); "PATH: is a directory" or "PATH: is a device" otherwise (/dev/null
+// would read as an empty file, /dev/zero as one endless line).
+Status CheckInputPath(const std::string& path);
+
 // Reads `path` ("-" = standard input). Returns false only when the input
 // cannot be opened at all (reported through on_error too).
 bool ReadStories(const std::string& path, const ReaderOptions& opt, const StoryFn& on_story,
@@ -50,6 +58,10 @@ bool ReadStories(const std::string& path, const ReaderOptions& opt, const StoryF
 void ReadStoriesFrom(std::istream& in, const std::string& name, InputFormat format,
                      const ReaderOptions& opt, const StoryFn& on_story, const ErrorFn& on_error,
                      ReadCounts* counts);
+
+// The number of bytes of `s` that are not part of well-formed UTF-8 (the
+// text stage replaces them later; readers report them).
+size_t InvalidUtf8Bytes(std::string_view s);
 
 // Parses one JSON Lines record. On failure returns false and sets *error.
 // A flat record of string (and number, true, false, null) values is read by

@@ -4,6 +4,7 @@
 // dictionary phrase and the words of a story always agree on where words
 // begin and end ("U.S.", "al-Shabaab", "Côte d'Ivoire").
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -119,6 +120,21 @@ std::vector<std::string> PhraseTokens(const std::string& phrase) {
   return out;
 }
 
+// The same string for every path of one file (symbolic links, "a/../b").
+std::string FileKey(const fs::path& p) {
+  std::error_code ec;
+  fs::path c = fs::canonical(p, ec);
+  return ec ? p.lexically_normal().string() : c.string();
+}
+
+// The whole of `s` as a number (no sign of junk around it).
+template <typename T>
+bool ParseNumber(const std::string& s, T* out) {
+  const char* end = s.data() + s.size();
+  auto [p, ec] = std::from_chars(s.data(), end, *out);
+  return ec == std::errc() && p == end;
+}
+
 std::string ToLowerAscii(std::string s) {
   for (char& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -140,19 +156,24 @@ class LexiconBuilder {
 
   Status LoadTables(const fs::path& cameo_dir) {
     DYAD_RETURN_IF_ERROR(ReadTsv(cameo_dir / "event_codes.tsv", [&](const std::vector<std::string>& f) {
-      if (f.size() < 7) return;
+      if (f.size() < 7) return std::string();
       EventCodeInfo info;
       info.code = f[0];
       info.root = f[1];
-      if (!f[2].empty()) info.goldstein = std::stod(f[2]);
-      info.quad_class = std::stoi(f[3]);
+      if (!f[2].empty()) {
+        double g;
+        if (!ParseNumber(f[2], &g)) return "goldstein '" + f[2] + "' is not a number";
+        info.goldstein = g;
+      }
+      if (!ParseNumber(f[3], &info.quad_class)) return "quad_class '" + f[3] + "' is not a number";
       info.plover = f[4];
       info.plover_mode = f[5];
       info.label = f[6];
       lex_->event_codes_[info.code] = info;
+      return std::string();
     }));
     DYAD_RETURN_IF_ERROR(ReadTsv(cameo_dir / "actor_types.tsv", [&](const std::vector<std::string>& f) {
-      if (f.size() < 2) return;
+      if (f.size() < 2) return std::string();
       const std::string& kind = f[1];
       if (kind == "known_group" || kind == "organization") lex_->group_codes_.insert(f[0]);
       if (kind.rfind("role_", 0) == 0 || kind == "party_modifier" || kind == "organization" ||
@@ -160,16 +181,18 @@ class LexiconBuilder {
         if (kind != "organization") lex_->role_types_.insert(f[0]);
       }
       if (kind == "international_generic") lex_->generic_prefixes_.insert(f[0]);
+      return std::string();
     }));
     // Religion codes and a few more pieces dictionaries use as roles.
     for (const char* r : {"REL", "PPL", "PKO"}) lex_->role_types_.insert(r);
     lex_->generic_prefixes_.insert("PKO");
     DYAD_RETURN_IF_ERROR(ReadTsv(cameo_dir / "countries.tsv", [&](const std::vector<std::string>& f) {
-      if (f.size() < 4) return;
+      if (f.size() < 4) return std::string();
       known_countries_.insert(f[0]);
       if (!f[2].empty()) known_countries_.insert(f[2]);
       lex_->country_names_.emplace(f[0], f[3]);
       if (!f[2].empty()) lex_->country_names_.emplace(f[2], f[3]);
+      return std::string();
     }));
     return Status::Ok();
   }
@@ -184,8 +207,12 @@ class LexiconBuilder {
       if (f.size() == 2 && !f[1].empty() && f[1][0] == '=') {
         lex_->wordnet_exc_[f[0]] = f[1].substr(1);
       } else if (f.size() >= 3) {
-        lex_->wordnet_[f[0]] = {std::stoi(f[1]), std::stoi(f[2])};
+        int verb, noun;
+        if (!ParseNumber(f[1], &verb)) return "verb count '" + f[1] + "' is not a number";
+        if (!ParseNumber(f[2], &noun)) return "noun count '" + f[2] + "' is not a number";
+        lex_->wordnet_[f[0]] = {verb, noun};
       }
+      return std::string();
     }, /*header=*/false));
     Lexicon& L = *lex_;
     auto& W = L.word_info_;
@@ -209,6 +236,7 @@ class LexiconBuilder {
   }
 
   void LoadFile(const fs::path& path, int depth) {
+    loaded_.insert(FileKey(path));
     std::ifstream in(path, std::ios::binary);
     std::string fname = path.string();
     if (!in) {
@@ -501,19 +529,30 @@ class LexiconBuilder {
   }
 
  private:
-  Status ReadTsv(const fs::path& p, const std::function<void(const std::vector<std::string>&)>& fn,
+  // Calls fn on the fields of each data row of a generated table; fn returns
+  // "" or what is wrong with the row. Fails naming every bad row
+  // ("file:line: what", one per line of the message).
+  Status ReadTsv(const fs::path& p,
+                 const std::function<std::string(const std::vector<std::string>&)>& fn,
                  bool header = true) {
     std::ifstream in(p);
     if (!in) return Status::NotFound(p.string() + ": cannot open data table");
-    std::string line;
+    std::string line, problems;
+    int lineno = 0;
     while (std::getline(in, line)) {
+      ++lineno;
       if (line.empty() || line[0] == '#') continue;
       if (header) {
         header = false;
         continue;
       }
-      fn(Split(line, '\t'));
+      std::string err = fn(Split(line, '\t'));
+      if (!err.empty()) {
+        if (!problems.empty()) problems += '\n';
+        problems += p.string() + ":" + std::to_string(lineno) + ": " + err;
+      }
     }
+    if (!problems.empty()) return Status::InvalidArgument(problems);
     return Status::Ok();
   }
 
@@ -536,7 +575,20 @@ class LexiconBuilder {
     if (kind == "include") {
       if (rest.empty()) return "include needs a file name";
       if (depth > 8) return "includes nested too deeply";
-      LoadFile(path.parent_path() / std::string(rest), depth + 1);
+      const fs::path target = path.parent_path() / std::string(rest);
+      std::error_code ec;
+      const fs::file_status st = fs::status(target, ec);
+      // A device would read forever (/dev/zero), a FIFO block, a folder fail.
+      if (fs::exists(st) && !fs::is_regular_file(st)) {
+        return "include " + std::string(rest) + ": not a regular file; not loaded";
+      }
+      // Each file once: a file including itself, or one already loaded,
+      // would multiply the load (ten self-includes nested eight deep are
+      // 10^8 loads).
+      if (fs::exists(st) && loaded_.count(FileKey(target))) {
+        return "include " + std::string(rest) + ": already loaded; not loaded again";
+      }
+      LoadFile(target, depth + 1);
       return "";
     }
     size_t colon = rest.find(':');
@@ -961,6 +1013,7 @@ class LexiconBuilder {
   std::unordered_map<std::string, std::vector<std::string>> synsets_;
   std::unordered_map<std::string, std::vector<std::string>> irregular_;
   std::set<std::string> known_countries_, defined_countries_;
+  std::set<std::string> loaded_;  // FileKey of every file loaded (for include)
   unsigned long long hash_ = 1469598103934665603ull;
 };
 

@@ -218,5 +218,87 @@ TEST(Loader, LayersLoadInOrderLaterEntriesWin) {
   fs::remove_all(base);
 }
 
+// A copy of data/ (CAMEO tables and WordNet counts, one small .dict) in a
+// scratch folder, for tests that damage a table.
+class DamagedTables : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    namespace fs = std::filesystem;
+    root_ = fs::path(::testing::TempDir()) /
+            ("dyad_tables_" +
+             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(root_);
+    fs::create_directories(root_ / "dict");
+    fs::copy(fs::path(DYAD_SOURCE_DATA_DIR) / "cameo", root_ / "cameo");
+    fs::copy(fs::path(DYAD_SOURCE_DATA_DIR) / "lexicon", root_ / "lexicon");
+    std::ofstream(root_ / "dict" / "t.dict") << "verb 190 : fight\n";
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+  // Replaces line `lineno` (1-based) of a table with `text`.
+  void SetLine(const std::string& table, int lineno, const std::string& text) {
+    std::ifstream in(root_ / table);
+    std::string all, line;
+    for (int n = 1; std::getline(in, line); ++n) all += (n == lineno ? text : line) + "\n";
+    in.close();
+    std::ofstream(root_ / table) << all;
+  }
+  std::filesystem::path root_;
+};
+
+// A bad number threw std::stoi's exception out of Load ("dyad: stoi", or
+// std::terminate when WordNet loads on its own thread).
+TEST_F(DamagedTables, BadNumberInEventCodesIsAnErrorWithFileAndLine) {
+  SetLine("cameo/event_codes.tsv", 4, "010\t01\t0.0\tone\t\t\tMake statement");
+  SetLine("cameo/event_codes.tsv", 5, "011\t01\t-0.1x\t1\t\t\tDecline comment");
+  for (int threads : {1, 2}) {
+    auto lex = Lexicon::Load(root_.string(), nullptr, threads);
+    ASSERT_FALSE(lex.ok());
+    const std::string file = (root_ / "cameo" / "event_codes.tsv").string();
+    EXPECT_EQ(lex.status().message(), file + ":4: quad_class 'one' is not a number\n" + file +
+                                          ":5: goldstein '-0.1x' is not a number");
+  }
+}
+
+TEST_F(DamagedTables, BadNumberInWordNetCountsIsAnErrorWithFileAndLine) {
+  SetLine("lexicon/wordnet-verbs.tsv", 10, "attack\t12\t9999999999999");
+  for (int threads : {1, 2}) {
+    auto lex = Lexicon::Load(root_.string(), nullptr, threads);
+    ASSERT_FALSE(lex.ok()) << threads;
+    EXPECT_EQ(lex.status().message(), (root_ / "lexicon" / "wordnet-verbs.tsv").string() +
+                                          ":10: noun count '9999999999999' is not a number");
+  }
+}
+
+// `include` loads a file once and regular files only: a file including
+// itself ten times (nested eight deep: 10^8 loads) or /dev/zero took
+// gigabytes. Each refusal is an error at the include line.
+TEST(Loader, IncludeRefusesRepeatsAndSpecialFiles) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(::testing::TempDir()) / "dyad_include_test";
+  fs::remove_all(root);
+  fs::create_directories(root / "dict");
+  std::ofstream(root / "dict" / "a.dict") << "include a.dict\ninclude a.dict\ninclude a.dict\n"
+                                             "include sub.inc\ninclude sub.inc\n"
+                                             "include /dev/null\ninclude .\n";
+  std::ofstream(root / "dict" / "sub.inc") << "verb 190 : fight\n";
+  const std::string a = (root / "dict" / "a.dict").string();
+  const std::vector<std::string> want = {
+      a + ":1: include a.dict: already loaded; not loaded again",
+      a + ":2: include a.dict: already loaded; not loaded again",
+      a + ":3: include a.dict: already loaded; not loaded again",
+      a + ":5: include sub.inc: already loaded; not loaded again",
+      a + ":6: include /dev/null: not a regular file; not loaded",
+      a + ":7: include .: not a regular file; not loaded",
+  };
+  for (int threads : {1, 2}) {
+    DictStats stats;
+    auto lex = Lexicon::Load(root.string(), &stats, threads);
+    ASSERT_TRUE(lex.ok()) << lex.status().message();
+    EXPECT_EQ(stats.errors, want) << threads;
+    EXPECT_EQ(stats.files.size(), 2u) << threads;  // a.dict and sub.inc, once each
+  }
+  fs::remove_all(root);
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1,6 +1,7 @@
 #include "report/report.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -11,6 +12,12 @@
 
 namespace dyad::report {
 namespace {
+
+// The page needs nothing but its own inline CSS and SVG: no script runs, nothing
+// is fetched, no form posts, links cannot change the base URL.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'";
 
 constexpr const char* kCss = R"css(
 :root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --bg:#f8fafc; --accent:#1d3557; }
@@ -90,6 +97,17 @@ std::string ActorWithName(const ReportOptions& o, const std::string& key) {
 }
 
 }  // namespace
+
+bool IsWebUrl(std::string_view url) {
+  auto starts = [&](std::string_view scheme) {
+    if (url.size() <= scheme.size()) return false;
+    for (size_t i = 0; i < scheme.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return false;
+    }
+    return true;
+  };
+  return starts("http://") || starts("https://");
+}
 
 std::string HighlightEvidence(const store::Mention& m) {
   const Event& e = m.event;
@@ -231,6 +249,7 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
 
   std::ostringstream h;
   h << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    << "<meta http-equiv=\"Content-Security-Policy\" content=\"" << kContentSecurityPolicy << "\">"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     << "<title>" << Esc(o.title) << "</title><style>" << kCss << "</style></head><body>\n";
   h << "<header><h1>" << Esc(o.title) << "</h1><p>"
@@ -423,7 +442,7 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
       h << "<blockquote>" << HighlightEvidence(m) << "<div class=\"meta\">" << Esc(m.event.story_id)
         << ", sentence " << m.event.sentence + 1
         << (m.publisher.empty() ? "" : " · " + Esc(m.publisher));
-      if (!m.url.empty()) h << " · <a href=\"" << Esc(m.url) << "\">source</a>";
+      if (IsWebUrl(m.url)) h << " · <a href=\"" << Esc(m.url) << "\">source</a>";
       h << "</div></blockquote>";
     }
     h << "</div>";

@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dyad/status.h"
@@ -51,6 +52,12 @@ Result<std::string> BuildHtmlReport(store::EventStore& store, const ReportOption
 // The evidence sentence of a mention as HTML, with the source, target and
 // trigger spans marked (<mark class="src|tgt|trg">); everything escaped.
 std::string HighlightEvidence(const store::Mention& m);
+
+// True when `url` is an http:// or https:// URL (any case): the only story
+// URLs the report makes links of ("javascript:", "data:" … would run or load
+// something on a click). Nothing may come before the scheme, not even the
+// spaces a browser would strip before reading it.
+bool IsWebUrl(std::string_view url);
 
 // Network edges (directed dyads with a target) over deduplicated events.
 std::vector<NetworkEdge> BuildEdges(const std::vector<store::Mention>& mentions,

@@ -2,25 +2,58 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
+#include <cstdio>
 #include <filesystem>
 
 namespace dyad::sqlite {
 
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create) {
-  if (!create && !std::filesystem::exists(path)) {
+  return OpenWith(path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
+}
+
+Result<std::unique_ptr<Db>> Db::OpenReadOnly(const std::string& path) {
+  auto db = OpenWith(path, SQLITE_OPEN_READONLY);
+  if (!db.ok()) return db;
+  // A WAL database needs its -shm file to be read. When it is absent (the
+  // last writer closed cleanly) and cannot be created (a read-only folder),
+  // SQLite answers SQLITE_READONLY: then no writer has the file open, and
+  // it is read as immutable (no locks, no -shm).
+  int rc = sqlite3_exec((*db)->handle(), "SELECT count(*) FROM sqlite_master", nullptr, nullptr,
+                        nullptr);
+  if ((rc & 0xFF) != SQLITE_READONLY) return db;
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      uri += static_cast<char>(c);
+    } else {
+      char hex[4];
+      snprintf(hex, sizeof hex, "%%%02X", c);
+      uri += hex;
+    }
+  }
+  uri += "?immutable=1";
+  auto immutable = OpenWith(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, path);
+  return immutable;
+}
+
+Result<std::unique_ptr<Db>> Db::OpenWith(const std::string& name, int flags,
+                                         const std::string& file_path) {
+  const std::string& path = file_path.empty() ? name : file_path;
+  if (!(flags & SQLITE_OPEN_CREATE) && !std::filesystem::exists(path)) {
     return Status::NotFound(path + ": no such database (run `dyad ingest --db " + path +
                             "` first)");
   }
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  flags |= SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = path + ": cannot open database: " +
                       (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     sqlite3_close(db);
     return Status::InvalidArgument(msg);
   }
-  sqlite3_busy_timeout(db, 10000);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_extended_result_codes(db, 1);
   return std::unique_ptr<Db>(new Db(db, path));
 }
@@ -39,6 +72,7 @@ Status Db::Exec(std::string_view sql) {
 }
 
 std::string Db::Error() const { return path_ + ": " + sqlite3_errmsg(db_); }
+bool Db::Busy() const { return (sqlite3_errcode(db_) & 0xFF) == SQLITE_BUSY; }
 int64_t Db::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 int Db::Changes() const { return sqlite3_changes(db_); }
 

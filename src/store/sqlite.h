@@ -26,11 +26,18 @@ struct sqlite3_stmt;
 
 namespace dyad::sqlite {
 
+// How long a connection waits for another's lock before SQLITE_BUSY.
+inline constexpr int kBusyTimeoutMs = 10000;
+
 class Db {
  public:
   // Opens (creating if `create`) the database at `path`. Fails with
   // kNotFound when it does not exist and `create` is false.
   static Result<std::unique_ptr<Db>> Open(const std::string& path, bool create = true);
+  // Opens an existing database for reading only: nothing is written to it
+  // or beside it beyond what SQLite needs to read a WAL file, so a database
+  // in a folder the user cannot write can be read.
+  static Result<std::unique_ptr<Db>> OpenReadOnly(const std::string& path);
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
@@ -39,6 +46,8 @@ class Db {
   Status Exec(std::string_view sql);
   // The last error of this connection, with the path, for messages.
   std::string Error() const;
+  // True when the last call failed because another connection held a lock.
+  bool Busy() const;
   int64_t LastInsertRowid() const;
   int Changes() const;
   sqlite3* handle() const { return db_; }
@@ -46,6 +55,10 @@ class Db {
 
  private:
   Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  // `name` as SQLite takes it (a path or a file: URI); `file_path`, when
+  // given, is the file itself, for the existence check and messages.
+  static Result<std::unique_ptr<Db>> OpenWith(const std::string& name, int flags,
+                                              const std::string& file_path = "");
   sqlite3* db_;
   std::string path_;
 };

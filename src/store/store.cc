@@ -1,10 +1,13 @@
 #include "store/store.h"
 
+#include <chrono>
 #include <ctime>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "store/dates.h"
+#include "text/strings.h"
 
 namespace dyad::store {
 namespace {
@@ -202,7 +205,8 @@ uint32_t LeadParagraph(const std::vector<SentenceInfo>& sentences) {
 }
 
 Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path, Mode mode) {
-  auto db = sqlite::Db::Open(path, mode == Mode::kCreate);
+  auto db = mode == Mode::kReadOnly ? sqlite::Db::OpenReadOnly(path)
+                                    : sqlite::Db::Open(path, mode == Mode::kCreate);
   if (!db.ok()) return db.status();
   std::unique_ptr<EventStore> store(new EventStore(std::move(*db)));
   Status st = store->Init(mode);
@@ -216,22 +220,44 @@ Status EventStore::Init(Mode mode) {
   // power cut may lose the last commits, never corrupt the file).
   // A larger page cache and fewer checkpoints keep big batches from writing
   // the same pages over and over.
-  DYAD_RETURN_IF_ERROR(db_->Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
-      "PRAGMA wal_autocheckpoint=4096;"));
-  sqlite::Stmt has_meta(*db_, "SELECT count(*) FROM sqlite_master WHERE name='meta'");
-  if (has_meta.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
-  bool exists = has_meta.Int(0) > 0;
-  if (!exists) {
-    sqlite::Stmt any(*db_, "SELECT count(*) FROM sqlite_master");
-    if (any.Next() == sqlite::Step::kRow && any.Int(0) > 0) {
-      return Status::InvalidArgument(db_->path() + ": not a dyad event store");
+  // Turning a new file to WAL takes an exclusive lock. While another process
+  // creates the same store SQLite may answer SQLITE_BUSY at once (waiting
+  // could deadlock), so the switch is retried for as long as the busy
+  // timeout would have waited.
+  for (int waited_ms = 0; mode != Mode::kReadOnly; waited_ms += 10) {
+    Status wal = db_->Exec("PRAGMA journal_mode=WAL");
+    if (wal.ok()) break;
+    if (!db_->Busy() || waited_ms >= sqlite::kBusyTimeoutMs) return wal;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (mode != Mode::kReadOnly) {
+    DYAD_RETURN_IF_ERROR(db_->Exec(
+        "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=4096;"));
+  }
+  bool exists = false, empty = false;
+  {
+    // The statements of this check are finalised before BEGIN IMMEDIATE
+    // below: a statement left mid-step holds a read transaction, and SQLite
+    // reports a deadlock (SQLITE_BUSY at once, no busy timeout) when a
+    // connection reading asks to write while another is writing.
+    sqlite::Stmt has_meta(*db_, "SELECT count(*) FROM sqlite_master WHERE name='meta'");
+    if (has_meta.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
+    exists = has_meta.Int(0) > 0;
+    has_meta.Reset();
+    if (!exists) {
+      sqlite::Stmt any(*db_, "SELECT count(*) FROM sqlite_master");
+      empty = !(any.Next() == sqlite::Step::kRow && any.Int(0) > 0);
+      any.Reset();
     }
+  }
+  if (!exists) {
+    if (!empty) return Status::InvalidArgument(db_->path() + ": not a dyad event store");
     if (mode != Mode::kCreate) {
       return Status::InvalidArgument(db_->path() + ": empty database, not a dyad event store");
     }
     // One transaction: a store killed while it is being created is empty,
-    // never half a schema.
+    // never half a schema. Another process may create it first, while this
+    // one waits: the schema is IF NOT EXISTS and the version is rewritten.
     sqlite::Transaction tx(*db_);
     DYAD_RETURN_IF_ERROR(tx.status());
     DYAD_RETURN_IF_ERROR(db_->Exec(kSchema));
@@ -244,7 +270,16 @@ Status EventStore::Init(Mode mode) {
     DYAD_RETURN_IF_ERROR(tx.Commit());
   } else {
     sqlite::Stmt v(*db_, "SELECT value FROM meta WHERE key='schema_version'");
-    if (v.Next() != sqlite::Step::kRow || v.Text(0) != std::to_string(kSchemaVersion)) {
+    const sqlite::Step step = v.Next();
+    if (step == sqlite::Step::kError) {
+      // A damaged file (zeroed pages read as "database disk image is malformed").
+      return Status::DataLoss(db_->Error() + " (reading the store's schema version)");
+    }
+    if (step != sqlite::Step::kRow) {
+      return Status::InvalidArgument(db_->path() +
+                                     ": no store schema version, not a dyad event store");
+    }
+    if (v.Text(0) != std::to_string(kSchemaVersion)) {
       return Status::InvalidArgument(db_->path() + ": store schema version " + v.Text(0) +
                                      ", this dyad reads version " +
                                      std::to_string(kSchemaVersion));
@@ -380,8 +415,10 @@ Status EventStore::WriteBatch(const std::vector<CodedStory>& batch, const Ingest
       }
       DYAD_RETURN_IF_ERROR(db_->Exec("ROLLBACK TO story; RELEASE story"));
       ++counts->failed;
-      if (on_error) on_error(cs.story.origin + ": story '" + cs.story.id + "' not stored: " +
-                             st.message());
+      if (on_error) {
+        on_error(cs.story.origin + ": story '" + text::PrintableForMessage(cs.story.id) +
+                 "' not stored: " + st.message());
+      }
     }
   }
   sqlite::Stmt meta(*db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");

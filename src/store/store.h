@@ -89,7 +89,9 @@ struct StoreSummary {
 
 class EventStore {
  public:
-  enum class Mode { kCreate, kExisting };
+  // kReadOnly: an existing store, for reading commands; nothing is written
+  // (no journal or cache pragmas), so a store in a read-only folder reads.
+  enum class Mode { kCreate, kExisting, kReadOnly };
   // Opens the database, creating it and its schema in kCreate mode. Fails
   // when the file is not a dyad store of this schema version.
   static Result<std::unique_ptr<EventStore>> Open(const std::string& path, Mode mode);

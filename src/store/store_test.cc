@@ -1,9 +1,14 @@
 #include "store/store.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace dyad::store {
 namespace {
@@ -190,6 +195,98 @@ TEST_F(StoreTest, ReopensWithTheSameSchema) {
   ASSERT_TRUE(s.ok()) << s.status().message();
   EXPECT_EQ((*s)->Mentions({})->size(), 1u);
   EXPECT_EQ((*s)->Summary()->coder, "v");
+}
+
+// Two processes creating the same new store at once: the schema check's
+// statements were still open at BEGIN IMMEDIATE, so one of them failed at
+// once with "database is locked" (a deadlock to SQLite) instead of waiting.
+TEST_F(StoreTest, TwoConnectionsCreateTheSameStoreAtOnce) {
+  for (int round = 0; round < 30; ++round) {
+    Remove();
+    Status results[2];
+    std::atomic<int> ready{0};
+    auto open = [&](int i) {
+      ++ready;
+      while (ready.load() < 2) {
+      }
+      auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+      results[i] = s.ok() ? Status::Ok() : s.status();
+    };
+    std::thread a(open, 0), b(open, 1);
+    a.join();
+    b.join();
+    ASSERT_TRUE(results[0].ok()) << "round " << round << ": " << results[0].message();
+    ASSERT_TRUE(results[1].ok()) << "round " << round << ": " << results[1].message();
+  }
+}
+
+// Reading commands open the store read-only: one in a folder the user cannot
+// write reads (read-write opening and the WAL pragmas failed there). Run in
+// a child process that, when root (for whom modes do not count), drops to
+// an ordinary user first.
+TEST_F(StoreTest, ReadsAStoreInAReadOnlyFolder) {
+  const std::string dir = ::testing::TempDir() + "/dyad_store_test_ro";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directory(dir);
+  const std::string path = dir + "/events.db";
+  {
+    auto s = EventStore::Open(path, EventStore::Mode::kCreate);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    WriteCounts wc;
+    ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 2)}, {"dyad test", "dict@1"}, &wc).ok());
+  }
+  ASSERT_FALSE(std::filesystem::exists(path + "-wal"));  // closed cleanly: no -wal, no -shm
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                         std::filesystem::perms::group_read |
+                                         std::filesystem::perms::others_read);
+  std::filesystem::permissions(
+      dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+               std::filesystem::perms::group_read | std::filesystem::perms::group_exec |
+               std::filesystem::perms::others_read | std::filesystem::perms::others_exec);
+  EXPECT_EXIT(
+      {
+        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) std::exit(3);
+        // The folder is read-only to this process: opening to write fails.
+        if (EventStore::Open(path, EventStore::Mode::kExisting).ok()) std::exit(4);
+        auto s = EventStore::Open(path, EventStore::Mode::kReadOnly);
+        if (!s.ok()) {
+          std::fprintf(stderr, "%s\n", s.status().message().c_str());
+          std::exit(1);
+        }
+        auto ms = (*s)->Mentions({});
+        std::exit(ms.ok() && ms->size() == 2 ? 0 : 2);
+      },
+      ::testing::ExitedWithCode(0), "");
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+  std::filesystem::remove_all(dir);
+}
+
+
+// A store whose pages were zeroed was refused as "store schema version ,":
+// it is now named as damaged, in every mode.
+TEST_F(StoreTest, ZeroedPagesAreReportedAsDamage) {
+  {
+    auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    WriteCounts wc;
+    ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 2)}, {"dyad test", "dict@1"}, &wc).ok());
+  }
+  const auto size = std::filesystem::file_size(path_);
+  ASSERT_GT(size, 4096u);
+  {
+    std::fstream f(path_, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(4096);
+    const std::string zeros(size - 4096, '\0');
+    f.write(zeros.data(), static_cast<std::streamsize>(zeros.size()));
+  }
+  for (auto mode : {EventStore::Mode::kExisting, EventStore::Mode::kReadOnly,
+                    EventStore::Mode::kCreate}) {
+    auto s = EventStore::Open(path_, mode);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.status().message(), path_ +
+                                        ": database disk image is malformed (reading the store's "
+                                        "schema version)");
+  }
 }
 
 }  // namespace
