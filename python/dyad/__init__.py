@@ -105,7 +105,8 @@ class Coder:
         if not isinstance(text, str):
             raise StoryError(f"story '{id}': text must be a str, not {type(text).__name__}")
         record = _record({"id": id, "date": date, "text": text}, f"story '{id}'")
-        (coded, events, messages), = self._c.session().code([record], [f"story '{id}'"], 1)
+        # Messages read "code(): story "ID": what is wrong", as the CLI's "file:line: …".
+        (coded, events, messages), = self._c.session().code([record], ["code()"], 1)
         if not coded:
             if messages and "skipped: not English" in messages[-1]:
                 warnings.warn(messages[-1], stacklevel=2)
