@@ -42,7 +42,6 @@ def main():
     size = os.path.getsize(args.corpus)
     # dask cuts a file into size // blocksize blocks (at line ends).
     blocksize = max(1, size // partitions)
-    os.makedirs(args.outdir, exist_ok=True)
 
     t0 = time.perf_counter()
     if args.scheduler:
@@ -58,18 +57,13 @@ def main():
                                encoding="utf-8")
         events = dyad.dask.code_bag(stories, dict_dir=args.dict_dir, semantics=args.semantics,
                                     as_json=True)
-        # One file per partition: part-0.jsonl, part-1.jsonl, … (events as dyad code prints them).
-        names = [f"part-{i}.jsonl" for i in range(events.npartitions)]
-        events.to_textfiles([os.path.join(args.outdir, n) for n in names], encoding="utf-8",
-                           last_endline=True)
+        # One file per partition, written by the worker that coded it:
+        # part-0.jsonl, part-1.jsonl, … (empty for a partition without events).
+        paths, n_events = dyad.dask.write_partitions(events, args.outdir)
         t2 = time.perf_counter()
-        n_events = 0
-        for n in names:
-            with open(os.path.join(args.outdir, n), "rb") as f:
-                n_events += sum(1 for _ in f)
         with open(args.corpus, "rb") as f:
             n_stories = sum(1 for line in f if line.strip())
-        print(f"dask_code: {n_stories} stories, {n_events} events in {len(names)} partitions "
+        print(f"dask_code: {n_stories} stories, {n_events} events in {len(paths)} partitions "
               f"({args.outdir}/part-*.jsonl); {args.workers if cluster else '?'} workers; "
               f"cluster start {t1 - t0:.2f} s, coding {t2 - t1:.2f} s "
               f"({n_stories / (t2 - t1):.0f} stories/s)", file=sys.stderr)

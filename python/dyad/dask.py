@@ -15,11 +15,12 @@ skipped); a story id repeated in two different partitions is not noticed,
 since no worker sees both (`dyad code` on the whole file reports it).
 """
 
+import os
 import threading
 
 from . import Coder, to_pandas
 
-__all__ = ["code_bag", "code_dataframe", "code_partition", "get_coder"]
+__all__ = ["code_bag", "code_dataframe", "code_partition", "get_coder", "write_partitions"]
 
 _coders = {}
 _lock = threading.Lock()
@@ -92,3 +93,28 @@ def code_dataframe(df, dict_dir=None, semantics="dyad", threads=1, errors="warn"
     meta = to_pandas([])
     return df.map_partitions(_code_frame, dict_dir, semantics, threads, errors, options, meta=meta)
 
+
+
+def _write_lines(lines, path):
+    with open(path, "w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(line)
+            f.write("\n")
+    return len(lines)
+
+
+def write_partitions(events, outdir, name="part-{}.jsonl"):
+    """Writes each partition of `events` (a bag of lines, as code_bag(...,
+    as_json=True) gives) to OUTDIR/part-N.jsonl, on the worker that made it,
+    one event a line; a partition without events gives an empty file, so the
+    files concatenated in partition order are `dyad code`'s output. Computes
+    the bag; returns the paths, in partition order, and the number of lines.
+    (bag.to_textfiles(last_endline=True) would give an empty partition's file
+    one blank line.)"""
+    import dask
+
+    os.makedirs(outdir, exist_ok=True)
+    paths = [os.path.join(outdir, name.format(i)) for i in range(events.npartitions)]
+    writes = [dask.delayed(_write_lines)(part, path)
+              for part, path in zip(events.to_delayed(), paths)]
+    return paths, sum(dask.compute(*writes))

@@ -70,3 +70,20 @@ def test_example_script_writes_the_cli_output(corpus, tmp_path):
     got = b"".join((outdir / n).read_bytes() for n in parts)
     assert got == ("\n".join(lines) + "\n").encode("utf-8")
     assert f"2000 stories, {len(lines)} events in 6 partitions" in p.stderr
+
+
+def test_example_script_with_empty_partitions(tmp_path):
+    # 4 stories in 8 partitions: some partitions have no story; their files
+    # are empty, and the files concatenated are still dyad code's output.
+    stories = os.path.join(SOURCE, "examples", "stories.jsonl")
+    _, lines, _, _ = cli_events(stories)
+    outdir = tmp_path / "out"
+    p = subprocess.run([sys.executable, os.path.join(SOURCE, "examples", "dask_code.py"),
+                        stories, str(outdir), "--workers", "2", "--partitions", "8"],
+                       capture_output=True, text=True, timeout=240)
+    assert p.returncode == 0, p.stderr
+    parts = sorted(os.listdir(outdir), key=lambda n: int(n[len("part-"):-len(".jsonl")]))
+    sizes = [(outdir / n).stat().st_size for n in parts]
+    assert len(parts) == 8 and 0 in sizes
+    got = b"".join((outdir / n).read_bytes() for n in parts)
+    assert got == ("\n".join(lines) + "\n").encode("utf-8")
