@@ -196,3 +196,34 @@ def test_to_pandas_types(coder, corpus):
     empty = dyad.to_pandas([])
     assert list(empty.columns) == dyad.COLUMNS and len(empty) == 0
     assert empty["goldstein"].dtype == "float64" and empty["quad_class"].dtype == "int64"
+
+
+def test_gil_is_released_while_coding(coder, corpus):
+    # One call into the coder on 2,000 stories; the main thread counts loop
+    # turns it makes from 50 ms after the call began until it ends. Were the
+    # GIL held during the call, it could make none.
+    import threading
+    import time
+
+    records = corpus.read_text(encoding="utf-8").splitlines()
+    session = coder._c.session()
+    began, done = threading.Event(), threading.Event()
+    span = {}
+
+    def work():
+        span["start"] = time.perf_counter()
+        began.set()
+        session.code(records, ["x"] * len(records), 1)
+        span["end"] = time.perf_counter()
+        done.set()
+
+    th = threading.Thread(target=work)
+    th.start()
+    began.wait()
+    turns = 0
+    while not done.is_set():
+        if time.perf_counter() > span["start"] + 0.05:
+            turns += 1
+    th.join()
+    assert span["end"] - span["start"] > 0.1
+    assert turns > 100
