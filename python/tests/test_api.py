@@ -89,6 +89,8 @@ def test_bad_input_raises_naming_the_story(coder):
         coder.code("Russia attacked Ukraine.", date="2024-01-01", id="")
     with pytest.raises(ValueError, match="semantics"):
         dyad.Coder(semantics="klingon")
+    with pytest.raises(ValueError, match="no-such-folder: no such dictionary folder"):
+        dyad.Coder(dict_dir="/nonexistent/no-such-folder")
     with pytest.raises(ValueError, match="story 'e1'"):
         coder.explain("Russia attacked Ukraine.", date="01/02/2024", id="e1")
 
