@@ -61,7 +61,7 @@ std::vector<std::string> Layers(const std::vector<std::string>& dirs, bool no_de
 // What one record gave: whether it was coded, its events as JSON objects
 // (one line each, as `dyad code` prints them) and the messages the CLI
 // would print on stderr for it ("where: what is wrong").
-struct Result1 {
+struct CodedStory {
   bool coded = false;
   std::vector<std::string> events;
   std::vector<std::string> messages;
@@ -96,10 +96,10 @@ class PyCoder {
   // Codes records[i] (a JSON Lines record, reported as wheres[i]) on
   // `threads` threads, without the GIL. Results are in input order and do
   // not depend on `threads`.
-  std::vector<Result1> CodeRecords(const std::vector<std::string>& records,
+  std::vector<CodedStory> CodeRecords(const std::vector<std::string>& records,
                                    const std::vector<std::string>& wheres, int threads) const {
     if (records.size() != wheres.size()) throw py::value_error("records and wheres differ in length");
-    std::vector<Result1> out(records.size());
+    std::vector<CodedStory> out(records.size());
     py::gil_scoped_release nogil;
     size_t n = records.size();
     size_t t = threads < 1 ? 1 : static_cast<size_t>(threads);
@@ -156,7 +156,7 @@ class PyCoder {
  private:
   // One record as `dyad code` handles it (apps/cli/code_main.cc code_batch).
   void CodeOne(const std::string& record, const std::string& where, const io::ReaderOptions& ropt,
-               io::ReadCounts* counts, std::vector<Event>* events, Result1* r) const {
+               io::ReadCounts* counts, std::vector<Event>* events, CodedStory* r) const {
     if (!io::ParseRecord(record, where, ropt, &r->story, &r->messages, counts)) return;
     if (!any_language_) {
       text::EnglishGuess g = text::GuessEnglish(r->story.text);
@@ -193,10 +193,10 @@ class Session {
   // [(coded, [event json…], [message…])] for records, in order.
   std::vector<std::tuple<bool, std::vector<std::string>, std::vector<std::string>>> Code(
       const std::vector<std::string>& records, const std::vector<std::string>& wheres, int threads) {
-    std::vector<Result1> rs = coder_->CodeRecords(records, wheres, threads);
+    std::vector<CodedStory> rs = coder_->CodeRecords(records, wheres, threads);
     std::vector<std::tuple<bool, std::vector<std::string>, std::vector<std::string>>> out;
     out.reserve(rs.size());
-    for (Result1& r : rs) {
+    for (CodedStory& r : rs) {
       if (r.coded) {
         std::string first;
         int n = seen_.See(r.story.id, r.story.origin, &first);
