@@ -22,3 +22,17 @@ if(DYAD_MIMALLOC AND NOT DYAD_SANITIZE)
     message(STATUS "dyad: mimalloc not found (apt-get install libmimalloc-dev); using the C library's malloc")
   endif()
 endif()
+# Optional: the Python module (Debian's pybind11-dev and python3-dev), built
+# for DYAD_PYTHON_EXECUTABLE, Debian's /usr/bin/python3 by default (the python3
+# first on PATH may be another interpreter, without Debian's packages).
+if(DYAD_PYTHON)
+  if(NOT DEFINED PYTHON_EXECUTABLE AND EXISTS "${DYAD_PYTHON_EXECUTABLE}")
+    set(PYTHON_EXECUTABLE "${DYAD_PYTHON_EXECUTABLE}")
+  endif()
+  find_package(pybind11 CONFIG QUIET)
+  if(pybind11_FOUND)
+    message(STATUS "dyad: building the Python module for ${PYTHON_EXECUTABLE}")
+  else()
+    message(STATUS "dyad: pybind11 not found (apt-get install pybind11-dev python3-dev); no Python module")
+  endif()
+endif()
