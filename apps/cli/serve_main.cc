@@ -1,4 +1,4 @@
-// dyad serve: the HTTP API (docs/SERVE.md), a thin adapter
+// dyad serve: the HTTP API and web page (docs/SERVE.md), a thin adapter
 // that binds routes to serve::Api (src/serve/api.h) with cpp-httplib.
 //
 // Threads: cpp-httplib serves each connection on a thread of a pool of
@@ -17,6 +17,7 @@
 #include "cli/common.h"
 #include "dyad/coder.h"
 #include "serve/api.h"
+#include "serve/web_assets.h"
 
 namespace dyad::cli {
 namespace {
@@ -143,6 +144,14 @@ int RunServe(const ServeArgs& a) {
   svr.Get("/healthz", [&](const httplib::Request&, httplib::Response& res) {
     send(res, api.Health());
   });
+  for (const serve::Asset& asset : serve::WebAssets()) {
+    std::string path(asset.path);
+    svr.Get(path, [&asset](const httplib::Request&, httplib::Response& res) {
+      res.set_content(asset.body.data(), asset.body.size(), std::string(asset.content_type));
+      res.set_header("Content-Security-Policy", std::string(serve::kContentSecurityPolicy));
+      res.set_header("X-Frame-Options", "DENY");
+    });
+  }
   // 4xx and 5xx replies that no handler filled (unknown path, body over the
   // limit, a request cpp-httplib could not read) get a JSON error too.
   svr.set_error_handler(httplib::Server::HandlerWithResponse(
@@ -190,7 +199,7 @@ RunFn AddServeCommand(CLI::App& app) {
       "serve",
       "Serve the coder over HTTP: a JSON API (POST /api/code, POST /api/explain, GET "
       "/api/health; with --db, GET /api/events, /api/timeline, /api/alerts, /api/dyads; the "
-      "same under /v1). Binds 127.0.0.1 unless --host says otherwise. The "
+      "same under /v1) and a web page at /. Binds 127.0.0.1 unless --host says otherwise. The "
       "dictionaries are loaded once. Stops on SIGINT or SIGTERM. See docs/SERVE.md.");
   cmd->add_option("--db", args->db, "Event store file to read (read-only) for the store endpoints");
   cmd->add_option("--host", args->host,
