@@ -201,7 +201,7 @@ RunFn AddServeCommand(CLI::App& app) {
       "/api/health; with --db, GET /api/events, /api/timeline, /api/alerts, /api/dyads; the "
       "same under /v1) and a web page at /. Binds 127.0.0.1 unless --host says otherwise. The "
       "dictionaries are loaded once. Stops on SIGINT or SIGTERM. See docs/SERVE.md.");
-  cmd->add_option("--db", args->db, "Event store file to read (read-only) for the store endpoints");
+  cmd->add_option("--db", args->db, "Event store file for the store endpoints (only read: the server never writes to it)");
   cmd->add_option("--host", args->host,
                   "Address to bind (default 127.0.0.1; 0.0.0.0 exposes the server to the network)");
   cmd->add_option("--port", args->port, "TCP port (default 8080; 0 picks a free one)");

@@ -68,7 +68,7 @@ std::optional<std::string> ResolveEnd(const std::string& arg, store::EventStore&
   return std::nullopt;
 }
 
-// Opens the store read-only for one request; a Reply on failure.
+// Opens the store for one request (which only reads it); a Reply on failure.
 std::optional<Reply> OpenStore(const std::string& db, std::unique_ptr<store::EventStore>* out) {
   if (db.empty()) return Error(404, "no event store: start dyad serve with --db FILE");
   auto st = store::EventStore::Open(db, store::EventStore::Mode::kExisting);

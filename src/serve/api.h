@@ -9,7 +9,8 @@
 //
 // Thread-safety: an Api is immutable after construction; every method is
 // const and may run on many threads at once (the Coder is shared, the store
-// is opened read-only per request: one SQLite connection per thread).
+// is opened for each request and only read: one SQLite connection per
+// thread, as store.h asks).
 // Failures are replies, never exceptions: 400 for a bad request (with
 // {"error": "what is wrong"}), 404 for what does not exist (a dyad end the
 // store does not know, no store), 500 when the store cannot be read. No

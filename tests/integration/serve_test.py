@@ -227,6 +227,17 @@ try:
           and [x["mentions"] for x in d["dyads"]] == sorted([x["mentions"] for x in d["dyads"]], reverse=True),
           (d, counts))
 
+    # A story ingested while the server runs is seen by the next request.
+    new_story = os.path.join(tmp, "later.jsonl")
+    with open(new_story, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "later-1", "date": "2025-04-01",
+                            "text": "Venezuelan troops shelled a Guyanese border post."}) + "\n")
+    rc, _, e = run("ingest", "--db", db, new_story)
+    st, v = srv.json("GET", "/api/events?from=2025-04-01")
+    check("a story ingested while the server runs is served by the next request",
+          rc == 0 and st == 200 and v["total"] > 0 and all(x["story_id"] == "later-1" for x in v["events"]),
+          (rc, e, v))
+
     # --- the page ------------------------------------------------------------------
     st, hd, body = srv.request("GET", "/")
     csp = hd.get("Content-Security-Policy", "")
@@ -238,6 +249,29 @@ try:
     check("no external URL in the page's assets", not any(
         re.search(rb"https?://(?!www\.w3\.org/2000/svg)", srv.request("GET", p)[2])
         for p in ("/", "/app.js", "/app.css")))
+
+    # --- docs/SERVE.md's curl examples run as written ----------------------------
+    doc = open(os.path.join(SRC, "docs", "SERVE.md"), encoding="utf-8").read()
+    cmds = []
+    for block in re.findall(r"```sh\n(.*?)```", doc, re.S):
+        for cmd in block.replace("\\\n", " ").splitlines():
+            if cmd.startswith("curl "):
+                cmds.append(cmd.replace("127.0.0.1:8080", f"127.0.0.1:{srv.port}"))
+    check("docs/SERVE.md has curl examples of every route", len(cmds) >= 8 and all(
+        any(r in c for c in cmds) for r in ("/api/code", "/api/explain", "/api/dyads",
+                                            "/api/timeline", "/api/events", "/api/alerts")), cmds)
+    for cmd in cmds:
+        p = subprocess.run(["bash", "-c", cmd], cwd=SRC, capture_output=True, text=True)
+        try:
+            out = json.loads(p.stdout)
+        except ValueError:
+            out = None
+        check("docs: " + cmd[:90], p.returncode == 0 and isinstance(out, dict) and "error" not in out,
+              (p.returncode, p.stdout[:200], p.stderr[:200]))
+        if "api-stories.json" in cmd and out:
+            check("docs: api-stories.json's bad date is reported as the page says",
+                  out["errors"] == ['stories[2]: story "bad-date": date "2025-02-30" is not YYYY-MM-DD']
+                  and {e["story_id"] for e in out["events"]} == {"ex-001", "ex-002"}, out["errors"])
 
     # --- errors: 4xx with a JSON error, and the server goes on ---------------------
     def err(name, method, path, body, status, headers=None):
