@@ -17,6 +17,7 @@
 #include "store/series.h"
 #include "store/store.h"
 #include "text/language.h"
+#include "text/utf8.h"
 
 namespace dyad::serve {
 namespace {
@@ -106,6 +107,18 @@ Api::Api(std::shared_ptr<const Coder> coder, io::WriterInfo info, ApiOptions opt
 
 Reply Api::Code(std::string_view body, bool explain) const {
   json in = json::parse(body, nullptr, false);
+  std::vector<std::string> errors, skipped;
+  if (in.is_discarded()) {
+    // Invalid UTF-8 makes the JSON parser reject the whole body: repair it
+    // (U+FFFD), report it and code the stories, as `dyad code` does a record.
+    std::string repaired;
+    if (uint32_t bad = text::RepairUtf8(body, &repaired, nullptr)) {
+      in = json::parse(repaired, nullptr, false);
+      if (!in.is_discarded()) {
+        errors.push_back("request: invalid UTF-8 (" + std::to_string(bad) + " bytes replaced)");
+      }
+    }
+  }
   if (in.is_discarded()) return Error(400, "the body is not JSON");
   std::vector<json> items;
   const bool single = in.is_object();
@@ -125,7 +138,6 @@ Reply Api::Code(std::string_view body, bool explain) const {
   io::ReadCounts counts;
   CodeStats stats;
   io::StoryIdSet seen;
-  std::vector<std::string> errors, skipped;
   std::string events = "[";
   std::string explains = "[";
   bool first_event = true;

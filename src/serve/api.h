@@ -54,7 +54,8 @@ class Api {
   // place in the request). Each story is read, checked and coded as
   // `dyad code` reads a JSON Lines record: in an array, a bad story is
   // reported in "errors" ("stories[N]: what is wrong") and the others are
-  // coded (a single story that is bad is a 400); a story
+  // coded (a single story that is bad is a 400); invalid UTF-8 is replaced
+  // by U+FFFD and reported, and the stories coded; a story
   // not in English is listed in "skipped"; a repeated id is coded again with
   // event ids of its own. "events" holds the events exactly as
   // `dyad code --format jsonl` prints them, in order; "labels" maps each of

@@ -159,6 +159,14 @@ try:
           and sum(len(se["events"]) for x in r["explain"] for se in x["sentences"])
           == len(r["events"]), st)
 
+    # Invalid UTF-8 is repaired and reported, and the story coded as dyad code codes it.
+    bad_utf8 = b'{"id": "u8", "date": "2024-01-01", "text": "Russia attacked Ukraine \xff on Monday."}'
+    p = subprocess.run([DYAD, "code"], input=bad_utf8 + b"\n", capture_output=True)
+    st, r = srv.json("POST", "/api/code", bad_utf8)
+    check("invalid UTF-8: repaired, reported, and the events of dyad code",
+          st == 200 and r["events"] == jsonl(p.stdout.decode()) and r["events"]
+          and "invalid UTF-8" in r["errors"][0], (st, r))
+
     # A bad story in an array is reported; the others are coded.
     mixed = [stories[0], {"id": "bad", "date": "2025-13-40", "text": "Russia attacked Ukraine."},
              {"id": "notext", "date": "2025-03-14"}, 42, stories[1]]
