@@ -126,6 +126,9 @@ int RunServe(const ServeArgs& a) {
     svr.Get(prefix + "/health", [&](const httplib::Request&, httplib::Response& res) {
       send(res, api.Health());
     });
+    svr.Get(prefix + "/version", [&](const httplib::Request&, httplib::Response& res) {
+      send(res, api.Version());
+    });
     svr.Get(prefix + "/events", store_get(&serve::Api::Events));
     svr.Get(prefix + "/timeline", store_get(&serve::Api::Timeline));
     svr.Get(prefix + "/alerts", store_get(&serve::Api::Alerts));
@@ -135,7 +138,7 @@ int RunServe(const ServeArgs& a) {
       svr.Put(prefix + p, not_allowed("POST"));
       svr.Delete(prefix + p, not_allowed("POST"));
     }
-    for (const char* p : {"/health", "/events", "/timeline", "/alerts", "/dyads"}) {
+    for (const char* p : {"/health", "/version", "/events", "/timeline", "/alerts", "/dyads"}) {
       svr.Post(prefix + p, not_allowed("GET"));
       svr.Put(prefix + p, not_allowed("GET"));
       svr.Delete(prefix + p, not_allowed("GET"));
@@ -198,7 +201,7 @@ RunFn AddServeCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "serve",
       "Serve the coder over HTTP: a JSON API (POST /api/code, POST /api/explain, GET "
-      "/api/health; with --db, GET /api/events, /api/timeline, /api/alerts, /api/dyads; the "
+      "/api/health, /api/version; with --db, GET /api/events, /api/timeline, /api/alerts, /api/dyads; the "
       "same under /v1) and a web page at /. Binds 127.0.0.1 unless --host says otherwise. The "
       "dictionaries are loaded once. Stops on SIGINT or SIGTERM. See docs/SERVE.md.");
   cmd->add_option("--db", args->db, "Event store file for the store endpoints (only read: the server never writes to it)");

@@ -242,6 +242,13 @@ Reply Api::Health() const {
   return {200, Dump(j)};
 }
 
+Reply Api::Version() const {
+  json j;
+  j["coder"] = info_.coder;
+  j["dictionary"] = info_.dictionary;
+  return {200, Dump(j)};
+}
+
 Reply Api::Events(const Params& p) const {
   if (auto bad = CheckDates(p, {"from", "to"})) return *bad;
   auto limit = IntParam(p, "limit", 100), offset = IntParam(p, "offset", 0);

@@ -72,6 +72,8 @@ class Api {
 
   // GET /api/health: {"status":"ok","coder","dictionary","store"}.
   Reply Health() const;
+  // GET /api/version: {"coder","dictionary"}, the versions every event carries.
+  Reply Version() const;
 
   // With a store. GET /api/events?source=&target=&from=&to=&root=&limit=&offset=:
   // stored events (mentions) in (date, story, sentence) order, each as

@@ -117,6 +117,10 @@ try:
     check("GET /healthz and /v1/health answer as /api/health",
           st == 200 and h2 == h and srv.json("GET", "/v1/health") == (200, h))
 
+    st, v = srv.json("GET", "/v1/version")
+    check("GET /v1/version: the coder and dictionary versions",
+          st == 200 and v == {"coder": h["coder"], "dictionary": h["dictionary"]}, v)
+
     # --- POST /api/code equals dyad code ---------------------------------------
     stories = [json.loads(l) for l in open(stories_file, encoding="utf-8")]
     _, cli_out, cli_err = run("code", stories_file)
