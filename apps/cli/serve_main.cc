@@ -32,6 +32,7 @@ struct ServeArgs {
   int connections = 64;
   size_t max_body = 5u << 20;
   int timeout = 30;
+  int time_limit = 30;
 };
 
 httplib::Server* g_server = nullptr;
@@ -43,9 +44,10 @@ void OnSignal(int) {
 int RunServe(const ServeArgs& a) {
   int threads = a.threads > 0 ? a.threads : static_cast<int>(std::thread::hardware_concurrency());
   if (threads < 1) threads = 1;
-  if (a.port < 0 || a.port > 65535 || a.connections < 1 || a.max_body < 1 || a.timeout < 1) {
-    std::cerr << "dyad serve: --port must be 0-65535; --connections, --max-body and --timeout "
-                 "at least 1\n";
+  if (a.port < 0 || a.port > 65535 || a.connections < 1 || a.max_body < 1 || a.timeout < 1 ||
+      a.time_limit < 1) {
+    std::cerr << "dyad serve: --port must be 0-65535; --connections, --max-body, --timeout "
+                 "and --time-limit at least 1\n";
     return kExitUsage;
   }
   if (!a.db.empty()) {
@@ -60,6 +62,7 @@ int RunServe(const ServeArgs& a) {
   auto coder = std::make_shared<const Coder>(lex);
   serve::ApiOptions opt;
   opt.db = a.db;
+  opt.time_limit = std::chrono::seconds(a.time_limit);
   const serve::Api api(coder, {CoderVersion(), lex->fingerprint()}, opt);
   std::counting_semaphore<4096> coding(std::min(threads, 4096));
 
@@ -217,6 +220,9 @@ RunFn AddServeCommand(CLI::App& app) {
                   "Largest request body in bytes (default 5242880); larger gets 413");
   cmd->add_option("--timeout", args->timeout,
                   "Seconds to wait for a client to send or read (default 30)");
+  cmd->add_option("--time-limit", args->time_limit,
+                  "Seconds of coding per POST /api/code (default 30): stories not started by "
+                  "then are reported, not coded");
   return [args] { return RunServe(*args); };
 }
 

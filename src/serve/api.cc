@@ -144,9 +144,18 @@ Reply Api::Code(std::string_view body, bool explain) const {
   uint64_t duplicates = 0;
   std::vector<Event> evs;
   json labels = json::object();
+  const auto start = std::chrono::steady_clock::now();
+  uint64_t timed_out = 0;
   for (size_t i = 0; i < items.size(); ++i) {
     json& item = items[i];
     std::string where = "stories[" + std::to_string(i) + "]";
+    if (i > 0 && std::chrono::steady_clock::now() - start >= options_.time_limit) {
+      timed_out = items.size() - i;
+      errors.push_back(where + ".." + "stories[" + std::to_string(items.size() - 1) +
+                       "]: not coded: the request's time limit of " +
+                       std::to_string(options_.time_limit.count()) + " ms was reached");
+      break;
+    }
     if (item.is_object() && !item.contains("id")) item["id"] = "story-" + std::to_string(i + 1);
     Story story;
     std::vector<std::string> messages;
@@ -205,6 +214,7 @@ Reply Api::Code(std::string_view body, bool explain) const {
   st["sentences_with_events"] = stats.sentences_coded;
   st["not_english"] = skipped.size();
   st["duplicate_ids"] = duplicates;
+  st["timed_out"] = timed_out;
   st["errors"] = errors.size() - duplicates;
   std::string out = "{\"events\":" + events + ",\"stats\":" + Dump(st) +
                     ",\"errors\":" + Dump(json(errors)) + ",\"skipped\":" + Dump(json(skipped)) +

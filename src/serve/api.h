@@ -18,6 +18,7 @@
 #ifndef DYAD_SERVE_API_H_
 #define DYAD_SERVE_API_H_
 
+#include <chrono>
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -38,6 +39,10 @@ struct ApiOptions {
   std::string db;  // event store file; "" = no store (the store endpoints reply 404)
   size_t max_stories = 1000;  // stories in one POST /api/code
   size_t max_explain_bytes = 64 << 10;  // text of one POST /api/explain
+  // Per request of POST /api/code: once this much time has gone, the
+  // stories not yet started are not coded but reported in "errors" (the
+  // story being coded is finished). The first story is always coded.
+  std::chrono::milliseconds time_limit{30000};
 };
 
 using Params = std::map<std::string, std::string>;
@@ -55,7 +60,9 @@ class Api {
   // `dyad code` reads a JSON Lines record: in an array, a bad story is
   // reported in "errors" ("stories[N]: what is wrong") and the others are
   // coded (a single story that is bad is a 400); invalid UTF-8 is replaced
-  // by U+FFFD and reported, and the stories coded; a story
+  // by U+FFFD and reported, and the stories coded; stories left when
+  // options.time_limit is reached are reported, not coded ("stats"
+  // "timed_out"); a story
   // not in English is listed in "skipped"; a repeated id is coded again with
   // event ids of its own. "events" holds the events exactly as
   // `dyad code --format jsonl` prints them, in order; "labels" maps each of

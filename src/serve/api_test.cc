@@ -70,6 +70,34 @@ TEST(ServeApi, BadBodiesAreBadRequests) {
   EXPECT_EQ(j["stats"]["rejected"], 1);
 }
 
+// Stories left when the time limit is reached are reported, not coded; the
+// first story is always coded.
+TEST(ServeApi, TimeLimitStopsBetweenStories) {
+  auto lex = Lexicon::Load(DYAD_SOURCE_DATA_DIR);
+  ASSERT_TRUE(lex.ok());
+  ApiOptions opt;
+  opt.time_limit = std::chrono::milliseconds(0);
+  Api api(std::make_shared<const Coder>(*lex), {"dyad test", (*lex)->fingerprint()}, opt);
+  Reply r = api.Code(
+      R"([{"id":"a","date":"2024-01-01","text":"Russia attacked Ukraine."},
+          {"id":"b","date":"2024-01-01","text":"Russia attacked Ukraine."},
+          {"id":"c","date":"2024-01-01","text":"Russia attacked Ukraine."}])",
+      false);
+  ASSERT_EQ(r.status, 200);
+  json j = json::parse(r.body);
+  ASSERT_FALSE(j["events"].empty());
+  for (const auto& e : j["events"]) EXPECT_EQ(e["story_id"], "a");
+  EXPECT_EQ(j["stats"]["timed_out"], 2);
+  ASSERT_EQ(j["errors"].size(), 1u);
+  EXPECT_NE(j["errors"][0].get<std::string>().find("stories[1]..stories[2]: not coded"),
+            std::string::npos);
+  // With the default limit all three are coded.
+  json all = json::parse(TestApi().Code(R"([{"id":"a","date":"2024-01-01","text":"Russia attacked Ukraine."},
+          {"id":"b","date":"2024-01-01","text":"Russia attacked Ukraine."}])", false).body);
+  EXPECT_EQ(all["stats"]["timed_out"], 0);
+  EXPECT_EQ(all["stats"]["coded"], 2);
+}
+
 TEST(ServeApi, ExplainChecksItsInput) {
   EXPECT_EQ(TestApi().Explain(R"({"text":"Russia attacked Ukraine."})").status, 400);
   EXPECT_EQ(TestApi().Explain(R"({"date":"2024-01-01"})").status, 400);

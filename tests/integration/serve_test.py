@@ -100,7 +100,8 @@ for args in (["ingest", "--db", db, stories_file],
 rc, out, _ = run("serve", "--help")
 check("serve --help exits 0 and names every option",
       rc == 0 and all(o in out for o in ("--db", "--host", "--port", "--dict", "--threads",
-                                         "--max-body", "--connections", "--timeout")), out)
+                                         "--max-body", "--connections", "--timeout",
+                                         "--time-limit")), out)
 rc, _, err = run("serve", "--db", os.path.join(tmp, "missing.db"), "--port", "0")
 check("serve with a missing store exits 2 at once", rc == 2, (rc, err))
 
