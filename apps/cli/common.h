@@ -69,6 +69,7 @@ RunFn AddExportCommand(CLI::App& app);
 RunFn AddReportCommand(CLI::App& app);
 RunFn AddValidateCommand(CLI::App& app);
 RunFn AddExplainCommand(CLI::App& app);
+RunFn AddServeCommand(CLI::App& app);
 
 }  // namespace dyad::cli
 

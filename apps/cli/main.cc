@@ -5,6 +5,7 @@
 //   dyad check-dict [--dict DIR]... [DIR]
 //   dyad eval GOLD.jsonl [--verbose]
 //   dyad explain [--format text|json] [--text SENTENCE] [FILE...]
+//   dyad serve [--db FILE] [--host H] [--port P] [--dict DIR]... [--threads N]
 //
 // Exit status: 0 all good, 1 some input was bad (reported on stderr, the
 // rest processed), 2 usage error.
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
   add(AddReportCommand);
   add(AddValidateCommand);
   add(AddExplainCommand);
+  add(AddServeCommand);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

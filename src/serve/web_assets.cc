@@ -1,0 +1,360 @@
+#include "serve/web_assets.h"
+
+namespace dyad::serve {
+namespace {
+
+// The page: a story form and its events; with a store, a dashboard. Every
+// element the browser test looks for has an id.
+constexpr std::string_view kIndexHtml = R"DYAD(<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>dyad</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/app.css">
+<script src="/app.js" defer></script>
+</head>
+<body>
+<header>
+  <h1>dyad</h1>
+  <nav>
+    <button id="tab-code" class="tab active" type="button">Code a story</button>
+    <button id="tab-store" class="tab" type="button" hidden>Store dashboard</button>
+  </nav>
+  <span id="version"></span>
+</header>
+<main>
+<section id="code-view">
+  <div class="form">
+    <label>Story text <textarea id="text" rows="8" placeholder="Paste a news story in English"></textarea></label>
+    <div class="row">
+      <label>Date <input id="date" type="date" required></label>
+      <label>Story id <input id="story-id" type="text" value="web-1"></label>
+      <label>Or a file <input id="file" type="file" accept=".txt,text/plain"></label>
+      <button id="code" type="button">Code</button>
+    </div>
+  </div>
+  <p id="status" role="status"></p>
+  <div id="story"></div>
+  <table id="events" hidden>
+    <thead><tr><th>#</th><th>source</th><th>target</th><th>code</th><th>label</th><th>Goldstein</th><th>PLOVER</th><th>sentence</th><th>trigger</th></tr></thead>
+    <tbody></tbody>
+  </table>
+  <aside id="why" hidden>
+    <h2>Why: sentence <span id="why-n"></span></h2>
+    <div id="why-body"></div>
+  </aside>
+</section>
+<section id="store-view" hidden>
+  <div class="row">
+    <label>Dyad <select id="dyad"></select></label>
+    <label>By <select id="by"><option>day</option><option selected>week</option><option>month</option></select></label>
+  </div>
+  <h2>Timeline</h2>
+  <div id="timeline"></div>
+  <h2>Events</h2>
+  <div id="store-events"></div>
+  <h2>Alerts</h2>
+  <div id="alerts"></div>
+</section>
+</main>
+</body>
+</html>
+)DYAD";
+
+constexpr std::string_view kAppCss = R"DYAD(
+body { font: 14px/1.4 system-ui, sans-serif; margin: 0; color: #222; }
+header { display: flex; gap: 1.5em; align-items: center; padding: .5em 1em; background: #234; color: #fff; }
+header h1 { font-size: 1.3em; margin: 0; }
+#version { margin-left: auto; font-size: .85em; opacity: .8; }
+.tab { background: none; color: #cde; border: 0; padding: .4em .8em; cursor: pointer; font-size: 1em; }
+.tab.active { color: #fff; border-bottom: 2px solid #fc6; }
+main { padding: 1em; }
+textarea { width: 100%; box-sizing: border-box; font: inherit; }
+.form label { display: block; }
+.row { display: flex; gap: 1em; align-items: end; flex-wrap: wrap; margin: .5em 0; }
+button#code { padding: .4em 1.5em; }
+#status.error { color: #b00; }
+#story { white-space: pre-wrap; border-left: 3px solid #ccd; padding: .3em .8em; margin: .5em 0; }
+mark.trg { background: #fd8; }
+mark.src { background: #bdf; }
+mark.tgt { background: #fbc; }
+table { border-collapse: collapse; width: 100%; margin: .5em 0; }
+th, td { border-bottom: 1px solid #ddd; padding: .25em .4em; text-align: left; vertical-align: top; }
+tbody tr { cursor: pointer; }
+tbody tr:hover, tbody tr.selected { background: #eef4ff; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+aside#why { border: 1px solid #ccd; padding: .5em 1em; background: #fafbff; }
+aside#why h3 { margin: .6em 0 .2em; font-size: 1em; }
+.dropped { color: #a40; }
+.ok { color: #070; }
+code { font-size: .95em; }
+svg.timeline { width: 100%; max-width: 900px; height: 240px; }
+svg.timeline text { font-size: 10px; fill: #444; }
+)DYAD";
+
+constexpr std::string_view kAppJs = R"DYAD('use strict';
+// dyad serve's page: calls /api/* on this origin only. Text from the server
+// is put into the page with textContent, never as HTML.
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, text, cls) => {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  };
+  const api = async (path, body) => {
+    const opt = body === undefined ? {} :
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+    const res = await fetch(path, opt);
+    const data = await res.json();
+    if (!res.ok) throw new Error(data.error || ('HTTP ' + res.status));
+    return data;
+  };
+  const status = (msg, isError) => { $('status').textContent = msg; $('status').className = isError ? 'error' : ''; };
+
+  let lastStory = null;   // {id, date, text} last coded
+  let explained = null;   // its /api/explain document
+
+  // The story text with the events' evidence marked: spans are bytes of the
+  // UTF-8 text, so the text is cut as bytes.
+  function showStory(text, events) {
+    const bytes = new TextEncoder().encode(text);
+    const dec = new TextDecoder();
+    const marks = [];
+    for (const e of events) {
+      const ev = e.evidence || {};
+      for (const [k, cls] of [['trigger', 'trg'], ['source', 'src'], ['target', 'tgt']]) {
+        const s = ev[k];
+        if (Array.isArray(s) && s.length === 2 && s[1] > s[0]) marks.push([s[0], s[1], cls]);
+      }
+    }
+    marks.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const box = $('story');
+    box.replaceChildren();
+    let at = 0;
+    for (const [b, e, cls] of marks) {
+      if (b < at) continue;  // overlapping: the first one wins
+      box.append(dec.decode(bytes.slice(at, b)));
+      box.append(el('mark', dec.decode(bytes.slice(b, e)), cls));
+      at = e;
+    }
+    box.append(dec.decode(bytes.slice(at)));
+  }
+
+  async function codeStory() {
+    const text = $('text').value;
+    const date = $('date').value;
+    if (!text.trim()) { status('Paste a story first.', true); return; }
+    if (!date) { status('Pick the story date.', true); return; }
+    status('Coding…');
+    $('why').hidden = true;
+    explained = null;
+    lastStory = { id: $('story-id').value || 'web-1', date, text };
+    let data;
+    try {
+      data = await api('/api/code', lastStory);
+    } catch (err) {
+      status('Error: ' + err.message, true);
+      return;
+    }
+    const tbody = $('events').querySelector('tbody');
+    tbody.replaceChildren();
+    data.events.forEach((e, i) => {
+      const tr = document.createElement('tr');
+      tr.dataset.sentence = e.sentence;
+      tr.append(el('td', i + 1, 'num'), el('td', e.source.code + ' (' + e.source.name + ')'),
+        el('td', e.target ? e.target.code + ' (' + e.target.name + ')' : ''),
+        el('td', e.code), el('td', (data.labels || {})[e.code] || ''),
+        el('td', e.goldstein === null ? '' : e.goldstein, 'num'), el('td', e.plover || ''),
+        el('td', e.text), el('td', e.trigger));
+      tr.addEventListener('click', () => {
+        for (const r of tbody.children) r.classList.remove('selected');
+        tr.classList.add('selected');
+        why(e.sentence);
+      });
+      tbody.append(tr);
+    });
+    $('events').hidden = data.events.length === 0;
+    showStory(text, data.events);
+    const st = data.stats;
+    let msg = `${data.events.length} event${data.events.length === 1 ? '' : 's'} from ${st.sentences} sentences.`;
+    if (data.errors.length) msg += ' ' + data.errors.join('; ');
+    if (data.skipped.length) msg += ' ' + data.skipped.join('; ');
+    msg += data.events.length ? ' Click an event to see why it was coded.' : '';
+    status(msg, data.errors.length > 0 || data.skipped.length > 0);
+  }
+
+  function list(title, items) {
+    const d = el('div');
+    d.append(el('h3', title));
+    const ul = el('ul');
+    for (const [text, cls] of items) ul.append(el('li', text, cls));
+    d.append(ul);
+    return d;
+  }
+
+  async function why(n) {
+    const body = $('why-body');
+    $('why').hidden = false;
+    $('why-n').textContent = n;
+    body.replaceChildren(el('p', 'Explaining…'));
+    try {
+      if (!explained) explained = await api('/api/explain', lastStory);
+    } catch (err) {
+      body.replaceChildren(el('p', 'Error: ' + err.message, 'dropped'));
+      return;
+    }
+    const s = (explained.sentences || []).find((x) => x.sentence === n);
+    body.replaceChildren();
+    if (!s) { body.append(el('p', 'No analysis for this sentence.')); return; }
+    body.append(el('p', s.text));
+    body.append(list('Actors', (s.phrases || []).flatMap((p) => (p.actors || []).map((a) =>
+      [`“${a.words}” → ${a.code || "(no actor)"}: ${a.how}` + (a.entry ? ` (${a.entry.origin})` : ''), '']))));
+    body.append(list('Verbs', (s.verbs || []).filter((v) => v.dictionary_verb).map((v) => {
+      const matched = (v.patterns_tried || []).filter((p) => p.matched).map((p) => `${p.pattern} (${p.origin})`);
+      let t = `“${v.text}” ${v.asserted ? 'asserted' : 'not asserted' + (v.blocked ? ': ' + v.blocked : '')}`;
+      if (matched.length) t += '; pattern ' + matched.join(', ');
+      return [t, v.asserted ? 'ok' : 'dropped'];
+    })));
+    body.append(list('Events', (s.events || []).map((e) =>
+      [`${e.source} → ${e.target} : ${e.code} (“${e.trigger}”, ${e.how}; ${e.pattern} at ${e.origin})`, 'ok'])));
+    const dropped = (s.verbs || []).flatMap((v) => v.dropped || []).concat(s.notes || []);
+    if (dropped.length) body.append(list('Dropped and notes', dropped.map((d) => [d, 'dropped'])));
+  }
+
+  // ---- store dashboard ----
+  const QUADS = [['verbal_coop', '#6a6'], ['material_coop', '#3a3'], ['verbal_conflict', '#e90'], ['material_conflict', '#c33']];
+  const svgEl = (tag, attrs) => {
+    const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const k in attrs) e.setAttribute(k, attrs[k]);
+    return e;
+  };
+
+  async function loadDyads() {
+    const data = await api('/api/dyads?limit=50');
+    const sel = $('dyad');
+    sel.replaceChildren();
+    for (const d of data.dyads) {
+      const o = el('option', `${d.source} → ${d.target} (${d.mentions})`);
+      o.value = d.source + '|' + d.target;
+      sel.append(o);
+    }
+    if (data.dyads.length) await loadTimeline();
+  }
+
+  async function loadTimeline() {
+    const [source, target] = $('dyad').value.split('|');
+    const by = $('by').value;
+    const box = $('timeline');
+    box.replaceChildren();
+    $('store-events').replaceChildren();
+    let data;
+    try {
+      data = await api(`/api/timeline?source=${encodeURIComponent(source)}&target=${encodeURIComponent(target)}&by=${by}`);
+    } catch (err) { box.append(el('p', 'Error: ' + err.message, 'dropped')); return; }
+    const rows = data.series[0].rows;
+    const W = 900, H = 240, L = 30, B = 40, n = Math.max(rows.length, 1);
+    const max = Math.max(1, ...rows.map((r) => QUADS.reduce((s, [q]) => s + r[q], 0)));
+    const bw = (W - L) / n;
+    const svg = svgEl('svg', { class: 'timeline', viewBox: `0 0 ${W} ${H}`, role: 'img' });
+    svg.append(svgEl('line', { x1: L, y1: H - B, x2: W, y2: H - B, stroke: '#888' }));
+    const t = svgEl('text', { x: 0, y: 12 }); t.textContent = String(max); svg.append(t);
+    rows.forEach((r, i) => {
+      let y = H - B;
+      const g = svgEl('g', { class: 'period' });
+      for (const [q, color] of QUADS) {
+        const h = (H - B - 20) * r[q] / max;
+        if (h > 0) {
+          const rect = svgEl('rect', { class: 'bar', x: L + i * bw + 1, y: y - h, width: Math.max(bw - 2, 1), height: h, fill: color });
+          const tip = svgEl('title', {}); tip.textContent = `${r.period}: ${r[q]} ${q.replace('_', ' ')}`;
+          rect.append(tip);
+          g.append(rect);
+          y -= h;
+        }
+      }
+      if (r.goldstein_mean !== null) {
+        const gy = (H - B) / 2 - (r.goldstein_mean / 10) * ((H - B) / 2 - 10);
+        g.append(svgEl('circle', { class: 'goldstein', cx: L + i * bw + bw / 2, cy: gy, r: 3, fill: '#225' }));
+      }
+      if (n <= 16 || i % Math.ceil(n / 16) === 0) {
+        const lbl = svgEl('text', { x: L + i * bw, y: H - B + 14 }); lbl.textContent = r.period; g.append(lbl);
+      }
+      g.addEventListener('click', () => loadEvents(source, target, r.period_start, rows[i + 1] ? rows[i + 1].period_start : null));
+      svg.append(g);
+    });
+    box.append(svg);
+    box.append(el('p', 'Bars: events by quad class (green cooperation, orange/red conflict); dots: mean Goldstein. Click a period for its events.'));
+  }
+
+  async function loadEvents(source, target, from, next) {
+    const box = $('store-events');
+    let to = '';
+    if (next) { const d = new Date(next + 'T00:00:00Z'); d.setUTCDate(d.getUTCDate() - 1); to = d.toISOString().slice(0, 10); }
+    const data = await api(`/api/events?source=${encodeURIComponent(source)}&target=${encodeURIComponent(target)}&from=${from}` + (to ? `&to=${to}` : '') + '&limit=200');
+    const table = el('table');
+    const head = el('tr');
+    for (const h of ['date', 'story', 'code', 'Goldstein', 'sentence', 'trigger']) head.append(el('th', h));
+    table.append(head);
+    for (const e of data.events) {
+      const tr = el('tr');
+      tr.append(el('td', e.date), el('td', e.story_id), el('td', e.code), el('td', e.goldstein, 'num'), el('td', e.text), el('td', e.trigger));
+      table.append(tr);
+    }
+    box.replaceChildren(el('p', `${data.total} events from ${from}` + (to ? ` to ${to}` : '')), table);
+  }
+
+  async function loadAlerts() {
+    const data = await api('/api/alerts?by=' + $('by').value);
+    const box = $('alerts');
+    box.replaceChildren();
+    if (!data.alerts.length) { box.append(el('p', 'No alerts (they need some weeks of history).')); return; }
+    const ul = el('ul');
+    for (const a of data.alerts) ul.append(el('li', `${a.period} ${a.source} → ${a.target}: conflict level ${a.level.toFixed(1)}, z = ${a.z.toFixed(1)} (${a.events} events)`));
+    box.append(ul);
+  }
+
+  function show(view) {
+    $('code-view').hidden = view !== 'code';
+    $('store-view').hidden = view !== 'store';
+    $('tab-code').classList.toggle('active', view === 'code');
+    $('tab-store').classList.toggle('active', view === 'store');
+  }
+
+  document.addEventListener('DOMContentLoaded', async () => {
+    $('date').value = new Date().toISOString().slice(0, 10);
+    $('code').addEventListener('click', codeStory);
+    $('file').addEventListener('change', async () => {
+      const f = $('file').files[0];
+      if (f) { $('text').value = await f.text(); $('story-id').value = f.name; }
+    });
+    $('tab-code').addEventListener('click', () => show('code'));
+    $('tab-store').addEventListener('click', async () => {
+      show('store');
+      try { await loadDyads(); await loadAlerts(); } catch (err) { $('timeline').replaceChildren(el('p', 'Error: ' + err.message, 'dropped')); }
+    });
+    $('dyad').addEventListener('change', loadTimeline);
+    $('by').addEventListener('change', async () => { await loadTimeline(); await loadAlerts(); });
+    try {
+      const h = await api('/api/health');
+      $('version').textContent = `${h.coder} · ${h.dictionary}`;
+      $('tab-store').hidden = !h.store;
+    } catch (err) { status('The server does not answer: ' + err.message, true); }
+  });
+})();
+)DYAD";
+
+}  // namespace
+
+const std::vector<Asset>& WebAssets() {
+  static const std::vector<Asset> assets = {
+      {"/", "text/html; charset=utf-8", kIndexHtml},
+      {"/app.js", "text/javascript; charset=utf-8", kAppJs},
+      {"/app.css", "text/css; charset=utf-8", kAppCss},
+  };
+  return assets;
+}
+
+}  // namespace dyad::serve
