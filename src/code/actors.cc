@@ -1,5 +1,7 @@
 #include "code/actors.h"
 
+#include <unordered_set>
+
 #include <set>
 #include <string>
 #include <string_view>
@@ -579,11 +581,10 @@ void ActorStage::SpeakerFor(Phrase* np) {
   }
   if (np->e + 1 >= w.size() || np->e == 0) return;
   std::string_view head = w[np->e - 1].lower;
-  static const char* kSpeakers[] = {"spokesman", "spokeswoman", "spokesperson", "spokesmen",
-                                    "official", "officials", "representative", "representatives",
-                                    "source", "sources", "adviser", "advisor", "aide"};
-  bool speaker = false;
-  for (const char* s : kSpeakers) speaker = speaker || head == s;
+  static const std::unordered_set<std::string_view> kSpeakers = {
+      "spokesman", "spokeswoman", "spokesperson",   "spokesmen", "official", "officials", "representative",
+      "representatives", "source", "sources", "adviser", "advisor", "aide"};
+  const bool speaker = kSpeakers.count(head) > 0;
   std::string_view prep = w[np->e].lower;
   if (!speaker || (prep != "for" && prep != "of" && prep != "at")) return;
   int next = a_.phrase_of[np->e + 1];

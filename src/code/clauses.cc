@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstdlib>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace dyad::code {
 
@@ -11,10 +13,17 @@ int PastYearAfter(const parse::SentenceParse& p, int k, int story_year) {
   if (story_year <= 0 || k < 0 || static_cast<size_t>(k) >= w.size()) return -1;
   if (w[k].tag != parse::Tag::kPrep && w[k].tag != parse::Tag::kSub) return -1;
   // "in 2003", "in June 2023", "in the year 2003", "in early 1990", "in the summer of 2014".
-  static const char* kFill[] = {"the", "year", "early", "late", "mid", "spring", "summer", "autumn",
-                                "fall", "winter", "of", "january", "february", "march", "april",
-                                "may", "june", "july", "august", "september", "october",
-                                "november", "december"};
+  static const std::unordered_set<std::string_view> kFill = {
+      "the", "year", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "of",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december"};
+  // Most prepositions have no year after them: look for one first.
+  bool any_year = false;
+  for (size_t j = static_cast<size_t>(k) + 1; j < w.size() && j <= static_cast<size_t>(k) + 4; ++j) {
+    const std::string_view l = w[j].lower;
+    any_year = any_year || (l.size() >= 4 && l.size() <= 5 && l[0] >= '1' && l[0] <= '2');
+  }
+  if (!any_year) return -1;
   for (size_t j = static_cast<size_t>(k) + 1; j < w.size() && j <= static_cast<size_t>(k) + 4; ++j) {
     int year = 0;
     if (IsYear(w[j].lower, &year)) {
@@ -24,9 +33,7 @@ int PastYearAfter(const parse::SentenceParse& p, int k, int story_year) {
       }
       return year < story_year ? static_cast<int>(j) : -1;
     }
-    bool fill = false;
-    for (const char* f : kFill) fill = fill || w[j].lower == f;
-    if (!fill) return -1;
+    if (kFill.count(w[j].lower) == 0) return -1;
   }
   return -1;
 }
@@ -34,8 +41,9 @@ int PastYearAfter(const parse::SentenceParse& p, int k, int story_year) {
 int PastDateAfter(const parse::SentenceParse& p, int k, int story_date) {
   const auto& w = p.words;
   if (story_date <= 0 || k < 0 || static_cast<size_t>(k) + 1 >= w.size()) return -1;
-  static const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
-                                  "july",    "august",   "september", "october", "november", "december"};
+  static const std::unordered_map<std::string_view, int> kMonths = {
+      {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},       {"june", 6},
+      {"july", 7},    {"august", 8},   {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12}};
   const int sy = story_date / 10000, sm = story_date / 100 % 100, sd = story_date % 100;
   std::string_view a = w[k].lower, b = w[k + 1].lower;
   // "last year", "last month"; "two years ago", "months ago".
@@ -47,10 +55,8 @@ int PastDateAfter(const parse::SentenceParse& p, int k, int story_date) {
   }
   if ((a == "years" || a == "months" || a == "decades") && b == "ago") return k + 1;
   if (a != "in" && a != "on" && a != "since" && a != "until") return -1;
-  int m = 0;
-  for (int i = 0; i < 12; ++i) {
-    if (b == kMonths[i]) m = i + 1;
-  }
+  auto month = kMonths.find(b);
+  const int m = month == kMonths.end() ? 0 : month->second;
   // "may" is a month only after "in"/"on" and before a day or nothing nominal.
   if (m == 0) return -1;
   int day = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_set>
 
 #include "code/places.h"
 #include "parse/parser.h"
@@ -23,7 +24,8 @@ bool LightVerb(std::string_view lemma) {
       "intensify", "step",   "escalate", "express", "voice",  "extend",   "give",   "declare",
       "announce", "order",   "hold",    "host",    "join",    "attend",   "perform", "undertake",
       "initiate", "commence", "renew",  "expand",  "step"};
-  return std::find(std::begin(kLight), std::end(kLight), lemma) != std::end(kLight);
+  static const std::unordered_set<std::string_view> kSet(std::begin(kLight), std::end(kLight));
+  return kSet.count(lemma) > 0;
 }
 
 // Verbs and nouns whose object names something not (yet) done: "called
@@ -40,7 +42,8 @@ bool NotYetGovernor(std::string_view w) {
       "proposal",  "bid",      "danger",    "rumours",  "rumors",   "ahead",     "pave",
       "allow",     "permit",   "resist",    "stop",     "halt",     "end",      "agree",
       "offer",     "invite"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  static const std::unordered_set<std::string_view> kSet(std::begin(kWords), std::end(kWords));
+  return kSet.count(w) > 0;
 }
 
 // Words in a noun's own phrase that make it not (yet) real.
@@ -155,10 +158,13 @@ std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g) const 
   }
   // "In 2003 the forces of X made the invasion of Y", "in August 1968, an
   // invasion that …": a sentence dated before the story tells background.
-  for (size_t i = 0; i < w.size(); ++i) {
-    int at = PastYearAfter(a_.parse, static_cast<int>(i), story_year);
-    if (at >= 0) return "historical (" + std::string(w[at].lower) + ")";
+  if (sentence_past_year_ == -2) {  // once per sentence
+    sentence_past_year_ = -1;
+    for (size_t i = 0; i < w.size() && sentence_past_year_ < 0; ++i) {
+      sentence_past_year_ = PastYearAfter(a_.parse, static_cast<int>(i), story_year);
+    }
   }
+  if (sentence_past_year_ >= 0) return "historical (" + std::string(w[sentence_past_year_].lower) + ")";
   if (g.verb < 0) return "";
   const VerbGroup& vg = a_.parse.verbs[g.verb];
   std::string_view lemma = w[vg.head].lemma;

@@ -71,6 +71,8 @@ class NounStage {
   const Roles& roles_;
   const Patterns& patterns_;
   const Emitter& emitter_;
+  // The word of a past year dating the sentence ("in 2003"), -1 none, -2 not yet looked for.
+  mutable int sentence_past_year_ = -2;
 };
 
 }  // namespace dyad::code

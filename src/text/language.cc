@@ -4,12 +4,13 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 
 namespace dyad::text {
 namespace {
 
 // Common English function words (articles, prepositions, pronouns,
-// auxiliaries, conjunctions), lower case, sorted for binary search.
+// auxiliaries, conjunctions), lower case.
 constexpr std::array<std::string_view, 88> kFunctionWords = {
     "a",     "about", "after", "against", "all",   "also",  "an",    "and",   "are",   "as",
     "at",    "be",    "been",  "before",  "being", "between", "but", "by",    "can",   "could",
@@ -35,11 +36,15 @@ constexpr std::array<std::string_view, 95> kForeignFunctionWords = {
     "sich", "sono", "su", "sur", "sus", "uma", "un", "una", "und", "une", "untuk", "von", "y",
     "yang", "zu", "à", "às", "é", "été"};
 
+// Hashed once: a word costs one hash and at most one comparison per list.
 bool IsFunctionWord(std::string_view w) {
-  return std::binary_search(kFunctionWords.begin(), kFunctionWords.end(), w);
+  static const std::unordered_set<std::string_view> kSet(kFunctionWords.begin(), kFunctionWords.end());
+  return w.size() <= 7 && kSet.count(w) > 0;
 }
 bool IsForeignFunctionWord(std::string_view w) {
-  return std::binary_search(kForeignFunctionWords.begin(), kForeignFunctionWords.end(), w);
+  static const std::unordered_set<std::string_view> kSet(kForeignFunctionWords.begin(),
+                                                         kForeignFunctionWords.end());
+  return w.size() <= 7 && kSet.count(w) > 0;
 }
 
 // The code point at s[i] (advancing i); U+FFFD for a bad byte.

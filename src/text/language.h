@@ -46,7 +46,7 @@ struct EnglishGuess {
 };
 
 // Examines at most the first kMaxWords words (and their letters).
-inline constexpr int kMaxWords = 400;
+inline constexpr int kMaxWords = 60;
 EnglishGuess GuessEnglish(std::string_view text);
 
 // Why a guess is "not English", for messages: "2 English and 9 other
