@@ -69,8 +69,9 @@ uint32_t Patterns::WindowEnd(int v) const {
   return static_cast<uint32_t>(w.size());
 }
 
-PatternHit Patterns::Best(const VerbEntry& ve, int v, uint32_t end, int subject) {
-  const VerbGroup& vg = a_.parse.verbs[v];
+PatternHit Patterns::Best(const VerbEntry& ve, int v, uint32_t end, int subject, uint32_t from) {
+  VerbGroup vg = a_.parse.verbs[v];
+  if (from != kAfterVerb) vg.e = from;  // a window elsewhere: a passive's subject
   const auto& w = a_.parse.words;
   // Only patterns whose first word stands in the reach of the first
   // element are tried, in the order they were written.

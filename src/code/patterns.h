@@ -41,7 +41,10 @@ class Patterns {
   // The best of `ve`'s patterns for verb group v in the words up to `end`,
   // whose subject is phrase `subject` (for '%' compound-subject patterns).
   // No pattern: hit.pattern is null.
-  PatternHit Best(const VerbEntry& ve, int v, uint32_t end, int subject);
+  // With `from`, the window is [from, end) instead of the words after the
+  // verb ("Sanctions on Syria were lifted": the subject's words).
+  static constexpr uint32_t kAfterVerb = UINT32_MAX;
+  PatternHit Best(const VerbEntry& ve, int v, uint32_t end, int subject, uint32_t from = kAfterVerb);
 
   // The words [b, e) that Match() may look at (its quick test).
   void SetWindow(uint32_t b, uint32_t e);

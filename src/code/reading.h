@@ -115,6 +115,9 @@ struct Reading {
   // "A and B exchanged prisoners": a mutual act of a compound subject is
   // among its members unless an object or "with" names the partner.
   bool mutual_among_subject = true;
+  // "Sanctions were lifted": a passive's subject is matched against the
+  // verb's patterns as its object would be.
+  bool passive_subject_patterns = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -148,6 +148,16 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   }
   const uint32_t end = patterns_.WindowEnd(v);
   PatternHit best = patterns_.Best(*ve, v, end, subj);
+  // "Sanctions on Syria were lifted", "asylum was granted": a passive's
+  // subject holds the words its active patterns look for after the verb.
+  if (vg.passive && subj >= 0 && env_.rd.passive_subject_patterns &&
+      (!best.pattern || best.pattern->elements.empty())) {
+    PatternHit in_subject = patterns_.Best(*ve, v, a_.phrases[subj].e, -1, a_.phrases[subj].b);
+    if (in_subject.pattern && !in_subject.pattern->subject_is_target && in_subject.source_np < 0) {
+      best = in_subject;
+      best.target_np = -1;
+    }
+  }
   std::string code, pattern_text, origin;
   if (best.pattern) {
     code = best.pattern->code;
@@ -204,6 +214,14 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
           if (!t.code.empty()) targets.push_back(t);
         }
         break;
+      }
+      // "Sanctions against Peru were imposed": the thing's own phrase says on whom.
+      const uint32_t after = a_.phrases[subj].e;
+      if (targets.empty() && after + 1 < vg.b && a_.phrase_of[after + 1] >= 0 &&
+          (w[after].lower == "against" || w[after].lower == "on" || w[after].lower == "to")) {
+        for (const ActorRef& t : roles_.Targets(a_.phrase_of[after + 1])) {
+          if (!t.code.empty() && !t.place) targets.push_back(t);
+        }
       }
     }
     // "A camp for Congolese refugees was attacked", "a missionary from

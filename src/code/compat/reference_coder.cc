@@ -40,6 +40,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.passive_things_go_to = false;
   r.mediated_by = false;
   r.mutual_among_subject = false;
+  r.passive_subject_patterns = false;
   r.as_preposition = false;
   r.bare_infinitive_complements = false;
   r.own_by_country = false;
