@@ -118,6 +118,9 @@ struct Reading {
   // "Sanctions were lifted": a passive's subject is matched against the
   // verb's patterns as its object would be.
   bool passive_subject_patterns = true;
+  // "X said it was ready to send troops": a statement whose complement is
+  // an actor's act is no bare comment (010).
+  bool statement_yields_to_acts = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -88,7 +88,8 @@ void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::ve
     // Unless the speaker says it will not do the act ("X said it will not
     // attack Y", "X says it has no plans to invade Y"): an assurance is a
     // comment on Y.
-    if (hw.event_verb && !gv.copula && !parse::IsSayVerb(hw.lemma) && !roles_.Sources(sj).empty() &&
+    if (env_.rd.statement_yields_to_acts && hw.event_verb && !gv.copula &&
+        !parse::IsSayVerb(hw.lemma) && !roles_.Sources(sj).empty() &&
         !OwnActDenied(sources, sj, static_cast<int>(g))) {
       announced_act = true;
     }

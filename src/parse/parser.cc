@@ -733,7 +733,8 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
           vg.finite = false;
         } else if (hw.vform == VForm::kPast && i > 0 && Nominal(out->words[i - 1].tag) &&
                    i + 1 < n && out->words[i + 1].tag == Tag::kPrep &&
-                   out->words[i + 1].lower == "by" && !(i + 2 < n && ByMeans(out->words[i + 2].lower))) {
+                   out->words[i + 1].lower == "by" &&
+                   !(!dictionary_verbs && i + 2 < n && ByMeans(out->words[i + 2].lower))) {
           vg.participle = true;  // "jets promised by Norway"
           vg.finite = false;
           vg.passive = true;

@@ -41,6 +41,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.mediated_by = false;
   r.mutual_among_subject = false;
   r.passive_subject_patterns = false;
+  r.statement_yields_to_acts = false;
   r.as_preposition = false;
   r.bare_infinitive_complements = false;
   r.own_by_country = false;
