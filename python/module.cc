@@ -40,24 +40,6 @@ namespace py = pybind11;
 namespace dyad::python {
 namespace {
 
-// The layers `dyad code --dict D…` loads (apps/cli/common.cc DictLayers):
-// the built-in data folder, then $DYAD_DATA's folders, then `dirs`.
-std::vector<std::string> Layers(const std::vector<std::string>& dirs, bool no_default) {
-  std::vector<std::string> layers;
-  if (!no_default) layers.push_back(DYAD_SOURCE_DATA_DIR);
-  if (const char* env = std::getenv("DYAD_DATA"); env && *env) {
-    std::string_view rest(env);
-    while (!rest.empty()) {
-      size_t colon = rest.find(':');
-      std::string_view dir = rest.substr(0, colon);
-      if (!dir.empty()) layers.emplace_back(dir);
-      rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
-    }
-  }
-  layers.insert(layers.end(), dirs.begin(), dirs.end());
-  return layers;
-}
-
 // What one record gave: whether it was coded, its events as JSON objects
 // (one line each, as `dyad code` prints them) and the messages the CLI
 // would print on stderr for it ("where: what is wrong").
@@ -77,7 +59,7 @@ class PyCoder {
       throw py::value_error("unknown semantics '" + semantics + "' (dyad, tabari, petrarch)");
     }
     opt.require_target = !allow_no_target;
-    std::vector<std::string> layers = Layers(dict_dirs, no_default_dict);
+    std::vector<std::string> layers = Lexicon::Layers(dict_dirs, no_default_dict);
     if (layers.empty()) throw py::value_error("no dictionaries: no_default_dict needs dict_dir");
     DictStats stats;
     Result<std::shared_ptr<const Lexicon>> lex = [&] {

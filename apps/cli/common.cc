@@ -10,19 +10,7 @@
 namespace dyad::cli {
 
 std::vector<std::string> DictLayers(const std::vector<std::string>& dict_flags, bool no_default) {
-  std::vector<std::string> layers;
-  if (!no_default) layers.push_back(DYAD_SOURCE_DATA_DIR);
-  if (const char* env = std::getenv("DYAD_DATA"); env && *env) {
-    std::string_view rest(env);
-    while (!rest.empty()) {
-      size_t colon = rest.find(':');
-      std::string_view dir = rest.substr(0, colon);
-      if (!dir.empty()) layers.emplace_back(dir);
-      rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
-    }
-  }
-  layers.insert(layers.end(), dict_flags.begin(), dict_flags.end());
-  return layers;
+  return Lexicon::Layers(dict_flags, no_default);
 }
 
 void AddDictOptions(CLI::App* cmd, std::vector<std::string>* dicts, bool* no_default) {

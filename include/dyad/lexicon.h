@@ -235,6 +235,12 @@ class Lexicon {
   static Result<std::shared_ptr<const Lexicon>> Load(const std::vector<std::string>& dirs,
                                                       DictStats* stats = nullptr, int threads = 1);
 
+  // The folders a user's dictionaries mean, in load order: the built-in
+  // data folder (unless no_default), then each folder of $DYAD_DATA
+  // (':'-separated), then `extra` in the order given. The CLI's --dict and
+  // the Python module's dict_dir both go through it.
+  static std::vector<std::string> Layers(const std::vector<std::string>& extra, bool no_default);
+
   // Loads dictionaries given as text, with the built-in CAMEO tables and
   // WordNet counts. Bad lines are reported in stats->errors as for Load().
   static Result<std::shared_ptr<const Lexicon>> LoadSources(const std::vector<DictSource>& sources,

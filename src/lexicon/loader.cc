@@ -4,6 +4,7 @@
 // dictionary phrase and the words of a story always agree on where words
 // begin and end ("U.S.", "al-Shabaab", "Côte d'Ivoire").
 #include <algorithm>
+#include <cstdlib>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -1016,6 +1017,22 @@ class LexiconBuilder {
   std::set<std::string> loaded_;  // FileKey of every file loaded (for include)
   unsigned long long hash_ = 1469598103934665603ull;
 };
+
+std::vector<std::string> Lexicon::Layers(const std::vector<std::string>& extra, bool no_default) {
+  std::vector<std::string> layers;
+  if (!no_default) layers.push_back(DYAD_SOURCE_DATA_DIR);
+  if (const char* env = std::getenv("DYAD_DATA"); env && *env) {
+    std::string_view rest(env);
+    while (!rest.empty()) {
+      size_t colon = rest.find(':');
+      std::string_view dir = rest.substr(0, colon);
+      if (!dir.empty()) layers.emplace_back(dir);
+      rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+    }
+  }
+  layers.insert(layers.end(), extra.begin(), extra.end());
+  return layers;
+}
 
 Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dir, DictStats* stats,
                                                      int threads) {
