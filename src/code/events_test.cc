@@ -9,15 +9,6 @@ namespace {
 
 using testing::StageRun;
 
-std::string Coded(const StageRun& r) {
-  std::string out;
-  for (const Event& e : r.events()) {
-    if (!out.empty()) out += " ";
-    out += e.source.code + ">" + (e.target ? e.target->code : "---") + ":" + e.code;
-  }
-  return out;
-}
-
 TEST(Events, CameoConventionCodes) {
   EXPECT_EQ(IntentCode("042", "04"), "036");
   EXPECT_EQ(IntentCode("0721", "07"), "0332");
@@ -41,13 +32,13 @@ TEST(Events, AnnouncedRefusalIsARejection) {
 }
 
 TEST(Events, NegatedAndFearedActsAreNoEvents) {
-  EXPECT_EQ(Coded(StageRun("Russia did not attack Ukraine.")), "");
-  EXPECT_EQ(Coded(StageRun("Kyiv fears that Russia could attack.")), "");
+  EXPECT_EQ(StageRun("Russia did not attack Ukraine.").Coded(), "");
+  EXPECT_EQ(StageRun("Kyiv fears that Russia could attack.").Coded(), "");
 }
 
 TEST(Events, CompoundSubjectsOfTalksGiveBothDirections) {
   StageRun r("Chile and Peru held talks.");
-  EXPECT_EQ(Coded(r), "CHL>PER:040 PER>CHL:040");
+  EXPECT_EQ(r.Coded(), "CHL>PER:040 PER>CHL:040");
   EXPECT_FALSE(r.events()[0].parent_id.empty());
   EXPECT_EQ(r.events()[0].parent_id, r.events()[1].parent_id);
 }
@@ -66,7 +57,7 @@ TEST(Events, VisitNounCodesAVisit) {
   StageRun r("Macron signed an aid accord during a visit to Kyiv.");
   bool visit = false;
   for (const Event& e : r.events()) visit |= e.code == "042" && e.target && e.target->code == "UKR";
-  EXPECT_TRUE(visit) << Coded(r);
+  EXPECT_TRUE(visit) << r.Coded();
 }
 
 TEST(Emitter, IdsAreStableAndDistinctWithinASentence) {

@@ -65,4 +65,14 @@ int StageRun::Verb(std::string_view head) const {
   return -1;
 }
 
+std::string StageRun::Coded(bool countries_only) const {
+  auto cut = [&](const std::string& code) { return countries_only ? code.substr(0, 3) : code; };
+  std::string out;
+  for (const Event& e : events_) {
+    if (!out.empty()) out += " ";
+    out += cut(e.source.code) + ">" + (e.target ? cut(e.target->code) : "---") + ":" + e.code;
+  }
+  return out;
+}
+
 }  // namespace dyad::code::testing

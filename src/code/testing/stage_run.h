@@ -41,6 +41,9 @@ class StageRun {
   int Verb(std::string_view head) const;
   // The words [b, e) of the last sentence as written.
   std::string Words(uint32_t b, uint32_t e) const;
+  // The events as "SRC>TGT:CODE" joined by spaces ("---" for no target);
+  // with countries_only, each actor cut to its first three letters.
+  std::string Coded(bool countries_only = false) const;
 
  private:
   std::shared_ptr<const Lexicon> lex_;
