@@ -82,7 +82,11 @@ void Emitter::Emit(int v, const std::vector<std::pair<ActorRef, ActorRef>>& pair
       bool same_countries = ev.source.code.substr(0, 3) == s.code.substr(0, 3) && ev.target &&
                             ev.target->code.substr(0, 3) == t.code.substr(0, 3);
       if (same_dyad && ev.code == code) dup = true;
-      if (participle && same_countries && ev.quad_class == info->quad_class) dup = true;
+      if (participle && same_countries && ev.quad_class == info->quad_class &&
+          !(env_.rd.verbal_participles_stand && ev.root != info->root && ev.root != "14" &&
+            (info->quad_class == 1 || info->quad_class == 3))) {
+        dup = true;
+      }
       if (purpose && ev.source.code == s.code && (ev.root == info->root || ev.root == "14")) {
         dup = true;
       }

@@ -96,6 +96,7 @@ NounStage::Governor NounStage::GovernorOf(int np) const {
     int v = k > 0 ? a_.VerbAt(k - 1) : -1;
     if (v >= 0) {
       g.verb = v;
+      g.object = true;
       g.light = LightVerb(w[a_.parse.verbs[v].head].lemma) ||
                 LightVerb(w[a_.parse.verbs[v].head].lower);
       return g;
@@ -125,12 +126,38 @@ NounStage::Governor NounStage::GovernorOf(int np) const {
   return g;
 }
 
-std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g) const {
+namespace {
+
+// Nouns that name something said: an appeal, an offer, a demand, an
+// accusation, a rejection, a threat.
+bool SaidRoot(std::string_view root) {
+  return root == "02" || root == "03" || root == "10" || root == "11" || root == "12" || root == "13";
+}
+
+// "rejected Moscow's demand", "weighed the offer": a reply to something
+// said takes for granted that it was said.
+bool Presupposes(std::string_view lemma) {
+  return lemma == "reject" || lemma == "refuse" || lemma == "deny" || lemma == "oppose" ||
+         lemma == "veto" || lemma == "resist" || lemma == "consider" || lemma == "discuss" ||
+         lemma == "weigh" || lemma == "agree" || lemma == "block";
+}
+
+// "Venezuela rejected Brazil's suggestion", "Chile welcomed Peru's offer":
+// the one who answers is the one the words were addressed to.
+bool Answers(std::string_view lemma) {
+  return lemma == "reject" || lemma == "refuse" || lemma == "dismiss" || lemma == "deny" ||
+         lemma == "accept" || lemma == "welcome" || lemma == "consider" || lemma == "weigh" ||
+         lemma == "answer" || lemma == "heed" || lemma == "rebuff" || lemma == "spurn";
+}
+
+}  // namespace
+
+std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g, std::string_view root) const {
   const auto& w = a_.parse.words;
   const Phrase& p = a_.phrases[np];
   if (a_.parse.question) return "question";
   for (uint32_t i = p.b; i < k; ++i) {
-    if (NotYetModifier(w[i].lower)) return "'" + std::string(w[i].lower) + "' before it";
+    if (NotYetModifier(w[i].lower) && w[i].tag != Tag::kProper) return "'" + std::string(w[i].lower) + "' before it";
   }
   // "one year since Hamas's attack": "since" (a conjunction here) before it.
   if (p.b > 0 && w[p.b - 1].lower == "since") return "since: before the story";
@@ -168,7 +195,8 @@ std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g) const 
   if (g.verb < 0) return "";
   const VerbGroup& vg = a_.parse.verbs[g.verb];
   std::string_view lemma = w[vg.head].lemma;
-  if (!g.subject && !g.light && (NotYetGovernor(lemma) || NotYetGovernor(w[vg.head].lower))) {
+  if (!g.subject && !g.light && (NotYetGovernor(lemma) || NotYetGovernor(w[vg.head].lower)) &&
+      !(env_.rd.said_acts_presupposed && g.object && SaidRoot(root) && Presupposes(lemma))) {
     return "the object of '" + std::string(w[vg.head].lower) + "'";
   }
   std::string why = clauses_.Blocked(g.verb, clauses_.Of(g.verb));
@@ -304,7 +332,7 @@ void NounStage::Run(std::vector<Event>* out) {
     const EventCodeInfo* info = env_.lex.EventCode(code);
     if (!info) continue;
     Governor g = GovernorOf(np);
-    std::string why = NotAsserted(k, np, g);
+    std::string why = NotAsserted(k, np, g, code.substr(0, 2));
     auto drop = [&](const std::string& reason) {
       if (Tracing(env_)) {
         Trace(env_, a_, "noun '" + std::string(w[k].lower) + "' (" + code + ") not coded: " + reason);
@@ -385,6 +413,13 @@ void NounStage::Run(std::vector<Event>* out) {
     if (targets.empty() && (g.light || during) && g.verb >= 0) {
       targets = roles_.DefaultTargets(g.verb, patterns_.WindowEnd(g.verb), code, info->root, sources,
                                       &target_how);
+    }
+    if (targets.empty() && env_.rd.said_acts_presupposed && SaidRoot(root) && g.object && !g.light &&
+        Answers(w[a_.parse.verbs[g.verb].head].lemma)) {
+      for (const ActorRef& t : roles_.Sources(a_.verbs[g.verb].subject)) {
+        if (!roles_.SameActor(sources, t)) targets.push_back(t);
+      }
+      target_how = "the one who answers it";
     }
     if (targets.empty()) {
       drop("no target");

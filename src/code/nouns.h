@@ -49,12 +49,13 @@ class NounStage {
     int verb = -1;        // the verb group the noun's phrase belongs to, -1 none
     bool light = false;   // it is the object of a light verb ("held talks")
     bool subject = false; // it is that verb's subject
+    bool object = false;  // it is that verb's object
   };
   // The variant of the event noun headed by word k, or null.
   const EventNoun::Variant* NounAt(uint32_t k) const;
   Governor GovernorOf(int np) const;
   // Why the noun at word k (in phrase np) names no real, present act; "" if it does.
-  std::string NotAsserted(uint32_t k, int np, const Governor& g) const;
+  std::string NotAsserted(uint32_t k, int np, const Governor& g, std::string_view root) const;
   std::vector<ActorRef> OwnSources(int np, uint32_t k) const;
   std::vector<ActorRef> ByAgent(uint32_t k, int np) const;
   // "talks between A and B": the actors of the "between" phrase.

@@ -121,6 +121,14 @@ struct Reading {
   // "X said it was ready to send troops": a statement whose complement is
   // an actor's act is no bare comment (010).
   bool statement_yields_to_acts = true;
+  // "demanded X, rejecting Y's offer": a participle adjunct that is a
+  // verbal act of its own (another root) is its own event; only a material
+  // act's consequence ("shelled X, killing two") and what a protest voices
+  // ("rallied, accusing Y of …") fold into the main act.
+  bool verbal_participles_stand = true;
+  // "rejected Moscow's demand", "weighed Brazil's offer": what a reply
+  // answers was said; the noun codes its own speaker's act.
+  bool said_acts_presupposed = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -45,6 +45,8 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.as_preposition = false;
   r.bare_infinitive_complements = false;
   r.own_by_country = false;
+  r.verbal_participles_stand = false;
+  r.said_acts_presupposed = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
