@@ -338,11 +338,20 @@ void NounStage::Run(std::vector<Event>* out) {
         Trace(env_, a_, "noun '" + std::string(w[k].lower) + "' (" + code + ") not coded: " + reason);
       }
     };
+    // "said it was willing to hold talks with Y", "offered to host a
+    // summit": talks a light verb carries under declared readiness or an
+    // offer are the subject's intent (03).
+    std::string declared;
+    if (!why.empty() && env_.rd.declared_intent_nouns && g.light && g.verb >= 0 &&
+        why.rfind("infinitive", 0) == 0 && DeclaredIntent(g.verb)) {
+      declared = IntentCode(code, info->root);
+      if (!declared.empty()) why.clear();
+    }
     if (!why.empty()) {
       drop(why);
       continue;
     }
-    std::string how = "noun";
+    std::string how = declared.empty() ? "noun" : "declared intent";
     std::vector<ActorRef> sources = OwnSources(np, k);
     if (sources.empty()) sources = ByAgent(k, np);
     if (sources.empty() && g.light && g.verb >= 0) {
@@ -351,7 +360,7 @@ void NounStage::Run(std::vector<Event>* out) {
     }
     // "X is open to talks with Y", "ready for negotiations": declared
     // readiness for an act is an intent (03) of the verb's subject.
-    std::string as = code;
+    std::string as = declared.empty() ? code : declared;
     const Phrase& ph = a_.phrases[np];
     if (sources.empty() && ph.prep > 1 && g.verb >= 0 && !g.subject) {
       std::string_view prep = w[ph.prep].lower;
@@ -448,6 +457,20 @@ void NounStage::Run(std::vector<Event>* out) {
                              static_cast<int>(k));
     }
   }
+}
+
+bool NounStage::DeclaredIntent(int v) const {
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  Clause c = clauses_.Of(v);
+  if (c.kind != parse::ClauseKind::kInfinitive || vg.b == 0 || c.governor_vg < 0) return false;
+  const VerbGroup& gov = a_.parse.verbs[c.governor_vg];
+  if (gov.negated || !clauses_.Blocked(c.governor_vg, clauses_.Of(c.governor_vg)).empty()) return false;
+  std::string_view before = w[vg.b - 1].lower;
+  std::string_view lemma = w[gov.head].lemma;
+  return before == "willing" || before == "ready" || before == "prepared" || before == "eager" ||
+         before == "keen" || lemma == "offer" || lemma == "agree" || lemma == "pledge" ||
+         lemma == "promise" || lemma == "vow";
 }
 
 std::vector<ActorRef> NounStage::Between(uint32_t k, int np) const {

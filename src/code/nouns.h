@@ -54,6 +54,9 @@ class NounStage {
   // The variant of the event noun headed by word k, or null.
   const EventNoun::Variant* NounAt(uint32_t k) const;
   Governor GovernorOf(int np) const;
+  // Verb group v is an infinitive under declared readiness ("is willing
+  // to") or an asserted offer, agreement or pledge ("offered to").
+  bool DeclaredIntent(int v) const;
   // Why the noun at word k (in phrase np) names no real, present act; "" if it does.
   std::string NotAsserted(uint32_t k, int np, const Governor& g, std::string_view root) const;
   std::vector<ActorRef> OwnSources(int np, uint32_t k) const;

@@ -129,6 +129,9 @@ struct Reading {
   // "rejected Moscow's demand", "weighed Brazil's offer": what a reply
   // answers was said; the noun codes its own speaker's act.
   bool said_acts_presupposed = true;
+  // "is willing to hold talks with Y", "offered to host a summit": talks a
+  // light verb carries under readiness or an offer are an intent (03).
+  bool declared_intent_nouns = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -47,6 +47,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.own_by_country = false;
   r.verbal_participles_stand = false;
   r.said_acts_presupposed = false;
+  r.declared_intent_nouns = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
