@@ -401,7 +401,9 @@ void NounStage::Run(std::vector<Event>* out) {
       drop("no source");
       continue;
     }
-    const std::string& root = info->root;
+    const EventCodeInfo* as_info = as == code ? info : env_.lex.EventCode(as);
+    if (!as_info) continue;
+    const std::string& root = as_info->root;
     const bool mutual = MutualCode(code, w[k].lower);
     // "Israel and Lebanon renewed negotiations": partners named together
     // in the subject hold the talks with each other.
@@ -412,7 +414,7 @@ void NounStage::Run(std::vector<Event>* out) {
         }
       }
       if (!pairs.empty()) {
-        emitter_.Emit(-1, pairs, code, std::string(w[k].lower) + " (noun)", variant->origin,
+        emitter_.Emit(-1, pairs, as, std::string(w[k].lower) + " (noun)", variant->origin,
                       how + ", partners in the subject", out, static_cast<int>(k));
         continue;
       }
@@ -423,7 +425,7 @@ void NounStage::Run(std::vector<Event>* out) {
       targets = roles_.DefaultTargets(g.verb, patterns_.WindowEnd(g.verb), code, info->root, sources,
                                       &target_how);
     }
-    if (targets.empty() && env_.rd.said_acts_presupposed && SaidRoot(root) && g.object && !g.light &&
+    if (targets.empty() && env_.rd.said_acts_presupposed && SaidRoot(info->root) && g.object && !g.light &&
         Answers(w[a_.parse.verbs[g.verb].head].lemma)) {
       for (const ActorRef& t : roles_.Sources(a_.verbs[g.verb].subject)) {
         if (!roles_.SameActor(sources, t)) targets.push_back(t);
