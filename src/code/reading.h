@@ -132,6 +132,10 @@ struct Reading {
   // "is willing to hold talks with Y", "offered to host a summit": talks a
   // light verb carries under readiness or an offer are an intent (03).
   bool declared_intent_nouns = true;
+  // "Sanctions were imposed on X by Y": a thing laid on someone targets its
+  // on/against phrase; "a drug lord was extradited to Spain": a person of no
+  // named state handed over goes to the receiving state.
+  bool passive_on_phrases = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -207,13 +207,25 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     targets = roles_.Targets(subj);
     // "Food aid was delivered to Gaza by the WFP": a thing sent or handed
     // over goes to the actor of its "to" phrase.
-    if (targets.empty() && env_.rd.passive_things_go_to && subj >= 0 && a_.phrases[subj].actors.empty()) {
+    // "A cartel boss was extradited to Spain": a person of no named state
+    // handed over, extradited or returned goes to the state receiving him.
+    bool stateless = subj >= 0 && !a_.phrases[subj].actors.empty() && env_.rd.passive_on_phrases &&
+                     (info->root == "06" || info->root == "07" || info->root == "08");
+    for (const ActorRef& x : subj >= 0 ? a_.phrases[subj].actors : std::vector<ActorRef>()) {
+      if (!x.country.empty()) stateless = false;
+    }
+    if (targets.empty() && env_.rd.passive_things_go_to && subj >= 0 &&
+        (a_.phrases[subj].actors.empty() || stateless)) {
       for (uint32_t k = vg.e; k + 1 < end; ++k) {
-        if (w[k].lower != "to" || a_.phrase_of[k + 1] < 0) continue;
+        if (a_.phrase_of[k + 1] < 0) continue;
+        // "Sanctions were imposed on two generals": what is laid on someone.
+        const bool on = env_.rd.passive_on_phrases && !stateless &&
+                        (w[k].lower == "on" || w[k].lower == "against");
+        if (w[k].lower != "to" && !on) continue;
         for (const ActorRef& t : roles_.Targets(a_.phrase_of[k + 1])) {
-          if (!t.code.empty()) targets.push_back(t);
+          if (!t.code.empty() && !(on && t.place)) targets.push_back(t);
         }
-        break;
+        if (w[k].lower == "to" || !targets.empty()) break;
       }
       // "Sanctions against Peru were imposed": the thing's own phrase says on whom.
       const uint32_t after = a_.phrases[subj].e;
