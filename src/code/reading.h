@@ -136,6 +136,9 @@ struct Reading {
   // on/against phrase; "a drug lord was extradited to Spain": a person of no
   // named state handed over goes to the receiving state.
   bool passive_on_phrases = true;
+  // "Germany summoned the envoy to protest": a state or government that
+  // protests complains officially (114), not in the street (14).
+  bool states_complain = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

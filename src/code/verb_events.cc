@@ -387,6 +387,19 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     info = env_.lex.EventCode(code);
     pattern_text += " (by military means)";
   }
+  // "The foreign ministry summoned the envoy to protest against …": a
+  // state or its government protesting complains officially (114); street
+  // protest (14) is for the people.
+  if (env_.rd.states_complain && info->root == "14" && hw.lemma == "protest" &&
+      std::all_of(sources.begin(), sources.end(), [](const ActorRef& x) {
+        const bool gov = x.code.size() >= 3 && x.code.compare(x.code.size() - 3, 3, "GOV") == 0;
+        const bool state = x.code.size() == 3 && !x.people && !x.bare_demonym && !x.weak && !x.place;
+        return gov || state || x.code.rfind("IGO", 0) == 0;
+      })) {
+    code = "114";
+    info = env_.lex.EventCode(code);
+    pattern_text += " (a state's protest is an official complaint)";
+  }
   // Forces sent to a state itself (not to its border) to reinforce or
   // protect it, or for joint exercises, support it (074) or cooperate with
   // it (062); a posture (15) is aimed at an adversary, not a host.
