@@ -261,6 +261,20 @@ std::string Clauses::Blocked(int v, const Clause& c) const {
       int m = MainVerbOf(v);
       if (m >= 0) return Blocked(m, Of(m));
     }
+    // "…, with Ukraine's air force saying …": an absolute phrase after
+    // "with" tells something that happens alongside the main clause.
+    if (env_.rd.absolute_with && vg.b > 0 && a_.phrase_of[vg.b - 1] >= 0) {
+      const int np = a_.phrase_of[vg.b - 1];
+      const int prep = a_.phrases[np].prep;
+      if (prep >= 0 && w[prep].lower == "with" && a_.HasActor(np)) {
+        // Fronted ("With the West rejecting its demands, …") it sets the
+        // scene: a circumstance already known, not news.
+        const int m = MainVerbBefore(v);
+        if (m < 0) return "gerund (a fronted circumstance)";
+        std::string main_why = Blocked(m, Of(m));
+        return main_why == "gerund" ? "" : main_why;
+      }
+    }
     return "gerund";
   }
   if (c.kind == parse::ClauseKind::kThat) {

@@ -139,6 +139,9 @@ struct Reading {
   // "Germany summoned the envoy to protest": a state or government that
   // protests complains officially (114), not in the street (14).
   bool states_complain = true;
+  // "…, with the army saying it had shot down two drones": the gerund of a
+  // trailing absolute "with" phrase is as asserted as the main clause.
+  bool absolute_with = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

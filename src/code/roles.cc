@@ -19,6 +19,11 @@ int Roles::Subject(int v, const Clause& c) const {
   if (clauses_.VoicingGerund(v) && a_.phrase_of[vg.b - 1] >= 0 && !Sources(a_.HeadPhrase(a_.phrase_of[vg.b - 1])).empty()) {
     return a_.HeadPhrase(a_.phrase_of[vg.b - 1]);
   }
+  // "…, with Chile accusing Peru of …": the absolute phrase's own actor.
+  if (env_.rd.absolute_with && vg.gerund && vg.b > 0 && a_.phrase_of[vg.b - 1] >= 0) {
+    const int np = a_.phrase_of[vg.b - 1];
+    if (a_.phrases[np].prep >= 0 && w[a_.phrases[np].prep].lower == "with" && a_.HasActor(np)) return np;
+  }
   if (clauses_.MeansGerund(v)) {
     int m = clauses_.MainVerbOf(v);
     if (m < 0) return -1;

@@ -50,6 +50,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.declared_intent_nouns = false;
   r.passive_on_phrases = false;
   r.states_complain = false;
+  r.absolute_with = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
