@@ -92,6 +92,14 @@ class EventStage {
 
  private:
   bool IntentAllowed(int v, const Clause& c, bool* unnamed, bool refusal = false) const;
+  // "X is willing / ready / prepared to …": verb group v is an infinitive
+  // under plainly stated readiness.
+  bool DeclaredReadiness(int v, const Clause& c) const;
+  // Phrase np is a speaker's "we", "I" or "the country / the kingdom".
+  bool SpeakerSelf(int np) const;
+  // The saying verb whose words verb group v is part of (a "that"
+  // complement, or a quotation before the speaker), or -1.
+  int SpeakerVerb(int v) const;
   // True when the speaker (`sources`) is the subject `sj` of verb group g
   // and says it will not do the act: g is negated, or "no", "not" or
   // "never" stands between the subject and g ("has no plans to invade").

@@ -142,6 +142,12 @@ struct Reading {
   // "…, with the army saying it had shot down two drones": the gerund of a
   // trailing absolute "with" phrase is as asserted as the main clause.
   bool absolute_with = true;
+  // "is willing to send more suspects to the US": declared readiness for an
+  // act no pattern names is an intent to cooperate (030), not a blow.
+  bool readiness_cooperates = true;
+  // '"We are ready to …," the premier said': a speaker's "we" or "the
+  // country" in what it says is the speaker.
+  bool speaker_we = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -64,11 +64,16 @@ bool EventStage::IntentAllowed(int v, const Clause& c, bool* unnamed, bool refus
   const auto& w = a_.parse.words;
   int subj = roles_.Subject(v, c);
   std::vector<ActorRef> me = roles_.Sources(subj);
-  if (me.empty()) return false;
   auto speaker_of = [&](int g) {
     return roles_.Sources(a_.verbs[g].subject >= 0 ? a_.verbs[g].subject
                                                    : roles_.Subject(g, clauses_.Of(g)));
   };
+  // '"We will send troops," the president said': the speaker's own "we".
+  if (me.empty() && env_.rd.speaker_we && subj >= 0 && SpeakerSelf(subj)) {
+    const int sv = SpeakerVerb(v);
+    return sv >= 0 && !speaker_of(sv).empty();
+  }
+  if (me.empty()) return false;
   auto same_speaker = [&](int g) {
     for (const ActorRef& s : speaker_of(g)) {
       for (const ActorRef& m : me) {
@@ -101,6 +106,67 @@ bool EventStage::IntentAllowed(int v, const Clause& c, bool* unnamed, bool refus
   return true;
 }
 
+namespace {
+
+// Readiness for a blow ("ready to respond", "prepared to fight") is no
+// offer of cooperation.
+bool HostileReadiness(std::string_view lemma) {
+  return lemma == "respond" || lemma == "retaliate" || lemma == "defend" || lemma == "fight" ||
+         lemma == "strike" || lemma == "attack" || lemma == "hit" || lemma == "die" || lemma == "resist" ||
+         lemma == "punish" || lemma == "destroy" || lemma == "act" || lemma == "use" || lemma == "go";
+}
+
+}  // namespace
+
+bool EventStage::SpeakerSelf(int np) const {
+  const auto& w = a_.parse.words;
+  const Phrase& p = a_.phrases[np];
+  if (p.e != p.b + 1 && p.e != p.b + 2) return false;
+  std::string_view last = w[p.e - 1].lower;
+  if (p.e == p.b + 1) return last == "we" || last == "i";
+  std::string_view first = w[p.b].lower;
+  return (first == "the" || first == "our") &&
+         (last == "kingdom" || last == "country" || last == "nation" || last == "republic");
+}
+
+int EventStage::SpeakerVerb(int v) const {
+  const auto& w = a_.parse.words;
+  // Up the clauses to a saying verb that governs this one.
+  int up = v;
+  for (int steps = 0; up >= 0 && steps < 8; ++steps) {
+    const Clause cu = clauses_.Of(up);
+    if (up != v && parse::IsSayVerb(w[a_.parse.verbs[up].head].lemma)) return up;
+    if (cu.kind == parse::ClauseKind::kMain) break;
+    up = cu.governor_vg;
+  }
+  // '"…," X said': a quotation before a main saying verb.
+  bool quoted = false;
+  for (uint32_t k = 0; k < a_.parse.verbs[v].b; ++k) quoted = quoted || w[k].tag == Tag::kQuote;
+  if (!quoted) return -1;
+  for (size_t g = v + 1; g < a_.parse.verbs.size(); ++g) {
+    const VerbGroup& gv = a_.parse.verbs[g];
+    if (!parse::IsSayVerb(w[gv.head].lemma) || clauses_.Of(static_cast<int>(g)).kind != parse::ClauseKind::kMain) {
+      continue;
+    }
+    for (uint32_t k = a_.parse.verbs[v].e; k < gv.b; ++k) {
+      if (w[k].tag == Tag::kQuote) return static_cast<int>(g);
+    }
+  }
+  return -1;
+}
+
+bool EventStage::DeclaredReadiness(int v, const Clause& c) const {
+  const VerbGroup& vg = a_.parse.verbs[v];
+  if (c.kind != parse::ClauseKind::kInfinitive || vg.b == 0 || c.governor_vg < 0 ||
+      a_.parse.verbs[c.governor_vg].negated) {
+    return false;
+  }
+  std::string_view adj = a_.parse.words[vg.b - 1].lower;
+  return (adj == "willing" || adj == "ready" || adj == "prepared" || adj == "eager" || adj == "keen" ||
+          adj == "determined") &&
+         clauses_.Blocked(c.governor_vg, clauses_.Of(c.governor_vg)).empty();
+}
+
 void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   const VerbGroup& vg = a_.parse.verbs[v];
   const Word& hw = a_.parse.words[vg.head];
@@ -108,9 +174,14 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   Clause c = clauses_.Of(v);
   int subj = vg.copula ? -1 : roles_.Subject(v, c);
   a_.verbs[v].subject = subj;
-  if (vg.copula || !hw.event_verb) return;
-  const VerbEntry* ve = env_.lex.Verb(hw.lemma, hw.info);
-  if (!ve) return;
+  if (vg.copula) return;
+  const VerbEntry* ve = hw.event_verb ? env_.lex.Verb(hw.lemma, hw.info) : nullptr;
+  // "Mexico is willing to send more suspects to the US", "the kingdom is
+  // ready to work closely with Lebanon": declared readiness for an act no
+  // pattern names is an intent to cooperate (030) — unless the act is a
+  // blow ("ready to respond", "ready to fight").
+  const bool ready_to = env_.rd.readiness_cooperates && DeclaredReadiness(v, c) && !HostileReadiness(hw.lemma);
+  if (!ve && !ready_to) return;
   std::string why = clauses_.Blocked(v, c);
   // "X will send troops", "X said it will support Y": an act the actor
   // itself announces for the future is an intent (03) to cooperate or a
@@ -131,15 +202,9 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   }
   // "X is willing / ready / prepared to resume talks": declared readiness
   // is an intent too, when the readiness itself is plainly stated.
-  if (c.kind == parse::ClauseKind::kInfinitive && vg.b > 0 && c.governor_vg >= 0 &&
-      !a_.parse.verbs[c.governor_vg].negated) {
-    std::string_view adj = w[vg.b - 1].lower;
-    if ((adj == "willing" || adj == "ready" || adj == "prepared" || adj == "eager" ||
-         adj == "keen" || adj == "determined") &&
-        clauses_.Blocked(c.governor_vg, clauses_.Of(c.governor_vg)).empty()) {
-      why.clear();
-      intent_root = "intent";
-    }
+  if (DeclaredReadiness(v, c)) {
+    why.clear();
+    intent_root = "intent";
   }
   if (why == "reduced relative" && env_.rd.mediated_by && Mediation(v, out)) return;
   if (!why.empty()) {
@@ -147,10 +212,10 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     return;
   }
   const uint32_t end = patterns_.WindowEnd(v);
-  PatternHit best = patterns_.Best(*ve, v, end, subj);
+  PatternHit best = ve ? patterns_.Best(*ve, v, end, subj) : PatternHit();
   // "Sanctions on Syria were lifted", "asylum was granted": a passive's
   // subject holds the words its active patterns look for after the verb.
-  if (vg.passive && subj >= 0 && env_.rd.passive_subject_patterns &&
+  if (ve && vg.passive && subj >= 0 && env_.rd.passive_subject_patterns &&
       (!best.pattern || best.pattern->elements.empty())) {
     PatternHit in_subject = patterns_.Best(*ve, v, a_.phrases[subj].e, -1, a_.phrases[subj].b);
     if (in_subject.pattern && !in_subject.pattern->subject_is_target && in_subject.source_np < 0) {
@@ -163,12 +228,16 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     code = best.pattern->code;
     pattern_text = best.pattern->text;
     origin = best.pattern->origin;
-  } else if (!ve->code.empty()) {
+  } else if (ve && !ve->code.empty()) {
     code = ve->code;
     pattern_text = ve->lemma;
     origin = ve->code_origin;
+  } else if (ready_to) {
+    code = "030";
+    pattern_text = "ready to " + std::string(hw.lemma);
+    origin = "declared readiness";
   } else {
-    Drop(v, ": no pattern of '" + ve->lemma + "' matched");
+    Drop(v, ": no pattern of '" + std::string(hw.lemma) + "' matched");
     return;
   }
   const EventCodeInfo* info = env_.lex.EventCode(code);
@@ -324,6 +393,17 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     how = "pattern";
   } else {
     sources = roles_.Sources(subj);
+    // '"We are ready to …," the premier said', "said the kingdom was ready
+    // to …": the speaker's own "we" or "the country" is the speaker.
+    if (sources.empty() && env_.rd.speaker_we && subj >= 0 && SpeakerSelf(subj)) {
+      const int sv = SpeakerVerb(v);
+      if (sv >= 0) {
+        int sj = a_.verbs[sv].subject;
+        if (sj < 0 && sv > v) sj = roles_.Subject(sv, clauses_.Of(sv));
+        if (sj >= 0 && sj != subj) sources = roles_.Sources(sj);
+        if (!sources.empty()) how = "the speaker";
+      }
+    }
     if (best.target_np >= 0) {
       targets = roles_.Targets(best.target_np);
       how = "pattern";
@@ -411,7 +491,8 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       pattern_text += as == "062" ? " (forces for joint exercises)" : " (forces sent to reinforce a state)";
     }
   }
-  if (parse::IsSayVerb(ve->lemma) && info->root == "01") {
+  const std::string_view lemma = ve ? std::string_view(ve->lemma) : hw.lemma;
+  if (parse::IsSayVerb(lemma) && info->root == "01") {
     // Decided once every reported act of the sentence has been coded.
     a_.statements.push_back({v, sources, code, pattern_text, origin});
     return;
@@ -448,10 +529,10 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   // a compound subject is among its members unless its partner is named as
   // the object or with "with".
   const bool among_subject = env_.rd.mutual_among_subject && sources.size() >= 2 &&
-                             MutualCode(code, ve->lemma) && how != "object" &&
+                             MutualCode(code, lemma) && how != "object" &&
                              how != "'with' phrase" && best.target_np < 0;
   if ((only_where || compound_subject || among_subject) && sources.size() >= 2 &&
-      (parse::IsReciprocalVerb(ve->lemma) || compound_subject || mutual_code() ||
+      (parse::IsReciprocalVerb(lemma) || compound_subject || mutual_code() ||
        (jointly && real_targets.empty()))) {
     reciprocal = true;
     for (const ActorRef& x : sources) {
@@ -483,7 +564,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   const bool partner = how == "object" || how == "pattern" || how == "passive" ||
                        how == "'with' phrase" || how == "'between' phrase";
   if (!reciprocal && (visit || partner)) {
-    emitter_.EmitOtherSide(v, pairs, code, ve->lemma, pattern_text, origin, out);
+    emitter_.EmitOtherSide(v, pairs, code, lemma, pattern_text, origin, out);
   }
   if (out->size() > before_emit) a_.verbs[v].coded = true;
   a_.verbs[v].events = {before_emit, out->size()};

@@ -51,6 +51,8 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.passive_on_phrases = false;
   r.states_complain = false;
   r.absolute_with = false;
+  r.readiness_cooperates = false;
+  r.speaker_we = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
