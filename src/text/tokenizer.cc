@@ -193,20 +193,28 @@ void Tokenizer::Emit(size_t b, size_t e, TokenKind kind, uint8_t flags) {
   t.norm_begin = static_cast<uint32_t>(b);
   t.norm_end = static_cast<uint32_t>(e);
   t.begin = doc_->to_original[b];
-  t.end = TrimRemovedSuffix(doc_->original, t.begin, doc_->to_original[e]);
+  t.end = doc_->to_original[e];
+  // Only a token whose original text ends in a non-ASCII byte can end in
+  // characters normalisation removed.
+  if (t.end > t.begin && static_cast<unsigned char>(doc_->original[t.end - 1]) >= 0x80) {
+    t.end = TrimRemovedSuffix(doc_->original, t.begin, t.end);
+  }
   t.kind = kind;
   t.flags = flags;
   std::string& lower = doc_->lower;
   t.lower_begin = static_cast<uint32_t>(lower.size());
-  // The ASCII prefix (usually the whole token) in one append, lower-cased
-  // in place; the rest a character at a time.
-  size_t ascii_end = b;
-  while (ascii_end < e && static_cast<unsigned char>(s_[ascii_end]) < 0x80) ++ascii_end;
-  lower.append(s_.data() + b, ascii_end - b);
-  for (char* p = lower.data() + t.lower_begin, *q = lower.data() + lower.size(); p != q; ++p) {
-    if (static_cast<unsigned char>(*p - 'A') < 26) *p = static_cast<char>(*p + 32);
+  // The ASCII prefix (usually the whole token) copied and lower-cased in one
+  // pass; the rest a character at a time.
+  lower.resize(t.lower_begin + (e - b));
+  char* out = lower.data() + t.lower_begin;
+  size_t i = b;
+  for (; i < e; ++i) {
+    const auto c = static_cast<unsigned char>(s_[i]);
+    if (c >= 0x80) break;
+    *out++ = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
   }
-  for (size_t i = ascii_end; i < e;) {
+  lower.resize(t.lower_begin + (i - b));
+  while (i < e) {
     const auto c = static_cast<unsigned char>(s_[i]);
     if (c < 0x80) {
       lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
@@ -225,6 +233,24 @@ void Tokenizer::Emit(size_t b, size_t e, TokenKind kind, uint8_t flags) {
 
 void Tokenizer::EmitWord(size_t b, size_t e, bool hyphen) {
   uint8_t flags = hyphen ? kHyphenated : 0;
+  // Fast path: an ASCII word that does not start with a digit is a kWord
+  // whose flags depend only on its upper- and lower-case letters.
+  const auto* u = reinterpret_cast<const unsigned char*>(s_.data());
+  if (b < e && u[b] < 0x80 && kAsciiClass[u[b]] != Cls::kDigit) {
+    int upper = 0, lower = 0;
+    size_t i = b;
+    for (; i < e && u[i] < 0x80; ++i) {
+      const Cls c = kAsciiClass[u[i]];
+      upper += c == Cls::kUpper;
+      lower += c == Cls::kLower;
+    }
+    if (i == e) {
+      if (kAsciiClass[u[b]] == Cls::kUpper) flags |= kCapitalized;
+      if (upper >= 2 && lower == 0) flags |= kAllCaps;
+      Emit(b, e, TokenKind::kWord, flags);
+      return;
+    }
+  }
   int upper = 0, lower = 0;
   size_t first_letter = std::string_view::npos;
   bool first = true;
@@ -286,6 +312,17 @@ size_t Tokenizer::ScanWord(size_t start) {
   char32_t prev_cp = 0;
   while (true) {
     while (p < end_) {
+      const auto byte = static_cast<unsigned char>(s_[p]);
+      if (byte < 0x80) {  // ASCII: no decoding, and never a mark
+        const Cls cls = kAsciiClass[byte];
+        if (!IsWordChar(cls)) break;
+        ++seg_chars;
+        if (cls == Cls::kDigit) seg_letters_only = false;
+        prev = cls;
+        prev_cp = byte;
+        ++p;
+        continue;
+      }
       const Char c = At(p);
       if (!IsWordChar(c.cls)) break;
       if (c.cls != Cls::kMark) {
