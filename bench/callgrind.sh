@@ -21,10 +21,11 @@
 # inclusive instruction count per coded sentence:
 #   read       JSON Lines record parsing (io::ParseRecord)
 #   language   the English guess before coding (text::GuessEnglish)
-#   text       normalise, tokenise, split sentences (AnalyzeText)
+#   text       normalise, tokenise, split sentences (AnalyzeText, as the coder calls it;
+#              the load tokenises dictionary phrases too, counted in the load)
 #   parse      tagging, dictionary phrases, verb groups (parse::Parse)
 #   code       phrases, actors, events: SentenceCoder::Run less its parse
-#   lexicon    Lexicon look-ups, wherever called (part of parse and code)
+#   lexicon    Lexicon look-ups outside the load (part of parse and code)
 #   write      JSON/TSV records (io writers)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -68,50 +69,68 @@ valgrind --tool=callgrind --callgrind-out-file="$out" "$dyad" code --threads 1 "
 stats="$(grep -E 'sentences [0-9]+' "$tmp/stderr" | tail -1)"
 echo "binary:   $dyad"
 echo "dyad:     $stats"
-callgrind_annotate --inclusive=yes --threshold=100 "$out" 2> /dev/null > "$tmp/annotate"
-/usr/bin/python3 - "$tmp/annotate" "$stats" <<'PY'
+callgrind_annotate --inclusive=yes --threshold=100 "$out" 2> /dev/null > "$tmp/inclusive"
+callgrind_annotate --tree=calling --threshold=100 "$out" 2> /dev/null > "$tmp/calling"
+/usr/bin/python3 - "$tmp/inclusive" "$tmp/calling" "$stats" <<'PY'
 import re, sys
-text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
-m = re.search(r"sentences (\d+)", sys.argv[2])
+inclusive = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+calling = open(sys.argv[2], encoding="utf-8", errors="replace").read()
+m = re.search(r"sentences (\d+)", sys.argv[3])
 sentences = int(m.group(1)) if m else 0
-total = 0
-m = re.search(r"^([\d,]+) +\(100\.0%\) +PROGRAM TOTALS", text, re.M)
-if m:
-    total = int(m.group(1).replace(",", ""))
-# Inclusive cost by function name (without the file and object parts).
+m = re.search(r"^([\d,]+) +\(100\.0%\) +PROGRAM TOTALS", inclusive, re.M)
+total = int(m.group(1).replace(",", "")) if m else 0
+LINE = re.compile(r"^\s*([\d,]+) \([\d. %]+\)\s+([*>])?\s*(?:\S+?:)?(.+?)(?: \(\d+x\))?(?: \[[^\]]*\])?$")
 incl = {}
-for line in text.splitlines():
-    m = re.match(r"^\s*([\d,]+) \([\d. %]+\)\s+(?:\S+?:)?(.+?)(?: \[[^\]]*\])?$", line)
-    if not m:
-        continue
-    name = m.group(2)
-    incl[name] = max(incl.get(name, 0), int(m.group(1).replace(",", "")))
-def cost(*patterns, exclude=()):
-    # Sum of the inclusive costs of the functions matching a pattern; the
-    # patterns name entry points that do not call one another.
+for line in inclusive.splitlines():
+    m = LINE.match(line)
+    if m and not m.group(2):
+        incl[m.group(3)] = max(incl.get(m.group(3), 0), int(m.group(1).replace(",", "")))
+# calls[(caller, callee)] = inclusive cost of the calls, from the calling tree.
+calls = {}
+for block in calling.split("\n\n"):
+    caller = None
+    for line in block.splitlines():
+        m = LINE.match(line)
+        if not m:
+            continue
+        if m.group(2) == "*":
+            caller = m.group(3)
+        elif m.group(2) == ">" and caller:
+            key = (caller, m.group(3))
+            calls[key] = calls.get(key, 0) + int(m.group(1).replace(",", ""))
+def called(callee, caller=None, not_caller=None):
+    """Inclusive cost of the calls to `callee` (a regex) from callers matching
+    `caller` and not `not_caller`; calls from another matching callee are left
+    out, so that nested calls are not counted twice."""
     s = 0
-    for name, c in incl.items():
-        if any(re.search(p, name) for p in patterns) and not any(re.search(x, name) for x in exclude):
-            s += c
+    for (a, b), c in calls.items():
+        if not re.search(callee, b) or re.search(callee, a):
+            continue
+        if caller and not re.search(caller, a):
+            continue
+        if not_caller and re.search(not_caller, a):
+            continue
+        s += c
     return s
-load = cost(r"^dyad::Lexicon::Load\(std::vector<")
-if load == 0:
-    load = cost(r"^dyad::Lexicon::Load\(")
-parse = cost(r"^dyad::parse::Parse\(")
-run = cost(r"^dyad::code::SentenceCoder::Run\(")
+load = max([c for n, c in incl.items() if re.match(r"dyad::cli::LoadLexiconOrComplain\(", n)] or [0])
+LOAD = r"LexiconBuilder|Lexicon::Load|Lexicon::Lexicon|LoadLexicon|Compat|compat::"
+parse = called(r"^dyad::parse::Parse\(")
+run = called(r"^dyad::code::SentenceCoder::Run\(")
 stages = [
-    ("read", cost(r"^dyad::io::ParseRecord\(")),
-    ("language", cost(r"^dyad::text::GuessEnglish\(")),
-    ("text", cost(r"^dyad::AnalyzeText\(")),
+    ("read", called(r"^dyad::io::ParseRecord\(")),
+    ("language", called(r"^dyad::text::GuessEnglish\(")),
+    ("text", called(r"^dyad::AnalyzeText\(", caller=r"^dyad::Coder::")),
     ("parse", parse),
     ("code", max(run - parse, 0)),
-    ("lexicon", cost(r"^dyad::Lexicon::(Infos|Info|MatchPhraseAt|MatchPhrase|Verb|Noun|VerbLemmas|Lemma|LookUp|Find)\b")),
-    ("write", cost(r"^dyad::io::.*Writer::Write\(")),
+    ("lexicon", called(r"^dyad::Lexicon::(Infos|Info|MatchPhraseAt|MatchPhrase|MatchPhraseFrom|Verb|Noun|VerbLemmas|WordNetVerb|EventCode|SplitActorCode|Entry|Lemma)\(",
+                       not_caller=LOAD)),
+    ("write", called(r"^dyad::io::.*Writer::Write\(")),
 ]
 per = lambda c: c / sentences if sentences else 0
-print("total:    %d instructions; dictionary load %d; per sentence (net of the load) %.0f"
-      % (total, load, per(total - load)))
+print("total:    %d instructions, %d sentences; dictionary load %d; per sentence (net of the load) %.0f"
+      % (total, sentences, load, per(total - load)))
 print("%-9s %14s %12s" % ("stage", "instructions", "per sentence"))
 for name, c in stages:
     print("%-9s %14d %12.0f" % (name, c, per(c)))
+print("(lexicon: look-ups made by the stages above, part of parse and code)")
 PY
