@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks that two dyad binaries give byte-identical output: `dyad code` on a
 # corpus (JSON Lines under every semantics, TSV, --allow-no-target, and with
-# two threads), `dyad eval` on every gold file and `dyad validate` on the peer
-# compatibility suites (the last two from ../shared, when it is there).
+# two threads), `dyad eval --verbose` and `dyad code` on every gold file and
+# `dyad validate` on the peer compatibility suites (the last two from
+# ../shared, when it is there).
 #
 #   bench/identical.sh BASE_BIN NEW_BIN [CORPUS]
 #
@@ -49,7 +50,9 @@ same "code, --allow-no-target" code --threads 1 --allow-no-target "$corpus"
 same "code, 2 threads" code --threads 2 "$corpus"
 if [ -d "$shared" ]; then
   for g in "$shared"/gold/*.jsonl; do
-    same "eval $(basename "$g")" eval "$g"
+    same "eval $(basename "$g")" eval --verbose --breakdown "$g"
+    same "eval $(basename "$g"), petrarch semantics" eval --verbose --semantics petrarch "$g"
+    same "code $(basename "$g")" code --threads 1 "$g"
   done
   peer="$shared/peer-data"
   same "validate PETR unit tests" validate "$peer/petrarch2/PETR.UnitTest.records.xml" --failures

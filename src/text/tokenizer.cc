@@ -3,6 +3,8 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -205,15 +207,30 @@ void Tokenizer::Emit(size_t b, size_t e, TokenKind kind, uint8_t flags) {
   t.lower_begin = static_cast<uint32_t>(lower.size());
   // The ASCII prefix (usually the whole token) copied and lower-cased in one
   // pass; the rest a character at a time.
-  lower.resize(t.lower_begin + (e - b));
-  char* out = lower.data() + t.lower_begin;
   size_t i = b;
-  for (; i < e; ++i) {
-    const auto c = static_cast<unsigned char>(s_[i]);
-    if (c >= 0x80) break;
-    *out++ = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  while (e - i >= 8) {  // eight ASCII bytes at a time
+    uint64_t x;
+    std::memcpy(&x, s_.data() + i, 8);
+    if (x & kHigh) break;
+    i += 8;
   }
-  lower.resize(t.lower_begin + (i - b));
+  while (i < e && static_cast<unsigned char>(s_[i]) < 0x80) ++i;
+  lower.append(s_.data() + b, i - b);
+  char* p = lower.data() + t.lower_begin;
+  char* const q = lower.data() + lower.size();
+  for (; q - p >= 8; p += 8) {
+    // Bytes below 0x80: adding 0x3F sets the high bit from 'A' up, adding
+    // 0x25 from past 'Z' up; the upper-case letters differ, and get 0x20.
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    const uint64_t upper = ((x + kOnes * 0x3F) ^ (x + kOnes * 0x25)) & kHigh;
+    x |= upper >> 2;
+    std::memcpy(p, &x, 8);
+  }
+  for (; p != q; ++p) {
+    if (static_cast<unsigned char>(*p - 'A') < 26) *p = static_cast<char>(*p + 32);
+  }
   while (i < e) {
     const auto c = static_cast<unsigned char>(s_[i]);
     if (c < 0x80) {
