@@ -3,6 +3,8 @@
 # different seed a different corpus, ids are unique, dates and texts valid,
 # and the corpus holds no sentence of
 # ../shared/gold/dev.jsonl when that file is present (shared texts stay out).
+# With ../shared present, --shared pools over 1,500 distinct sentences, among
+# them the TABARI and PETRARCH suites' (whose formats it parses).
 #   corpus_test.sh REPO_ROOT
 set -euo pipefail
 root="$1"
@@ -31,3 +33,17 @@ if os.path.isfile(sys.argv[2]):
             assert t not in text, "shared gold sentence in the corpus: " + t
 print("corpus OK: %d stories" % len(stories))
 PY
+shared="$root/../shared"
+if [ -d "$shared/peer-data" ]; then
+  python3 "$root/scripts/make_corpus.py" --shared "$shared" --list-pool > "$tmp/pool.txt"
+  n=$(wc -l < "$tmp/pool.txt")
+  [ "$n" -ge 1500 ] || { echo "FAIL: --shared pooled only $n distinct sentences"; exit 1; }
+  grep -q '^Arnor is about to restore full diplomatic ties with Gondor almost five years after' "$tmp/pool.txt" \
+    || { echo "FAIL: no TABARI validation sentence in the --shared pool"; exit 1; }
+  grep -q '^The stopover came as the US leader prepared to attend the Beijing Olympics, an event' "$tmp/pool.txt" \
+    || { echo "FAIL: no PETRARCH XML sentence in the --shared pool"; exit 1; }
+  if grep -q '/\*\|<Text>\|</Text>' "$tmp/pool.txt"; then
+    echo "FAIL: comment or markup left in the --shared pool"; exit 1
+  fi
+  echo "shared pool OK: $n distinct sentences"
+fi

@@ -4,8 +4,13 @@
 #   bench/run_corpus.sh [--dyad PATH] [--corpus FILE] [--sentences N] [--repeat R] [THREADS]
 #
 #   --dyad PATH      the binary (default: build/dyad)
-#   --corpus FILE    a JSON Lines corpus; default: made by scripts/make_corpus.py
-#                    (N sentences, default 100000) and cached beside the binary
+#   --corpus FILE    a JSON Lines corpus. Default: two corpora made by
+#                    scripts/make_corpus.py (N sentences each, default 200000) and
+#                    cached beside the binary: "wire", dealt from every distinct
+#                    English sentence of ../shared (gold files, samples, the peer
+#                    suites' sentences; make_corpus.py --shared) when ../shared is
+#                    there, then "own", dealt from the project's own sentences.
+#                    Both are reported; the wire corpus is the one that counts.
 #   --repeat R       runs of each measurement; the fastest is reported (default 3)
 #   THREADS          passed as `dyad code --threads THREADS`; without it no
 #                    --threads flag is given (the binary's default)
@@ -21,7 +26,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 dyad="$root/build/dyad"
 corpus=""
-sentences=100000
+sentences=200000
 repeat=3
 threads=""
 while [ $# -gt 0 ]; do
@@ -30,7 +35,7 @@ while [ $# -gt 0 ]; do
     --corpus) corpus="$2"; shift 2 ;;
     --sentences) sentences="$2"; shift 2 ;;
     --repeat) repeat="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     -*) echo "run_corpus.sh: unknown option $1" >&2; exit 2 ;;
     *) threads="$1"; shift ;;
   esac
@@ -43,12 +48,28 @@ if [ ! -x /usr/bin/time ]; then
   echo "run_corpus.sh: needs /usr/bin/time (Debian package 'time')" >&2
   exit 2
 fi
-if [ -z "$corpus" ]; then
-  corpus="$(dirname "$dyad")/bench-corpus-$sentences.jsonl"
-  if [ ! -s "$corpus" ]; then
-    python3 "$root/scripts/make_corpus.py" --sentences "$sentences" -o "$corpus.tmp"
-    mv "$corpus.tmp" "$corpus"
+# make_corpus NAME ARGS...: the cached corpus beside the binary (made once).
+make_corpus() {
+  local name="$1" file
+  shift
+  file="$(dirname "$dyad")/bench-$name-corpus-$sentences.jsonl"
+  if [ ! -s "$file" ]; then
+    python3 "$root/scripts/make_corpus.py" --sentences "$sentences" "$@" -o "$file.tmp" >&2
+    mv "$file.tmp" "$file"
   fi
+  echo "$file"
+}
+corpora=()
+if [ -n "$corpus" ]; then
+  corpora=("$corpus")
+else
+  shared="$(cd "$root/.." && pwd)/shared"
+  if [ -d "$shared" ]; then
+    corpora+=("$(make_corpus wire --shared "$shared" --source "wire sentences from ../shared")")
+  else
+    echo "note: no ../shared beside the repository: only the project's own sentences are measured"
+  fi
+  corpora+=("$(make_corpus own)")
 fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -77,11 +98,8 @@ best_of() {
   echo "$best"
 }
 
-bytes=$(wc -c < "$corpus")
-echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1); load: $(uptime | sed 's/.*load/load/')"
 echo "binary:  $dyad ($("$dyad" --version 2>/dev/null | head -1 || echo '?'))"
-echo "corpus:  $corpus ($(wc -l < "$corpus") stories, $bytes bytes)"
-
 load="$(best_of "$repeat" "$tmp/check" "$dyad" check-dict)"
 read -r load_s load_kb load_user load_sys <<< "$load"
 echo "dictionary load (dyad check-dict): ${load_s} s wall, $(awk -v u="$load_user" -v s="$load_sys" 'BEGIN{printf "%.2f", u+s}') s CPU, peak RSS $(awk -v k="$load_kb" 'BEGIN{printf "%.1f", k/1024}') MB"
@@ -93,17 +111,21 @@ fi
 
 args=(code)
 [ -n "$threads" ] && args+=(--threads "$threads")
-code="$(best_of "$repeat" "$tmp/stats" "$dyad" "${args[@]}" "$corpus")"
-stats="$(tail -1 "$tmp/stats")"
-echo "$stats"
-n_sent="$(sed -n 's/.*sentences \([0-9]*\),.*/\1/p' <<< "$stats")"
-read -r code_s code_kb code_user code_sys <<< "$code"
-awk -v s="$code_s" -v l="$load_s" -v n="${n_sent:-0}" -v b="$bytes" -v k="$code_kb" \
+for corpus in "${corpora[@]}"; do
+  bytes=$(wc -c < "$corpus")
+  echo "corpus:  $corpus ($(wc -l < "$corpus") stories, $bytes bytes)"
+  code="$(best_of "$repeat" "$tmp/stats" "$dyad" "${args[@]}" "$corpus")"
+  stats="$(tail -1 "$tmp/stats")"
+  echo "$stats"
+  n_sent="$(sed -n 's/.*sentences \([0-9]*\),.*/\1/p' <<< "$stats")"
+  read -r code_s code_kb code_user code_sys <<< "$code"
+  awk -v s="$code_s" -v l="$load_s" -v n="${n_sent:-0}" -v b="$bytes" -v k="$code_kb" \
     -v u="$code_user" -v y="$code_sys" -v t="${threads:-default}" 'BEGIN {
   net = s - l; if (net <= 0) net = s;
   cpu = u + y; if (cpu <= 0) cpu = s;
   printf "dyad code (threads %s): %.3f s wall, %.2f s CPU (user %.2f, sys %.2f), peak RSS %.1f MB\n", t, s, cpu, u, y, k / 1024;
   printf "  end to end: %.0f sentences/s, %.2f MB/s; net of load: %.0f sentences/s, %.2f MB/s; per CPU second: %.0f sentences, %.2f MB\n", n / s, b / 1e6 / s, n / net, b / 1e6 / net, n / cpu, b / 1e6 / cpu }'
+done
 if awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v c="$(nproc)" 'BEGIN{exit !(l > c)}'; then
   echo "note: load average $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores: wall times are inflated, prefer the CPU figures"
 fi

@@ -18,15 +18,25 @@ Default: at least 100,000 sentences (the last story is completed). Output is
 JSON Lines, one story a line ({"id", "date", "source", "text"}), on stdout or -o.
 
 --pool FILE (repeatable) deals sentences from FILEs instead: JSON Lines or a JSON
-array of records with a "text" field, or plain text. It is for measuring on other
-text, such as real wire copy read from ../shared at run time; such a corpus is
-written to the build tree and never committed.
+array of records with a "text" field, PETRARCH validation XML (<Text> elements),
+a TABARI .text file (records after a "YYMMDD ID" line, /* comments */ dropped), or
+plain text. It is for measuring on other text, such as real wire copy read from
+../shared at run time; such a corpus is written to the build tree and never
+committed.
+
+--shared DIR adds every English sentence file of a ../shared folder to the pool:
+gold/*.jsonl, samples/*.txt, the PLOVER gold standard records, the TABARI
+validation and demo texts and the PETRARCH, PETRARCH-2 and UniversalPetrarch
+English validation, unit-test and GigaWord XML (the Spanish and Arabic sets are
+left out: dyad codes English). --list-pool prints the distinct pool, one
+sentence a line, and exits.
 """
 
 import argparse
 import datetime
 import glob
 import hashlib
+import html
 import json
 import os
 import re
@@ -114,6 +124,44 @@ def source_texts(root):
     return texts
 
 
+# A TABARI record starts with "YYMMDD ID" (the id may follow a '*').
+TABARI_HEADER = re.compile(r"^\d{6}\s*\*?\s*\S+\s*$")
+
+
+def tabari_texts(path, data):
+    """(file:line, text) of each record of a TABARI .text file; comments dropped."""
+    texts, current, start, in_comment = [], [], 0, False
+    data = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), data, flags=re.S)
+    for n, line in enumerate(data.splitlines(), 1):
+        if line.startswith("#"):
+            continue
+        if TABARI_HEADER.match(line):
+            if current:
+                texts.append(("%s:%d" % (path, start), " ".join(current)))
+            current, start = [], n + 1
+        elif line.strip() and start:
+            current.append(line.strip())
+        elif current:
+            texts.append(("%s:%d" % (path, start), " ".join(current)))
+            current, start = [], 0
+    if current:
+        texts.append(("%s:%d" % (path, start), " ".join(current)))
+    return texts
+
+
+def shared_files(shared):
+    """The English sentence files of a ../shared folder, in a fixed order."""
+    peer = os.path.join(shared, "peer-data")
+    files = sorted(glob.glob(os.path.join(shared, "gold", "*.jsonl")))
+    files += sorted(glob.glob(os.path.join(shared, "samples", "*.txt")))
+    files.append(os.path.join(peer, "PLOVER", "PLOVER_GSR_CAMEO.txt"))
+    files += sorted(glob.glob(os.path.join(peer, "TABARI-Code", "*.text")))
+    for sub in ("petrarch", "petrarch2", "UniversalPetrarch", os.path.join("UniversalPetrarch", "Test Suite")):
+        files += sorted(f for f in glob.glob(os.path.join(peer, sub, "*.xml"))
+                        if not os.path.basename(f).lower().startswith("spanish"))
+    return [f for f in files if os.path.isfile(f)]
+
+
 def pool_texts(paths):
     """(file, text) of every record of the --pool files."""
     texts = []
@@ -121,7 +169,13 @@ def pool_texts(paths):
         with open(path, encoding="utf-8", errors="replace") as f:
             data = f.read()
         stripped = data.lstrip()
-        if stripped.startswith("["):
+        if path.endswith(".text"):
+            texts.extend(tabari_texts(path, data))
+        elif stripped.startswith("<"):
+            for m in re.finditer(r"<Text>(.*?)</Text>", data, flags=re.S):
+                line = data.count("\n", 0, m.start()) + 1
+                texts.append(("%s:%d" % (path, line), html.unescape(m.group(1))))
+        elif stripped.startswith("["):
             for n, record in enumerate(json.loads(data), 1):
                 if isinstance(record, dict) and record.get("text"):
                     texts.append(("%s:%d" % (path, n), record["text"]))
@@ -159,10 +213,23 @@ def main():
     ap.add_argument("--root", default=REPO, help="repository root (default: this one)")
     ap.add_argument("--pool", action="append", metavar="FILE",
                     help="deal sentences from FILE instead of the project's own texts")
+    ap.add_argument("--shared", metavar="DIR",
+                    help="add every English sentence file of DIR (a ../shared folder) to the pool")
+    ap.add_argument("--list-pool", action="store_true", help="print the distinct pool and exit")
     ap.add_argument("--source", default="dyad bench corpus", help="the records' source field")
     a = ap.parse_args()
 
-    pool = sentence_pool(a.root, a.pool)
+    pool_files = list(a.pool or [])
+    if a.shared:
+        if not os.path.isdir(a.shared):
+            print("make_corpus: no folder %s" % a.shared, file=sys.stderr)
+            return 2
+        pool_files += shared_files(a.shared)
+    pool = sentence_pool(a.root, pool_files)
+    if a.list_pool:
+        for s in pool:
+            print(s)
+        return 0
     if len(pool) < 3:
         print("make_corpus: only %d sentences found under %s" % (len(pool), a.root),
               file=sys.stderr)

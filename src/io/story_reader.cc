@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -110,6 +111,20 @@ class FastRecord {
   bool String(std::string* out) {
     for (;;) {
       const char* run = p_;
+      // Eight bytes at a time while none is a control byte, a quote, a
+      // backslash or non-ASCII (the usual case: plain English text).
+      constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+      while (end_ - p_ >= 8) {
+        uint64_t x;
+        std::memcpy(&x, p_, 8);
+        const uint64_t quote = x ^ (kOnes * '"'), slash = x ^ (kOnes * '\\');
+        // The high bit of a byte below 0x20, of a zero byte of quote or
+        // slash (the two characters), or of a byte at or above 0x80.
+        const uint64_t stop = (((x - kOnes * 0x20) & ~x) | ((quote - kOnes) & ~quote) |
+                               ((slash - kOnes) & ~slash) | x) & kHigh;
+        if (stop != 0) break;
+        p_ += 8;
+      }
       while (p_ < end_) {
         unsigned char c = static_cast<unsigned char>(*p_);
         if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;

@@ -4,7 +4,10 @@
 #include <array>
 #include <cstdint>
 #include <string>
-#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "lexicon/word_map.h"
 
 namespace dyad::text {
 namespace {
@@ -36,15 +39,23 @@ constexpr std::array<std::string_view, 95> kForeignFunctionWords = {
     "sich", "sono", "su", "sur", "sus", "uma", "un", "una", "und", "une", "untuk", "von", "y",
     "yang", "zu", "à", "às", "é", "été"};
 
-// Hashed once: a word costs one hash and at most one comparison per list.
-bool IsFunctionWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kSet(kFunctionWords.begin(), kFunctionWords.end());
-  return w.size() <= 7 && kSet.count(w) > 0;
-}
-bool IsForeignFunctionWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kSet(kForeignFunctionWords.begin(),
-                                                         kForeignFunctionWords.end());
-  return w.size() <= 7 && kSet.count(w) > 0;
+// Both lists in one open-addressed table (lexicon/word_map.h), built once: a
+// word costs one hash and one probe. Bit 1: English, bit 2: another language.
+constexpr uint8_t kEnglishWord = 1, kForeignWord = 2;
+const FlatWordMap<uint8_t>& FunctionWords() {
+  static const FlatWordMap<uint8_t>* const map = [] {
+    std::vector<std::pair<std::string_view, uint8_t>> items;
+    for (std::string_view w : kFunctionWords) items.emplace_back(w, kEnglishWord);
+    for (std::string_view w : kForeignFunctionWords) {
+      auto it = std::find_if(items.begin(), items.end(), [&](const auto& i) { return i.first == w; });
+      if (it != items.end()) it->second |= kForeignWord;
+      else items.emplace_back(w, kForeignWord);
+    }
+    auto* m = new FlatWordMap<uint8_t>;
+    m->Build(items);
+    return m;
+  }();
+  return *map;
 }
 
 // The code point at s[i] (advancing i); U+FFFD for a bad byte.
@@ -82,37 +93,59 @@ bool IsOtherScriptLetter(uint32_t cp) {
 
 EnglishGuess GuessEnglish(std::string_view text) {
   EnglishGuess g;
-  std::string word;
+  const FlatWordMap<uint8_t>& function_words = FunctionWords();
+  // The lower-cased word so far; a word of more than 7 bytes is no function
+  // word, so only its first 8 bytes are kept.
+  char word[8];
+  size_t word_len = 0;
   bool in_word = false, word_has_other = false;
   auto end_word = [&] {
     if (!in_word) return;
     ++g.words;
-    if (!word_has_other && IsFunctionWord(word)) ++g.function_words;
-    if (!word_has_other && IsForeignFunctionWord(word)) ++g.foreign_function_words;
-    word.clear();
+    if (!word_has_other && word_len <= 7) {
+      if (const uint8_t* bits = function_words.Find(std::string_view(word, word_len))) {
+        if (*bits & kEnglishWord) ++g.function_words;
+        if (*bits & kForeignWord) ++g.foreign_function_words;
+      }
+    }
+    word_len = 0;
     in_word = false;
     word_has_other = false;
   };
+  auto push = [&](char c) {
+    if (word_len < sizeof word) word[word_len] = c;
+    ++word_len;
+  };
   for (size_t i = 0; i < text.size() && g.words < kMaxWords;) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // ASCII: no decoding
+      ++i;
+      if (IsAsciiLetter(byte)) {
+        ++g.letters;
+        ++g.latin_letters;
+        in_word = true;
+        push(static_cast<char>(byte | 0x20));
+      } else if (byte == '\'' && in_word) {
+        word_has_other = true;  // "don't", "Russia's": not a function word
+      } else {
+        end_word();
+      }
+      continue;
+    }
     uint32_t cp = NextCodePoint(text, &i);
-    bool ascii = IsAsciiLetter(cp);
-    bool latin = ascii || IsOtherLatinLetter(cp);
+    bool latin = IsOtherLatinLetter(cp);
     bool other = !latin && IsOtherScriptLetter(cp);
     if (latin || other) {
       ++g.letters;
       if (latin) ++g.latin_letters;
       in_word = true;
-      if (ascii) {
-        word.push_back(static_cast<char>(cp | 0x20));
-      } else if (latin && cp < 0x800) {  // é, ã, ü: kept, as UTF-8 (lower case)
+      if (latin && cp < 0x800) {  // é, ã, ü: kept, as UTF-8 (lower case)
         uint32_t lower = cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 ? cp + 0x20 : cp;
-        word.push_back(static_cast<char>(0xC0 | lower >> 6));
-        word.push_back(static_cast<char>(0x80 | (lower & 0x3F)));
+        push(static_cast<char>(0xC0 | lower >> 6));
+        push(static_cast<char>(0x80 | (lower & 0x3F)));
       } else {
         word_has_other = true;
       }
-    } else if (cp == '\'' && in_word) {
-      word_has_other = true;  // "don't", "Russia's": not a function word
     } else {
       end_word();
     }

@@ -172,7 +172,10 @@ void Normalize(std::string_view in, std::string* out, std::vector<uint32_t>* to_
       size_t j = i + 1;
       while (j < n && static_cast<unsigned char>(in[j]) < 0x80) ++j;
       out->append(in.data() + i, j - i);
-      for (size_t k = i; k < j; ++k) to_in->push_back(static_cast<uint32_t>(k));
+      const size_t mapped = to_in->size();
+      to_in->resize(mapped + (j - i));
+      std::iota(to_in->begin() + static_cast<std::ptrdiff_t>(mapped), to_in->end(),
+                static_cast<uint32_t>(i));
       starter_valid = true;
       starter_in = j - 1;
       starter_out = out->size() - 1;

@@ -2,7 +2,11 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -45,6 +49,24 @@ constexpr std::array<Cls, 128> MakeAsciiTable() {
   return t;
 }
 constexpr std::array<Cls, 128> kAsciiClass = MakeAsciiTable();
+
+// Eight bytes at a time (SWAR), on little-endian machines: x holds bytes
+// below 0x80 only; each mask has the high bit of every byte of that class.
+constexpr bool kSwar = std::endian::native == std::endian::little;
+constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+// Bytes in [lo, hi]: adding 0x80 - lo sets the high bit from lo up, adding
+// 0x80 - (hi + 1) from past hi up (no carry crosses a byte below 0x80).
+constexpr uint64_t InRange(uint64_t x, unsigned lo, unsigned hi) {
+  return ((x + kOnes * (0x80 - lo)) ^ (x + kOnes * (0x80 - (hi + 1)))) & kHigh;
+}
+constexpr uint64_t UpperBytes(uint64_t x) { return InRange(x, 'A', 'Z'); }
+constexpr uint64_t LowerBytes(uint64_t x) { return InRange(x, 'a', 'z'); }
+constexpr uint64_t DigitBytes(uint64_t x) { return InRange(x, '0', '9'); }
+static_assert(UpperBytes(0x5A41405B7A61607Bull) == 0x8080000000000000ull);
+static_assert(LowerBytes(0x5A41405B7A61607Bull) == 0x0000000080800000ull);
+static_assert(DigitBytes(0x392F303A00000000ull) == 0x8000800000000000ull);
+// The first n < 8 bytes of x (the rest zero, which no class holds).
+constexpr uint64_t FirstBytes(uint64_t x, size_t n) { return x & ((uint64_t{1} << (8 * n)) - 1); }
 
 Cls UnicodeClass(char32_t cp) {
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
@@ -193,20 +215,34 @@ void Tokenizer::Emit(size_t b, size_t e, TokenKind kind, uint8_t flags) {
   t.norm_begin = static_cast<uint32_t>(b);
   t.norm_end = static_cast<uint32_t>(e);
   t.begin = doc_->to_original[b];
-  t.end = TrimRemovedSuffix(doc_->original, t.begin, doc_->to_original[e]);
+  t.end = doc_->to_original[e];
+  // Only a token whose original text ends in a non-ASCII byte can end in
+  // characters normalisation removed.
+  if (t.end > t.begin && static_cast<unsigned char>(doc_->original[t.end - 1]) >= 0x80) {
+    t.end = TrimRemovedSuffix(doc_->original, t.begin, t.end);
+  }
   t.kind = kind;
   t.flags = flags;
   std::string& lower = doc_->lower;
   t.lower_begin = static_cast<uint32_t>(lower.size());
-  // The ASCII prefix (usually the whole token) in one append, lower-cased
-  // in place; the rest a character at a time.
-  size_t ascii_end = b;
-  while (ascii_end < e && static_cast<unsigned char>(s_[ascii_end]) < 0x80) ++ascii_end;
-  lower.append(s_.data() + b, ascii_end - b);
-  for (char* p = lower.data() + t.lower_begin, *q = lower.data() + lower.size(); p != q; ++p) {
-    if (static_cast<unsigned char>(*p - 'A') < 26) *p = static_cast<char>(*p + 32);
+  // The ASCII prefix (usually the whole token) copied and lower-cased in one
+  // pass; the rest a character at a time.
+  size_t i = b;
+  if constexpr (kSwar) {
+    // Eight bytes at a time: loaded from the text (up to 8 bytes past the
+    // token, while inside the text), lower-cased, and the token's part
+    // appended; stops at the first chunk holding a non-ASCII byte.
+    while (i < e && i + 8 <= s_.size()) {
+      const size_t n = std::min<size_t>(8, e - i);
+      uint64_t x;
+      std::memcpy(&x, s_.data() + i, 8);
+      if ((n == 8 ? x : FirstBytes(x, n)) & kHigh) break;
+      x |= UpperBytes(x & ~kHigh) >> 2;  // 'A'..'Z' + 0x20 (bytes past n never kept)
+      lower.append(reinterpret_cast<const char*>(&x), n);
+      i += n;
+    }
   }
-  for (size_t i = ascii_end; i < e;) {
+  while (i < e) {
     const auto c = static_cast<unsigned char>(s_[i]);
     if (c < 0x80) {
       lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
@@ -225,6 +261,38 @@ void Tokenizer::Emit(size_t b, size_t e, TokenKind kind, uint8_t flags) {
 
 void Tokenizer::EmitWord(size_t b, size_t e, bool hyphen) {
   uint8_t flags = hyphen ? kHyphenated : 0;
+  // Fast path: an ASCII word that does not start with a digit is a kWord
+  // whose flags depend only on its upper- and lower-case letters.
+  const auto* u = reinterpret_cast<const unsigned char*>(s_.data());
+  if (b < e && u[b] < 0x80 && kAsciiClass[u[b]] != Cls::kDigit) {
+    int upper = 0, lower = 0;
+    size_t i = b;
+    if constexpr (kSwar) {
+      while (i < e && i + 8 <= s_.size()) {
+        uint64_t x;
+        std::memcpy(&x, u + i, 8);
+        if (e - i < 8) x = FirstBytes(x, e - i);
+        if (x & kHigh) break;
+        // Only "none", "one" and "two or more" matter (kAllCaps), and a
+        // popcount instruction is not in the baseline x86-64 set.
+        const uint64_t up = UpperBytes(x);
+        upper += (up != 0) + ((up & (up - 1)) != 0);
+        lower += LowerBytes(x) != 0;
+        i += std::min<size_t>(8, e - i);
+      }
+    }
+    for (; i < e && u[i] < 0x80; ++i) {
+      const Cls c = kAsciiClass[u[i]];
+      upper += c == Cls::kUpper;
+      lower += c == Cls::kLower;
+    }
+    if (i == e) {
+      if (kAsciiClass[u[b]] == Cls::kUpper) flags |= kCapitalized;
+      if (upper >= 2 && lower == 0) flags |= kAllCaps;
+      Emit(b, e, TokenKind::kWord, flags);
+      return;
+    }
+  }
   int upper = 0, lower = 0;
   size_t first_letter = std::string_view::npos;
   bool first = true;
@@ -286,6 +354,41 @@ size_t Tokenizer::ScanWord(size_t start) {
   char32_t prev_cp = 0;
   while (true) {
     while (p < end_) {
+      if constexpr (kSwar) {
+        if (p + 8 <= s_.size()) {  // a run of ASCII letters and digits, eight bytes at a time
+          uint64_t x;
+          std::memcpy(&x, s_.data() + p, 8);
+          if (end_ - p < 8) x = FirstBytes(x, end_ - p);
+          if ((x & kHigh) == 0) {
+            const uint64_t digits = DigitBytes(x);
+            const uint64_t word = UpperBytes(x) | LowerBytes(x) | digits;
+            const uint64_t stop = ~word & kHigh;
+            const size_t run = stop ? static_cast<size_t>(std::countr_zero(stop)) / 8 : 8;
+            if (run > 0) {
+              const uint64_t in_run = run == 8 ? ~uint64_t{0} : FirstBytes(~uint64_t{0}, run);
+              seg_chars += static_cast<int>(run);
+              if (digits & in_run) seg_letters_only = false;
+              const auto last = static_cast<unsigned char>(s_[p + run - 1]);
+              prev = kAsciiClass[last];
+              prev_cp = last;
+              p += run;
+            }
+            if (run < 8) break;  // an ASCII byte that is no word character, or end_
+            continue;
+          }
+        }
+      }
+      const auto byte = static_cast<unsigned char>(s_[p]);
+      if (byte < 0x80) {  // ASCII: no decoding, and never a mark
+        const Cls cls = kAsciiClass[byte];
+        if (!IsWordChar(cls)) break;
+        ++seg_chars;
+        if (cls == Cls::kDigit) seg_letters_only = false;
+        prev = cls;
+        prev_cp = byte;
+        ++p;
+        continue;
+      }
       const Char c = At(p);
       if (!IsWordChar(c.cls)) break;
       if (c.cls != Cls::kMark) {

@@ -255,5 +255,40 @@ TEST(Tokenizer, KeepsAbbreviationPeriod) {
   EXPECT_EQ(AbbreviationKindOf("Gen"), AbbreviationKind::kNone);
 }
 
+// Words and tokens of eight bytes or more take the eight-bytes-at-a-time
+// paths (case flags, lower-casing, letter runs); at the text's end, or with a
+// non-ASCII character, the byte loops. Both give the same tokens.
+TEST(Tokenizer, LongWordsAndTextEnd) {
+  Document doc;
+  AnalyzeText("INTERNATIONAL Organizations Welcomed the Internacionaliza\u00e7\u00e3o of "
+              "ABCDEFGHIJK1 and 12345678901 in UNDERSTANDINGS x AGREEMENT",
+              &doc);
+  struct Want {
+    const char* text;
+    const char* lower;
+    TokenKind kind;
+    uint8_t flags;
+  };
+  const Want want[] = {
+      {"INTERNATIONAL", "international", TokenKind::kWord, kCapitalized | kAllCaps},
+      {"Organizations", "organizations", TokenKind::kWord, kCapitalized},
+      {"Welcomed", "welcomed", TokenKind::kWord, kCapitalized},
+      {"Internacionaliza\u00e7\u00e3o", "internacionaliza\u00e7\u00e3o", TokenKind::kWord,
+       kCapitalized},
+      {"ABCDEFGHIJK1", "abcdefghijk1", TokenKind::kWord, kCapitalized | kAllCaps},
+      {"12345678901", "12345678901", TokenKind::kNumber, 0},
+      {"UNDERSTANDINGS", "understandings", TokenKind::kWord, kCapitalized | kAllCaps},
+      {"AGREEMENT", "agreement", TokenKind::kWord, kCapitalized | kAllCaps},  // the text's last bytes
+  };
+  for (const Want& w : want) {
+    const Token* t = Find(doc, w.text);
+    ASSERT_NE(t, nullptr) << w.text;
+    EXPECT_EQ(doc.Lower(*t), w.lower) << w.text;
+    EXPECT_EQ(t->kind, w.kind) << w.text;
+    EXPECT_EQ(t->flags, w.flags) << w.text;
+  }
+  EXPECT_EQ(Tokens("Abcdefgh's ABCDEFGHIJKLMNOP-led push"), "Abcdefgh 's ABCDEFGHIJKLMNOP-led push");
+}
+
 }  // namespace
 }  // namespace dyad::text
