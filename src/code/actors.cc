@@ -552,7 +552,9 @@ void ActorStage::TwoParties(Phrase* np, int index) {
   std::vector<ActorRef> parties;
   for (int k = 0; k < index; ++k) {
     for (const ActorRef& x : a_.phrases[k].actors) {
-      if (x.code.empty() || x.place || x.weak || x.country.size() != 3) continue;
+      // An actor whose country only a place suggested ("the minister") is
+      // no party of its own.
+      if (x.code.empty() || x.place || x.weak || x.country.size() != 3 || x.located) continue;
       bool seen = false;
       for (const ActorRef& y : parties) seen = seen || y.country == x.country;
       if (!seen) parties.push_back(x);

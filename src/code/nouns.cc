@@ -110,10 +110,18 @@ NounStage::Governor NounStage::GovernorOf(int np) const {
       return g;
     }
   }
-  // A prepositional phrase: the nearest verb before it.
+  // A prepositional phrase: the nearest verb before it — past a comma, the
+  // main clause's ("urged India to use its influence, in a call with …").
   for (int v = static_cast<int>(a_.parse.verbs.size()) - 1; v >= 0; --v) {
     if (a_.parse.verbs[v].e <= p.b) {
       g.verb = v;
+      if (env_.rd.comma_phrases_to_main && p.prep > 0 && w[p.prep - 1].tag == Tag::kComma) {
+        for (int steps = 0; steps < 8; ++steps) {
+          const Clause c = clauses_.Of(g.verb);
+          if (c.kind != parse::ClauseKind::kInfinitive || c.governor_vg < 0) break;
+          g.verb = c.governor_vg;
+        }
+      }
       return g;
     }
   }
@@ -195,7 +203,8 @@ std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g, std::s
   if (g.verb < 0) return "";
   const VerbGroup& vg = a_.parse.verbs[g.verb];
   std::string_view lemma = w[vg.head].lemma;
-  if (!g.subject && !g.light && (NotYetGovernor(lemma) || NotYetGovernor(w[vg.head].lower)) &&
+  const bool set_off = env_.rd.comma_phrases_to_main && p.prep > 0 && w[p.prep - 1].tag == Tag::kComma;
+  if (!g.subject && !g.light && !set_off && (NotYetGovernor(lemma) || NotYetGovernor(w[vg.head].lower)) &&
       !(env_.rd.said_acts_presupposed && g.object && SaidRoot(root) && Presupposes(lemma))) {
     return "the object of '" + std::string(w[vg.head].lower) + "'";
   }
@@ -379,7 +388,9 @@ void NounStage::Run(std::vector<Event>* out) {
     // "X told Y during talks in London": talks the clause's actors held.
     bool during = false;
     if (sources.empty() && ph.prep >= 0 && g.verb >= 0 && !g.subject && info->root == "04" &&
-        (w[ph.prep].lower == "during" || w[ph.prep].lower == "at")) {
+        (w[ph.prep].lower == "during" || w[ph.prep].lower == "at" ||
+         (env_.rd.comma_phrases_to_main && w[ph.prep].lower == "in" && ph.prep > 0 &&
+          w[ph.prep - 1].tag == Tag::kComma))) {
       sources = roles_.Sources(a_.verbs[g.verb].subject);
       how = "talks the clause's subject held";
       during = !sources.empty();

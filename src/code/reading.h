@@ -148,6 +148,9 @@ struct Reading {
   // '"We are ready to …," the premier said': a speaker's "we" or "the
   // country" in what it says is the speaker.
   bool speaker_we = true;
+  // "urged India to use its influence, in a call with …": a phrase set off
+  // by a comma belongs to the main verb, not to an infinitive before it.
+  bool comma_phrases_to_main = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

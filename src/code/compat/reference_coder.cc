@@ -53,6 +53,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.absolute_with = false;
   r.readiness_cooperates = false;
   r.speaker_we = false;
+  r.comma_phrases_to_main = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
