@@ -24,6 +24,14 @@ int Roles::Subject(int v, const Clause& c) const {
     const int np = a_.phrase_of[vg.b - 1];
     if (a_.phrases[np].prep >= 0 && w[a_.phrases[np].prep].lower == "with" && a_.HasActor(np)) return np;
   }
+  // "landed in Lima after being granted asylum": a passive gerund after a
+  // time word happens to the main clause's subject.
+  if (env_.rd.passive_on_phrases && vg.passive && vg.b > 0 && w[vg.b].lower == "being" &&
+      (w[vg.b - 1].lower == "after" || w[vg.b - 1].lower == "before" || w[vg.b - 1].lower == "upon" ||
+       w[vg.b - 1].lower == "since" || w[vg.b - 1].lower == "despite")) {
+    const int m = clauses_.MainVerbBefore(v);
+    if (m >= 0 && m != v) return a_.verbs[m].subject;
+  }
   if (clauses_.MeansGerund(v)) {
     int m = clauses_.MainVerbOf(v);
     if (m < 0) return -1;

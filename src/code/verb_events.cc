@@ -274,6 +274,22 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       }
     }
     targets = roles_.Targets(subj);
+    // "A trade agreement between Chile and Japan was signed": a mutual act
+    // with no agent is among the parties its subject names.
+    if (sources.empty() && env_.rd.passive_on_phrases && subj >= 0 && MutualCode(code, hw.lemma)) {
+      const uint32_t after = a_.phrases[subj].e;
+      if (after + 1 < vg.b && w[after].lower == "between" && a_.phrase_of[after + 1] >= 0) {
+        std::vector<ActorRef> parties;
+        for (const ActorRef& x : roles_.Sources(a_.phrase_of[after + 1])) {
+          if (!x.place) parties.push_back(x);
+        }
+        if (parties.size() >= 2) {
+          sources = parties;
+          targets.clear();
+          how = "parties the subject names";
+        }
+      }
+    }
     // "Food aid was delivered to Gaza by the WFP": a thing sent or handed
     // over goes to the actor of its "to" phrase.
     // "A cartel boss was extradited to Spain": a person of no named state
@@ -288,11 +304,13 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       for (uint32_t k = vg.e; k + 1 < end; ++k) {
         if (a_.phrase_of[k + 1] < 0) continue;
         // "Sanctions were imposed on two generals": what is laid on someone.
+        // "Rockets were fired at Haifa": a blow's "at" phrase, places too.
+        const bool blow = info->root == "18" || info->root == "19" || info->root == "20";
         const bool on = env_.rd.passive_on_phrases && !stateless &&
-                        (w[k].lower == "on" || w[k].lower == "against");
+                        (w[k].lower == "on" || w[k].lower == "against" || (blow && w[k].lower == "at"));
         if (w[k].lower != "to" && !on) continue;
         for (const ActorRef& t : roles_.Targets(a_.phrase_of[k + 1])) {
-          if (!t.code.empty() && !(on && t.place)) targets.push_back(t);
+          if (!t.code.empty() && !(on && t.place && !blow)) targets.push_back(t);
         }
         if (w[k].lower == "to" || !targets.empty()) break;
       }
