@@ -139,7 +139,7 @@ EventLocation LocationStage::Make(const GeoPlace& p, const char* how) const {
 }
 
 const GeoPlace* LocationStage::Resolve(const std::string& key, const std::string& country,
-                                       bool division) const {
+                                       bool division, std::string_view prefer) const {
   const GeoPlace* best = nullptr;
   double best_score = -1e9;
   for (uint32_t i : gz_.Find(key)) {
@@ -150,7 +150,8 @@ const GeoPlace* LocationStage::Resolve(const std::string& key, const std::string
     if (p.type == GeoType::kCountry) s += 4;
     if (p.type == GeoType::kAdmin1) s += 2;  // a division outranks a village of its name
     if (p.capital) s += 1;
-    if (std::find(countries_.begin(), countries_.end(), p.country) != countries_.end()) s += 3;
+    if (Named(p.country)) s += 5;  // the story's countries outweigh size
+    if (!prefer.empty() && p.country == prefer) s += 2;  // the dictionary's reading
     if (!dateline_country_.empty() && p.country == dateline_country_) s += 2;
     if (s > best_score) {
       best_score = s;
@@ -160,16 +161,28 @@ const GeoPlace* LocationStage::Resolve(const std::string& key, const std::string
   return best;
 }
 
+bool LocationStage::Named(std::string_view country) const {
+  if (std::find(countries_.begin(), countries_.end(), country) != countries_.end()) return true;
+  for (const Named_& n : current_) {
+    // Not the words being resolved: "Tripoli" says nothing of which Tripoli.
+    if (n.country == country && (n.e <= resolving_b_ || n.b >= resolving_e_)) return true;
+  }
+  return false;
+}
+
 void LocationStage::NoteCountries(const SentenceAnalysis& a) {
+  for (const Named_& n : current_) {
+    if (std::find(countries_.begin(), countries_.end(), n.country) == countries_.end()) {
+      countries_.push_back(n.country);
+    }
+  }
+  current_.clear();
   for (const parse::Mention& m : a.parse.mentions) {
     if (m.kind == EntryKind::kDiscard || m.kind == EntryKind::kAgent) continue;
     const std::string& code = env_.lex.entry(m.entry).CodeOn(env_.date);
     if (code.size() < 3) continue;
-    std::string c = code.substr(0, 3);
-    if (!gz_.Country(c)) continue;
-    if (std::find(countries_.begin(), countries_.end(), c) == countries_.end()) {
-      countries_.push_back(c);
-    }
+    std::string_view c = std::string_view(code).substr(0, 3);
+    if (gz_.Country(c)) current_.push_back({std::string(c), m.b, m.e});
   }
 }
 
@@ -220,6 +233,8 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
     const bool division_after = m && m->b == k && m->e < w.size() && DivisionNoun(w[m->e].lower);
     if (m && m->b == k && (PlaceKind(m->kind) || division_after)) {
       c.e = std::max(m->e, k + 1);
+      resolving_b_ = c.b;
+      resolving_e_ = c.e + 1;
       const std::string& code = env_.lex.entry(m->entry).CodeOn(env_.date);
       country = PlaceKind(m->kind) ? code.substr(0, 3) : "";
       key.clear();
@@ -243,10 +258,18 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
         continue;
       }
       if (!c.place && m->kind == EntryKind::kCountry) c.place = gz_.Country(country);
+      // The dictionary's country is a reading, not a rule ("Tripoli" is
+      // Libya's there; with Lebanese troops it is Lebanon's).
+      if (!c.place) c.place = Resolve(key, "", false, country);
+      if (c.place && c.place->country != country && !Named(c.place->country)) c.place = nullptr;
       if (!c.place) c.place = Resolve(key, country, false);
       // A seat of government ("the White House", "the Kremlin") is in the capital.
       if (!c.place && m->kind == EntryKind::kCapital) c.place = gz_.Capital(country);
-      if (!c.place) c.place = gz_.Country(country);
+      if (!c.place) {
+        // A place the dictionary knows and the gazetteer does not: its country.
+        c.place = gz_.Country(country);
+        c.fallback = true;
+      }
     } else if (Capitalized(w[k]) && w[k].mention < 0 && !CalendarWord(w[k].lower) &&
                (k > 0 || w[k].tag == Tag::kProper)) {
       // The longest run of capitalised words (at most four) the gazetteer knows.
@@ -254,6 +277,8 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
       while (end < n && end < k + 4 && Capitalized(w[end]) && w[end].lower != "'s" &&
              (end == k || !CalendarWord(w[end].lower)))
         ++end;
+      resolving_b_ = k;
+      resolving_e_ = end + 1;
       for (uint32_t e = end; e > k && !c.place; --e) {
         key.clear();
         for (uint32_t j = k; j < e; ++j) {
@@ -356,6 +381,13 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
     for (; j >= 0 && steps < 10; --j, ++steps) {
       const parse::Word& x = w[j];
       if (a.VerbAt(j) >= 0) {
+        // "visited Kyiv", "stormed Pokrovsk": a verb's object inside a
+        // country; a country as an object ("attacked Ukraine") is an actor,
+        // placed by the actor rule.
+        if (c.place->type == GeoType::kCountry) {
+          exclude("a country as a verb's object is an actor");
+          break;
+        }
         c.strength = 2;
         c.verb = a.VerbAt(j);
         governed = true;
@@ -455,6 +487,7 @@ void LocationStage::Trace(const SentenceAnalysis& a, const std::string& line) co
 
 std::optional<EventLocation> LocationStage::ForEvent(const SentenceAnalysis& a,
                                                      const Event& e) const {
+  placed_ = nullptr;
   const auto& w = a.parse.words;
   const uint32_t t = TriggerWord(a, e);
   const int tv = VerbOf(a, t);
@@ -470,6 +503,7 @@ std::optional<EventLocation> LocationStage::ForEvent(const SentenceAnalysis& a,
       }
     }
     if (before) {
+      placed_ = before->place;
       EventLocation l = Make(*before->place, "sentence");
       l.span = Span{WordBegin(env_, a, before->b), WordEnd(env_, a, before->e)};
       return l;
@@ -483,21 +517,21 @@ std::optional<EventLocation> LocationStage::ForEvent(const SentenceAnalysis& a,
                              e.source.country.substr(0, 3) != e.target->country.substr(0, 3);
   std::string src = e.source.country.size() >= 3 ? e.source.country.substr(0, 3) : "";
   std::string tgt = e.target && e.target->country.size() >= 3 ? e.target->country.substr(0, 3) : "";
+  auto eligible = [&](const Candidate& c) {
+    if (c.excluded) return false;
+    if (c.verb >= 0 && c.verb != tv) {
+      const parse::VerbGroup& vg = a.parse.verbs[c.verb];
+      // A place in another act's finite subordinate clause, or a future act's.
+      if (vg.future || vg.modal) return false;
+      if (Subordinate(a, c.verb)) return false;
+    }
+    return !(foreign_force && c.place->type == GeoType::kCountry &&
+             c.place->country == e.source.country.substr(0, 3));
+  };
   const Candidate* best = nullptr;
   long best_rank = 1L << 30;
   for (const Candidate& c : cands_) {
-    if (c.excluded) continue;
-    if (c.verb >= 0 && c.verb != tv) {
-      const parse::VerbGroup& vg = a.parse.verbs[c.verb];
-      // A place in another act's finite subordinate clause, or a future act's;
-      // for an act in such a clause, a place of another verb.
-      if (vg.future || vg.modal) continue;
-      if (Subordinate(a, c.verb)) continue;
-    }
-    if (foreign_force && c.place->type == GeoType::kCountry &&
-        c.place->country == e.source.country.substr(0, 3)) {
-      continue;
-    }
+    if (!eligible(c)) continue;
     long dist = c.b >= t ? static_cast<long>(c.b - t) : static_cast<long>(t - c.e) + 2;
     bool party = (!src.empty() && c.place->country == src) || (!tgt.empty() && c.place->country == tgt);
     long rank = dist * 4 + (party ? 0 : 1000) + (3 - c.strength);
@@ -513,7 +547,7 @@ std::optional<EventLocation> LocationStage::ForEvent(const SentenceAnalysis& a,
     if (best->place->type != GeoType::kCity) {
       long near = 1L << 30;
       for (const Candidate& c : cands_) {
-        if (c.excluded || c.place->country != best->place->country) continue;
+        if (!eligible(c) || c.place->country != best->place->country) continue;
         if (c.place->type == GeoType::kCity ||
             (c.place->type == GeoType::kAdmin1 && best->place->type == GeoType::kCountry)) {
           long d = c.b > best->b ? c.b - best->b : best->b - c.b;
@@ -525,6 +559,7 @@ std::optional<EventLocation> LocationStage::ForEvent(const SentenceAnalysis& a,
         }
       }
     }
+    placed_ = pick->place;
     EventLocation l = Make(*pick->place, "sentence");
     l.span = Span{WordBegin(env_, a, pick->b), WordEnd(env_, a, pick->e)};
     return l;
@@ -537,15 +572,17 @@ std::optional<EventLocation> LocationStage::ForEvent(const SentenceAnalysis& a,
   }
   // A place an earlier sentence gave an event of the same country.
   for (auto it = story_.rbegin(); it != story_.rend(); ++it) {
-    if ((!src.empty() && it->country == src && (tgt.empty() || tgt == src)) ||
-        (!tgt.empty() && it->country == tgt && TargetSideRoot(e.root))) {
-      EventLocation l = *it;
-      l.how = "story";
+    std::string_view c = it->first->country;
+    if ((!src.empty() && c == src && (tgt.empty() || tgt == src)) ||
+        (!tgt.empty() && c == tgt && TargetSideRoot(e.root))) {
+      EventLocation l = Make(*it->first, "story");
+      l.span = it->second;
       return l;
     }
   }
-  // The country the act was done in.
-  const std::string& side = (TargetSideRoot(e.root) && !tgt.empty()) ? tgt : src;
+  // The country the act was done in: a visit (042) is made in the host's.
+  bool target_side = TargetSideRoot(e.root) || e.code.rfind("042", 0) == 0;
+  const std::string& side = (target_side && !tgt.empty()) ? tgt : src;
   if (const GeoPlace* p = side.empty() ? nullptr : gz_.Country(side)) return Make(*p, "actor");
   return std::nullopt;
 }
@@ -583,7 +620,6 @@ void LocationStage::Run(const SentenceAnalysis& a, const Clauses& clauses, std::
       Trace(a, line);
     }
   }
-  std::vector<EventLocation> found;
   for (size_t i = first; i < out->size(); ++i) {
     Event& e = (*out)[i];
     e.location = ForEvent(a, e);
@@ -593,9 +629,10 @@ void LocationStage::Run(const SentenceAnalysis& a, const Clauses& clauses, std::
                                      e.location->type + ", " + e.location->how + ")"
                                : std::string("none")));
     }
-    if (e.location && e.location->how == std::string("sentence")) found.push_back(*e.location);
+    if (placed_ && e.location->how == std::string_view("sentence")) {
+      story_.emplace_back(placed_, *e.location->span);
+    }
   }
-  for (EventLocation& l : found) story_.push_back(std::move(l));
   if (story_.size() > 16) story_.erase(story_.begin(), story_.end() - 16);
 }
 

@@ -56,6 +56,7 @@ class LocationStage {
     int strength = 0;          // 3: after a locative preposition or a visit's "to"; 2: a verb's object
     int verb = -1;             // the verb group it depends on, -1 none
     bool excluded = false;
+    bool fallback = false;     // a place the gazetteer lacks, given as its country
     const char* why = "";      // why excluded
   };
   const std::vector<Candidate>& candidates() const { return cands_; }
@@ -63,9 +64,11 @@ class LocationStage {
  private:
   void NoteCountries(const SentenceAnalysis& a);
   void FindCandidates(const SentenceAnalysis& a, const Clauses& clauses);
-  // The place a name [b, e) stands for; `country` ("" any) limits it, `division`
-  // prefers a first-level division.
-  const GeoPlace* Resolve(const std::string& key, const std::string& country, bool division) const;
+  // The place a key stands for; `country` ("" any) limits it, `division`
+  // takes only a first-level division.
+  // `prefer` ("" none) is a country to favour.
+  const GeoPlace* Resolve(const std::string& key, const std::string& country, bool division,
+                          std::string_view prefer = {}) const;
   void Dateline();
   std::optional<EventLocation> ForEvent(const SentenceAnalysis& a, const Event& e) const;
   // The word of an event's trigger, and the verb group it stands in (a
@@ -80,13 +83,24 @@ class LocationStage {
 
   const StoryEnv& env_;
   const Gazetteer& gz_;
-  std::vector<std::string> countries_;  // countries the story named so far
+  // Countries the story named before this sentence, and in it (with their
+  // words): what tells which Tripoli is meant.
+  bool Named(std::string_view country) const;
+  struct Named_ {
+    std::string country;
+    uint32_t b = 0, e = 0;
+  };
+  std::vector<std::string> countries_;
+  std::vector<Named_> current_;
+  uint32_t resolving_b_ = 0, resolving_e_ = 0;  // the words Resolve() is placing
   std::vector<Candidate> cands_;
   std::vector<Clause> clause_;  // the clause of each verb group a place or a trigger depends on
   std::optional<EventLocation> dateline_;
   std::string dateline_country_;
-  std::vector<EventLocation> story_;  // places earlier sentences gave events
+  // Places earlier sentences gave events, latest last (at most 16).
+  std::vector<std::pair<const GeoPlace*, Span>> story_;
   bool dateline_done_ = false;
+  mutable const GeoPlace* placed_ = nullptr;  // ForEvent's pick when how is "sentence"
 };
 
 }  // namespace dyad::code
