@@ -47,6 +47,9 @@ class Gazetteer {
 
   // The places a key names (Key() of the words), most populous first; empty if none.
   std::span<const uint32_t> Find(std::string_view key) const;
+  // False when no key begins with the word `first` (a key of one word): a
+  // quick test before building longer keys. May say true wrongly, never false.
+  bool MayStart(std::string_view first) const;
   const GeoPlace& place(uint32_t i) const { return places_[i]; }
   size_t size() const { return places_.size(); }
   // The country's own entry and its capital (nullptr when unknown).
@@ -72,6 +75,7 @@ class Gazetteer {
     uint32_t begin = 0, end = 0;
   };
   std::vector<Slot> slots_;
+  std::vector<uint64_t> first_words_;  // hashes of keys' first words, open-addressed (0: empty)
   size_t FindSlot(std::string_view key, uint64_t hash) const;
   std::unordered_map<std::string_view, uint32_t> country_, capital_;
 };

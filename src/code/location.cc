@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <string_view>
 
-#include "code/events.h"
+#include "lexicon/word_map.h"
 #include "parse/parser.h"
 
 namespace dyad::code {
@@ -14,82 +13,225 @@ using parse::Tag;
 
 namespace {
 
-// "Niger state", "the Kursk region": a first-level division's own noun.
-bool DivisionNoun(std::string_view w) {
-  static const std::set<std::string_view> k = {
-      "state", "province", "region", "oblast", "governorate", "department", "prefecture",
-      "territory", "county", "krai", "states", "provinces", "regions"};
-  return k.count(w) > 0;
+// Word lists, as bits of one table (a single look-up per word).
+enum WordClass : uint8_t {
+  kDivision = 1,   // "Niger state", "the Kursk region": a first-level division's own noun
+  kFacility = 2,   // nouns a place name can modify and still be where ("the Dorohusk border
+                   // crossing"); any other noun makes it part of a name ("the Dayton peace accords")
+  kPart = 4,       // nouns after which "of X" still names where ("the town of Leh")
+  kTopic = 8,      // what an act is about, not where ("a ceasefire in Gaza")
+  kPreposition = 16,  // where a scan back from a name stops
+  kVisit = 32,     // "a visit to Warsaw", "a trip to Moscow"
+  kCalendar = 64,  // capitalised words that are no place (days, months, titles)
+};
+
+uint8_t ClassOf(std::string_view w) {
+  static const FlatWordMap<uint8_t> kWords({
+      {"about", 16},
+      {"across", 16},
+      {"after", 16},
+      {"against", 16},
+      {"aggression", 8},
+      {"airbase", 2},
+      {"airport", 2},
+      {"allah", 64},
+      {"along", 16},
+      {"alongside", 16},
+      {"amid", 16},
+      {"among", 16},
+      {"april", 64},
+      {"area", 6},
+      {"areas", 6},
+      {"around", 16},
+      {"as", 16},
+      {"at", 16},
+      {"atrocities", 8},
+      {"august", 64},
+      {"base", 2},
+      {"before", 16},
+      {"behind", 16},
+      {"between", 16},
+      {"beyond", 16},
+      {"bloodshed", 8},
+      {"border", 2},
+      {"by", 16},
+      {"camp", 2},
+      {"capital", 4},
+      {"capt", 64},
+      {"cease-fire", 8},
+      {"ceasefire", 8},
+      {"center", 4},
+      {"centre", 4},
+      {"checkpoint", 2},
+      {"christmas", 64},
+      {"cities", 4},
+      {"city", 6},
+      {"coast", 6},
+      {"col", 64},
+      {"conflict", 8},
+      {"conflicts", 8},
+      {"countryside", 2},
+      {"county", 7},
+      {"crisis", 8},
+      {"crossing", 2},
+      {"december", 64},
+      {"department", 7},
+      {"despite", 16},
+      {"district", 6},
+      {"dr", 64},
+      {"during", 16},
+      {"east", 64},
+      {"easter", 64},
+      {"enclave", 4},
+      {"famine", 8},
+      {"february", 64},
+      {"fighting", 8},
+      {"for", 16},
+      {"friday", 64},
+      {"from", 16},
+      {"front", 2},
+      {"frontline", 2},
+      {"gen", 64},
+      {"general", 64},
+      {"genocide", 8},
+      {"god", 64},
+      {"governorate", 7},
+      {"harbor", 2},
+      {"harbour", 2},
+      {"heart", 4},
+      {"hospital", 2},
+      {"hostages", 8},
+      {"hostilities", 8},
+      {"in", 16},
+      {"including", 16},
+      {"inside", 16},
+      {"into", 16},
+      {"invasion", 8},
+      {"islamic", 64},
+      {"island", 4},
+      {"islands", 4},
+      {"jail", 2},
+      {"january", 64},
+      {"journey", 32},
+      {"july", 64},
+      {"june", 64},
+      {"killings", 8},
+      {"king", 64},
+      {"krai", 1},
+      {"like", 16},
+      {"lt", 64},
+      {"march", 64},
+      {"market", 2},
+      {"may", 64},
+      {"minister", 64},
+      {"monday", 64},
+      {"mr", 64},
+      {"mrs", 64},
+      {"ms", 64},
+      {"municipality", 6},
+      {"near", 16},
+      {"neighborhood", 2},
+      {"neighborhoods", 4},
+      {"neighbourhood", 2},
+      {"neighbourhoods", 4},
+      {"north", 64},
+      {"november", 64},
+      {"oblast", 7},
+      {"occupation", 8},
+      {"october", 64},
+      {"off", 16},
+      {"on", 16},
+      {"onto", 16},
+      {"outside", 16},
+      {"outskirts", 6},
+      {"over", 16},
+      {"part", 4},
+      {"parts", 4},
+      {"past", 16},
+      {"peace", 8},
+      {"pilgrimage", 32},
+      {"plant", 2},
+      {"pope", 64},
+      {"port", 6},
+      {"prefecture", 5},
+      {"president", 64},
+      {"prime", 64},
+      {"prince", 64},
+      {"prison", 2},
+      {"province", 7},
+      {"province's", 2},
+      {"provinces", 5},
+      {"queen", 64},
+      {"ramadan", 64},
+      {"refinery", 2},
+      {"region", 7},
+      {"regions", 5},
+      {"saturday", 64},
+      {"sector", 2},
+      {"september", 64},
+      {"sgt", 64},
+      {"sheikh", 64},
+      {"since", 16},
+      {"situation", 8},
+      {"south", 64},
+      {"square", 2},
+      {"stadium", 2},
+      {"state", 7},
+      {"states", 5},
+      {"station", 2},
+      {"street", 2},
+      {"streets", 6},
+      {"suburb", 6},
+      {"suburbs", 6},
+      {"sunday", 64},
+      {"territory", 5},
+      {"than", 16},
+      {"through", 16},
+      {"throughout", 16},
+      {"thursday", 64},
+      {"to", 16},
+      {"tour", 32},
+      {"toward", 16},
+      {"towards", 16},
+      {"town", 6},
+      {"towns", 6},
+      {"travel", 32},
+      {"traveled", 32},
+      {"travelled", 32},
+      {"trip", 32},
+      {"trip's", 32},
+      {"trips", 32},
+      {"truce", 8},
+      {"tuesday", 64},
+      {"under", 16},
+      {"until", 16},
+      {"upon", 16},
+      {"via", 16},
+      {"village", 6},
+      {"villages", 6},
+      {"violence", 8},
+      {"visit", 32},
+      {"visiting", 32},
+      {"visits", 32},
+      {"war", 8},
+      {"wars", 8},
+      {"wednesday", 64},
+      {"west", 64},
+      {"with", 16},
+      {"within", 16},
+      {"without", 16}});
+  const uint8_t* c = kWords.Find(w);
+  return c ? *c : 0;
 }
 
-// Nouns a place name can modify and still be where things are ("the
-// Dorohusk border crossing", "Kabul airport"); any other noun after it makes
-// the name part of another name ("the Dayton peace accords").
-bool FacilityNoun(std::string_view w) {
-  static const std::set<std::string_view> k = {
-      "border", "crossing", "airport", "port", "harbour", "harbor", "base", "airbase", "camp",
-      "prison", "jail", "district", "area", "areas", "city", "town", "village", "province",
-      "region", "state", "governorate", "oblast", "department", "county", "suburb", "suburbs",
-      "outskirts", "neighbourhood", "neighborhood", "hospital", "refinery", "plant", "station",
-      "square", "market", "checkpoint", "province's", "streets", "street", "coast", "countryside",
-      "villages", "towns", "front", "frontline", "sector", "municipality", "stadium"};
-  return k.count(w) > 0;
-}
-
-// Nouns after which "of X" still names where: "the town of Leh", "residential
-// areas of Falam", "the Red Sea port of Hodeidah".
-bool PartNoun(std::string_view w) {
-  static const std::set<std::string_view> k = {
-      "city", "town", "village", "capital", "province", "region", "district", "port", "enclave",
-      "area", "areas", "outskirts", "suburbs", "suburb", "part", "parts", "centre", "center",
-      "heart", "streets", "state", "governorate", "oblast", "department", "county", "island",
-      "islands", "territory", "villages", "towns", "neighbourhoods", "neighborhoods", "coast",
-      "municipality", "prefecture", "cities", "regions", "provinces", "states"};
-  return k.count(w) > 0;
-}
-
-// What an act is about, not where: "a ceasefire in Gaza", "the war in Ukraine".
-bool TopicNoun(std::string_view w) {
-  static const std::set<std::string_view> k = {
-      "ceasefire", "cease-fire", "truce", "war", "peace", "violence", "conflict", "crisis",
-      "fighting", "hostilities", "genocide", "occupation", "aggression", "bloodshed", "famine",
-      "situation", "hostages", "atrocities", "killings", "wars", "conflicts", "invasion"};
-  return k.count(w) > 0;
-}
+bool DivisionNoun(std::string_view w) { return ClassOf(w) & kDivision; }
+bool FacilityNoun(std::string_view w) { return ClassOf(w) & kFacility; }
+bool PartNoun(std::string_view w) { return ClassOf(w) & kPart; }
 
 bool LocativePrep(std::string_view p) {
   return p == "in" || p == "at" || p == "near" || p == "outside" || p == "inside" ||
          p == "through" || p == "across" || p == "into" || p == "around" || p == "throughout" ||
          p == "within" || p == "along" || p == "amid";
-}
-
-// Prepositions: where a scan back from a name stops.
-bool Preposition(std::string_view p) {
-  static const std::set<std::string_view> k = {
-      "in", "at", "near", "outside", "inside", "through", "across", "into", "around", "throughout",
-      "within", "along", "amid", "on", "over", "off", "from", "to", "for", "with", "by", "against",
-      "about", "after", "before", "during", "since", "toward", "towards", "between", "among",
-      "under", "alongside", "via", "beyond", "behind", "past", "like", "than", "as", "without",
-      "upon", "onto", "despite", "until", "including"};
-  return k.count(p) > 0;
-}
-
-// Where one goes to visit: "a visit to Warsaw", "arrived to", "a trip to Moscow".
-bool VisitWord(std::string_view w) {
-  static const std::set<std::string_view> k = {
-      "visit", "visits", "trip", "trips", "tour", "journey", "travel", "travelled", "traveled",
-      "pilgrimage", "visiting", "trip's"};
-  return k.count(w) > 0;
-}
-
-bool CalendarWord(std::string_view w) {
-  static const std::set<std::string_view> k = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-      "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "christmas", "easter", "ramadan", "president", "minister", "prime",
-      "general", "king", "queen", "pope", "prince", "sheikh", "mr", "mrs", "ms", "dr", "lt",
-      "col", "gen", "sgt", "capt", "islamic", "god", "allah", "north", "south", "east", "west"};
-  return k.count(w) > 0;
 }
 
 bool Capitalized(const parse::Word& w) { return w.capitalized; }
@@ -181,8 +323,8 @@ void LocationStage::NoteCountries(const SentenceAnalysis& a) {
     if (m.kind == EntryKind::kDiscard || m.kind == EntryKind::kAgent) continue;
     const std::string& code = env_.lex.entry(m.entry).CodeOn(env_.date);
     if (code.size() < 3) continue;
-    std::string_view c = std::string_view(code).substr(0, 3);
-    if (gz_.Country(c)) current_.push_back({std::string(c), m.b, m.e});
+    // Region codes (WST, AFR) are kept too: no place has them as its country.
+    current_.push_back({code.substr(0, 3), m.b, m.e});
   }
 }
 
@@ -221,6 +363,12 @@ void LocationStage::Dateline() {
 void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& clauses) {
   cands_.clear();
   const auto& w = a.parse.words;
+  // Each word's WordClass bits, looked up once (-1: not yet).
+  cls_.assign(w.size(), -1);
+  auto cls = [&](size_t k) -> uint8_t {
+    if (cls_[k] < 0) cls_[k] = ClassOf(w[k].lower);
+    return static_cast<uint8_t>(cls_[k]);
+  };
   const uint32_t n = std::min<uint32_t>(a.attribution, static_cast<uint32_t>(w.size()));
   std::string key;
   for (uint32_t k = 0; k < n;) {
@@ -230,7 +378,7 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
     const parse::Mention* m = w[k].mention >= 0 ? &a.parse.mentions[w[k].mention] : nullptr;
     // "the Amhara region", "Niger state": a division's name before its noun,
     // whatever else the dictionary says the name is.
-    const bool division_after = m && m->b == k && m->e < w.size() && DivisionNoun(w[m->e].lower);
+    const bool division_after = m && m->b == k && m->e < w.size() && (cls(m->e) & kDivision);
     if (m && m->b == k && (PlaceKind(m->kind) || division_after)) {
       c.e = std::max(m->e, k + 1);
       resolving_b_ = c.b;
@@ -247,7 +395,7 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
         // "Niger state" is Nigeria's, whatever the dictionary says "Niger" is.
         c.place = Resolve(key, "", true);
         if (c.place) ++c.e;
-      } else if (c.e - c.b > 1 && DivisionNoun(w[c.e - 1].lower)) {
+      } else if (c.e - c.b > 1 && (cls(c.e - 1) & kDivision)) {
         // The dictionary's own "Niger State", "Kursk Oblast".
         std::string bare = key.substr(0, key.rfind(' '));
         c.place = Resolve(bare, "", true);
@@ -270,12 +418,18 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
         c.place = gz_.Country(country);
         c.fallback = true;
       }
-    } else if (Capitalized(w[k]) && w[k].mention < 0 && !CalendarWord(w[k].lower) &&
+    } else if (Capitalized(w[k]) && w[k].mention < 0 && !(cls(k) & kCalendar) &&
                (k > 0 || w[k].tag == Tag::kProper)) {
       // The longest run of capitalised words (at most four) the gazetteer knows.
+      key.clear();
+      Gazetteer::AppendKey(w[k].lower, &key);
+      if (!gz_.MayStart(std::string_view(key).substr(0, key.find(' ')))) {
+        ++k;
+        continue;
+      }
       uint32_t end = k;
       while (end < n && end < k + 4 && Capitalized(w[end]) && w[end].lower != "'s" &&
-             (end == k || !CalendarWord(w[end].lower)))
+             (end == k || !(cls(end) & kCalendar)))
         ++end;
       resolving_b_ = k;
       resolving_e_ = end + 1;
@@ -285,7 +439,7 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
           if (j > k) key += ' ';
           Gazetteer::AppendKey(w[j].lower, &key);
         }
-        bool division = e < w.size() && DivisionNoun(w[e].lower);
+        bool division = e < w.size() && (cls(e) & kDivision);
         if (division) c.place = Resolve(key, "", true);
         if (!c.place) c.place = Resolve(key, "", false);
         if (c.place) c.e = e + (division && c.place->type == GeoType::kAdmin1 ? 1 : 0);
@@ -331,11 +485,11 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
     if (c.e + 1 < w.size() && w[c.e].lower == "'s" &&
         !(ci + 1 < cands_.size() && cands_[ci + 1].b <= c.e + 3)) {
       uint32_t q = c.e + 1;
-      while (q < w.size() && q < c.e + 4 && w[q].tag == Tag::kNoun && !FacilityNoun(w[q].lower) &&
-             !PartNoun(w[q].lower) && q + 1 < w.size() && w[q + 1].tag == Tag::kNoun) {
+      while (q < w.size() && q < c.e + 4 && w[q].tag == Tag::kNoun && !(cls(q) & kFacility) &&
+             !(cls(q) & kPart) && q + 1 < w.size() && w[q + 1].tag == Tag::kNoun) {
         ++q;  // adjectives and modifiers before the noun
       }
-      bool place_noun = q < w.size() && (FacilityNoun(w[q].lower) || PartNoun(w[q].lower) ||
+      bool place_noun = q < w.size() && ((cls(q) & kFacility) || (cls(q) & kPart) ||
                                          (Capitalized(w[q]) && w[q].mention < 0));
       if (!place_noun) {
         exclude("owns what follows");
@@ -350,7 +504,7 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
       if (c.place->type == GeoType::kCountry && next.place->country != c.place->country) {
         std::string k2;
         for (uint32_t j = next.b; j < next.e; ++j) {
-          if (DivisionNoun(w[j].lower) && j > next.b) break;
+          if ((cls(j) & kDivision) && j > next.b) break;
           if (j > next.b) k2 += ' ';
           Gazetteer::AppendKey(w[j].lower, &k2);
         }
@@ -367,7 +521,7 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
       const Candidate& next = cands_[ci + 1];
       bool of_between = false;
       for (uint32_t j = c.e; j < next.b && j < c.e + 4; ++j) {
-        if (w[j].lower == "of" && j > c.e && PartNoun(w[j - 1].lower)) of_between = true;
+        if (w[j].lower == "of" && j > c.e && (cls(j - 1) & kPart)) of_between = true;
       }
       if (of_between) {
         exclude("names the kind of the next place");
@@ -394,7 +548,7 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
         break;
       }
       if (x.lower == "of") {
-        if (j > 0 && (PartNoun(w[j - 1].lower))) continue;
+        if (j > 0 && ((cls(j - 1) & kPart))) continue;
         if (j > 0 && (w[j - 1].lower == "north" || w[j - 1].lower == "south" ||
                       w[j - 1].lower == "east" || w[j - 1].lower == "west")) {
           exclude("only orients");
@@ -403,11 +557,11 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
         }
         break;
       }
-      if (Preposition(x.lower)) {
+      if (cls(j) & kPreposition) {
         std::string_view p = x.lower;
         bool loc = LocativePrep(p) || (p == "on" && c.place->type != GeoType::kCountry);
-        bool visit = p == "to" && ((j > 0 && VisitWord(w[j - 1].lower)) ||
-                                   (j > 1 && VisitWord(w[j - 2].lower)));  // "a visit Monday to"
+        bool visit = p == "to" && ((j > 0 && (cls(j - 1) & kVisit)) ||
+                                   (j > 1 && (cls(j - 2) & kVisit)));  // "a visit Monday to"
         // "sent soldiers to Sinaloa state": a destination inside a country is
         // where the act takes effect; a country ("aid to Myanmar") is left
         // to the actors.
@@ -417,7 +571,7 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
           exclude(p == "from" ? "where things came from" : "not where (preposition)");
           break;
         }
-        if (j > 0 && TopicNoun(w[j - 1].lower)) {
+        if (j > 0 && (cls(j - 1) & kTopic)) {
           exclude("what the act is about");
           break;
         }
@@ -481,8 +635,11 @@ bool LocationStage::Subordinate(const SentenceAnalysis& a, int v) const {
          kind == parse::ClauseKind::kCondition || kind == parse::ClauseKind::kReason;
 }
 
+// --trace only: `dyad explain` shows the location in each event's JSON.
 void LocationStage::Trace(const SentenceAnalysis& a, const std::string& line) const {
-  code::Trace(env_, a, line);
+  if (env_.opt.trace && env_.trace && env_.trace->size() < 4096 * 64) {
+    *env_.trace += env_.story.id + "#" + std::to_string(a.sno) + ": " + line + "\n";
+  }
 }
 
 std::optional<EventLocation> LocationStage::ForEvent(const SentenceAnalysis& a,
@@ -607,10 +764,13 @@ void LocationStage::Run(const SentenceAnalysis& a, const Clauses& clauses, std::
   for (const Candidate& c : cands_) {
     if (!c.excluded) need(c.verb);
   }
-  if (!cands_.empty()) {
+  // A trigger's clause matters only for "…, where" (ForEvent).
+  bool where = false;
+  for (const parse::Word& x : a.parse.words) where |= x.lower == "where";
+  if (where && !cands_.empty()) {
     for (size_t i = first; i < out->size(); ++i) need(VerbOf(a, TriggerWord(a, (*out)[i])));
   }
-  const bool tracing = Tracing(env_);
+  const bool tracing = env_.opt.trace && env_.trace != nullptr;
   if (tracing) {
     for (const Candidate& c : cands_) {
       std::string line = "place '" + std::string(WordsOf(a, c.b, c.e)) + "': " +

@@ -94,6 +94,7 @@ class LocationStage {
   std::vector<Named_> current_;
   uint32_t resolving_b_ = 0, resolving_e_ = 0;  // the words Resolve() is placing
   std::vector<Candidate> cands_;
+  std::vector<int16_t> cls_;   // FindCandidates' word classes
   std::vector<Clause> clause_;  // the clause of each verb group a place or a trigger depends on
   std::optional<EventLocation> dateline_;
   std::string dateline_country_;

@@ -176,6 +176,16 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Parse(std::string text, cons
     sl.begin = sl.end = offset;
     offset += n;
   }
+  // First words of keys, for MayStart().
+  size_t fcap = 16;
+  while (fcap < keys.size() * 2) fcap <<= 1;
+  gz->first_words_.assign(fcap, 0);
+  for (const auto& [k, id] : keys) {
+    uint64_t h = HashWord(k.substr(0, k.find(' '))) | 1;
+    size_t at = h & (fcap - 1);
+    while (gz->first_words_[at] != 0 && gz->first_words_[at] != h) at = (at + 1) & (fcap - 1);
+    gz->first_words_[at] = h;
+  }
   gz->lists_.resize(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
     Slot& sl = gz->slots_[slot_of[i]];
@@ -199,6 +209,16 @@ size_t Gazetteer::FindSlot(std::string_view key, uint64_t hash) const {
     at = (at + 1) & mask;
   }
   return at;
+}
+
+bool Gazetteer::MayStart(std::string_view first) const {
+  if (first_words_.empty()) return false;
+  const uint64_t h = HashWord(first) | 1;
+  const size_t mask = first_words_.size() - 1;
+  for (size_t at = h & mask; first_words_[at] != 0; at = (at + 1) & mask) {
+    if (first_words_[at] == h) return true;
+  }
+  return false;
 }
 
 std::span<const uint32_t> Gazetteer::Find(std::string_view key) const {
