@@ -7,6 +7,16 @@
 // the gold roots; each produced event matches at most one gold event. A gold
 // event (or forbid) that names its `sentence` (stories) matches only events
 // of that sentence or the one before or after it (splitters differ).
+//
+// Geolocation (gold events with `where`, ../shared/gold/geo-dev.jsonl): of
+// the produced events that match a gold event with a `where`, the share
+// whose location is right — a city within 30 km of the gold point or of the
+// same name (or an `alt`) in its country; a first-level division in its
+// country that names it or lies within 150 km; a country that is the same.
+// A wrong or missing place in a sentence whose notes say TRAP is a trap hit.
+#include <cmath>
+#include <cstring>
+#include <optional>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -18,6 +28,7 @@
 
 #include "cli/common.h"
 #include "dyad/coder.h"
+#include "dyad/gazetteer.h"
 #include "store/mention.h"
 #include "lexicon/compat.h"
 
@@ -35,6 +46,8 @@ struct EvalArgs {
   double min_f1 = -1;
   int max_forbidden = -1;
   double min_precision = -1, min_recall = -1;
+  double min_location = -1;
+  int max_trap_places = -1;
 };
 
 std::set<std::string> AsSet(const nlohmann::json& j) {
@@ -50,12 +63,90 @@ std::set<std::string> AsSet(const nlohmann::json& j) {
 // which maps the known groups NAT, EEC, UNO, AFU to NATO, EU, UN, AU.
 std::string Key(const Actor* a) { return a ? store::DyadKey(*a) : "---"; }
 
+// A gold event's `where`: the place it happened.
+struct GoldPlace {
+  std::string name, country, admin1, type;  // type: city | admin1 | country
+  std::vector<std::string> alt;
+  std::optional<double> lat, lon;
+};
+
 struct GoldEvent {
   std::set<std::string> source, target, roots;
   std::string note;
   std::string first_root;  // the best of `roots`, for the breakdown
   int sentence = -1;       // stories: the sentence that holds the act
+  std::optional<GoldPlace> where;
 };
+
+std::optional<GoldPlace> ReadWhere(const nlohmann::json& g) {
+  auto it = g.find("where");
+  if (it == g.end() || !it->is_object()) return std::nullopt;
+  const nlohmann::json& w = *it;
+  GoldPlace p;
+  p.name = w.value("name", "");
+  p.country = w.value("country", "");
+  p.admin1 = w.value("admin1", "");
+  p.type = w.value("type", "");
+  if (w.contains("alt") && w["alt"].is_array()) {
+    for (const auto& x : w["alt"]) {
+      if (x.is_string()) p.alt.push_back(x.get<std::string>());
+    }
+  }
+  if (w.contains("lat") && w["lat"].is_number()) p.lat = w["lat"].get<double>();
+  if (w.contains("lon") && w["lon"].is_number()) p.lon = w["lon"].get<double>();
+  return p;
+}
+
+double Km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+// A division's name without its generic word: "Kursk Oblast" -> "kursk".
+std::string DivisionKey(const std::string& name) {
+  std::string k = Gazetteer::Key(name);
+  for (const char* suffix : {" oblast", " state", " province", " region", " governorate",
+                             " department", " prefecture", " district", " territory", " county"}) {
+    size_t n = strlen(suffix);
+    if (k.size() > n && k.compare(k.size() - n, n, suffix) == 0) k.erase(k.size() - n);
+  }
+  return k;
+}
+
+// Whether location `l` is the gold place `g` (the rules above).
+bool PlaceMatches(const GoldPlace& g, const std::optional<EventLocation>& l) {
+  if (!l || l->country != g.country) return false;
+  bool point = l->lat && l->lon && g.lat && g.lon;
+  double km = point ? Km(*l->lat, *l->lon, *g.lat, *g.lon) : 1e9;
+  if (g.type == "country") return true;
+  if (l->type == "country") return false;  // a country is not where in it
+  if (g.type == "city") {
+    if (l->type == "city" && km <= 30) return true;
+    std::string name = Gazetteer::Key(l->name);
+    if (l->type == "city" && name == Gazetteer::Key(g.name)) return true;
+    for (const std::string& a : g.alt) {
+      if (l->type == "city" && name == Gazetteer::Key(a)) return true;
+    }
+    return false;
+  }
+  // admin1
+  if (km <= 150) return true;
+  std::string want = DivisionKey(g.name);
+  std::string have = DivisionKey(l->type == "admin1" ? l->name : l->admin1);
+  if (!have.empty() && (have == want || have == DivisionKey(g.admin1))) return true;
+  for (const std::string& a : g.alt) {
+    if (!have.empty() && have == DivisionKey(a)) return true;
+  }
+  return false;
+}
+
+std::string Describe(const std::optional<EventLocation>& l) {
+  if (!l) return "no location";
+  return l->name + " (" + l->country + ", " + l->type + ", " + l->how + ")";
+}
 
 bool Matches(const GoldEvent& g, const Event& e) {
   std::string s = Key(&e.source), t = Key(e.target ? &*e.target : nullptr);
@@ -150,6 +241,7 @@ int RunEval(const EvalArgs& a) {
   std::string line;
   int lineno = 0, sentences = 0, bad = 0;
   int gold_total = 0, produced = 0, matched = 0, forbidden = 0;
+  int located = 0, located_right = 0, trap_places = 0;  // gold with `where`
   std::map<std::string, Tally> by_root, by_phenomenon;
   while (std::getline(in, line)) {
     ++lineno;
@@ -171,7 +263,7 @@ int RunEval(const EvalArgs& a) {
     for (const char* key : {"events", "forbid"}) {
       for (const auto& g : j.value(key, nlohmann::json::array())) {
         GoldEvent ge{AsSet(g["source"]), AsSet(g["target"]), AsSet(g["roots"]),
-                     g.value("note", ""), "", g.value("sentence", -1)};
+                     g.value("note", ""), "", g.value("sentence", -1), ReadWhere(g)};
         if (g["roots"].is_array() && !g["roots"].empty()) {
           ge.first_root = g["roots"][0].get<std::string>();
         } else if (g["roots"].is_string()) {
@@ -219,6 +311,21 @@ int RunEval(const EvalArgs& a) {
       if (best >= 0) {
         used[best] = true;
         ++matched;
+        if (const auto& where = gold[best].where) {
+          ++located;
+          bool trap = false;
+          for (const auto* list : {&gold, &forbid}) {
+            for (const GoldEvent& g : *list) trap |= g.note.find("TRAP") != std::string::npos;
+          }
+          if (PlaceMatches(*where, e.location)) {
+            ++located_right;
+          } else {
+            if (trap && e.location) ++trap_places;
+            lines.push_back(std::string(trap && e.location ? "  TRAP-PLACE " : "  wrong-place ") +
+                            Describe(e) + ": " + Describe(e.location) + ", gold " + where->name +
+                            " (" + where->country + ", " + where->type + ")");
+          }
+        }
         ++by_root[e.root].matched_produced;
         ++by_root[gold[best].first_root].matched_gold;
         for (const std::string& ph : phenomena) {
@@ -257,6 +364,11 @@ int RunEval(const EvalArgs& a) {
   printf("gold %s: sentences %d, gold events %d, produced %d, matched %d\n", a.gold.c_str(),
          sentences, gold_total, produced, matched);
   printf("precision %.3f recall %.3f F1 %.3f forbidden %d\n", p, r, f1, forbidden);
+  double loc = located ? static_cast<double>(located_right) / located : 0;
+  if (located) {
+    printf("location: %d of %d matched events with a gold place carry it (%.3f), trap places %d\n",
+           located_right, located, loc, trap_places);
+  }
   if (a.breakdown) {
     printf("by CAMEO root (recall: gold events by their first root; precision: events produced):\n");
     for (const auto& [root, t] : by_root) PrintTally(root.empty() ? "(none)" : root, t);
@@ -282,6 +394,15 @@ int RunEval(const EvalArgs& a) {
               << " allowed)\n";
     fail = true;
   }
+  if (a.min_location >= 0 && loc < a.min_location) {
+    std::cerr << "dyad eval: location accuracy " << loc << " is below " << a.min_location << "\n";
+    fail = true;
+  }
+  if (a.max_trap_places >= 0 && trap_places > a.max_trap_places) {
+    std::cerr << "dyad eval: " << trap_places << " events placed at a trap's place (at most "
+              << a.max_trap_places << " allowed)\n";
+    fail = true;
+  }
   if (bad) fail = true;
   return fail ? kExitBadInput : kExitOk;
 }
@@ -294,7 +415,7 @@ RunFn AddEvalCommand(CLI::App& app) {
       "eval",
       "Code a gold file (JSON Lines of {id,date,text,events,forbid}) and print precision, recall, "
       "F1 and forbidden hits, matching events at country/group level on source and target and "
-      "CAMEO root. Exit 1 when a --min-*/--max-forbidden threshold is not met.");
+      "CAMEO root; with gold `where` places, location accuracy too. Exit 1 when a --min-*/--max-forbidden threshold is not met.");
   cmd->add_option("gold", args->gold, "Gold file")->required();
   cmd->add_option("--dict", args->dict,
                   "A dictionary folder to add after the built-in data/ (and $DYAD_DATA), "
@@ -316,6 +437,10 @@ RunFn AddEvalCommand(CLI::App& app) {
   cmd->add_option("--min-precision", args->min_precision, "Fail below this precision");
   cmd->add_option("--min-recall", args->min_recall, "Fail below this recall");
   cmd->add_option("--max-forbidden", args->max_forbidden, "Fail above this many forbidden events");
+  cmd->add_option("--min-location", args->min_location,
+                  "Fail when the share of matched events whose gold `where` they carry is below this");
+  cmd->add_option("--max-trap-places", args->max_trap_places,
+                  "Fail when more events than this are placed wrongly in TRAP sentences");
   return [args] { return RunEval(*args); };
 }
 

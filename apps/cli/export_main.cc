@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "cli/common.h"
+#include "dyad/gazetteer.h"
 #include "store/country_codes.h"
 #include "store/dedup.h"
 #include "store/export.h"
@@ -58,6 +59,14 @@ int RunExport(const ExportArgs& a) {
     cameo = std::move(cc).value();
   }
   const store::CountryCodes* codes = cameo ? &*cameo : nullptr;
+  // The actors' country points for Actor1Geo/Actor2Geo (ActionGeo is the
+  // stored location): the built-in gazetteer, when there is one.
+  std::shared_ptr<const Gazetteer> gazetteer;
+  if (a.format == "gdelt") {
+    auto gz = Gazetteer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/geo/gazetteer.tsv");
+    if (gz.ok()) gazetteer = *gz;
+  }
+  const Gazetteer* gzp = gazetteer.get();
   store::MentionQuery q{a.from, a.to, *src, *tgt, false};
   uint64_t mentions = 0, records = 0, skipped = 0;
   Status st;
@@ -84,7 +93,7 @@ int RunExport(const ExportArgs& a) {
       std::vector<const store::Mention*> ms;
       for (size_t i : ev.mentions) ms.push_back(&pending.at(i));
       if (a.format == "gdelt") {
-        *out << store::GdeltRow(ms, ev, codes) << '\n';
+        *out << store::GdeltRow(ms, ev, codes, gzp) << '\n';
         ++records;
       } else {
         for (const store::Mention* m : ms) {
@@ -104,7 +113,7 @@ int RunExport(const ExportArgs& a) {
         ev.first_day = ev.last_day = m.day;
         ev.num_mentions = ev.num_sources = ev.num_articles = 1;
         ev.is_root = m.is_root;
-        *out << store::GdeltRow({&m}, ev, codes) << '\n';
+        *out << store::GdeltRow({&m}, ev, codes, gzp) << '\n';
         ++records;
         return true;
       }

@@ -28,6 +28,21 @@ struct Actor {
   Span span;                       // where `name` stands in the story
 };
 
+// Where an event happened (docs/OUTPUT_FORMAT.md, "location"): a city, a
+// first-level division or a country of the gazetteer (data/geo/), and how it
+// was found. `type` is the precision: a country's point is never given as a city.
+struct EventLocation {
+  std::string name;         // "Kharkiv", "Donetsk Oblast", "Ukraine"
+  std::string country;      // ISO alpha-3
+  std::string admin1;       // first-level division's name, "" if unknown
+  std::string admin1_code;  // its ISO 3166-2 code ("UA-14"), "" if unknown
+  std::optional<double> lat, lon;  // none for a division the gazetteer has no point for
+  int64_t geonames_id = 0;  // GeoNames id of a city, 0 otherwise
+  std::string type;         // "city", "admin1" or "country"
+  std::string how;          // "sentence", "dateline", "story" or "actor"
+  std::optional<Span> span; // the words that named it in the story (none for "actor")
+};
+
 struct Event {
   std::string id;         // stable hash of story id + sentence + ordinal, below 2^53 (EventId)
   std::string parent_id;  // shared by the events one compound-actor mention made; "" if single
@@ -50,6 +65,7 @@ struct Event {
   std::string pattern_origin;  // "file:line" of that pattern
   double confidence = 0;     // 0..1
   std::vector<std::string> notes;  // how the actors were found (e.g. "passive", "location")
+  std::optional<EventLocation> location;  // where it happened; none when nothing places it
 };
 
 // Event ids are 16 hex digits whose value is below 2^53: a hash of the

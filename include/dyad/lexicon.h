@@ -26,6 +26,7 @@ namespace dyad {
 
 template <typename V>
 class FlatWordMap;  // src/lexicon/word_map.h
+class Gazetteer;    // dyad/gazetteer.h
 
 // Order is the priority between entries of equal length (lower wins).
 enum class EntryKind : uint8_t {
@@ -309,6 +310,10 @@ class Lexicon {
   // Name of a country or region code ("RUS" -> "Russia"), "" if unknown.
   std::string CountryName(std::string_view code) const;
 
+  // The places events are located at (data/geo/gazetteer.tsv); empty when
+  // the data folder has none.
+  const Gazetteer& gazetteer() const;
+
   // A stable fingerprint of everything loaded: "dyad@1a2b3c4d".
   const std::string& fingerprint() const { return fingerprint_; }
 
@@ -353,6 +358,7 @@ class Lexicon {
   std::unordered_map<std::string, WordInfo, WordHash, std::equal_to<>> word_info_;
   // word_info_ again, as a flat table for the parser's per-token Info().
   std::shared_ptr<const FlatWordMap<const WordInfo*>> info_index_;
+  std::shared_ptr<const Gazetteer> gazetteer_;
   std::string fingerprint_;
 };
 

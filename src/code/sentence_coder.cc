@@ -15,7 +15,8 @@ SentenceCoder::SentenceCoder(const StoryEnv& env, Discourse* discourse)
       roles_(env, a_, clauses_),
       patterns_(env, a_, roles_),
       emitter_(env, a_, clauses_),
-      events_(env, &a_, clauses_, roles_, &patterns_, *discourse, emitter_) {}
+      events_(env, &a_, clauses_, roles_, &patterns_, *discourse, emitter_),
+      location_(env) {}
 
 int SentenceCoder::Run(const Sentence& s, int sno, std::vector<Event>* out) {
   a_.sentence = &s;
@@ -41,6 +42,7 @@ int SentenceCoder::Run(const Sentence& s, int sno, std::vector<Event>* out) {
   fresh.events = {before, before};
   a_.verbs.assign(verbs.size(), fresh);
   CodeEvents(out);
+  location_.Run(a_, clauses_, out, before);
   if (env_.explain) env_.explain->AddSentence(env_, a_, *out);
   discourse_.RememberSentence(a_);
   return static_cast<int>(out->size() - before);

@@ -16,6 +16,7 @@
 #include "code/clauses.h"
 #include "code/discourse.h"
 #include "code/events.h"
+#include "code/location.h"
 #include "code/patterns.h"
 #include "code/roles.h"
 
@@ -46,6 +47,7 @@ class SentenceCoder {
   Patterns patterns_;
   Emitter emitter_;
   EventStage events_;
+  LocationStage location_;
 };
 
 }  // namespace dyad::code

@@ -49,7 +49,9 @@ class JsonlWriter : public EventWriter {
 constexpr std::string_view kTsvHeader =
     "id\tstory_id\tsentence\tdate\tsource\tsource_country\tsource_group\tsource_name\t"
     "target\ttarget_country\ttarget_group\ttarget_name\tcode\troot\tgoldstein\t"
-    "quad_class\tplover\ttrigger\tconfidence\tparent_id\ttext\n";
+    "quad_class\tplover\ttrigger\tconfidence\tparent_id\ttext\t"
+    "location\tlocation_country\tlocation_admin1\tlocation_lat\tlocation_lon\t"
+    "location_type\tlocation_how\n";
 
 void AppendTsvField(std::string_view s, std::string* out) {
   for (char c : s) {
@@ -102,7 +104,15 @@ class TsvWriter : public EventWriter {
     field(e.trigger);
     field(FormatNumber(e.confidence, 2));
     field(e.parent_id);
-    AppendTsvField(e.text, line);
+    field(e.text);
+    const EventLocation* l = e.location ? &*e.location : nullptr;
+    field(l ? std::string_view(l->name) : "");
+    field(l ? std::string_view(l->country) : "");
+    field(l ? std::string_view(l->admin1) : "");
+    field(l && l->lat ? FormatNumber(*l->lat, 4) : "");
+    field(l && l->lon ? FormatNumber(*l->lon, 4) : "");
+    field(l ? std::string_view(l->type) : "");
+    AppendTsvField(l ? std::string_view(l->how) : "", line);
     line->push_back('\n');
     if (!sbuf_) out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
@@ -280,7 +290,45 @@ void WriteSpan(const Span& sp, JsonSink* o) {
   o->Char(']');
 }
 
+void WriteLocation(const EventLocation& l, JsonSink* o) {
+  o->Lit("{\"name\":");
+  o->Str(l.name);
+  o->Lit(",\"country\":");
+  o->Str(l.country);
+  o->Lit(",\"admin1\":");
+  o->StrOrNull(l.admin1);
+  o->Lit(",\"admin1_code\":");
+  o->StrOrNull(l.admin1_code);
+  o->Lit(",\"lat\":");
+  if (l.lat) o->Double(*l.lat); else o->Lit("null");
+  o->Lit(",\"lon\":");
+  if (l.lon) o->Double(*l.lon); else o->Lit("null");
+  o->Lit(",\"geonames_id\":");
+  if (l.geonames_id) o->Int(l.geonames_id); else o->Lit("null");
+  o->Lit(",\"type\":");
+  o->Str(l.type);
+  o->Lit(",\"how\":");
+  o->Str(l.how);
+  o->Lit(",\"span\":");
+  if (l.span) WriteSpan(*l.span, o); else o->Lit("null");
+  o->Char('}');
+}
+
+size_t LocationBound(const std::optional<EventLocation>& l) {
+  if (!l) return 0;
+  return l->name.size() + l->country.size() + l->admin1.size() + l->admin1_code.size() +
+         l->type.size() + l->how.size() + 64;
+}
+
 }  // namespace
+
+std::string LocationToJson(const EventLocation& l) {
+  std::string buf(6 * LocationBound(l) + 512, '\0');
+  JsonSink o(buf.data());
+  WriteLocation(l, &o);
+  buf.resize(static_cast<size_t>(o.end() - buf.data()));
+  return buf;
+}
 
 void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out) {
   // Room for every string escaped at worst (6 bytes a byte), plus the keys
@@ -289,7 +337,8 @@ void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out) {
                    ActorBound(e.source) + (e.target ? ActorBound(*e.target) : 0) +
                    e.code.size() + e.root.size() + e.plover.size() + e.text.size() +
                    e.trigger.size() + e.pattern.size() + e.pattern_origin.size() +
-                   e.parent_id.size() + info.coder.size() + info.dictionary.size();
+                   e.parent_id.size() + info.coder.size() + info.dictionary.size() +
+                   LocationBound(e.location);
   for (const std::string& n : e.notes) strings += n.size() + 3;
   // A scratch buffer per thread, never cleared: the event is written there
   // and appended to *out in one piece.
@@ -356,7 +405,13 @@ void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out) {
     if (i) o.Char(',');
     o.Str(e.notes[i]);
   }
-  o.Lit("]},\"confidence\":");
+  o.Lit("]},\"location\":");
+  if (e.location) {
+    WriteLocation(*e.location, &o);
+  } else {
+    o.Lit("null");
+  }
+  o.Lit(",\"confidence\":");
   o.Double(e.confidence);
   o.Lit(",\"parent_id\":");
   o.StrOrNull(e.parent_id);

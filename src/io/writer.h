@@ -40,6 +40,9 @@ std::string EventToJson(const Event& e, const WriterInfo& info);
 // The same, appended to *out (no allocation beyond its growth).
 void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out);
 
+// The JSON object of an event's location (as in the event's "location").
+std::string LocationToJson(const EventLocation& l);
+
 // Escapes a TSV field: \ -> \\, tab -> \t, newline -> \n, CR -> \r.
 std::string TsvEscape(std::string_view s);
 

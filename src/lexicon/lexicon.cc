@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "dyad/gazetteer.h"
 #include "lexicon/word_map.h"
 
 namespace dyad {
@@ -249,6 +250,11 @@ ActorCodeParts Lexicon::SplitActorCode(std::string_view code) const {
     // Anything else (a region inside an IGO code) only narrows the code.
   }
   return parts;
+}
+
+const Gazetteer& Lexicon::gazetteer() const {
+  static const Gazetteer kEmpty;
+  return gazetteer_ ? *gazetteer_ : kEmpty;
 }
 
 }  // namespace dyad

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "dyad/document.h"
+#include "dyad/gazetteer.h"
 #include "dyad/lexicon.h"
 #include "lexicon/word_map.h"
 #include "text/strings.h"
@@ -279,6 +280,8 @@ class LexiconBuilder {
       }
     }
   }
+
+  void SetGazetteer(std::shared_ptr<const Gazetteer> gz) { lex_->gazetteer_ = std::move(gz); }
 
   Result<std::shared_ptr<const Lexicon>> Finish() {
     if (lane_ == Lane::kAll) {
@@ -1078,17 +1081,34 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::vector<std::stri
   // word_info_, which the .dict files never touch: with a second thread they
   // load alongside them.
   const fs::path wordnet = cameo_dir.parent_path() / "lexicon" / "wordnet-verbs.tsv";
+  // The gazetteer (data/geo/) beside the tables; none is an empty one. It
+  // loads on the WordNet thread, after WordNet.
+  const fs::path geo = cameo_dir.parent_path() / "geo" / "gazetteer.tsv";
+  std::shared_ptr<const Gazetteer> gazetteer;
+  auto load_geo = [&]() -> Status {
+    if (!fs::exists(geo, ec)) return Status::Ok();
+    auto gz = Gazetteer::Load(geo.string());
+    if (!gz.ok()) return gz.status();
+    gazetteer = *gz;
+    return Status::Ok();
+  };
   if (threads > 1) {
-    Status wordnet_status = Status::Ok();
-    std::thread wordnet_thread([&] { wordnet_status = b.LoadWordNet(wordnet); });
+    Status wordnet_status = Status::Ok(), geo_status = Status::Ok();
+    std::thread wordnet_thread([&] {
+      wordnet_status = b.LoadWordNet(wordnet);
+      geo_status = load_geo();
+    });
     Status lanes = b.LoadInLanes(files, cameo_dir);
     wordnet_thread.join();
     DYAD_RETURN_IF_ERROR(wordnet_status);
+    DYAD_RETURN_IF_ERROR(geo_status);
     DYAD_RETURN_IF_ERROR(lanes);
   } else {
     DYAD_RETURN_IF_ERROR(b.LoadWordNet(wordnet));
+    DYAD_RETURN_IF_ERROR(load_geo());
     for (const fs::path& f : files) b.LoadFile(f, 0);
   }
+  b.SetGazetteer(std::move(gazetteer));
   return b.Finish();
 }
 
@@ -1100,6 +1120,13 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::LoadSources(const std::vector<Di
   LexiconBuilder b(stats);
   DYAD_RETURN_IF_ERROR(b.LoadTables(cameo_dir));
   DYAD_RETURN_IF_ERROR(b.LoadWordNet(cameo_dir.parent_path() / "lexicon" / "wordnet-verbs.tsv"));
+  const fs::path geo = cameo_dir.parent_path() / "geo" / "gazetteer.tsv";
+  std::error_code ec;
+  if (fs::exists(geo, ec)) {
+    auto gz = Gazetteer::Load(geo.string());
+    if (!gz.ok()) return gz.status();
+    b.SetGazetteer(*gz);
+  }
   if (sources.empty()) return Status::NotFound("no dictionaries given");
   for (const DictSource& src : sources) {
     std::istringstream in(src.text);

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "report/map.h"
 #include "report/svg.h"
 #include "store/series.h"
 
@@ -373,6 +374,20 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
     h << "<div class=\"chart\">" << TimelineSvg({p}, o.by, to_opt) << "</div>";
   }
   h << "</div></section>\n";
+
+  // Map.
+  {
+    std::vector<MapPoint> points = MapPoints(d.mentions, d.events);
+    int64_t placed = 0;
+    for (const MapPoint& p : points) placed += p.events;
+    h << "<section id=\"map\"><h2>Where</h2><p class=\"note\">Where the deduplicated events "
+         "happened (each event's location: a city, a first-level division or a country; "
+         "docs/OUTPUT_FORMAT.md); point area by events, colour by their most frequent quad "
+         "class. "
+      << placed << " of " << d.events.size() << " events placed at " << points.size()
+      << " place" << (points.size() == 1 ? "" : "s") << ".</p>";
+    h << "<div class=\"chart\">" << WorldMapSvg(points) << "</div></section>\n";
+  }
 
   // Network.
   h << "<section id=\"network\"><h2>Actor network</h2><p class=\"note\">Directed edges between "

@@ -1,6 +1,7 @@
 // The HTML report: one self-contained page (inline CSS and SVG, no scripts,
 // no external resources) with the store's summary and coverage, an overview
-// timeline, the alerts, timelines of the busiest dyads, the actor network,
+// timeline, the alerts, timelines of the busiest dyads, a world map of where
+// the events happened (report/map.h), the actor network,
 // the top dyads, and the top events with their evidence sentences
 // highlighted (source, target, trigger).
 #ifndef DYAD_REPORT_REPORT_H_

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dyad/gazetteer.h"
 #include "io/writer.h"
 #include "store/dates.h"
 
@@ -35,7 +36,53 @@ std::string Dump(const Json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// GDELT's geo types: 1 country, 4 world city, 5 world state (ADM1). dyad
+// writes no US-specific 2/3: a US state is 5 and a US city 4.
+const char* GdeltGeoType(const std::string& type) {
+  if (type == "country") return "1";
+  if (type == "admin1") return "5";
+  if (type == "city") return "4";
+  return "";
+}
+
+// One geo block of 8 columns: Type, FullName, CountryCode, ADM1Code,
+// ADM2Code, Lat, Long, FeatureID.
+void GeoBlock(const EventLocation* l, const CountryCodes* cameo, std::vector<std::string>* f) {
+  if (!l) {
+    for (int i = 0; i < 8; ++i) f->push_back("");
+    return;
+  }
+  f->push_back(GdeltGeoType(l->type));
+  std::string full = l->name;  // "Kharkiv, Kharkiv Oblast, Ukraine" as GDELT writes it
+  if (l->type == "city" && !l->admin1.empty()) full += ", " + l->admin1;
+  f->push_back(full);
+  f->push_back(cameo ? cameo->ToCameo(l->country) : l->country);
+  f->push_back(l->admin1_code);
+  f->push_back("");  // ADM2Code
+  f->push_back(l->lat ? Fixed(*l->lat, 4) : "");
+  f->push_back(l->lon ? Fixed(*l->lon, 4) : "");
+  f->push_back(l->geonames_id ? std::to_string(l->geonames_id)
+               : l->type == "admin1" ? l->admin1_code
+               : l->type == "country" ? l->country : "");
+}
+
 }  // namespace
+
+std::optional<EventLocation> CountryLocation(const std::string& country, const Gazetteer* gz) {
+  if (!gz || country.size() < 3) return std::nullopt;
+  const GeoPlace* p = gz->Country(std::string_view(country).substr(0, 3));
+  if (!p) return std::nullopt;
+  EventLocation l;
+  l.name = std::string(p->name);
+  l.country = std::string(p->country);
+  l.type = "country";
+  l.how = "actor";
+  if (p->has_point) {
+    l.lat = p->lat;
+    l.lon = p->lon;
+  }
+  return l;
+}
 
 const std::vector<std::string>& GdeltColumns() {
   static const std::vector<std::string> cols = [] {
@@ -79,7 +126,7 @@ std::string GdeltFractionDate(const std::string& date) {
 }
 
 std::string GdeltRow(const std::vector<const Mention*>& mentions, const DedupEvent& ev,
-                     const CountryCodes* cameo) {
+                     const CountryCodes* cameo, const Gazetteer* gz) {
   const Mention& rep = *mentions.at(0);
   const Event& e = rep.event;
   std::vector<std::string> f;
@@ -119,7 +166,12 @@ std::string GdeltRow(const std::vector<const Mention*>& mentions, const DedupEve
   f.push_back(std::to_string(ev.num_sources));
   f.push_back(std::to_string(ev.num_articles));
   f.push_back("");                                 // AvgTone: dyad does not score tone
-  for (int i = 0; i < 24; ++i) f.push_back("");    // three geo blocks of 8
+  // Actor1Geo and Actor2Geo: the actors' countries; ActionGeo: where it happened.
+  auto a1 = CountryLocation(e.source.country, gz);
+  auto a2 = e.target ? CountryLocation(e.target->country, gz) : std::nullopt;
+  GeoBlock(a1 ? &*a1 : nullptr, cameo, &f);
+  GeoBlock(a2 ? &*a2 : nullptr, cameo, &f);
+  GeoBlock(e.location ? &*e.location : nullptr, cameo, &f);
   f.push_back(rep.added);
   f.push_back(rep.url);
   std::string row;
@@ -164,6 +216,23 @@ std::optional<std::string> PloverJson(const Mention& m) {
   j["event"] = Json::array({e.plover});
   if (!e.plover_mode.empty()) j["mode"] = e.plover_mode;
   if (int q = PloverQuad(e.plover)) j["quad_code"] = q;
+  if (e.location) {
+    // PLOVER's location fields (the POLECAT release's geolocation).
+    const EventLocation& l = *e.location;
+    Json loc;
+    loc["placename"] = l.name;
+    loc["country"] = l.country;
+    loc["admin1"] = l.admin1.empty() ? Json() : Json(l.admin1);
+    loc["lat"] = l.lat ? Json(*l.lat) : Json();
+    loc["lon"] = l.lon ? Json(*l.lon) : Json();
+    loc["geonameid"] = l.geonames_id ? Json(l.geonames_id) : Json();
+    loc["feature_code"] = l.type;
+    loc["geo_source"] = l.how;
+    if (l.span) loc["event_text_span"] = Json::array({l.span->begin, l.span->end});
+    j["geolocation"] = loc;
+    j["location"] = l.name;
+    j["country"] = l.country;
+  }
   j["event_text"] = e.trigger;
   j["text"] = e.text;
   Json ti;

@@ -2,8 +2,9 @@
 //   gdelt  — GDELT 2.0 event table: 61 tab-separated columns in GDELT's
 //            order, one row per deduplicated event (NumMentions, NumSources,
 //            NumArticles from the dedup), or per mention with --raw. Fields
-//            dyad does not have (ethnic and religion codes, AvgTone, all geo)
-//            are left empty, never guessed. Country codes are CAMEO's
+//            dyad does not have (ethnic and religion codes, AvgTone, ADM2)
+//            are left empty, never guessed. ActionGeo_* is the event's
+//            location; Actor1Geo/Actor2Geo the actors' countries. Country codes are CAMEO's
 //            (ROM, MTN, TMP), as in GDELT's files, unless asked for ISO.
 //   plover — PLOVER JSON Lines (actor/recipient/event/mode/quad_code …), one
 //            record per mention whose CAMEO code has a PLOVER type; CAMEO 01
@@ -18,9 +19,14 @@
 #include <string>
 #include <vector>
 
+#include "dyad/event.h"
 #include "store/country_codes.h"
 #include "store/dedup.h"
 #include "store/mention.h"
+
+namespace dyad {
+class Gazetteer;
+}
 
 namespace dyad::store {
 
@@ -42,9 +48,15 @@ std::string GdeltFractionDate(const std::string& yyyy_mm_dd);
 // first mention is the representative) with the given counts. With
 // `cameo`, the actors' codes and country codes are written as CAMEO writes
 // them (Actor1Code ROMGOV, Actor1CountryCode ROM); without, as dyad stores
-// them (ISO: ROUGOV, ROU).
+// them (ISO: ROUGOV, ROU). The ActionGeo_* columns are the event's
+// location (empty when it has none); with `gz`, Actor1Geo_*/Actor2Geo_*
+// are the actors' countries (type 1, the gazetteer's country point).
 std::string GdeltRow(const std::vector<const Mention*>& mentions, const DedupEvent& ev,
-                     const CountryCodes* cameo = nullptr);
+                     const CountryCodes* cameo = nullptr, const Gazetteer* gz = nullptr);
+
+// A country's location (type "country", how "actor") from the gazetteer;
+// nullopt for a code it does not know (regions, IGOs) or without one.
+std::optional<EventLocation> CountryLocation(const std::string& country, const Gazetteer* gz);
 
 // PLOVER quad category (1..4) of a PLOVER event type, 0 if unknown.
 int PloverQuad(const std::string& type);

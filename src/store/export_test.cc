@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dyad/gazetteer.h"
 #include "store/test_util.h"
 
 namespace dyad::store {
@@ -92,6 +93,70 @@ TEST(Gdelt, TargetlessEventHasEmptyActor2) {
   auto f = Fields(GdeltRow({&m}, ev));
   ASSERT_EQ(f.size(), 61u);
   for (int i = 15; i < 25; ++i) EXPECT_EQ(f[i], "");
+}
+
+EventLocation Kharkiv() {
+  EventLocation l;
+  l.name = "Kharkiv";
+  l.country = "UKR";
+  l.admin1 = "Kharkiv Oblast";
+  l.admin1_code = "UA-63";
+  l.lat = 49.98081;
+  l.lon = 36.25272;
+  l.geonames_id = 706483;
+  l.type = "city";
+  l.how = "sentence";
+  l.span = Span{10, 17};
+  return l;
+}
+
+TEST(Gdelt, GeoColumnsFromTheLocationAndTheActorsCountries) {
+  Mention m = M("RUS", "UKR", "190", "2022-02-24", -10, 4, "A", "s1", "RUSMIL");
+  m.event.location = Kharkiv();
+  auto gz = Gazetteer::Parse(
+      "\tcountry\tRussia\tRUS\t\t\t60\t100\t0\t\trussia\n"
+      "\tcountry\tUkraine\tUKR\t\t\t49\t32\t0\t\tukraine\n",
+      "test.tsv");
+  ASSERT_TRUE(gz.ok());
+  DedupEvent ev;
+  ev.mentions = {0};
+  ev.num_mentions = ev.num_sources = ev.num_articles = 1;
+  auto f = Fields(GdeltRow({&m}, ev, nullptr, gz->get()));
+  ASSERT_EQ(f.size(), 61u);
+  // Actor1Geo_*: Russia at country level; Actor2Geo_*: Ukraine.
+  EXPECT_EQ(f[35], "1");
+  EXPECT_EQ(f[36], "Russia");
+  EXPECT_EQ(f[37], "RUS");
+  EXPECT_EQ(f[40], "60.0000");
+  EXPECT_EQ(f[41], "100.0000");
+  EXPECT_EQ(f[43], "1");
+  EXPECT_EQ(f[45], "UKR");
+  // ActionGeo_*: the city.
+  EXPECT_EQ(f[51], "4");
+  EXPECT_EQ(f[52], "Kharkiv, Kharkiv Oblast");
+  EXPECT_EQ(f[53], "UKR");
+  EXPECT_EQ(f[54], "UA-63");
+  EXPECT_EQ(f[55], "");  // ADM2Code: not coded
+  EXPECT_EQ(f[56], "49.9808");
+  EXPECT_EQ(f[57], "36.2527");
+  EXPECT_EQ(f[58], "706483");
+  // Without a gazetteer the actors' blocks stay empty; the location is the event's own.
+  auto g = Fields(GdeltRow({&m}, ev));
+  for (int i = 35; i < 51; ++i) EXPECT_EQ(g[i], "") << "actor geo column " << i;
+  EXPECT_EQ(g[52], "Kharkiv, Kharkiv Oblast");
+}
+
+TEST(Plover, LocationFields) {
+  Mention m = M("RUS", "UKR", "190", "2022-02-24", -10, 4, "A", "s1", "RUSMIL");
+  m.event.plover = "ASSAULT";
+  m.event.location = Kharkiv();
+  auto j = nlohmann::json::parse(*PloverJson(m));
+  EXPECT_EQ(j["location"], "Kharkiv");
+  EXPECT_EQ(j["country"], "UKR");
+  EXPECT_EQ(j["geolocation"]["placename"], "Kharkiv");
+  EXPECT_EQ(j["geolocation"]["geonameid"], 706483);
+  EXPECT_EQ(j["geolocation"]["feature_code"], "city");
+  EXPECT_DOUBLE_EQ(j["geolocation"]["lat"].get<double>(), 49.98081);
 }
 
 TEST(Plover, RecordFieldsAndSkippedCodes) {

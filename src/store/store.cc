@@ -6,6 +6,9 @@
 #include <set>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
+#include "io/writer.h"
 #include "store/dates.h"
 #include "text/strings.h"
 
@@ -81,7 +84,8 @@ CREATE TABLE IF NOT EXISTS events (
   pattern_origin TEXT NOT NULL,
   confidence REAL NOT NULL,
   notes TEXT NOT NULL,
-  is_root INTEGER NOT NULL
+  is_root INTEGER NOT NULL,
+  location TEXT
 );
 CREATE INDEX IF NOT EXISTS events_story ON events(story_id);
 CREATE INDEX IF NOT EXISTS events_dyad ON events(source_key, target_key, date);
@@ -100,8 +104,8 @@ constexpr const char* kEventColumns =
     "target_begin, target_end, "
     "code, root, goldstein, quad_class, plover, plover_mode, "
     "text, sentence_begin, trigger, trigger_begin, trigger_end, pattern, pattern_origin, "
-    "confidence, notes, is_root";
-constexpr int kEventColumnCount = 38;
+    "confidence, notes, is_root, location";
+constexpr int kEventColumnCount = 39;
 
 uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
   for (unsigned char c : s) {
@@ -127,6 +131,35 @@ std::vector<std::string> Split(const std::string& s, char sep) {
     b = e + 1;
   }
   return out;
+}
+
+// The "location" object of io::LocationToJson, read back; none when the
+// text is empty or not such an object.
+std::optional<EventLocation> LocationFromJson(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return std::nullopt;
+  EventLocation l;
+  auto str = [&](const char* k) {
+    auto it = j.find(k);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  l.name = str("name");
+  l.country = str("country");
+  l.admin1 = str("admin1");
+  l.admin1_code = str("admin1_code");
+  l.type = str("type");
+  l.how = str("how");
+  if (auto it = j.find("lat"); it != j.end() && it->is_number()) l.lat = it->get<double>();
+  if (auto it = j.find("lon"); it != j.end() && it->is_number()) l.lon = it->get<double>();
+  if (auto it = j.find("geonames_id"); it != j.end() && it->is_number_integer()) {
+    l.geonames_id = it->get<int64_t>();
+  }
+  if (auto it = j.find("span"); it != j.end() && it->is_array() && it->size() == 2 &&
+                                 (*it)[0].is_number_unsigned() && (*it)[1].is_number_unsigned()) {
+    l.span = Span{(*it)[0].get<uint32_t>(), (*it)[1].get<uint32_t>()};
+  }
+  return l;
 }
 
 std::string UtcNow() {
@@ -284,6 +317,13 @@ Status EventStore::Init(Mode mode) {
                                      ", this dyad reads version " +
                                      std::to_string(kSchemaVersion));
     }
+    // Stores made before events had a location: the column is added (an
+    // added column is NULL in every old row); a read-only store reads none.
+    sqlite::Stmt cols(*db_, "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name='location'");
+    if (cols.Next() == sqlite::Step::kRow && cols.Int(0) == 0) {
+      has_location_ = mode != Mode::kReadOnly &&
+                      db_->Exec("ALTER TABLE events ADD COLUMN location TEXT").ok();
+    }
   }
   return Status::Ok();
 }
@@ -365,6 +405,11 @@ Status EventStore::WriteStory(const CodedStory& cs, const std::string& now,
     b.Add(e.pattern).Add(e.pattern_origin).Add(e.confidence).Add(Join(e.notes, "; "));
     bool root = in_range ? cs.sentences[e.sentence].paragraph == lead : e.sentence == 0;
     b.Add(root ? 1 : 0);
+    if (e.location) {
+      b.Add(io::LocationToJson(*e.location));
+    } else {
+      b.Null();
+    }
     DYAD_RETURN_IF_ERROR(es.Run());
   }
   return Status::Ok();
@@ -431,7 +476,9 @@ Status EventStore::WriteBatch(const std::vector<CodedStory>& batch, const Ingest
 
 Status EventStore::ForEachMention(const MentionQuery& q,
                                   const std::function<bool(Mention&&)>& fn) {
-  std::string sql = "SELECT " + Qualified(kEventColumns, "e.") +
+  std::string columns = Qualified(kEventColumns, "e.");
+  if (!has_location_) columns.replace(columns.rfind("e.location"), 10, "NULL");
+  std::string sql = "SELECT " + columns +
                     ", s.publisher, s.url, s.ingested_at, s.coder, s.dictionary "
                     "FROM events e JOIN stories s USING (story_id) WHERE 1";
   std::vector<std::string> binds;
@@ -523,6 +570,8 @@ Status EventStore::ForEachMention(const MentionQuery& q,
       if (!n.empty() && n[0] == ' ') n.erase(0, 1);
     }
     m.is_root = st.Int(c++) != 0;
+    e.location = LocationFromJson(st.IsNull(c) ? std::string() : st.Text(c));
+    ++c;
     m.publisher = st.Text(c++);
     m.url = st.Text(c++);
     m.added = CompactTime(st.Text(c++));

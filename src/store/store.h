@@ -128,6 +128,9 @@ class EventStore {
                     bool* replaced);
 
   std::unique_ptr<sqlite::Db> db_;
+  // A store made before events had a location lacks the column until a
+  // writer adds it; a reader then reads no locations.
+  bool has_location_ = true;
   std::unique_ptr<sqlite::Stmt> select_fp_, delete_events_, delete_sentences_, insert_story_,
       insert_sentence_, insert_event_;
 };

@@ -110,6 +110,44 @@ TEST_F(StoreTest, WritesAndReadsBackEveryField) {
   EXPECT_EQ(*(*s)->StoredFingerprint("nope"), "");
 }
 
+TEST_F(StoreTest, KeepsTheLocationAndAddsItsColumnToAnOlderStore) {
+  {
+    // A store as made before events had a location: no `location` column.
+    auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+    ASSERT_TRUE(s.ok());
+    ASSERT_TRUE((*s)->db().Exec("ALTER TABLE events DROP COLUMN location").ok());
+  }
+  auto s = EventStore::Open(path_, EventStore::Mode::kExisting);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  CodedStory cs = MakeStory("a", 2);
+  EventLocation l;
+  l.name = "Moscow";
+  l.country = "RUS";
+  l.lat = 55.7522;
+  l.lon = 37.6156;
+  l.geonames_id = 524901;
+  l.type = "city";
+  l.how = "dateline";
+  l.span = Span{0, 6};
+  cs.events[0].location = l;
+  WriteCounts wc;
+  ASSERT_TRUE((*s)->WriteBatch({cs}, {"dyad test", "dict@1"}, &wc).ok());
+  auto ms = (*s)->Mentions({});
+  ASSERT_TRUE(ms.ok());
+  ASSERT_EQ(ms->size(), 2u);
+  ASSERT_TRUE((*ms)[0].event.location);
+  const EventLocation& got = *(*ms)[0].event.location;
+  EXPECT_EQ(got.name, "Moscow");
+  EXPECT_EQ(got.type, "city");
+  EXPECT_EQ(got.how, "dateline");
+  EXPECT_DOUBLE_EQ(*got.lat, 55.7522);
+  EXPECT_EQ(got.geonames_id, 524901);
+  ASSERT_TRUE(got.span);
+  EXPECT_EQ(got.span->end, 6u);
+  EXPECT_TRUE(got.admin1.empty());
+  EXPECT_FALSE((*ms)[1].event.location);  // none stays none
+}
+
 TEST_F(StoreTest, ReingestReplacesTheOldEvents) {
   auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
   WriteCounts wc;

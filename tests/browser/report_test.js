@@ -1,7 +1,7 @@
 // Opens a dyad report in headless Chromium (Debian's chromium, driven by
 // playwright-core) and checks that it renders: the charts are SVG elements
 // with a real size and their marks (bars, Goldstein points, network nodes
-// and edges), the evidence is highlighted, nothing was fetched from outside
+// and edges, the world map's land and event points), the evidence is highlighted, nothing was fetched from outside
 // the page, and nothing was logged as an error. Saves a full-page PNG.
 //
 //   node report_test.js REPORT.html OUT.png [MORE.png ...]
@@ -74,6 +74,14 @@ async function main() {
         nodes: document.querySelectorAll('svg.dyad-network g.node').length,
         edges: document.querySelectorAll('svg.dyad-network g.edge').length,
         coverage: document.querySelectorAll('svg.dyad-coverage').length,
+        maps: document.querySelectorAll('svg.dyad-map').length,
+        land: [...document.querySelectorAll('svg.dyad-map path.land')]
+          .filter((p) => { const [w, h] = size(p); return w > 300 && h > 100; }).length,
+        places: document.querySelectorAll('svg.dyad-map circle.place').length,
+        visiblePlaces: [...document.querySelectorAll('svg.dyad-map circle.place')]
+          .filter((c) => { const [w, h] = size(c); return w > 1 && h > 1; }).length,
+        placeTitles: [...document.querySelectorAll('svg.dyad-map circle.place title')]
+          .map((t) => t.textContent),
         marks: document.querySelectorAll('#events mark.trg').length,
         sections: [...document.querySelectorAll('section h2')].map((h) => h.textContent),
         scripts: document.querySelectorAll('script').length,
@@ -88,6 +96,11 @@ async function main() {
     check('network drew nodes and edges', info.nodes >= 2 && info.edges >= 1,
           `${info.nodes} nodes, ${info.edges} edges`);
     check('coverage (denominator) chart present', info.coverage === 1);
+    check('world map drawn with its land', info.maps === 1 && info.land === 1,
+          `${info.maps} maps, ${info.land} land paths`);
+    check('map has visible event points, each titled', info.places >= 2 &&
+          info.visiblePlaces === info.places && info.placeTitles.every((t) => / events?$/.test(t)),
+          `${info.visiblePlaces}/${info.places} points`);
     check('top events have highlighted triggers', info.marks > 0, info.marks);
     check('no scripts in the page', info.scripts === 0, info.scripts);
     check('nothing fetched from outside the page', external.length === 0, external.join(' '));

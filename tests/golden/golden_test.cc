@@ -10,6 +10,10 @@
 // longer is a code prefix; SRC/TGT are country codes or NATO, EU, UN, AU, or a
 // full actor code such as RUSGOV; TGT "---" is no target), or "=> none". The
 // events produced must be exactly the ones listed, no more, no fewer.
+//
+// An "=>" line may end in "@ PLACE": where the event happened, as
+// "@ Name, CTY, type, how" (type city/admin1/country; how
+// sentence/dateline/story/actor, optional) or "@ none" for no location.
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -20,6 +24,7 @@
 #include <gtest/gtest.h>
 
 #include "dyad/coder.h"
+#include "dyad/gazetteer.h"
 #include "store/mention.h"
 
 namespace dyad {
@@ -29,6 +34,8 @@ namespace fs = std::filesystem;
 
 struct Expect {
   std::string source, target, code;
+  bool has_place = false;  // an "@ …" part was given
+  std::vector<std::string> place;  // name, country, type, how; empty: no location
 };
 
 struct Case {
@@ -59,6 +66,16 @@ std::vector<Case> LoadCases(const fs::path& p) {
       std::string spec = Trim(line.substr(2));
       if (spec == "none") continue;
       Expect e;
+      if (size_t at = spec.find(" @ "); at != std::string::npos) {
+        e.has_place = true;
+        std::string place = Trim(spec.substr(at + 3));
+        spec = Trim(spec.substr(0, at));
+        if (place != "none") {
+          std::stringstream ps(place);
+          std::string part;
+          while (std::getline(ps, part, ',')) e.place.push_back(Trim(part));
+        }
+      }
       size_t gt = spec.find('>'), colon = spec.find(':');
       e.source = Trim(spec.substr(0, gt));
       e.target = Trim(spec.substr(gt + 1, colon - gt - 1));
@@ -86,15 +103,32 @@ bool ActorMatches(const std::string& spec, const Actor* a) {
   return Key(a) == spec;
 }
 
+bool PlaceMatches(const Expect& x, const Event& e) {
+  if (!x.has_place) return true;
+  if (x.place.empty()) return !e.location;
+  if (!e.location) return false;
+  const EventLocation& l = *e.location;
+  const std::string* want[] = {&l.name, &l.country, &l.type, &l.how};
+  for (size_t i = 0; i < x.place.size() && i < 4; ++i) {
+    if (i == 0 ? Gazetteer::Key(x.place[0]) != Gazetteer::Key(l.name) : x.place[i] != *want[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool Matches(const Expect& x, const Event& e) {
   return ActorMatches(x.source, &e.source) &&
          ActorMatches(x.target, e.target ? &*e.target : nullptr) &&
-         e.code.compare(0, x.code.size(), x.code) == 0;
+         e.code.compare(0, x.code.size(), x.code) == 0 && PlaceMatches(x, e);
 }
 
 std::string Show(const Event& e) {
+  std::string place = e.location ? " @ " + e.location->name + ", " + e.location->country + ", " +
+                                       e.location->type + ", " + e.location->how
+                                 : "";
   return e.source.code + " > " + (e.target ? e.target->code : "---") + " : " + e.code + " ('" +
-         e.trigger + "', " + e.pattern + ")";
+         e.trigger + "', " + e.pattern + ")" + place;
 }
 
 std::vector<std::string> GoldenFiles() {
@@ -138,7 +172,13 @@ TEST_P(Golden, CodesExactlyTheExpectedEvents) {
       }
       if (!found) {
         ok = false;
-        why << "  missing " << x.source << " > " << x.target << " : " << x.code << "\n";
+        why << "  missing " << x.source << " > " << x.target << " : " << x.code;
+        if (x.has_place) {
+          why << " @ ";
+          for (size_t i = 0; i < x.place.size(); ++i) why << (i ? ", " : "") << x.place[i];
+          if (x.place.empty()) why << "none";
+        }
+        why << "\n";
       }
     }
     for (size_t i = 0; i < events.size(); ++i) {

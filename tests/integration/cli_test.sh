@@ -36,13 +36,13 @@ check "plain text without --date is reported (exit 1)" $([ $RC -eq 1 ] && echo "
 run code --date 2025-03-14 "$SRC/examples/border-crisis.txt"
 check "plain text with --date exits 0 and codes events" $([ $RC -eq 0 ] && [ -n "$OUT" ] && echo 0 || echo 1) "rc=$RC"
 
-# TSV: header row, 21 columns, tabs/newlines escaped
+# TSV: header row, 28 columns (21, then the location's 7), tabs/newlines escaped
 run code --format tsv "$SRC/examples/stories.jsonl"
 check "tsv has a header row" $(echo "$OUT" | head -1 | grep -q "^id	story_id	sentence" && echo 0 || echo 1)
-check "tsv rows all have 21 columns" $(echo "$OUT" | awk -F'\t' 'NF != 21 {bad=1} END {exit bad}' && echo 0 || echo 1)
+check "tsv rows all have 28 columns" $(echo "$OUT" | awk -F'\t' 'NF != 28 {bad=1} END {exit bad}' && echo 0 || echo 1)
 printf '{"id":"tab","date":"2024-05-01","text":"Russia attacked\\tUkraine on Monday.\\nRussia shelled Kharkiv."}\n' > "$TMP/tab.jsonl"
 run code --format tsv "$TMP/tab.jsonl"
-check "tsv escapes tabs and newlines inside fields" $(echo "$OUT" | awk -F'\t' 'NF != 21 {bad=1} END {exit bad}' && echo 0 || echo 1)
+check "tsv escapes tabs and newlines inside fields" $(echo "$OUT" | awk -F'\t' 'NF != 28 {bad=1} END {exit bad}' && echo 0 || echo 1)
 
 # bad input: every problem reported as file:line, the rest still processed
 {

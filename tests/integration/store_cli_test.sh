@@ -217,10 +217,14 @@ assert len(rows) == len(clusters), (len(rows), len(clusters))
 assert sum(int(r["NumMentions"]) for r in rows) == len(ms)
 assert len({r["GLOBALEVENTID"] for r in rows}) == len(rows), "GLOBALEVENTID not unique"
 for r in rows:
-    assert r["AvgTone"] == "" and r["ActionGeo_Lat"] == "" and r["Actor1Geo_FullName"] == ""
+    assert r["AvgTone"] == "" and r["ActionGeo_ADM2Code"] == ""
+    assert r["ActionGeo_Type"] in ("", "1", "4", "5") and r["Actor1Geo_Type"] in ("", "1")
+    assert (r["ActionGeo_Type"] == "") == (r["ActionGeo_FullName"] == "")
     assert r["EventRootCode"] == r["EventCode"][:2] and r["IsRootEvent"] in ("0", "1")
     assert int(r["NumSources"]) <= int(r["NumMentions"]) and int(r["NumArticles"]) <= int(r["NumMentions"])
     assert len(r["SQLDATE"]) == 8 and r["MonthYear"] == r["SQLDATE"][:6] and len(r["DATEADDED"]) == 14
+# The geo columns are filled: where events happened, and the actors' countries.
+assert any(r["ActionGeo_Lat"] for r in rows) and any(r["Actor1Geo_FullName"] for r in rows)
 print("ok", len(rows))
 EOF
 check "gdelt rows are the deduplicated events with GDELT counts" $(ok "$(grep -q '^ok' "$TMP/gd.check" && echo y)") "$(cat "$TMP/gd.check")"

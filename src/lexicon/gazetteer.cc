@@ -1,0 +1,241 @@
+#include "dyad/gazetteer.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+
+#include "lexicon/word_map.h"
+
+namespace dyad {
+namespace {
+
+// U+00C0 … U+017F folded: lower case, accents removed ("" drops the letter).
+constexpr const char* kLatinFold[192] = {"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y", "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d", "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g", "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i", "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "n", "n", "n", "n", "n", "n", "", "n", "n", "o", "o", "o", "o", "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s"};
+
+// Splits a line at tabs into at most n fields; returns the count.
+size_t SplitTabs(std::string_view line, std::string_view* f, size_t n) {
+  size_t k = 0;
+  while (k < n) {
+    size_t t = line.find('\t');
+    f[k++] = line.substr(0, t);
+    if (t == std::string_view::npos) break;
+    line.remove_prefix(t + 1);
+  }
+  return k;
+}
+
+bool ParseDouble(std::string_view s, double* v) {
+  auto r = std::from_chars(s.data(), s.data() + s.size(), *v);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+}  // namespace
+
+const char* GeoTypeName(GeoType t) {
+  switch (t) {
+    case GeoType::kCity: return "city";
+    case GeoType::kAdmin1: return "admin1";
+    case GeoType::kCountry: return "country";
+  }
+  return "";
+}
+
+void Gazetteer::AppendKey(std::string_view w, std::string* out) {
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c < 0x80) {
+      if (c == '\'' || c == '`') continue;
+      if (c == '-' || c == ' ' || c == '\t') {
+        if (!out->empty() && out->back() != ' ') out->push_back(' ');
+        continue;
+      }
+      out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      continue;
+    }
+    // Two-byte UTF-8 in U+00C0 … U+017F: the table; U+2019, U+02BB, U+02BC: dropped.
+    if ((c == 0xC3 || c == 0xC4 || c == 0xC5) && i + 1 < w.size()) {
+      uint32_t cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(w[i + 1]) & 0x3Fu);
+      if (cp >= 0xC0 && cp < 0x180) {
+        out->append(kLatinFold[cp - 0xC0]);
+        ++i;
+        continue;
+      }
+    }
+    if (c == 0xCA && i + 1 < w.size() &&
+        (static_cast<unsigned char>(w[i + 1]) == 0xBB || static_cast<unsigned char>(w[i + 1]) == 0xBC)) {
+      ++i;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(w[i + 2]) == 0x99) {
+      i += 2;
+      continue;
+    }
+    out->push_back(static_cast<char>(c));
+  }
+}
+
+std::string Gazetteer::Key(std::string_view name) {
+  std::string out;
+  AppendKey(name, &out);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return Status::NotFound(path + ": cannot read the gazetteer");
+  std::string text;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
+  bool bad = std::ferror(f);
+  std::fclose(f);
+  if (bad) return Status::DataLoss(path + ": read error");
+  return Parse(std::move(text), path);
+}
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::Parse(std::string text, const std::string& name) {
+  auto gz = std::make_shared<Gazetteer>();
+  gz->text_ = std::move(text);
+  std::string_view all(gz->text_);
+  std::vector<std::pair<std::string_view, uint32_t>> keys;  // (key, place)
+  keys.reserve(all.size() / 40);
+  gz->places_.reserve(all.size() / 60);
+  size_t line_no = 0;
+  while (!all.empty()) {
+    size_t nl = all.find('\n');
+    std::string_view line = all.substr(0, nl);
+    all.remove_prefix(nl == std::string_view::npos ? all.size() : nl + 1);
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    std::string_view f[11];
+    auto bad = [&](const char* why) {
+      return Status::InvalidArgument(name + ":" + std::to_string(line_no) + ": " + why);
+    };
+    if (SplitTabs(line, f, 11) != 11) return bad("want 11 tab-separated fields");
+    GeoPlace p;
+    if (f[1] == "city") p.type = GeoType::kCity;
+    else if (f[1] == "admin1") p.type = GeoType::kAdmin1;
+    else if (f[1] == "country") p.type = GeoType::kCountry;
+    else return bad("type must be city, admin1 or country");
+    if (f[3].size() != 3) return bad("country must be an ISO alpha-3 code");
+    p.name = f[2];
+    p.country = f[3];
+    p.admin1_code = f[4];
+    p.admin1 = f[5];
+    if (!f[6].empty() || !f[7].empty()) {
+      if (!ParseDouble(f[6], &p.lat) || !ParseDouble(f[7], &p.lon) || p.lat < -90 || p.lat > 90 ||
+          p.lon < -180 || p.lon > 180) {
+        return bad("lat and lon must be degrees (or both empty)");
+      }
+      p.has_point = true;
+    }
+    if (!f[0].empty() && std::from_chars(f[0].data(), f[0].data() + f[0].size(), p.geonames_id).ec != std::errc()) {
+      return bad("id must be a number");
+    }
+    if (std::from_chars(f[8].data(), f[8].data() + f[8].size(), p.population).ec != std::errc()) {
+      return bad("population must be a number");
+    }
+    p.capital = f[9] == "PPLC";
+    uint32_t id = static_cast<uint32_t>(gz->places_.size());
+    gz->places_.push_back(p);
+    if (p.type == GeoType::kCountry) gz->country_.emplace(p.country, id);
+    if (p.capital) {
+      auto [it, added] = gz->capital_.emplace(p.country, id);
+      if (!added && gz->places_[it->second].population < p.population) it->second = id;
+    }
+    std::string_view ks = f[10];
+    while (!ks.empty()) {
+      size_t bar = ks.find('|');
+      std::string_view k = ks.substr(0, bar);
+      if (!k.empty()) keys.emplace_back(k, id);
+      ks.remove_prefix(bar == std::string_view::npos ? ks.size() : bar + 1);
+    }
+  }
+  // The key table: count each key's places, give each its range of
+  // lists_, fill the ranges, then order each list most populous first.
+  size_t cap = 16;
+  while (cap < keys.size() * 2) cap <<= 1;
+  gz->slots_.assign(cap, Slot{});
+  std::vector<uint32_t> slot_of(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    uint64_t h = HashWord(keys[i].first);
+    size_t at = gz->FindSlot(keys[i].first, h);
+    Slot& sl = gz->slots_[at];
+    if (sl.key.empty()) {
+      sl.key = keys[i].first;
+      sl.hash = h;
+    }
+    ++sl.end;  // a count for now
+    slot_of[i] = static_cast<uint32_t>(at);
+  }
+  uint32_t offset = 0;
+  for (Slot& sl : gz->slots_) {
+    uint32_t n = sl.end;
+    sl.begin = sl.end = offset;
+    offset += n;
+  }
+  // First words of keys, for MayStart().
+  size_t fcap = 16;
+  while (fcap < keys.size() * 2) fcap <<= 1;
+  gz->first_words_.assign(fcap, 0);
+  for (const auto& [k, id] : keys) {
+    uint64_t h = HashWord(k.substr(0, k.find(' '))) | 1;
+    size_t at = h & (fcap - 1);
+    while (gz->first_words_[at] != 0 && gz->first_words_[at] != h) at = (at + 1) & (fcap - 1);
+    gz->first_words_[at] = h;
+  }
+  gz->lists_.resize(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    Slot& sl = gz->slots_[slot_of[i]];
+    gz->lists_[sl.end++] = keys[i].second;
+  }
+  const auto& P = gz->places_;
+  for (const Slot& sl : gz->slots_) {
+    if (sl.end - sl.begin > 1) {
+      std::sort(gz->lists_.begin() + sl.begin, gz->lists_.begin() + sl.end, [&](uint32_t a, uint32_t b) {
+        return P[a].population != P[b].population ? P[a].population > P[b].population : a < b;
+      });
+    }
+  }
+  return std::shared_ptr<const Gazetteer>(std::move(gz));
+}
+
+size_t Gazetteer::FindSlot(std::string_view key, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  size_t at = hash & mask;
+  while (!slots_[at].key.empty() && (slots_[at].hash != hash || slots_[at].key != key)) {
+    at = (at + 1) & mask;
+  }
+  return at;
+}
+
+bool Gazetteer::MayStart(std::string_view first) const {
+  if (first_words_.empty()) return false;
+  const uint64_t h = HashWord(first) | 1;
+  const size_t mask = first_words_.size() - 1;
+  for (size_t at = h & mask; first_words_[at] != 0; at = (at + 1) & mask) {
+    if (first_words_[at] == h) return true;
+  }
+  return false;
+}
+
+std::span<const uint32_t> Gazetteer::Find(std::string_view key) const {
+  if (slots_.empty() || key.empty()) return {};
+  const Slot& sl = slots_[FindSlot(key, HashWord(key))];
+  if (sl.key.empty()) return {};
+  return std::span<const uint32_t>(lists_.data() + sl.begin, sl.end - sl.begin);
+}
+
+const GeoPlace* Gazetteer::Country(std::string_view alpha3) const {
+  auto it = country_.find(alpha3);
+  return it == country_.end() ? nullptr : &places_[it->second];
+}
+
+const GeoPlace* Gazetteer::Capital(std::string_view alpha3) const {
+  auto it = capital_.find(alpha3);
+  return it == capital_.end() ? nullptr : &places_[it->second];
+}
+
+}  // namespace dyad

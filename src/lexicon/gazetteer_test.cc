@@ -1,0 +1,64 @@
+#include "dyad/gazetteer.h"
+
+#include <gtest/gtest.h>
+
+namespace dyad {
+namespace {
+
+constexpr const char* kSmall =
+    "# id\ttype\tname\tcountry\tadmin1_code\tadmin1\tlat\tlon\tpopulation\tfeature\tkeys\n"
+    "\tcountry\tLebanon\tLBN\t\t\t33.83\t35.83\t0\t\tlebanon\n"
+    "\tadmin1\tNorth Kivu\tCOD\tCD-NK\tNorth Kivu\t\t\t0\t\tnord kivu|north kivu\n"
+    "2210247\tcity\tTripoli\tLBY\t\t\t32.8874\t13.1873\t1150989\tPPLC\ttripoli\n"
+    "266826\tcity\tTripoli\tLBN\t\t\t34.4335\t35.8442\t229398\tPPLA\ttripoli\n";
+
+TEST(Gazetteer, KeysFoldCaseAccentsApostrophesAndHyphens) {
+  EXPECT_EQ(Gazetteer::Key("Tibú"), "tibu");
+  EXPECT_EQ(Gazetteer::Key("Ivano-Frankivsk"), "ivano frankivsk");
+  EXPECT_EQ(Gazetteer::Key("Sana'a"), "sanaa");
+  EXPECT_EQ(Gazetteer::Key("São  Paulo"), "sao paulo");
+  EXPECT_EQ(Gazetteer::Key("Łódź"), "lodz");
+}
+
+TEST(Gazetteer, FindsEveryPlaceOfAKeyMostPopulousFirst) {
+  auto gz = Gazetteer::Parse(kSmall, "small.tsv");
+  ASSERT_TRUE(gz.ok()) << gz.status().message();
+  auto tripoli = (*gz)->Find("tripoli");
+  ASSERT_EQ(tripoli.size(), 2u);
+  EXPECT_EQ((*gz)->place(tripoli[0]).country, "LBY");
+  EXPECT_EQ((*gz)->place(tripoli[1]).country, "LBN");
+  EXPECT_TRUE((*gz)->place(tripoli[0]).capital);
+  EXPECT_EQ((*gz)->place(tripoli[1]).geonames_id, 266826);
+  auto kivu = (*gz)->Find("nord kivu");
+  ASSERT_EQ(kivu.size(), 1u);
+  const GeoPlace& nk = (*gz)->place(kivu[0]);
+  EXPECT_EQ(nk.type, GeoType::kAdmin1);
+  EXPECT_FALSE(nk.has_point);  // no seat's point: placed by name only
+  EXPECT_TRUE((*gz)->Find("goma").empty());
+  ASSERT_NE((*gz)->Country("LBN"), nullptr);
+  EXPECT_EQ((*gz)->Country("LBN")->name, "Lebanon");
+  EXPECT_EQ((*gz)->Capital("LBY")->name, "Tripoli");
+  EXPECT_EQ((*gz)->Capital("LBN"), nullptr);
+}
+
+TEST(Gazetteer, BadLinesNameFileAndLine) {
+  auto bad = Gazetteer::Parse("\tcity\tX\tXXXX\t\t\t1\t2\t0\t\tx\n", "g.tsv");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("g.tsv:1:"), std::string::npos);
+  auto lat = Gazetteer::Parse("# c\n\tcity\tX\tXXX\t\t\t95\t2\t0\t\tx\n", "g.tsv");
+  ASSERT_FALSE(lat.ok());
+  EXPECT_NE(lat.status().message().find("g.tsv:2:"), std::string::npos);
+  auto fields = Gazetteer::Parse("\tcity\tX\n", "g.tsv");
+  EXPECT_FALSE(fields.ok());
+}
+
+TEST(Gazetteer, TheBuiltInGazetteerLoadsWithTheLexiconData) {
+  auto gz = Gazetteer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/geo/gazetteer.tsv");
+  ASSERT_TRUE(gz.ok()) << gz.status().message();
+  EXPECT_GT((*gz)->size(), 100000u);
+  ASSERT_NE((*gz)->Capital("UKR"), nullptr);
+  EXPECT_EQ((*gz)->Capital("UKR")->name, "Kyiv");
+}
+
+}  // namespace
+}  // namespace dyad

@@ -1,0 +1,83 @@
+#include "report/map.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+#include "report/svg.h"
+
+namespace dyad::report {
+namespace {
+
+#include "report/world_map.inc"
+
+// The drawn band: latitudes 84 N to 58 S (y = 90 - lat in 6 … 148).
+constexpr double kTop = 6, kHeight = 142;
+
+}  // namespace
+
+std::vector<MapPoint> MapPoints(const std::vector<store::Mention>& mentions,
+                                const std::vector<store::DedupEvent>& events) {
+  std::map<std::tuple<std::string, std::string, std::string>, MapPoint> by_place;
+  for (const store::DedupEvent& ev : events) {
+    if (ev.mentions.empty()) continue;
+    const Event& e = mentions.at(ev.mentions[0]).event;
+    if (!e.location || !e.location->lat || !e.location->lon) continue;
+    const EventLocation& l = *e.location;
+    MapPoint& p = by_place[{l.country, l.type, l.name}];
+    p.name = l.name;
+    p.country = l.country;
+    p.type = l.type;
+    p.lat = *l.lat;
+    p.lon = *l.lon;
+    ++p.events;
+    if (e.quad_class >= 1 && e.quad_class <= 4) ++p.quad[e.quad_class - 1];
+  }
+  std::vector<MapPoint> out;
+  for (auto& [k, p] : by_place) out.push_back(std::move(p));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const MapPoint& a, const MapPoint& b) { return a.events > b.events; });
+  return out;
+}
+
+std::string WorldMapSvg(const std::vector<MapPoint>& points, int width) {
+  const double scale = width / 360.0;
+  const double height = kHeight * scale;
+  std::ostringstream s;
+  s << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"dyad-chart dyad-map\" width=\"" << width
+    << "\" height=\"" << Num(height, 0) << "\" viewBox=\"0 " << Num(kTop) << " 360 " << Num(kHeight)
+    << "\" role=\"img\" aria-label=\"Map of where the events happened\">";
+  s << "<rect x=\"0\" y=\"" << Num(kTop) << "\" width=\"360\" height=\"" << Num(kHeight)
+    << "\" fill=\"#eef3f7\"/>";
+  s << "<path class=\"land\" d=\"" << kWorldMapPath
+    << "\" fill=\"#d9dee3\" stroke=\"#b8c0c8\" stroke-width=\"0.15\"/>";
+  int64_t most = 1;
+  for (const MapPoint& p : points) most = std::max(most, p.events);
+  // Largest first, so that small points stay on top.
+  for (const MapPoint& p : points) {
+    int q = 0;
+    for (int i = 1; i < 4; ++i) {
+      if (p.quad[i] > p.quad[q]) q = i;
+    }
+    double r = 0.9 + 3.6 * std::sqrt(static_cast<double>(p.events) / static_cast<double>(most));
+    s << "<circle class=\"place\" cx=\"" << Num(p.lon + 180) << "\" cy=\"" << Num(90 - p.lat)
+      << "\" r=\"" << Num(r) << "\" fill=\"" << kQuadColors[q]
+      << "\" fill-opacity=\"0.75\" stroke=\"#fff\" stroke-width=\"0.2\"><title>" << Esc(p.name)
+      << " (" << Esc(p.country) << (p.type == "city" ? "" : ", " + Esc(p.type)) << "): " << p.events
+      << " event" << (p.events == 1 ? "" : "s") << "</title></circle>";
+  }
+  // Legend: the quad classes.
+  double lx = 4, ly = kTop + kHeight - 6;
+  for (int i = 0; i < 4; ++i) {
+    s << "<circle cx=\"" << Num(lx + 1) << "\" cy=\"" << Num(ly) << "\" r=\"1.2\" fill=\""
+      << kQuadColors[i] << "\"/><text x=\"" << Num(lx + 3) << "\" y=\"" << Num(ly + 1)
+      << "\" font-size=\"3\" fill=\"#333\">" << Esc(kQuadLabels[i]) << "</text>";
+    lx += 40;
+  }
+  s << "</svg>";
+  return s.str();
+}
+
+}  // namespace dyad::report

@@ -1,0 +1,36 @@
+// The report's world map: where the deduplicated events happened, one point
+// per place, its area by the events there and its colour by their most
+// frequent quad class. The land is Natural Earth's 1:110m outline (npm
+// world-atlas, generated into world_map.inc by scripts/gen/gen_world_map.py),
+// drawn in an equirectangular projection.
+#ifndef DYAD_REPORT_MAP_H_
+#define DYAD_REPORT_MAP_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "store/dedup.h"
+#include "store/mention.h"
+
+namespace dyad::report {
+
+struct MapPoint {
+  std::string name, country, type;  // the location's
+  double lat = 0, lon = 0;
+  int64_t events = 0;
+  int64_t quad[4] = {0, 0, 0, 0};  // events by quad class 1..4
+};
+
+// One point per place of the events' representative mentions (events whose
+// location has no point are left out), busiest first.
+std::vector<MapPoint> MapPoints(const std::vector<store::Mention>& mentions,
+                                const std::vector<store::DedupEvent>& events);
+
+// The map as an <svg class="dyad-chart dyad-map">: land, then a
+// <circle class="place"> per point with a <title> ("Kharkiv (UKR): 3 events").
+std::string WorldMapSvg(const std::vector<MapPoint>& points, int width = 1000);
+
+}  // namespace dyad::report
+
+#endif  // DYAD_REPORT_MAP_H_
