@@ -160,7 +160,8 @@ bool Answers(std::string_view lemma) {
 
 }  // namespace
 
-std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g, std::string_view root) const {
+std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g, std::string_view root,
+                                   bool occasion) const {
   const auto& w = a_.parse.words;
   const Phrase& p = a_.phrases[np];
   if (a_.parse.question) return "question";
@@ -203,7 +204,8 @@ std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g, std::s
   if (g.verb < 0) return "";
   const VerbGroup& vg = a_.parse.verbs[g.verb];
   std::string_view lemma = w[vg.head].lemma;
-  const bool set_off = env_.rd.comma_phrases_to_main && p.prep > 0 && w[p.prep - 1].tag == Tag::kComma;
+  const bool set_off = env_.rd.comma_phrases_to_main && p.prep >= 0 &&
+                       ((p.prep > 0 && w[p.prep - 1].tag == Tag::kComma) || (root == "04" && occasion));
   if (!g.subject && !g.light && !set_off && (NotYetGovernor(lemma) || NotYetGovernor(w[vg.head].lower)) &&
       !(env_.rd.said_acts_presupposed && g.object && SaidRoot(root) && Presupposes(lemma))) {
     return "the object of '" + std::string(w[vg.head].lower) + "'";
@@ -341,7 +343,19 @@ void NounStage::Run(std::vector<Event>* out) {
     const EventCodeInfo* info = env_.lex.EventCode(code);
     if (!info) continue;
     Governor g = GovernorOf(np);
-    std::string why = NotAsserted(k, np, g, code.substr(0, 2));
+    // "asked Paris to press Israel in a phone call with Macron": talks in
+    // which something was said are the main clause's occasion.
+    const int gp = a_.phrases[np].prep;
+    const bool occasion = env_.rd.comma_phrases_to_main && info->root == "04" && gp >= 0 && !g.subject &&
+                          (w[gp].lower == "during" || (w[gp].lower == "in" && code.rfind("041", 0) == 0));
+    if (occasion && g.verb >= 0) {
+      for (int steps = 0; steps < 8; ++steps) {
+        const Clause c = clauses_.Of(g.verb);
+        if (c.kind != parse::ClauseKind::kInfinitive || c.governor_vg < 0) break;
+        g.verb = c.governor_vg;
+      }
+    }
+    std::string why = NotAsserted(k, np, g, code.substr(0, 2), occasion);
     auto drop = [&](const std::string& reason) {
       if (Tracing(env_)) {
         Trace(env_, a_, "noun '" + std::string(w[k].lower) + "' (" + code + ") not coded: " + reason);
@@ -389,8 +403,8 @@ void NounStage::Run(std::vector<Event>* out) {
     bool during = false;
     if (sources.empty() && ph.prep >= 0 && g.verb >= 0 && !g.subject && info->root == "04" &&
         (w[ph.prep].lower == "during" || w[ph.prep].lower == "at" ||
-         (env_.rd.comma_phrases_to_main && w[ph.prep].lower == "in" && ph.prep > 0 &&
-          w[ph.prep - 1].tag == Tag::kComma))) {
+         (env_.rd.comma_phrases_to_main && w[ph.prep].lower == "in" &&
+          (code.rfind("041", 0) == 0 || (ph.prep > 0 && w[ph.prep - 1].tag == Tag::kComma))))) {
       sources = roles_.Sources(a_.verbs[g.verb].subject);
       how = "talks the clause's subject held";
       during = !sources.empty();

@@ -58,7 +58,8 @@ class NounStage {
   // to") or an asserted offer, agreement or pledge ("offered to").
   bool DeclaredIntent(int v) const;
   // Why the noun at word k (in phrase np) names no real, present act; "" if it does.
-  std::string NotAsserted(uint32_t k, int np, const Governor& g, std::string_view root) const;
+  // `occasion`: the noun names talks in which the clause's act took place.
+  std::string NotAsserted(uint32_t k, int np, const Governor& g, std::string_view root, bool occasion) const;
   std::vector<ActorRef> OwnSources(int np, uint32_t k) const;
   std::vector<ActorRef> ByAgent(uint32_t k, int np) const;
   // "talks between A and B": the actors of the "between" phrase.
