@@ -284,6 +284,29 @@ Status EventStore::Init(Mode mode) {
                                      ", this dyad reads version " +
                                      std::to_string(kSchemaVersion));
     }
+    v.Reset();
+    // Before writing: a damaged page (of an index too, which reading the
+    // version does not touch) is refused rather than written around.
+    // quick_check reads every page once (about a second per GB).
+    if (mode != Mode::kReadOnly) {
+      sqlite::Stmt check(*db_, "PRAGMA quick_check(3)");
+      std::string problems;
+      for (sqlite::Step r; (r = check.Next()) != sqlite::Step::kDone;) {
+        if (r == sqlite::Step::kError) {
+          problems = db_->Error();
+          break;
+        }
+        if (check.Text(0) == "ok") continue;
+        if (!problems.empty()) problems += "; ";
+        for (char c : check.Text(0)) problems += c == '\n' ? ' ' : c;
+      }
+      check.Reset();
+      if (!problems.empty()) {
+        return Status::DataLoss(db_->path() + ": the store is damaged (" + problems +
+                                "); not written. Ingest into a new store, or recover this one "
+                                "with sqlite3's .recover");
+      }
+    }
   }
   return Status::Ok();
 }
