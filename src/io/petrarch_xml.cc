@@ -118,6 +118,12 @@ std::string TagStart(const std::string& text, size_t lt) {
   return text::PrintableForMessage(std::string_view(text).substr(lt, e - lt));
 }
 
+// An element name from the file as it may appear in a message: control
+// characters escaped, at most 40 bytes.
+std::string ShownName(std::string_view name) {
+  return text::PrintableForMessage(name.substr(0, 40));
+}
+
 std::string LowerAscii(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -339,7 +345,7 @@ Scanner::Got Scanner::Step(const std::string& text, size_t lt, bool eof) {
     close = text.find(end_tag, tag.after);
     if (more(close)) {
       return TooLong(text, lt, tag.after,
-                     {end_tag, false, tag.name == "Parse" ? "" : "element <" + tag.name + ">"});
+                     {end_tag, false, tag.name == "Parse" ? "" : "element <" + ShownName(tag.name) + ">"});
     }
     if (close != std::string::npos) {
       gt2 = text.find('>', close);
@@ -367,7 +373,7 @@ Scanner::Got Scanner::Step(const std::string& text, size_t lt, bool eof) {
   }
   if (wants_content && tag.name != "Parse" && close != std::string::npos &&
       close - tag.after > kMaxXmlElementBytes) {
-    OverLimit(text, lt, "element <" + tag.name + ">");
+    OverLimit(text, lt, "element <" + ShownName(tag.name) + ">");
     pos_ = close;
     return Got::kStep;
   }
@@ -389,7 +395,7 @@ Scanner::Got Scanner::Step(const std::string& text, size_t lt, bool eof) {
   std::string where = name_ + ":" + std::to_string(tag.line);
   auto content = [&]() -> std::string {
     if (close == std::string::npos) {
-      Unterminated(text, lt, "<" + tag.name + ">");
+      Unterminated(text, lt, "<" + ShownName(tag.name) + ">");
       return "";
     }
     if (gt2 == std::string::npos) {

@@ -258,5 +258,14 @@ TEST(PetrarchXml, ElementOverTheLimitIsSkipped) {
   std::remove(path.c_str());
 }
 
+
+// Found by fuzz_xml: an element name with control characters (here NULs)
+// was written raw into "<NAME> is not closed".
+TEST(PetrarchXml, ElementNamesInMessagesAreEscaped) {
+  Parsed p = Parse(std::string("<Sentences><Environment><\0\x1b" "Include>DEMO", 39));
+  ASSERT_EQ(p.errors.size(), 1u);
+  EXPECT_EQ(p.errors[0], "t.xml:1: <\\x00\\x1BInclude> is not closed; the rest of the file skipped");
+}
+
 }  // namespace
 }  // namespace dyad::io
