@@ -52,6 +52,13 @@ std::vector<std::unique_ptr<dyad::Coder>>* Coders() {
 
 }  // namespace
 
+// The dictionaries load once, before the first input (and before
+// -timeout counts).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  Coders();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 64 * 1024) return 0;  // the pipeline's cost, not its bounds, past this
   dyad::Story story;
