@@ -16,7 +16,7 @@ endif()
 # Optional: mimalloc, a faster allocator for the dyad binary (about a fifth
 # of `dyad code`'s time goes to malloc and free with glibc's). Not with the
 # sanitizers, which bring their own.
-if(DYAD_MIMALLOC AND NOT DYAD_SANITIZE)
+if(DYAD_MIMALLOC AND NOT DYAD_SANITIZE AND NOT DYAD_FUZZ)
   find_package(mimalloc CONFIG QUIET)
   if(mimalloc_FOUND)
     message(STATUS "dyad: linking mimalloc ${mimalloc_VERSION}")

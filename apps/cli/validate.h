@@ -28,6 +28,9 @@ struct ValidateOutcome {
   std::string trace;  // --trace: why
   // Why the record cannot pass whatever the coder gives ("no <Text>"), or "".
   std::string problem;
+  // The record has no expectation at all (no <EventCoding>, no {…}):
+  // reported on stderr, neither passed nor failed.
+  bool unchecked = false;
 };
 
 // Where a suite's dictionary or text file `name` is: as given when absolute,

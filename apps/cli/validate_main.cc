@@ -24,6 +24,7 @@
 #include "dyad/coder.h"
 #include "io/petrarch_xml.h"
 #include "lexicon/compat.h"
+#include "text/strings.h"
 
 namespace dyad::cli {
 namespace {
@@ -154,7 +155,12 @@ int Report(const ValidateArgs& a, const std::vector<ValidateOutcome>& outcomes, 
   };
   std::map<std::string, Tally> by_cat;
   Tally all;
+  int unchecked = 0;
   for (const ValidateOutcome& o : outcomes) {
+    if (o.unchecked) {
+      ++unchecked;
+      continue;
+    }
     bool pass, loose;
     bool found = std::includes(o.got.begin(), o.got.end(), o.want.begin(), o.want.end());
     if (!o.problem.empty()) {
@@ -187,6 +193,9 @@ int Report(const ValidateArgs& a, const std::vector<ValidateOutcome>& outcomes, 
   }
   if (excluded) {
     std::cout << "records of categories outside <Include> (not run): " << excluded << "\n";
+  }
+  if (unchecked) {
+    std::cout << "records with no expectation (not checked, not counted): " << unchecked << "\n";
   }
   std::cout << "category  passed  failed  expected-found\n";
   for (const auto& [cat, t] : by_cat) {
@@ -328,6 +337,16 @@ int RunValidate(const ValidateArgs& a) {
       o.id = r.story.id;
       o.category = r.category;
       o.problem = "no <Text>";
+      outcomes.push_back(std::move(o));
+      continue;
+    }
+    if (!r.has_expectation) {
+      // Nothing to compare with: coding nothing would pass it as "no events".
+      std::cerr << r.story.origin << ": record \"" << text::PrintableForMessage(r.story.id)
+                << "\" has no expectation; not checked\n";
+      ValidateOutcome o;
+      o.id = r.story.id;
+      o.unchecked = true;
       outcomes.push_back(std::move(o));
       continue;
     }

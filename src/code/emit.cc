@@ -49,6 +49,18 @@ Actor Emitter::MakeActor(const ActorRef& a) const {
   return out;
 }
 
+const std::vector<size_t>& Emitter::EventsOfSentence(int sno, const std::vector<Event>& out) const {
+  if (index_.out != &out || out.size() < index_.indexed) {
+    index_.out = &out;
+    index_.indexed = 0;
+    index_.by_sentence.clear();
+  }
+  for (; index_.indexed < out.size(); ++index_.indexed) {
+    index_.by_sentence[out[index_.indexed].sentence].push_back(index_.indexed);
+  }
+  return index_.by_sentence[sno];
+}
+
 void Emitter::Emit(int v, const std::vector<std::pair<ActorRef, ActorRef>>& pairs_in, const std::string& code,
           const std::string& pattern_text, const std::string& origin, const std::string& how,
           std::vector<Event>* out, int trigger_token) const {
@@ -76,8 +88,10 @@ void Emitter::Emit(int v, const std::vector<std::pair<ActorRef, ActorRef>>& pair
     // ("shelled Kherson, killing two civilians") is the same act: same
     // countries, same quad class.
     bool dup = false;
-    for (const Event& ev : *out) {
-      if (ev.sentence != a_.sno || ev.story_id != env_.story.id) continue;
+    const std::vector<size_t>& here = EventsOfSentence(a_.sno, *out);
+    for (size_t i : here) {
+      const Event& ev = (*out)[i];
+      if (ev.story_id != env_.story.id) continue;
       bool same_dyad = ev.source.code == s.code && ev.target && ev.target->code == t.code;
       bool same_countries = ev.source.code.substr(0, 3) == s.code.substr(0, 3) && ev.target &&
                             ev.target->code.substr(0, 3) == t.code.substr(0, 3);
@@ -123,8 +137,8 @@ void Emitter::Emit(int v, const std::vector<std::pair<ActorRef, ActorRef>>& pair
     if (t.pronoun) ev.notes.push_back("target from a pronoun");
     // Stable id: story id, sentence number and the event's ordinal in the sentence.
     int ordinal = 0;
-    for (const Event& prev : *out) {
-      if (prev.sentence == a_.sno && prev.story_id == env_.story.id) ++ordinal;
+    for (size_t i : EventsOfSentence(a_.sno, *out)) {
+      if ((*out)[i].story_id == env_.story.id) ++ordinal;
     }
     uint64_t h = Fnv(env_.story.id);
     h = Fnv("\x1f" + std::to_string(a_.sno) + "\x1f" + std::to_string(ordinal), h);

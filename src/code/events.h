@@ -17,6 +17,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -58,11 +59,25 @@ class Emitter {
                      const std::string& code, std::string_view lemma,
                      const std::string& pattern_text, const std::string& origin,
                      std::vector<Event>* out, int trigger_token = -1) const;
+  // The positions in `out` of the events whose sentence is `sno` (of any
+  // story), in order. Kept as an index that catches up with `out`, so that
+  // the checks against a sentence's earlier events cost what the sentence
+  // holds, not what the story holds (scanning all of `out` for every new
+  // event made coding time grow with the square of a story's events).
+  // Events enter `out` only through Emit; when `out` shrinks (the reference
+  // coders take events back) the index is built again.
+  const std::vector<size_t>& EventsOfSentence(int sno, const std::vector<Event>& out) const;
 
  private:
   const StoryEnv& env_;
   const SentenceAnalysis& a_;
   const Clauses& clauses_;
+  struct SentenceIndex {
+    const std::vector<Event>* out = nullptr;
+    size_t indexed = 0;  // out[0, indexed) are in by_sentence
+    std::unordered_map<int, std::vector<size_t>> by_sentence;
+  };
+  mutable SentenceIndex index_;
 };
 
 // Writes a --trace line (and an explanation note) for sentence `a`; v is

@@ -94,8 +94,9 @@ void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::ve
       announced_act = true;
     }
   }
-  for (const Event& ev : *out) {
-    if (ev.sentence == a_.sno && ev.trigger_span.begin >= WordBegin(env_, a_, b) &&
+  for (size_t i : emitter_.EventsOfSentence(a_.sno, *out)) {
+    const Event& ev = (*out)[i];
+    if (ev.trigger_span.begin >= WordBegin(env_, a_, b) &&
         ev.trigger_span.end <= WordEnd(env_, a_, e)) {
       return;  // the statement only carries a reported event
     }
@@ -196,8 +197,8 @@ void EventStage::CodeNounTriggers(std::vector<Event>* out) {
     }
     if (pairs.empty()) continue;
     bool dup = false;
-    for (const Event& ev : *out) {
-      if (ev.sentence == a_.sno && ev.root == "04") dup = true;
+    for (size_t i : emitter_.EventsOfSentence(a_.sno, *out)) {
+      if ((*out)[i].root == "04") dup = true;
     }
     if (dup) continue;
     emitter_.Emit(-1, pairs, ve->code, "visit (noun) to+", ve->code_origin, "noun 'visit to'", out,

@@ -2,8 +2,11 @@
 
 #include "text/strings.h"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <functional>
+#include <optional>
 
 namespace dyad::io {
 namespace {
@@ -115,6 +118,12 @@ std::string TagStart(const std::string& text, size_t lt) {
   return text::PrintableForMessage(std::string_view(text).substr(lt, e - lt));
 }
 
+// An element name from the file as it may appear in a message: control
+// characters escaped, at most 40 bytes.
+std::string ShownName(std::string_view name) {
+  return text::PrintableForMessage(name.substr(0, 40));
+}
+
 std::string LowerAscii(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -134,256 +143,452 @@ std::string XmlDate(const std::string& d) {
   return IsValidDate(t) ? t : "";
 }
 
+using RecordFn = std::function<void(PetrarchRecord&&)>;
+
+// The scanner over a window of the file: Run() reads the steps (a tag, a
+// comment, an element's content) that the window holds whole and returns
+// how many bytes it is done with; the caller drops those, reads more and
+// calls again. A step is read only once it is whole, so state changes only
+// between steps. A step longer than kMaxXmlElementBytes is not held: it is
+// skipped as the file streams by (see Skip).
+class Scanner {
+ public:
+  Scanner(const std::string& name, PetrarchFile* out, const ErrorFn& on_error,
+          const RecordFn& on_record)
+      : name_(name), out_(out), on_error_(on_error), on_record_(on_record) {}
+
+  // True when nothing after this point is read (<Stop>, or something never closed).
+  bool done() const { return done_; }
+
+  size_t Run(const std::string& text, bool eof);
+
+  void Finish() { Flush(); }
+
+ private:
+  // What a step that cannot finish in the window waits for.
+  struct Wait {
+    std::string needle;  // the bytes that end it
+    bool resume_after;   // go on after the needle (else at it)
+    std::string what;    // for the message when it is too long ("" = skipped silently)
+  };
+  enum class Got { kStep, kMore };
+
+  int LineAt(const std::string& text, size_t off) {
+    for (; line_pos_ < off && line_pos_ < text.size(); ++line_pos_) {
+      if (text[line_pos_] == '\n') ++line_;
+    }
+    return line_;
+  }
+  void Flush();
+  void Unterminated(const std::string& text, size_t off, const std::string& what);
+  // A step at `lt` cannot finish in the window, and what it measures runs
+  // from `from`: kMore while that is within the limit (the window grows);
+  // past it the step is reported (Wait::what) and skipped as bytes stream by.
+  Got TooLong(const std::string& text, size_t lt, size_t from, Wait w);
+  // Reports `what` at `lt` as over the limit; its record is skipped.
+  void OverLimit(const std::string& text, size_t lt, const std::string& what);
+  Got Step(const std::string& text, size_t lt, bool eof);
+
+  const std::string& name_;
+  PetrarchFile* out_;
+  const ErrorFn& on_error_;
+  const RecordFn& on_record_;
+  size_t pos_ = 0;
+  int line_ = 1;
+  size_t line_pos_ = 0;  // offset up to which line_ is counted
+  bool done_ = false;
+  bool in_env_ = false, in_rec_ = false;
+  PetrarchRecord rec_;
+  bool rec_bad_ = false;
+  std::vector<std::pair<std::string, std::string>> pending_config_;
+  // Skipping a step over the limit: its end, searched for as bytes stream by.
+  std::optional<Wait> skip_;
+};
+
+void Scanner::Flush() {
+  if (!in_rec_) return;
+  in_rec_ = false;
+  if (rec_bad_) {
+    ++out_->skipped;
+    return;
+  }
+  if (rec_.story.text.empty()) {
+    // Kept (a validation run counts it as failed); story input skips it.
+    on_error_(rec_.story.origin + ": record \"" + Shown(rec_.story.id) + "\" has no <Text>");
+  } else if (size_t bad = InvalidUtf8Bytes(rec_.story.text)) {
+    // Coded all the same: the text stage replaces them (U+FFFD).
+    ++out_->warnings;
+    on_error_(rec_.story.origin + ": invalid UTF-8 in record \"" + Shown(rec_.story.id) + "\" (" +
+              std::to_string(bad) + " bytes replaced)");
+  }
+  on_record_(std::move(rec_));
+  rec_ = PetrarchRecord();
+}
+
+// Something opened at `off` is never closed: nothing after it can be read
+// as records. Ends the open record with an error and stops, saying so.
+void Scanner::Unterminated(const std::string& text, size_t off, const std::string& what) {
+  std::string where = name_ + ":" + std::to_string(LineAt(text, off));
+  if (in_rec_ && !rec_bad_) {
+    on_error_(where + ": " + what + " is not closed; record \"" + Shown(rec_.story.id) +
+              "\" and the rest of the file skipped");
+    rec_bad_ = true;
+  } else {
+    on_error_(where + ": " + what + " is not closed; the rest of the file skipped");
+  }
+  done_ = true;
+}
+
+void Scanner::OverLimit(const std::string& text, size_t lt, const std::string& what) {
+  std::string where = name_ + ":" + std::to_string(LineAt(text, lt));
+  std::string over = ": " + what + " is over the limit of " + std::to_string(kMaxXmlElementBytes) +
+                     " bytes; ";
+  if (in_rec_ && !rec_bad_) {
+    on_error_(where + over + "record \"" + Shown(rec_.story.id) + "\" skipped");
+    rec_bad_ = true;
+  } else if (!in_rec_) {
+    on_error_(where + over + "skipped");
+  }
+}
+
+Scanner::Got Scanner::TooLong(const std::string& text, size_t lt, size_t from, Wait w) {
+  if (text.size() - from <= kMaxXmlElementBytes) return Got::kMore;
+  if (!w.what.empty()) OverLimit(text, lt, w.what);
+  // The needle may start in the last needle.size() - 1 bytes searched.
+  size_t keep = w.needle.size() - 1;
+  pos_ = std::max(lt + 1, text.size() - keep);
+  skip_ = std::move(w);
+  return Got::kStep;
+}
+
+size_t Scanner::Run(const std::string& text, bool eof) {
+  pos_ = 0;
+  line_pos_ = 0;
+  while (!done_ && pos_ < text.size()) {
+    if (skip_) {
+      size_t at = text.find(skip_->needle, pos_);
+      if (at == std::string::npos) {
+        size_t keep = skip_->needle.size() - 1;
+        pos_ = std::max(pos_, text.size() > keep ? text.size() - keep : 0);
+        if (eof) pos_ = text.size();
+        break;
+      }
+      pos_ = skip_->resume_after ? at + skip_->needle.size() : at;
+      skip_.reset();
+      continue;
+    }
+    size_t lt = text.find('<', pos_);
+    if (lt == std::string::npos) {
+      pos_ = text.size();
+      break;
+    }
+    pos_ = lt;
+    if (Step(text, lt, eof) == Got::kMore) break;
+  }
+  LineAt(text, pos_);  // the lines of what the caller drops are counted
+  return done_ ? text.size() : pos_;
+}
+
+Scanner::Got Scanner::Step(const std::string& text, size_t lt, bool eof) {
+  // True when `found` is npos and the window may still grow.
+  auto more = [&](size_t found) { return found == std::string::npos && !eof; };
+  if (text.size() - lt < 4 && !eof) return Got::kMore;  // "<!--" may be cut
+  if (text.compare(lt, 4, "<!--") == 0) {
+    size_t end = text.find("-->", lt + 4);
+    if (more(end)) return TooLong(text, lt, lt, {"-->", true, ""});
+    if (end == std::string::npos) {
+      Unterminated(text, lt, "comment <!--");
+      return Got::kStep;
+    }
+    pos_ = end + 3;
+    return Got::kStep;
+  }
+  if (text.compare(lt, 2, "<?") == 0 || text.compare(lt, 2, "<!") == 0) {
+    size_t end = text.find('>', lt);
+    if (more(end)) return TooLong(text, lt, lt, {">", true, ""});
+    if (end == std::string::npos) {
+      Unterminated(text, lt, "declaration " + text.substr(lt, 2));
+      return Got::kStep;
+    }
+    pos_ = end + 1;
+    return Got::kStep;
+  }
+  size_t gt = text.find('>', lt);
+  if (more(gt)) return TooLong(text, lt, lt, {">", true, "tag " + TagStart(text, lt)});
+  if (gt == std::string::npos) {
+    Unterminated(text, lt, "tag " + TagStart(text, lt));
+    return Got::kStep;
+  }
+  Tag tag;
+  std::string_view inner(text.data() + lt + 1, gt - lt - 1);
+  if (!inner.empty() && inner[0] == '/') {
+    tag.end = true;
+    inner.remove_prefix(1);
+  }
+  if (!inner.empty() && inner.back() == '/') {
+    tag.self_closing = true;
+    inner.remove_suffix(1);
+  }
+  size_t ne = 0;
+  while (ne < inner.size() && !std::isspace(static_cast<unsigned char>(inner[ne]))) ++ne;
+  tag.name = std::string(inner.substr(0, ne));
+  tag.after = gt + 1;
+  // The element content this tag needs, found before anything changes: an
+  // element's text up to its end tag, or the end tag right after an
+  // <EventCoding>.
+  const bool wants_content =
+      !tag.end && !tag.self_closing && tag.name != "Environment" && tag.name != "Config" &&
+      (in_env_ || (in_rec_ && (tag.name == "Text" || tag.name == "Parse")));
+  size_t close = std::string::npos, gt2 = std::string::npos;
+  if (wants_content) {
+    const std::string end_tag = "</" + tag.name;
+    close = text.find(end_tag, tag.after);
+    if (more(close)) {
+      return TooLong(text, lt, tag.after,
+                     {end_tag, false, tag.name == "Parse" ? "" : "element <" + ShownName(tag.name) + ">"});
+    }
+    if (close != std::string::npos) {
+      gt2 = text.find('>', close);
+      if (more(gt2)) return TooLong(text, lt, close, {">", true, "tag " + TagStart(text, close)});
+    }
+  }
+  const bool coding = !tag.end && !tag.self_closing && !in_env_ && in_rec_ &&
+                      tag.name == "EventCoding";
+  size_t next = std::string::npos;
+  if (coding) {
+    next = text.find('<', tag.after);
+    if (more(next)) return TooLong(text, lt, tag.after, {"<", false, "element <EventCoding>"});
+    if (next != std::string::npos && text.size() - next < 13 && !eof) return Got::kMore;
+    if (next != std::string::npos && text.compare(next, 13, "</EventCoding") == 0) {
+      gt2 = text.find('>', next);
+      if (more(gt2)) return TooLong(text, lt, next, {">", true, "tag </EventCoding"});
+    }
+  }
+  // The step is whole. The same limits as while streaming (a file read
+  // whole reads as one streamed).
+  if (gt - lt > kMaxXmlElementBytes) {
+    OverLimit(text, lt, "tag " + TagStart(text, lt));
+    pos_ = gt + 1;
+    return Got::kStep;
+  }
+  if (wants_content && tag.name != "Parse" && close != std::string::npos &&
+      close - tag.after > kMaxXmlElementBytes) {
+    OverLimit(text, lt, "element <" + ShownName(tag.name) + ">");
+    pos_ = close;
+    return Got::kStep;
+  }
+  if (coding && next != std::string::npos && next - tag.after > kMaxXmlElementBytes) {
+    OverLimit(text, lt, "element <EventCoding>");
+    pos_ = next;
+    return Got::kStep;
+  }
+  if (gt2 != std::string::npos && gt2 - (wants_content ? close : next) > kMaxXmlElementBytes) {
+    const size_t end_at = wants_content ? close : next;
+    OverLimit(text, lt, "tag " + TagStart(text, end_at));
+    pos_ = gt2 + 1;
+    return Got::kStep;
+  }
+  // Read it.
+  tag.line = LineAt(text, lt);
+  ParseAttrs(inner.substr(ne), &tag.attrs);
+  pos_ = gt + 1;
+  std::string where = name_ + ":" + std::to_string(tag.line);
+  auto content = [&]() -> std::string {
+    if (close == std::string::npos) {
+      Unterminated(text, lt, "<" + ShownName(tag.name) + ">");
+      return "";
+    }
+    if (gt2 == std::string::npos) {
+      Unterminated(text, close, "tag " + TagStart(text, close));
+      return "";
+    }
+    pos_ = gt2 + 1;
+    return Unescape(std::string_view(text).substr(tag.after, close - tag.after));
+  };
+  if (tag.end) {
+    if (tag.name == "Environment") in_env_ = false;
+    if (tag.name == "Sentence") Flush();
+    return Got::kStep;
+  }
+  if (tag.name == "Environment") {
+    in_env_ = !tag.self_closing;
+    return Got::kStep;
+  }
+  if (tag.name == "Config") {
+    std::pair<std::string, std::string> kv{tag.attrs["option"], tag.attrs["value"]};
+    if (kv.first.empty()) {
+      on_error_(where + ": <Config> without option=; ignored");
+    } else if (in_env_) {
+      out_->env_config.push_back(kv);
+    } else {
+      pending_config_.push_back(kv);
+    }
+    return Got::kStep;
+  }
+  if (in_env_) {
+    if (tag.self_closing) return Got::kStep;
+    std::string v = Trim(content());
+    if (tag.name == "Include") {
+      for (size_t i = 0; i < v.size();) {
+        while (i < v.size() && std::isspace(static_cast<unsigned char>(v[i]))) ++i;
+        size_t b = i;
+        while (i < v.size() && !std::isspace(static_cast<unsigned char>(v[i]))) ++i;
+        if (i > b) out_->include.push_back(v.substr(b, i - b));
+      }
+    } else {
+      // "A.txt,B.txt" lists several files.
+      size_t b = 0;
+      for (size_t i = 0; i <= v.size(); ++i) {
+        if (i == v.size() || v[i] == ',') {
+          std::string f = Trim(std::string_view(v).substr(b, i - b));
+          if (!f.empty()) out_->environment[tag.name].push_back(f);
+          b = i + 1;
+        }
+      }
+    }
+    return Got::kStep;
+  }
+  if (tag.name == "Stop") {
+    Flush();
+    out_->stopped = true;
+    done_ = true;
+    return Got::kStep;
+  }
+  if (tag.name == "Sentence") {
+    Flush();
+    in_rec_ = true;
+    rec_ = PetrarchRecord();
+    rec_bad_ = false;
+    rec_.story.id = tag.attrs["id"];
+    rec_.story.origin = where;
+    rec_.category = tag.attrs["category"];
+    if (tag.attrs.count("evaluate")) rec_.evaluate = IsTrue(tag.attrs["evaluate"]);
+    rec_.config = std::move(pending_config_);
+    pending_config_.clear();
+    if (rec_.story.id.empty()) rec_.story.id = name_ + ":" + std::to_string(tag.line);
+    rec_.story.date = XmlDate(tag.attrs["date"]);
+    if (rec_.story.date.empty()) {
+      on_error_(where + ": record \"" + Shown(rec_.story.id) + "\": date \"" +
+                Shown(tag.attrs["date"]) + "\" is not YYYYMMDD; skipped");
+      rec_bad_ = true;
+    }
+    // <Sentence .../> (self-closed) is followed by its children as siblings.
+    return Got::kStep;
+  }
+  if (!in_rec_) return Got::kStep;
+  if (tag.name == "EventCoding") {
+    rec_.has_expectation = true;
+    if (tag.attrs.count("noevents") && IsTrue(tag.attrs["noevents"])) {
+      rec_.noevents = true;
+    } else if (tag.attrs.count("error")) {
+      rec_.error = tag.attrs["error"];
+    } else {
+      rec_.expected.push_back({Trim(tag.attrs["sourcecode"]), Trim(tag.attrs["targetcode"]),
+                               Trim(tag.attrs["eventcode"])});
+    }
+    if (coding && next != std::string::npos && text.compare(next, 13, "</EventCoding") == 0) {
+      // Skip a directly following </EventCoding> (one with no '>' ends the
+      // record: find() + 1 used to restart the reader at byte 0).
+      if (gt2 == std::string::npos) {
+        Unterminated(text, next, "tag " + TagStart(text, next));
+        return Got::kStep;
+      }
+      pos_ = gt2 + 1;
+    }
+    return Got::kStep;
+  }
+  if (tag.name == "Text") {
+    std::string t = Trim(content());
+    // Lines of a record are one sentence: join them with spaces.
+    for (char& c : t) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    rec_.story.text = t;
+    return Got::kStep;
+  }
+  if (tag.name == "Parse") {
+    content();  // dyad parses the text itself
+    return Got::kStep;
+  }
+  return Got::kStep;
+}
+
+// Reads `in` through a window that holds the step being read: 64 KiB at a
+// time, and as much again as the window holds when a step is still open
+// (so a long step is searched a bounded number of times).
+void ScanStream(std::istream& in, const std::string& name, PetrarchFile* out,
+                const ErrorFn& on_error, const RecordFn& on_record, size_t chunk = 64u << 10) {
+  Scanner sc(name, out, on_error, on_record);
+  const size_t kChunk = std::max<size_t>(chunk, 1);
+  std::string window;
+  size_t want = kChunk;
+  for (;;) {
+    const size_t old = window.size();
+    window.resize(old + want);
+    in.read(window.data() + old, static_cast<std::streamsize>(want));
+    window.resize(old + static_cast<size_t>(in.gcount()));
+    const bool eof = !in;
+    const size_t used = sc.Run(window, eof);
+    if (eof || sc.done()) break;
+    window.erase(0, used);
+    want = std::max(kChunk, window.size());
+  }
+  sc.Finish();
+}
+
 }  // namespace
 
 void ParsePetrarchXml(const std::string& text, const std::string& name, PetrarchFile* out,
                       const ErrorFn& on_error) {
-  size_t pos = 0;
-  int line = 1;
-  size_t line_pos = 0;  // offset up to which `line` is counted
-  auto line_at = [&](size_t off) {
-    for (; line_pos < off && line_pos < text.size(); ++line_pos) {
-      if (text[line_pos] == '\n') ++line;
-    }
-    return line;
-  };
-  bool in_env = false, in_rec = false;
-  PetrarchRecord rec;
-  bool rec_bad = false;
-  std::vector<std::pair<std::string, std::string>> pending_config;
-  auto flush = [&]() {
-    if (!in_rec) return;
-    in_rec = false;
-    if (rec_bad) {
-      ++out->skipped;
-      return;
-    }
-    if (rec.story.text.empty()) {
-      // Kept (a validation run counts it as failed); story input skips it.
-      on_error(rec.story.origin + ": record \"" + Shown(rec.story.id) + "\" has no <Text>");
-    } else if (size_t bad = InvalidUtf8Bytes(rec.story.text)) {
-      // Coded all the same: the text stage replaces them (U+FFFD).
-      ++out->warnings;
-      on_error(rec.story.origin + ": invalid UTF-8 in record \"" + Shown(rec.story.id) + "\" (" +
-               std::to_string(bad) + " bytes replaced)");
-    }
-    out->records.push_back(std::move(rec));
-  };
-  // Something opened at `off` is never closed: nothing after it can be read
-  // as records. Ends the open record with an error and stops, saying so.
-  auto unterminated = [&](size_t off, const std::string& what) {
-    std::string where = name + ":" + std::to_string(line_at(off));
-    if (in_rec && !rec_bad) {
-      on_error(where + ": " + what + " is not closed; record \"" + Shown(rec.story.id) +
-               "\" and the rest of the file skipped");
-      rec_bad = true;
-    } else {
-      on_error(where + ": " + what + " is not closed; the rest of the file skipped");
-    }
-    pos = text.size();
-  };
-  while (pos < text.size()) {
-    size_t lt = text.find('<', pos);
-    if (lt == std::string::npos) break;
-    if (text.compare(lt, 4, "<!--") == 0) {
-      size_t end = text.find("-->", lt + 4);
-      if (end == std::string::npos) {
-        unterminated(lt, "comment <!--");
-        break;
-      }
-      pos = end + 3;
-      continue;
-    }
-    if (text.compare(lt, 2, "<?") == 0 || text.compare(lt, 2, "<!") == 0) {
-      size_t end = text.find('>', lt);
-      if (end == std::string::npos) {
-        unterminated(lt, "declaration " + text.substr(lt, 2));
-        break;
-      }
-      pos = end + 1;
-      continue;
-    }
-    size_t gt = text.find('>', lt);
-    if (gt == std::string::npos) {
-      unterminated(lt, "tag " + TagStart(text, lt));
-      break;
-    }
-    Tag tag;
-    tag.line = line_at(lt);
-    std::string_view inner(text.data() + lt + 1, gt - lt - 1);
-    if (!inner.empty() && inner[0] == '/') {
-      tag.end = true;
-      inner.remove_prefix(1);
-    }
-    if (!inner.empty() && inner.back() == '/') {
-      tag.self_closing = true;
-      inner.remove_suffix(1);
-    }
-    size_t ne = 0;
-    while (ne < inner.size() && !std::isspace(static_cast<unsigned char>(inner[ne]))) ++ne;
-    tag.name = std::string(inner.substr(0, ne));
-    ParseAttrs(inner.substr(ne), &tag.attrs);
-    tag.after = gt + 1;
-    pos = gt + 1;
-    std::string where = name + ":" + std::to_string(tag.line);
-    // Text content of an element: up to its end tag.
-    auto content = [&](const std::string& el) -> std::string {
-      if (tag.self_closing) return "";
-      size_t close = text.find("</" + el, tag.after);
-      if (close == std::string::npos) {
-        unterminated(lt, "<" + el + ">");
-        return "";
-      }
-      size_t gt2 = text.find('>', close);
-      if (gt2 == std::string::npos) {
-        unterminated(close, "tag " + TagStart(text, close));
-        return "";
-      }
-      pos = gt2 + 1;
-      return Unescape(std::string_view(text).substr(tag.after, close - tag.after));
-    };
-    if (tag.end) {
-      if (tag.name == "Environment") in_env = false;
-      if (tag.name == "Sentence") flush();
-      continue;
-    }
-    if (tag.name == "Environment") {
-      in_env = !tag.self_closing;
-      continue;
-    }
-    if (tag.name == "Config") {
-      std::pair<std::string, std::string> kv{tag.attrs["option"], tag.attrs["value"]};
-      if (kv.first.empty()) {
-        on_error(where + ": <Config> without option=; ignored");
-      } else if (in_env) {
-        out->env_config.push_back(kv);
-      } else {
-        pending_config.push_back(kv);
-      }
-      continue;
-    }
-    if (in_env) {
-      if (tag.self_closing) continue;
-      std::string v = Trim(content(tag.name));
-      if (tag.name == "Include") {
-        for (size_t i = 0; i < v.size();) {
-          while (i < v.size() && std::isspace(static_cast<unsigned char>(v[i]))) ++i;
-          size_t b = i;
-          while (i < v.size() && !std::isspace(static_cast<unsigned char>(v[i]))) ++i;
-          if (i > b) out->include.push_back(v.substr(b, i - b));
-        }
-      } else {
-        // "A.txt,B.txt" lists several files.
-        size_t b = 0;
-        for (size_t i = 0; i <= v.size(); ++i) {
-          if (i == v.size() || v[i] == ',') {
-            std::string f = Trim(std::string_view(v).substr(b, i - b));
-            if (!f.empty()) out->environment[tag.name].push_back(f);
-            b = i + 1;
-          }
-        }
-      }
-      continue;
-    }
-    if (tag.name == "Stop") {
-      flush();
-      out->stopped = true;
-      break;
-    }
-    if (tag.name == "Sentence") {
-      flush();
-      in_rec = true;
-      rec = PetrarchRecord();
-      rec_bad = false;
-      rec.story.id = tag.attrs["id"];
-      rec.story.origin = where;
-      rec.category = tag.attrs["category"];
-      if (tag.attrs.count("evaluate")) rec.evaluate = IsTrue(tag.attrs["evaluate"]);
-      rec.config = std::move(pending_config);
-      pending_config.clear();
-      if (rec.story.id.empty()) rec.story.id = name + ":" + std::to_string(tag.line);
-      rec.story.date = XmlDate(tag.attrs["date"]);
-      if (rec.story.date.empty()) {
-        on_error(where + ": record \"" + Shown(rec.story.id) + "\": date \"" +
-                 Shown(tag.attrs["date"]) + "\" is not YYYYMMDD; skipped");
-        rec_bad = true;
-      }
-      // <Sentence .../> (self-closed) is followed by its children as siblings.
-      continue;
-    }
-    if (!in_rec) continue;
-    if (tag.name == "EventCoding") {
-      rec.has_expectation = true;
-      if (tag.attrs.count("noevents") && IsTrue(tag.attrs["noevents"])) {
-        rec.noevents = true;
-      } else if (tag.attrs.count("error")) {
-        rec.error = tag.attrs["error"];
-      } else {
-        rec.expected.push_back(
-            {Trim(tag.attrs["sourcecode"]), Trim(tag.attrs["targetcode"]), Trim(tag.attrs["eventcode"])});
-      }
-      if (!tag.self_closing) {
-        // Skip a directly following </EventCoding> (one with no '>' ends the
-        // record: find() + 1 used to restart the reader at byte 0).
-        size_t close = text.find("</EventCoding", tag.after);
-        if (close != std::string::npos && close == text.find('<', tag.after)) {
-          size_t gt2 = text.find('>', close);
-          if (gt2 == std::string::npos) {
-            unterminated(close, "tag " + TagStart(text, close));
-            break;
-          }
-          pos = gt2 + 1;
-        }
-      }
-      continue;
-    }
-    if (tag.name == "Text") {
-      std::string t = Trim(content("Text"));
-      // Lines of a record are one sentence: join them with spaces.
-      for (char& c : t) {
-        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-      }
-      rec.story.text = t;
-      continue;
-    }
-    if (tag.name == "Parse") {
-      content("Parse");  // dyad parses the text itself
-      continue;
-    }
-  }
-  flush();
+  const RecordFn keep = [out](PetrarchRecord&& r) { out->records.push_back(std::move(r)); };
+  Scanner sc(name, out, on_error, keep);
+  sc.Run(text, true);
+  sc.Finish();
+}
+
+void ReadPetrarchXmlFrom(std::istream& in, const std::string& name, PetrarchFile* out,
+                        const ErrorFn& on_error, size_t chunk) {
+  const RecordFn keep = [out](PetrarchRecord&& r) { out->records.push_back(std::move(r)); };
+  ScanStream(in, name, out, on_error, keep, chunk);
 }
 
 Status ReadPetrarchXml(const std::string& path, PetrarchFile* out, const ErrorFn& on_error) {
   DYAD_RETURN_IF_ERROR(CheckInputPath(path));
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot open file");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  ParsePetrarchXml(text, path, out, on_error);
+  const RecordFn keep = [out](PetrarchRecord&& r) { out->records.push_back(std::move(r)); };
+  ScanStream(in, path, out, on_error, keep);
   return Status::Ok();
 }
 
 bool ReadPetrarchStories(const std::string& path, const StoryFn& on_story, const ErrorFn& on_error,
                          ReadCounts* counts) {
-  PetrarchFile f;
-  Status st = ReadPetrarchXml(path, &f, on_error);
+  Status st = CheckInputPath(path);
+  std::ifstream in(path, std::ios::binary);
+  if (st.ok() && !in) st = Status::NotFound(path + ": cannot open file");
   if (!st.ok()) {
     on_error(st.message());
     return false;
   }
-  const uint64_t bad = f.skipped;
-  counts->records += f.records.size() + bad;
-  counts->rejected += bad;
-  counts->warnings += f.warnings;
-  for (PetrarchRecord& r : f.records) {
+  // Records go to on_story as they are read: memory holds one record and
+  // the window, whatever the file's size.
+  PetrarchFile f;
+  uint64_t records = 0;
+  const RecordFn pass = [&](PetrarchRecord&& r) {
+    ++records;
+    ++counts->records;
     if (r.story.text.empty()) {
       ++counts->rejected;
-      continue;
+      return;
     }
     ++counts->stories;
     on_story(std::move(r.story));
-  }
-  if (f.records.empty() && !bad) on_error(path + ": no <Sentence> records");
+  };
+  ScanStream(in, path, &f, on_error, pass);
+  counts->records += f.skipped;
+  counts->rejected += f.skipped;
+  counts->warnings += f.warnings;
+  if (records == 0 && f.skipped == 0) on_error(path + ": no <Sentence> records");
   return true;
 }
 

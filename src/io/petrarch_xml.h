@@ -22,6 +22,7 @@
 #ifndef DYAD_IO_PETRARCH_XML_H_
 #define DYAD_IO_PETRARCH_XML_H_
 
+#include <istream>
 #include <map>
 #include <string>
 #include <vector>
@@ -60,12 +61,23 @@ struct PetrarchFile {
   size_t warnings = 0;   // records kept with a warning (invalid UTF-8)
 };
 
+// The longest tag or element content (<Text>, an <Environment> entry) the
+// reader holds: a longer one is reported by file:line, its record skipped,
+// and the reader goes on after it without holding it (a long comment or
+// <Parse> is skipped silently). Files are read through a window of one
+// record, so memory does not follow file size.
+inline constexpr size_t kMaxXmlElementBytes = 4u << 20;
+
 // Parses a PETRARCH XML file (story input or validation records). Bad
 // records are reported through on_error and skipped. Fails only when the
 // file cannot be read.
 Status ReadPetrarchXml(const std::string& path, PetrarchFile* out, const ErrorFn& on_error);
 void ParsePetrarchXml(const std::string& text, const std::string& name, PetrarchFile* out,
                       const ErrorFn& on_error);
+// The same on an open stream, read `chunk` bytes at a time (64 KiB; tests
+// and the fuzz harness use small chunks to cut steps at every byte).
+void ReadPetrarchXmlFrom(std::istream& in, const std::string& name, PetrarchFile* out,
+                         const ErrorFn& on_error, size_t chunk = 64u << 10);
 
 // Story input for `dyad code`: each <Sentence> becomes one story.
 bool ReadPetrarchStories(const std::string& path, const StoryFn& on_story, const ErrorFn& on_error,

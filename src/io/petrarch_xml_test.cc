@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 namespace dyad::io {
 namespace {
@@ -154,6 +157,114 @@ TEST(PetrarchXml, MessagesEscapeControlCharacters) {
   ASSERT_EQ(p.errors.size(), 1u);
   EXPECT_EQ(p.errors[0],
             "t.xml:1: record \"a\\x1B[2J\": date \"2015\\x07\" is not YYYYMMDD; skipped");
+}
+
+
+// Files are read through a window, record by record (issue 17: 100 MB of
+// XML cost 517 MB read whole). Whatever falls across the window's edges (a
+// comment, an end tag, an entity, a line count), the file reads as the same
+// text parsed whole.
+std::string WriteTemp(const std::string& text) {
+  std::string path = ::testing::TempDir() + "/dyad_xml_test_" + std::to_string(getpid()) + ".xml";
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+TEST(PetrarchXml, StreamedFileReadsAsTheWholeText) {
+  std::string xml = "<Validation><Environment><Verbfile>V.txt</Verbfile></Environment>\n<Sentences>\n";
+  for (int i = 0; i < 3000; ++i) {
+    std::string id = "R" + std::to_string(i);
+    if (i % 7 == 0) xml += "<!-- a note\nwith </Sentence> inside, " + std::string(i % 50, '-') + " -->\n";
+    if (i % 11 == 0) xml += "<Config option=\"o" + std::to_string(i) + "\" value=\"v\"/>\n";
+    xml += "<Sentence date=\"" + std::string(i % 13 == 0 ? "bad" : "19950101") + "\" id=\"" + id +
+           "\" category=\"C" + std::to_string(i % 5) + "\">\n";
+    if (i % 3 == 0) xml += "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"></EventCoding>\n";
+    if (i % 3 == 1) xml += "<EventCoding noevents=\"True\"/>\n";
+    if (i % 17 != 0) {
+      xml += "<Text>\nArnor &amp; Gondor met " + std::string(i % 97, 'x') + " on day " +
+             std::to_string(i) + (i % 19 == 0 ? " \xFF" : "") + ".\n</Text>\n";
+    }
+    xml += "<Parse>(ROOT " + std::string(static_cast<size_t>(i % 400), '(') + ")</Parse>\n</Sentence>\n";
+  }
+  xml += "</Sentences>\n<Sentence date=\"19950101\" id=\"last\"><Text>unclosed";
+  ASSERT_GT(xml.size(), 4u * (64u << 10));  // several windows
+  Parsed whole = Parse(xml);
+  std::string path = WriteTemp(xml);
+  Parsed streamed;
+  ASSERT_TRUE(ReadPetrarchXml(path, &streamed.f,
+                              [&](const std::string& e) { streamed.errors.push_back(e); })
+                  .ok());
+  // Messages name the file as given.
+  for (std::string& e : streamed.errors) {
+    ASSERT_EQ(e.rfind(path + ":", 0), 0u) << e;
+    e = "t.xml:" + e.substr(path.size() + 1);
+  }
+  EXPECT_EQ(streamed.errors, whole.errors);
+  ASSERT_EQ(streamed.f.records.size(), whole.f.records.size());
+  EXPECT_GT(whole.f.records.size(), 2000u);
+  for (size_t i = 0; i < whole.f.records.size(); ++i) {
+    const PetrarchRecord& a = whole.f.records[i];
+    const PetrarchRecord& b = streamed.f.records[i];
+    EXPECT_EQ(a.story.id, b.story.id);
+    EXPECT_EQ(a.story.text, b.story.text);
+    EXPECT_EQ(a.story.date, b.story.date);
+    EXPECT_EQ(a.story.origin.substr(a.story.origin.find(':')),
+              b.story.origin.substr(b.story.origin.find(':')));
+    EXPECT_EQ(a.expected.size(), b.expected.size());
+    EXPECT_EQ(a.noevents, b.noevents);
+    EXPECT_EQ(a.config, b.config);
+    EXPECT_EQ(a.category, b.category);
+  }
+  EXPECT_EQ(streamed.f.skipped, whole.f.skipped);
+  EXPECT_EQ(streamed.f.warnings, whole.f.warnings);
+  EXPECT_EQ(streamed.f.environment, whole.f.environment);
+  std::remove(path.c_str());
+  // Windows that start at 1, 7 or 300 bytes cut the steps everywhere.
+  for (size_t chunk : {1u, 7u, 300u}) {
+    std::istringstream in(xml);
+    Parsed small;
+    ReadPetrarchXmlFrom(in, "t.xml", &small.f, [&](const std::string& e) { small.errors.push_back(e); },
+                        chunk);
+    EXPECT_EQ(small.errors, whole.errors) << chunk;
+    ASSERT_EQ(small.f.records.size(), whole.f.records.size()) << chunk;
+    for (size_t i = 0; i < whole.f.records.size(); ++i) {
+      EXPECT_EQ(small.f.records[i].story.text, whole.f.records[i].story.text) << chunk;
+      EXPECT_EQ(small.f.records[i].story.origin, whole.f.records[i].story.origin) << chunk;
+    }
+  }
+}
+
+// A <Text> over the limit is reported with its record and skipped without
+// being held; a long <Parse> or comment is skipped silently; the records
+// after them are read.
+TEST(PetrarchXml, ElementOverTheLimitIsSkipped) {
+  std::string big(kMaxXmlElementBytes + 100, 'a');
+  std::string xml = "<Sentences>\n<Sentence date=\"19950101\" id=\"big\">\n<Text>" + big +
+                    "</Text></Sentence>\n<!-- " + big + " -->\n<Sentence date=\"19950101\" id=\"p\">"
+                    "<Text>Arnor met Gondor.</Text><Parse>" + big + "</Parse></Sentence>\n"
+                    "<Sentence date=\"19950101\" id=\"after\"><Text>Gondor met Arnor.</Text></Sentence>\n";
+  std::string path = WriteTemp(xml);
+  std::vector<std::string> errors;
+  std::vector<std::string> ids;
+  ReadCounts counts;
+  ASSERT_TRUE(ReadPetrarchStories(
+      path, [&](Story&& s) { ids.push_back(s.id); }, [&](const std::string& e) { errors.push_back(e); },
+      &counts));
+  EXPECT_EQ(ids, (std::vector<std::string>{"p", "after"}));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0], path + ":3: element <Text> is over the limit of 4194304 bytes; record \"big\" skipped");
+  EXPECT_EQ(counts.records, 3u);
+  EXPECT_EQ(counts.rejected, 1u);
+  std::remove(path.c_str());
+}
+
+
+// Found by fuzz_xml: an element name with control characters (here NULs)
+// was written raw into "<NAME> is not closed".
+TEST(PetrarchXml, ElementNamesInMessagesAreEscaped) {
+  Parsed p = Parse(std::string("<Sentences><Environment><\0\x1b" "Include>DEMO", 39));
+  ASSERT_EQ(p.errors.size(), 1u);
+  EXPECT_EQ(p.errors[0], "t.xml:1: <\\x00\\x1BInclude> is not closed; the rest of the file skipped");
 }
 
 }  // namespace

@@ -407,7 +407,8 @@ class LexiconBuilder {
     // The filters, once every word has its id: the masks MatchPattern tests
     // first, then the prepositions of 'prep+' slots (one of whose words must
     // be that preposition, and so carry its id).
-    for (auto& [lemma, v] : lex_->verbs_) {
+    for (auto& entry : lex_->verbs_) {
+      auto& v = entry.second;  // not a structured binding: clang 14 cannot capture one
       for (uint32_t pi = 0; pi < v.patterns.size(); ++pi) {
         int masks = 0;
         auto add = [&](uint64_t m) {
@@ -585,6 +586,11 @@ class LexiconBuilder {
       // A device would read forever (/dev/zero), a FIFO block, a folder fail.
       if (fs::exists(st) && !fs::is_regular_file(st)) {
         return "include " + std::string(rest) + ": not a regular file; not loaded";
+      }
+      // Named at the include line (it was "missing.dict:0: cannot open file").
+      if (!fs::exists(st)) return "include " + std::string(rest) + ": no such file; not loaded";
+      if (!std::ifstream(target, std::ios::binary)) {
+        return "include " + std::string(rest) + ": cannot be read; not loaded";
       }
       // Each file once: a file including itself, or one already loaded,
       // would multiply the load (ten self-includes nested eight deep are

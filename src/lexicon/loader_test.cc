@@ -279,7 +279,7 @@ TEST(Loader, IncludeRefusesRepeatsAndSpecialFiles) {
   fs::create_directories(root / "dict");
   std::ofstream(root / "dict" / "a.dict") << "include a.dict\ninclude a.dict\ninclude a.dict\n"
                                              "include sub.inc\ninclude sub.inc\n"
-                                             "include /dev/null\ninclude .\n";
+                                             "include /dev/null\ninclude .\ninclude missing.dict\n";
   std::ofstream(root / "dict" / "sub.inc") << "verb 190 : fight\n";
   const std::string a = (root / "dict" / "a.dict").string();
   const std::vector<std::string> want = {
@@ -289,6 +289,8 @@ TEST(Loader, IncludeRefusesRepeatsAndSpecialFiles) {
       a + ":5: include sub.inc: already loaded; not loaded again",
       a + ":6: include /dev/null: not a regular file; not loaded",
       a + ":7: include .: not a regular file; not loaded",
+      // Found by fuzz_dict: reported as "missing.dict:0: cannot open file".
+      a + ":8: include missing.dict: no such file; not loaded",
   };
   for (int threads : {1, 2}) {
     DictStats stats;

@@ -1,4 +1,5 @@
 #include "store/store.h"
+#include "store/sqlite.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -325,6 +326,50 @@ TEST_F(StoreTest, ZeroedPagesAreReportedAsDamage) {
                                         ": database disk image is malformed (reading the store's "
                                         "schema version)");
   }
+}
+
+
+// A store whose index page is damaged was written to: reading the schema
+// version does not touch the index. Opening for writing runs quick_check
+// and refuses the store by name; reading commands still open it.
+TEST_F(StoreTest, DamagedIndexIsRefusedForWriting) {
+  {
+    auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    WriteCounts wc;
+    ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 2)}, {"dyad test", "dict@1"}, &wc).ok());
+  }
+  int64_t root = 0, page_size = 0;
+  {
+    auto db = sqlite::Db::Open(path_, false);
+    ASSERT_TRUE(db.ok());
+    sqlite::Stmt r(**db, "SELECT rootpage FROM sqlite_master WHERE name='events_dyad'");
+    ASSERT_EQ(r.Next(), sqlite::Step::kRow);
+    root = r.Int(0);
+    r.Reset();
+    sqlite::Stmt p(**db, "PRAGMA page_size");
+    ASSERT_EQ(p.Next(), sqlite::Step::kRow);
+    page_size = p.Int(0);
+    p.Reset();
+  }
+  ASSERT_GT(root, 1);
+  ASSERT_GE(static_cast<int64_t>(std::filesystem::file_size(path_)), root * page_size);
+  {
+    std::fstream f(path_, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp((root - 1) * page_size);
+    const std::string junk(static_cast<size_t>(page_size), '\xff');
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  for (auto mode : {EventStore::Mode::kExisting, EventStore::Mode::kCreate}) {
+    auto s = EventStore::Open(path_, mode);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.status().message().rfind(path_ + ": the store is damaged (", 0), 0u)
+        << s.status().message();
+    EXPECT_NE(s.status().message().find("not written"), std::string::npos);
+    EXPECT_EQ(s.status().message().find('\n'), std::string::npos);
+  }
+  auto r = EventStore::Open(path_, EventStore::Mode::kReadOnly);
+  EXPECT_TRUE(r.ok()) << r.status().message();
 }
 
 }  // namespace

@@ -146,10 +146,15 @@ cat > "$TMP/val/s.xml" <<'XML'
 <Sentence date="19950101" id="T-02" category="DEMO">
 <EventCoding noevents="True"/>
 </Sentence>
+<Sentence date="19950101" id="T-03" category="DEMO">
+<Text>Arnor met the weather.</Text>
+</Sentence>
 </Sentences></Validation>
 XML
 trun validate "$TMP/val/s.xml"
 check "validate: a record with no <Text> fails (1 passed, 1 failed)" $(echo "$OUT" | grep -q "^FAIL T-02: no <Text>$" && echo "$OUT" | tail -1 | grep -q "^1 passed, 1 failed$" && echo "$ERR" | grep -q 's.xml:7: record "T-02" has no <Text>' && echo 0 || echo 1) "$OUT $ERR"
+# ... and one with no expectation is neither passed nor failed (it passed as "no events").
+check "validate: a record with no expectation is reported and not counted" $(echo "$ERR" | grep -q 's.xml:10: record "T-03" has no expectation; not checked' && echo "$OUT" | grep -q "^records with no expectation (not checked, not counted): 1$" && ! echo "$OUT" | grep -q "T-03" && echo 0 || echo 1) "$OUT $ERR"
 
 # JSON Lines: the line limit is checked while reading. A 100 MB line is
 # reported with its length and skipped without being held (peak memory
@@ -176,6 +181,24 @@ big=$(stat -c %s "$TMP/long.txt")
 /usr/bin/time -f "%M" "$DYAD" code --threads 1 --date 2024-01-01 < "$TMP/long.txt" >/dev/null 2>"$TMP/longtxt.err"
 large=$(tail -1 "$TMP/longtxt.err")
 check "text: a 100 MB story is reported with its size and not held (peak ${small} KB vs ${large} KB)" $(grep -q "<stdin>:1: story of $big bytes is over the limit of 4194304 bytes; skipped" "$TMP/longtxt.err" && [ $((large - small)) -le 32768 ] && echo 0 || echo 1) "$(head -c 300 "$TMP/longtxt.err")"
+
+# PETRARCH XML is read record by record: 100 MB of XML (1,000 records with
+# 100 KB <Parse> trees) is not held (it cost 517 MB read whole), and a
+# <Text> over the 4 MiB limit is reported by file:line and skipped.
+python3 -c '
+import sys
+parse = "(ROOT " + "(NP (NN x)) " * 8000 + ")"
+w = sys.stdout.write
+w("<Sentences>\n")
+for i in range(1000):
+    w("<Sentence date=\"20150102\" id=\"r%d\">\n<Text>Russia attacked Ukraine.</Text>\n<Parse>%s</Parse>\n</Sentence>\n" % (i, parse))
+w("<Sentence date=\"20150102\" id=\"huge\">\n<Text>" + "Russia attacked Ukraine. " * 200000 + "</Text>\n</Sentence>\n")
+w("<Sentence date=\"20150102\" id=\"last\"><Text>Russia attacked Ukraine.</Text></Sentence>\n</Sentences>\n")
+' > "$TMP/big.xml"
+/usr/bin/time -f "%M" "$DYAD" code --threads 1 "$TMP/big.xml" >"$TMP/bigxml.out" 2>"$TMP/bigxml.err"
+large=$(tail -1 "$TMP/bigxml.err")
+check "xml: $(($(stat -c %s "$TMP/big.xml") / 1000000)) MB of XML read record by record (peak ${small} KB vs ${large} KB)" $([ $((large - small)) -le 32768 ] && [ "$(grep -c '"story_id":"r' "$TMP/bigxml.out")" -eq 1000 ] && grep -q '"story_id":"last"' "$TMP/bigxml.out" && echo 0 || echo 1) "$(head -c 300 "$TMP/bigxml.err")"
+check "xml: a <Text> over the limit is reported by file:line, its record skipped" $(grep -q 'big.xml:4003: element <Text> is over the limit of 4194304 bytes; record "huge" skipped' "$TMP/bigxml.err" && ! grep -q '"story_id":"huge"' "$TMP/bigxml.out" && echo 0 || echo 1) "$(head -c 300 "$TMP/bigxml.err")"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
