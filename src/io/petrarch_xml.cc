@@ -122,16 +122,15 @@ std::string LowerAscii(std::string s) {
 
 bool IsTrue(const std::string& v) { return LowerAscii(Trim(v)) == "true"; }
 
-// "20150102" or "2015-01-02" -> "2015-01-02"; "" if neither.
+// "20150102", "2015-01-02" (or any date NormalizeDate reads) -> "2015-01-02";
+// "" if none.
 std::string XmlDate(const std::string& d) {
   std::string t = Trim(d);
   if (t.size() == 6 && std::all_of(t.begin(), t.end(), ::isdigit)) {
     t = (t[0] >= '3' ? "19" : "20") + t;  // YYMMDD, as TABARI wrote dates
   }
-  if (t.size() == 8 && std::all_of(t.begin(), t.end(), ::isdigit)) {
-    t = t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 2);
-  }
-  return IsValidDate(t) ? t : "";
+  std::string out;
+  return NormalizeDate(t, &out) ? out : "";
 }
 
 }  // namespace
@@ -363,14 +362,8 @@ Status ReadPetrarchXml(const std::string& path, PetrarchFile* out, const ErrorFn
   return Status::Ok();
 }
 
-bool ReadPetrarchStories(const std::string& path, const StoryFn& on_story, const ErrorFn& on_error,
-                         ReadCounts* counts) {
-  PetrarchFile f;
-  Status st = ReadPetrarchXml(path, &f, on_error);
-  if (!st.ok()) {
-    on_error(st.message());
-    return false;
-  }
+void EmitPetrarchStories(PetrarchFile&& f, const std::string& name, const StoryFn& on_story,
+                         const ErrorFn& on_error, ReadCounts* counts) {
   const uint64_t bad = f.skipped;
   counts->records += f.records.size() + bad;
   counts->rejected += bad;
@@ -383,8 +376,7 @@ bool ReadPetrarchStories(const std::string& path, const StoryFn& on_story, const
     ++counts->stories;
     on_story(std::move(r.story));
   }
-  if (f.records.empty() && !bad) on_error(path + ": no <Sentence> records");
-  return true;
+  if (f.records.empty() && !bad) on_error(name + ": no <Sentence> records");
 }
 
 }  // namespace dyad::io

@@ -67,9 +67,12 @@ Status ReadPetrarchXml(const std::string& path, PetrarchFile* out, const ErrorFn
 void ParsePetrarchXml(const std::string& text, const std::string& name, PetrarchFile* out,
                       const ErrorFn& on_error);
 
-// Story input for `dyad code`: each <Sentence> becomes one story.
-bool ReadPetrarchStories(const std::string& path, const StoryFn& on_story, const ErrorFn& on_error,
-                         ReadCounts* counts);
+// Story input: each <Sentence> of a parsed file becomes one story, handed
+// to on_story; records counted into *counts. The story readers
+// (story_reader.h: ReadStories with InputFormat::kXml, or a .xml file, or
+// standard input that starts with '<') call this.
+void EmitPetrarchStories(PetrarchFile&& f, const std::string& name, const StoryFn& on_story,
+                         const ErrorFn& on_error, ReadCounts* counts);
 
 }  // namespace dyad::io
 

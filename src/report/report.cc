@@ -168,6 +168,13 @@ std::vector<NetworkEdge> BuildEdges(const std::vector<store::Mention>& mentions,
   return out;
 }
 
+store::Period AutoPeriod(int first, int last) {
+  const int span = last - first + 1;
+  if (span <= 92) return store::Period::kDay;
+  if (span <= 3 * 366) return store::Period::kWeek;
+  return store::Period::kMonth;
+}
+
 Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& o,
                                     ReportData* data_out) {
   ReportData local;
@@ -403,17 +410,20 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
   std::vector<size_t> order(d.events.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    // Weight: how strong (|Goldstein|) times how often reported (mentions),
+    // so a much-repeated Goldstein-0 statement does not top the list.
     const auto& x = d.events[a];
     const auto& y = d.events[b];
-    if (x.num_articles != y.num_articles) return x.num_articles > y.num_articles;
-    if (x.num_mentions != y.num_mentions) return x.num_mentions > y.num_mentions;
     double gx = std::fabs(d.mentions[x.mentions[0]].event.goldstein.value_or(0));
     double gy = std::fabs(d.mentions[y.mentions[0]].event.goldstein.value_or(0));
-    if (gx != gy) return gx > gy;
+    double wx = gx * static_cast<double>(x.num_mentions), wy = gy * static_cast<double>(y.num_mentions);
+    if (wx != wy) return wx > wy;
+    if (x.num_articles != y.num_articles) return x.num_articles > y.num_articles;
+    if (x.num_mentions != y.num_mentions) return x.num_mentions > y.num_mentions;
     return x.first_day > y.first_day;
   });
-  h << "<section id=\"events\"><h2>Top events</h2><p class=\"note legend\">Ranked by articles, "
-       "then mentions, then |Goldstein|. Evidence: <mark class=\"src\">source</mark><mark "
+  h << "<section id=\"events\"><h2>Top events</h2><p class=\"note legend\">Ranked by "
+       "|Goldstein| &times; mentions, then articles. Evidence: <mark class=\"src\">source</mark><mark "
        "class=\"tgt\">target</mark><mark class=\"trg\">trigger</mark></p>";
   for (int i = 0; i < std::min<int>(o.top_events, static_cast<int>(order.size())); ++i) {
     const auto& ev = d.events[order[i]];

@@ -81,7 +81,8 @@ CREATE TABLE IF NOT EXISTS events (
   pattern_origin TEXT NOT NULL,
   confidence REAL NOT NULL,
   notes TEXT NOT NULL,
-  is_root INTEGER NOT NULL
+  is_root INTEGER NOT NULL,
+  date_rule TEXT NOT NULL DEFAULT 'pub_date'
 );
 CREATE INDEX IF NOT EXISTS events_story ON events(story_id);
 CREATE INDEX IF NOT EXISTS events_dyad ON events(source_key, target_key, date);
@@ -100,8 +101,8 @@ constexpr const char* kEventColumns =
     "target_begin, target_end, "
     "code, root, goldstein, quad_class, plover, plover_mode, "
     "text, sentence_begin, trigger, trigger_begin, trigger_end, pattern, pattern_origin, "
-    "confidence, notes, is_root";
-constexpr int kEventColumnCount = 38;
+    "confidence, notes, is_root, date_rule";
+constexpr int kEventColumnCount = 39;
 
 uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
   for (unsigned char c : s) {
@@ -284,6 +285,19 @@ Status EventStore::Init(Mode mode) {
                                      ", this dyad reads version " +
                                      std::to_string(kSchemaVersion));
     }
+    v.Reset();
+  }
+  // Stores made before events had a date_rule column: the column is added
+  // on the first write (its default, 'pub_date', is what those events had).
+  {
+    sqlite::Stmt col(*db_, "SELECT count(*) FROM pragma_table_info('events') WHERE name='date_rule'");
+    if (col.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
+    has_date_rule_ = col.Int(0) > 0;
+  }
+  if (!has_date_rule_ && mode != Mode::kReadOnly) {
+    DYAD_RETURN_IF_ERROR(
+        db_->Exec("ALTER TABLE events ADD COLUMN date_rule TEXT NOT NULL DEFAULT 'pub_date'"));
+    has_date_rule_ = true;
   }
   return Status::Ok();
 }
@@ -365,6 +379,7 @@ Status EventStore::WriteStory(const CodedStory& cs, const std::string& now,
     b.Add(e.pattern).Add(e.pattern_origin).Add(e.confidence).Add(Join(e.notes, "; "));
     bool root = in_range ? cs.sentences[e.sentence].paragraph == lead : e.sentence == 0;
     b.Add(root ? 1 : 0);
+    b.Add(e.date_rule);
     DYAD_RETURN_IF_ERROR(es.Run());
   }
   return Status::Ok();
@@ -431,7 +446,11 @@ Status EventStore::WriteBatch(const std::vector<CodedStory>& batch, const Ingest
 
 Status EventStore::ForEachMention(const MentionQuery& q,
                                   const std::function<bool(Mention&&)>& fn) {
-  std::string sql = "SELECT " + Qualified(kEventColumns, "e.") +
+  std::string columns = Qualified(kEventColumns, "e.");
+  // A store written before events had a date_rule has none: every date
+  // there is the story's (the column is added when such a store is written).
+  if (!has_date_rule_) columns.replace(columns.rfind("e.date_rule"), 11, "'pub_date'");
+  std::string sql = "SELECT " + columns +
                     ", s.publisher, s.url, s.ingested_at, s.coder, s.dictionary "
                     "FROM events e JOIN stories s USING (story_id) WHERE 1";
   std::vector<std::string> binds;
@@ -442,6 +461,10 @@ Status EventStore::ForEachMention(const MentionQuery& q,
   if (!q.to.empty()) {
     sql += " AND e.date <= ?";
     binds.push_back(q.to);
+  }
+  if (!q.story_id.empty()) {
+    sql += " AND e.story_id = ?";
+    binds.push_back(q.story_id);
   }
   auto any = [](const std::string& k) { return k.empty() || k == "*"; };
   auto dir = [&](const std::string& a, const std::string& b) {
@@ -523,6 +546,7 @@ Status EventStore::ForEachMention(const MentionQuery& q,
       if (!n.empty() && n[0] == ' ') n.erase(0, 1);
     }
     m.is_root = st.Int(c++) != 0;
+    e.date_rule = st.Text(c++);
     m.publisher = st.Text(c++);
     m.url = st.Text(c++);
     m.added = CompactTime(st.Text(c++));
@@ -584,6 +608,32 @@ Result<StoreSummary> EventStore::Summary() {
   while (m.Next() == sqlite::Step::kRow) {
     (m.Text(0) == "last_coder" ? s.coder : s.dictionary) = m.Text(1);
   }
+  return s;
+}
+
+Result<StoredStory> EventStore::StoryRecord(const std::string& story_id) {
+  sqlite::Stmt st(*db_,
+                  "SELECT story_id, date, publisher, url, origin, text, coder, dictionary, "
+                  "ingested_at, sentences, sentences_coded, events_count FROM stories "
+                  "WHERE story_id = ?");
+  DYAD_RETURN_IF_ERROR(st.status());
+  st.Bind(1, story_id);
+  sqlite::Step r = st.Next();
+  if (r == sqlite::Step::kError) return Status::Internal(db_->Error());
+  if (r != sqlite::Step::kRow) return Status::NotFound("no story '" + story_id + "' in the store");
+  StoredStory s;
+  s.story_id = st.Text(0);
+  s.date = st.Text(1);
+  s.publisher = st.Text(2);
+  s.url = st.Text(3);
+  s.origin = st.Text(4);
+  s.text = st.Text(5);
+  s.coder = st.Text(6);
+  s.dictionary = st.Text(7);
+  s.ingested_at = st.Text(8);
+  s.sentences = st.Int(9);
+  s.sentences_coded = st.Int(10);
+  s.events = st.Int(11);
   return s;
 }
 

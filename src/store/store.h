@@ -73,6 +73,13 @@ struct MentionQuery {
   std::string from, to;      // event dates, inclusive; "" = open
   std::string source, target;  // dyad keys; "" or "*" = any
   bool both = false;          // also target -> source
+  std::string story_id;       // only this story's events; "" = every story
+};
+
+// A stored story as ingested (StoryRecord).
+struct StoredStory {
+  std::string story_id, date, publisher, url, origin, text, coder, dictionary, ingested_at;
+  int64_t sentences = 0, sentences_coded = 0, events = 0;
 };
 
 struct Denominator {
@@ -116,6 +123,8 @@ class EventStore {
   Result<std::map<int, Denominator>> DailyDenominators(const std::string& from = "",
                                                        const std::string& to = "");
   Result<StoreSummary> Summary();
+  // The story stored under `story_id`; NotFound when there is none.
+  Result<StoredStory> StoryRecord(const std::string& story_id);
   // Every dyad end the stored events name (source and target keys).
   Result<std::set<std::string>> DyadKeys();
 
@@ -128,6 +137,7 @@ class EventStore {
                     bool* replaced);
 
   std::unique_ptr<sqlite::Db> db_;
+  bool has_date_rule_ = true;  // the events table has its date_rule column
   std::unique_ptr<sqlite::Stmt> select_fp_, delete_events_, delete_sentences_, insert_story_,
       insert_sentence_, insert_event_;
 };
