@@ -210,7 +210,7 @@ PYBIND11_MODULE(_dyad, m) {
   using dyad::python::Session;
   m.doc() = "dyad's coder, compiled (use the `dyad` package, not this module)";
   m.attr("__version__") = DYAD_VERSION;
-  m.attr("default_data_dir") = Lexicon::DefaultDataDir();
+  m.attr("default_data_dir") = dyad::Lexicon::DefaultDataDir();
   py::class_<PyCoder, std::shared_ptr<PyCoder>>(m, "Coder")
       .def(py::init<const std::vector<std::string>&, bool, const std::string&, bool, bool>(),
            py::arg("dict_dirs"), py::arg("no_default_dict"), py::arg("semantics"),

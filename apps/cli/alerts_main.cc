@@ -60,7 +60,8 @@ int RunAlerts(AlertsArgs a) {
   if (!src || !tgt) return kExitBadInput;
   // Alerts are per dyad, each against its own baseline: the dyad's mentions
   // alone give its alerts.
-  auto mentions = (*store)->Mentions({"", "", *src, *tgt, false, ""});
+  // Light: only the drivers shown are read back whole (FillDrivers below).
+  auto mentions = (*store)->Mentions({"", "", *src, *tgt, false, "", /*light=*/true});
   auto daily = (*store)->DailyDenominators();
   if (!mentions.ok() || !daily.ok()) {
     std::cerr << "dyad alerts: "
@@ -77,6 +78,10 @@ int RunAlerts(AlertsArgs a) {
   const auto& ms = *mentions;
   auto rep = [&](size_t ev) -> const store::Mention& { return ms[events[ev].mentions[0]]; };
   size_t nd = static_cast<size_t>(std::max(0, a.drivers));
+  if (Status s = store::FillDrivers(**store, alerts, events, &*mentions, nd); !s.ok()) {
+    std::cerr << "dyad alerts: " << s.message() << "\n";
+    return kExitBadInput;
+  }
 
   if (a.format == "json") {
     // The same JSON as GET /api/alerts (store/views.h).

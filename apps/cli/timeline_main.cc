@@ -47,7 +47,7 @@ int RunTimeline(const TimelineArgs& a) {
   so.dedup.key = a.dedup_key == "actor" ? store::DedupOptions::Key::kActor
                                         : store::DedupOptions::Key::kDyad;
   // All of the dyad's history: alerts need the baseline before --from.
-  auto mentions = store->Mentions({"", "", src, tgt, a.both, ""});
+  auto mentions = store->Mentions({"", "", src, tgt, a.both, "", /*light=*/true});
   auto daily = store->DailyDenominators();
   if (!mentions.ok() || !daily.ok()) {
     std::cerr << "dyad timeline: "

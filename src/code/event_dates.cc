@@ -137,7 +137,7 @@ EventDate ResolveEventDate(std::string_view sentence, uint32_t sentence_begin, u
     const std::string next = k + 1 < w.size() ? w[k + 1].lower : "";
     if (x == "yesterday") {
       add(k, p - 1, "yesterday");
-    } else if ((x == "last" && next == "night") || x == "overnight") {
+    } else if (x == "last" && next == "night") {
       add(k, p - 1, "last night");
     } else if (x == "today" || x == "tonight" ||
                (x == "this" && (next == "morning" || next == "afternoon" || next == "evening"))) {

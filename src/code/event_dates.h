@@ -7,7 +7,9 @@
 // Rules (date_rule), for the expression nearest the event's trigger in its
 // sentence:
 //   yesterday          "yesterday"                      pub - 1
-//   last night         "last night", "overnight"        pub - 1
+//   last night         "last night"                     pub - 1
+//                      ("overnight" is left alone: the night may have run
+//                      past midnight into the story's own day)
 //   today              "today", "tonight", "this morning" pub
 //   weekday            "on Sunday", "Sunday", "last Sunday"
 //                      the latest such day on or before pub ("last": before)

@@ -26,6 +26,7 @@ TEST(EventDates, RelativeDaysAndWeekdays) {
   EXPECT_EQ(DateOf("Troops shelled the town last week.", "shelled"), "20240212 last week");
   EXPECT_EQ(DateOf("Troops shelled the town three days ago.", "shelled"), "20240216 days ago");
   EXPECT_EQ(DateOf("Troops shelled the town.", "shelled"), "20240219 pub_date");
+  EXPECT_EQ(DateOf("Troops shelled the town overnight.", "shelled"), "20240219 pub_date");
 }
 
 TEST(EventDates, MonthAndDay) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <sstream>
 
 #include "report/svg.h"
@@ -179,7 +180,10 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
                                     ReportData* data_out) {
   ReportData local;
   ReportData& d = data_out ? *data_out : local;
-  auto all = st.Mentions({});
+  // Light: the few mentions shown as evidence are read back whole below.
+  store::MentionQuery all_q;
+  all_q.light = true;
+  auto all = st.Mentions(all_q);
   if (!all.ok()) return all.status();
   auto daily = st.DailyDenominators();
   if (!daily.ok()) return daily.status();
@@ -198,13 +202,14 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
     ao.by = o.by;
     ao.dedup = o.dedup;
     auto all_events = store::Deduplicate(*all, o.dedup);
+    // Drivers are re-pointed into d.events by their representative's id
+    // (built once: per alert, it made a large report quadratic).
+    std::unordered_map<std::string, size_t> by_id;
+    for (size_t i = 0; i < d.events.size(); ++i) {
+      by_id[d.mentions[d.events[i].mentions[0]].event.id] = i;
+    }
     for (auto& a : store::DetectAlerts(*all, all_events, *daily, ao)) {
       if (!in_range(a.start) && !in_range(store::NextPeriod(a.start, o.by) - 1)) continue;
-      // Re-point the drivers into d.events: same representative id.
-      std::map<std::string, size_t> by_id;
-      for (size_t i = 0; i < d.events.size(); ++i) {
-        by_id[d.mentions[d.events[i].mentions[0]].event.id] = i;
-      }
       std::vector<size_t> drivers;
       for (size_t i : a.drivers) {
         auto it = by_id.find((*all)[all_events[i].mentions[0]].event.id);
@@ -347,6 +352,7 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
         << a->events << "</td><td>";
       for (size_t k = 0; k < a->drivers.size() && k < 2; ++k) {
         const auto& ev = d.events[a->drivers[k]];
+        DYAD_RETURN_IF_ERROR(st.FillText(&d.mentions[ev.mentions[0]]));
         const auto& m = d.mentions[ev.mentions[0]];
         h << (k ? "<br>" : "") << "<span class=\"code\">" << Esc(m.event.code) << "</span> "
           << HighlightEvidence(m);
@@ -448,6 +454,7 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
       if (seen_stories.insert(d.mentions[mi].event.story_id).second) shown.push_back(mi);
     }
     for (size_t mi : shown) {
+      DYAD_RETURN_IF_ERROR(st.FillText(&d.mentions[mi]));
       const auto& m = d.mentions[mi];
       h << "<blockquote>" << HighlightEvidence(m) << "<div class=\"meta\">" << Esc(m.event.story_id)
         << ", sentence " << m.event.sentence + 1

@@ -39,7 +39,7 @@ struct ReportOptions {
 };
 
 struct ReportData {
-  std::vector<store::Mention> mentions;     // in the report's range
+  std::vector<store::Mention> mentions;     // in the report's range, read light (EventStore::FillText)
   std::vector<store::DedupEvent> events;    // Deduplicate(mentions)
   std::vector<store::Alert> alerts;         // in range (baselines use all history)
   std::vector<NetworkEdge> edges;

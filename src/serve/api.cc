@@ -324,7 +324,7 @@ Reply Api::Timeline(const Params& p) const {
   // with its default options.
   store::SeriesOptions so;
   so.by = *by;
-  auto mentions = st->Mentions({"", "", src, tgt, both, ""});
+  auto mentions = st->Mentions({"", "", src, tgt, both, "", /*light=*/true});
   auto daily = st->DailyDenominators();
   if (!mentions.ok() || !daily.ok()) return Error(500, "the event store cannot be read");
   if (mentions->empty()) {
@@ -364,11 +364,14 @@ Reply Api::Alerts(const Params& p) const {
   if (*src == "*") src = "";
   if (*tgt == "*") tgt = "";
   // As `dyad alerts --format json` (apps/cli/alerts_main.cc), default options.
-  auto mentions = st->Mentions({"", "", *src, *tgt, false, ""});
+  auto mentions = st->Mentions({"", "", *src, *tgt, false, "", /*light=*/true});
   auto daily = st->DailyDenominators();
   if (!mentions.ok() || !daily.ok()) return Error(500, "the event store cannot be read");
   auto events = store::Deduplicate(*mentions, opt.dedup);
   auto alerts = store::DetectAlerts(*mentions, events, *daily, opt);
+  if (!store::FillDrivers(*st, alerts, events, &*mentions, 5).ok()) {
+    return Error(500, "the event store cannot be read");
+  }
   return {200, Dump(store::AlertsJson(alerts, events, *mentions, opt, 5))};
 }
 

@@ -450,6 +450,13 @@ Status EventStore::ForEachMention(const MentionQuery& q,
   // A store written before events had a date_rule has none: every date
   // there is the story's (the column is added when such a store is written).
   if (!has_date_rule_) columns.replace(columns.rfind("e.date_rule"), 11, "'pub_date'");
+  if (q.light) {
+    for (const char* c : {"e.source_name", "e.target_name", "e.text", "e.trigger", "e.pattern_origin",
+                          "e.pattern", "e.notes"}) {
+      size_t at = columns.find(std::string(c) + ",");
+      if (at != std::string::npos) columns.replace(at, std::string(c).size(), "''");
+    }
+  }
   std::string sql = "SELECT " + columns +
                     ", s.publisher, s.url, s.ingested_at, s.coder, s.dictionary "
                     "FROM events e JOIN stories s USING (story_id) WHERE 1";
@@ -609,6 +616,29 @@ Result<StoreSummary> EventStore::Summary() {
     (m.Text(0) == "last_coder" ? s.coder : s.dictionary) = m.Text(1);
   }
   return s;
+}
+
+Status EventStore::FillText(Mention* m) {
+  sqlite::Stmt st(*db_,
+                  "SELECT source_name, target_name, text, trigger, pattern, pattern_origin, notes "
+                  "FROM events WHERE event_id = ?");
+  DYAD_RETURN_IF_ERROR(st.status());
+  st.Bind(1, m->event.id);
+  sqlite::Step r = st.Next();
+  if (r == sqlite::Step::kError) return Status::Internal(db_->Error());
+  if (r != sqlite::Step::kRow) return Status::NotFound("no event '" + m->event.id + "' in the store");
+  Event& e = m->event;
+  e.source.name = st.Text(0);
+  if (e.target) e.target->name = st.Text(1);
+  e.text = st.Text(2);
+  e.trigger = st.Text(3);
+  e.pattern = st.Text(4);
+  e.pattern_origin = st.Text(5);
+  e.notes = Split(st.Text(6), ';');
+  for (std::string& n : e.notes) {
+    if (!n.empty() && n[0] == ' ') n.erase(0, 1);
+  }
+  return Status::Ok();
 }
 
 Result<StoredStory> EventStore::StoryRecord(const std::string& story_id) {

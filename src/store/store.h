@@ -74,6 +74,10 @@ struct MentionQuery {
   std::string source, target;  // dyad keys; "" or "*" = any
   bool both = false;          // also target -> source
   std::string story_id;       // only this story's events; "" = every story
+  // For aggregates: leave out the strings only a reader of single events
+  // needs (the sentence, the actors' names, trigger, pattern, notes), so that
+  // millions of mentions fit in memory. FillText() puts them back.
+  bool light = false;
 };
 
 // A stored story as ingested (StoryRecord).
@@ -117,6 +121,9 @@ class EventStore {
   // event_id) order; fn returns false to stop.
   Status ForEachMention(const MentionQuery& q, const std::function<bool(Mention&&)>& fn);
   Result<std::vector<Mention>> Mentions(const MentionQuery& q);
+  // Reads back, for mentions read with MentionQuery::light, the sentence,
+  // the actors' names, the trigger, the pattern and the notes.
+  Status FillText(Mention* m);
 
   // Stories and sentences processed per story date (all publishers), keyed
   // by day number; days without stories are absent.

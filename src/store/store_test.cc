@@ -178,6 +178,20 @@ TEST_F(StoreTest, QueriesByDyadAndDate) {
   EXPECT_EQ(rec->story_id, "a");
   EXPECT_EQ(rec->events, 2);
   EXPECT_EQ((*s)->StoryRecord("nope").status().code(), StatusCode::kNotFound);
+  // Light: the same mentions without their text, which FillText reads back.
+  MentionQuery lq;
+  lq.light = true;
+  auto light = (*s)->Mentions(lq);
+  auto full = (*s)->Mentions({});
+  ASSERT_EQ(light->size(), full->size());
+  Mention m = (*light)[0];
+  EXPECT_TRUE(m.event.text.empty());
+  EXPECT_EQ(m.event.code, (*full)[0].event.code);
+  ASSERT_TRUE((*s)->FillText(&m).ok());
+  EXPECT_FALSE(m.event.text.empty());
+  EXPECT_EQ(m.event.text, (*full)[0].event.text);
+  EXPECT_EQ(m.event.source.name, (*full)[0].event.source.name);
+  EXPECT_EQ(m.event.pattern, (*full)[0].event.pattern);
 }
 
 // A store made before events had a date_rule column reads ('pub_date') and

@@ -61,6 +61,17 @@ ordered_json DirectionJson(const DirectionSeries& d, Period by) {
   return sj;
 }
 
+Status FillDrivers(EventStore& store, const std::vector<Alert>& alerts,
+                   const std::vector<DedupEvent>& events, std::vector<Mention>* mentions,
+                   size_t max_drivers) {
+  for (const Alert& al : alerts) {
+    for (size_t k = 0; k < al.drivers.size() && k < max_drivers; ++k) {
+      DYAD_RETURN_IF_ERROR(store.FillText(&(*mentions)[events[al.drivers[k]].mentions[0]]));
+    }
+  }
+  return Status::Ok();
+}
+
 ordered_json AlertsJson(const std::vector<Alert>& alerts, const std::vector<DedupEvent>& events,
                         const std::vector<Mention>& mentions, const AlertOptions& o,
                         size_t max_drivers) {

@@ -42,6 +42,12 @@ std::vector<DirectionSeries> BuildDirections(
 // (docs/STORE.md); "alert" is null or {"level","baseline_mean","baseline_sd","z"}.
 nlohmann::ordered_json DirectionJson(const DirectionSeries& d, Period by);
 
+// Reads back whole (EventStore::FillText) the representative mention of the
+// first `max_drivers` drivers of each alert, for mentions read light.
+Status FillDrivers(EventStore& store, const std::vector<Alert>& alerts,
+                   const std::vector<DedupEvent>& events, std::vector<Mention>* mentions,
+                   size_t max_drivers);
+
 // {"method":{…},"alerts":[{…,"drivers":[…]}]} as `dyad alerts --format json`
 // prints it: `events` = Deduplicate(mentions, o.dedup), `alerts` their
 // DetectAlerts; at most `max_drivers` drivers per alert.
