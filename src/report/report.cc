@@ -193,26 +193,33 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
   auto in_range = [&](int day) {
     return (!o.from || day >= *o.from) && (!o.to || day <= *o.to);
   };
-  for (const auto& m : *all) {
-    if (in_range(m.day)) d.mentions.push_back(m);
+  // Without a range the report's mentions are all of them: moved, not copied.
+  const bool whole = !o.from && !o.to;
+  if (whole) {
+    d.mentions = std::move(*all);
+  } else {
+    for (const auto& m : *all) {
+      if (in_range(m.day)) d.mentions.push_back(m);
+    }
   }
   d.events = store::Deduplicate(d.mentions, o.dedup);
+  const std::vector<store::Mention>& history = whole ? d.mentions : *all;
   {
     store::AlertOptions ao = o.alerts;
     ao.by = o.by;
     ao.dedup = o.dedup;
-    auto all_events = store::Deduplicate(*all, o.dedup);
+    auto all_events = whole ? d.events : store::Deduplicate(*all, o.dedup);
     // Drivers are re-pointed into d.events by their representative's id
     // (built once: per alert, it made a large report quadratic).
     std::unordered_map<std::string, size_t> by_id;
     for (size_t i = 0; i < d.events.size(); ++i) {
       by_id[d.mentions[d.events[i].mentions[0]].event.id] = i;
     }
-    for (auto& a : store::DetectAlerts(*all, all_events, *daily, ao)) {
+    for (auto& a : store::DetectAlerts(history, all_events, *daily, ao)) {
       if (!in_range(a.start) && !in_range(store::NextPeriod(a.start, o.by) - 1)) continue;
       std::vector<size_t> drivers;
       for (size_t i : a.drivers) {
-        auto it = by_id.find((*all)[all_events[i].mentions[0]].event.id);
+        auto it = by_id.find(history[all_events[i].mentions[0]].event.id);
         if (it != by_id.end()) drivers.push_back(it->second);
       }
       a.drivers = drivers;

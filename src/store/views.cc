@@ -16,12 +16,17 @@ std::vector<DirectionSeries> BuildDirections(
     d.source = s;
     d.target = t;
     if (so.from && so.to) d.rows = BuildSeries(mentions, s, t, daily, so);
+    // The direction's own mentions (all of them for "*" -> "*": not copied).
     std::vector<Mention> dyad;
-    for (const auto& m : mentions) {
-      if ((s == "*" || m.source_key == s) && (t == "*" || m.target_key == t)) dyad.push_back(m);
+    const bool any = s == "*" && t == "*";
+    if (!any) {
+      for (const auto& m : mentions) {
+        if ((s == "*" || m.source_key == s) && (t == "*" || m.target_key == t)) dyad.push_back(m);
+      }
     }
-    auto events = Deduplicate(dyad, ao.dedup);
-    d.alerts = DetectAlerts(dyad, events, daily, ao);
+    const std::vector<Mention>& own = any ? mentions : dyad;
+    auto events = Deduplicate(own, ao.dedup);
+    d.alerts = DetectAlerts(own, events, daily, ao);
     out.push_back(std::move(d));
   }
   return out;
