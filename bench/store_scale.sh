@@ -36,7 +36,8 @@ if [ -z "$work" ]; then
 fi
 mkdir -p "$work"
 corpus="$work/corpus-$sentences.jsonl"
-[ -s "$corpus" ] || /usr/bin/python3 "$root/scripts/make_corpus.py" --sentences "$sentences" -o "$corpus" 2>/dev/null
+# Ten years of days (2020-2029): a story a day would pass dyad's last year (2200).
+[ -s "$corpus" ] || /usr/bin/python3 "$root/scripts/make_corpus.py" --sentences "$sentences" --days 3650 -o "$corpus" 2>/dev/null
 db="$work/store.db"
 rm -f "$db" "$db-wal" "$db-shm"
 

@@ -260,8 +260,9 @@ RunFn AddCodeCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "code",
       "Code stories into events, one per line on stdout. Input: JSON Lines "
-      "({\"id\",\"date\",\"text\",...}), or plain text (one story per file, id = file name, date "
-      "= --date); stdin is JSON Lines if it starts with '{'. Run statistics go to stderr. A story "
+      "({\"id\",\"date\",\"text\",...}; the date YYYY-MM-DD, an ISO 8601 date-time, YYYYMMDD "
+      "or RFC 2822), PETRARCH XML (.xml), or plain text (one story per file, id = file name, date "
+      "= --date); stdin is JSON Lines if it starts with '{', XML if with '<'. Run statistics go to stderr. A story "
       "id seen before is reported (file:line, and where it was first) and coded again, its "
       "events with ids of their own. A story that is not in English (few English function "
       "words, or mostly another script; judged on 20 words or more) is skipped, reported by id "
