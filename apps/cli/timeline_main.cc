@@ -59,14 +59,15 @@ int RunTimeline(const TimelineArgs& a) {
               << (a.both ? " or back" : "") << " in " << a.db << " (at any date)\n";
     return kExitBadInput;
   }
-  // Both directions share one period range.
-  std::vector<store::Mention> in_range;
+  // Both directions share one period range: the days of the mentions
+  // between --from and --to (found without copying them).
+  std::optional<std::pair<int, int>> range;
   for (const auto& m : *mentions) {
     if ((a.from.empty() || m.event.date >= a.from) && (a.to.empty() || m.event.date <= a.to)) {
-      in_range.push_back(m);
+      range = range ? std::make_pair(std::min(range->first, m.day), std::max(range->second, m.day))
+                    : std::make_pair(m.day, m.day);
     }
   }
-  auto range = store::DayRange(in_range);
   if (!a.from.empty()) so.from = store::ParseDay(a.from);
   else if (range) so.from = range->first;
   if (!a.to.empty()) so.to = store::ParseDay(a.to);
