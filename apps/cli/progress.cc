@@ -19,7 +19,9 @@ std::string Thousands(uint64_t v) {
 
 Progress::Progress(const char* command, bool enabled, const std::vector<std::string>& files)
     : command_(command), enabled_(enabled) {
-  start_ = last_ = std::chrono::steady_clock::now();
+  start_ = std::chrono::steady_clock::now();
+  // The first update draws at once (a short run still shows its line once).
+  last_ = start_ - std::chrono::seconds(1);
   if (!enabled_) return;
   for (const std::string& f : files) {
     struct stat st;
