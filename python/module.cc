@@ -119,10 +119,12 @@ class PyCoder {
 
   // Coder::ExplainJson of one story (one line of JSON).
   std::string Explain(const std::string& text, const std::string& date, const std::string& id) const {
-    if (!IsValidDate(date)) throw py::value_error("story '" + id + "': date '" + date + "' is not YYYY-MM-DD");
     Story s;
+    if (!IsValidDate(date) && !NormalizeDate(date, &s.date)) {
+      throw py::value_error("story '" + id + "': date '" + date + "' is not " + kDateFormats);
+    }
     s.id = id;
-    s.date = date;
+    if (s.date.empty()) s.date = date;
     s.text = text;
     s.origin = id;
     py::gil_scoped_release nogil;
@@ -208,7 +210,7 @@ PYBIND11_MODULE(_dyad, m) {
   using dyad::python::Session;
   m.doc() = "dyad's coder, compiled (use the `dyad` package, not this module)";
   m.attr("__version__") = DYAD_VERSION;
-  m.attr("default_data_dir") = DYAD_SOURCE_DATA_DIR;
+  m.attr("default_data_dir") = dyad::Lexicon::DefaultDataDir();
   py::class_<PyCoder, std::shared_ptr<PyCoder>>(m, "Coder")
       .def(py::init<const std::vector<std::string>&, bool, const std::string&, bool, bool>(),
            py::arg("dict_dirs"), py::arg("no_default_dict"), py::arg("semantics"),

@@ -11,7 +11,7 @@ duplicates removed. The pool is then dealt like a deck of cards: each pass is a
 seeded shuffle (splitmix64 + Fisher-Yates, so the output does not depend on the
 Python version), and the dealt sentences form stories of 3 to 12 sentences in
 paragraphs of 1 to 3, with ids bench-0000001, ... and dates stepping one day at a
-time from 2020-01-01. The same seed and options always give byte-identical
+time from 2020-01-01 (cycling through --days N days when given). The same seed and options always give byte-identical
 output; the SHA-256 is printed on stderr.
 
 Default: at least 100,000 sentences (the last story is completed). Output is
@@ -217,6 +217,10 @@ def main():
                     help="add every English sentence file of DIR (a ../shared folder) to the pool")
     ap.add_argument("--list-pool", action="store_true", help="print the distinct pool and exit")
     ap.add_argument("--source", default="dyad bench corpus", help="the records' source field")
+    ap.add_argument("--days", type=int, default=0,
+                    help="dates cycle through this many days from 2020-01-01 (default 0: one "
+                         "day per story without end, which passes dyad's last year, 2200, "
+                         "after about 66,000 stories)")
     a = ap.parse_args()
 
     pool_files = list(a.pool or [])
@@ -258,7 +262,8 @@ def main():
         n_stories += 1
         n_sentences += size
         record = {"id": "bench-%07d" % n_stories,
-                  "date": (start + datetime.timedelta(days=n_stories - 1)).isoformat(),
+                  "date": (start + datetime.timedelta(
+                      days=(n_stories - 1) % a.days if a.days > 0 else n_stories - 1)).isoformat(),
                   "source": a.source,
                   "text": "\n\n".join(paragraphs)}
         line = json.dumps(record, ensure_ascii=False) + "\n"

@@ -10,6 +10,7 @@
 #include "report/svg.h"
 #include "store/alerts.h"
 #include "store/store.h"
+#include "store/views.h"
 
 namespace dyad::cli {
 namespace {
@@ -59,7 +60,8 @@ int RunAlerts(AlertsArgs a) {
   if (!src || !tgt) return kExitBadInput;
   // Alerts are per dyad, each against its own baseline: the dyad's mentions
   // alone give its alerts.
-  auto mentions = (*store)->Mentions({"", "", *src, *tgt, false});
+  // Light: only the drivers shown are read back whole (FillDrivers below).
+  auto mentions = (*store)->Mentions({"", "", *src, *tgt, false, "", /*light=*/true});
   auto daily = (*store)->DailyDenominators();
   if (!mentions.ok() || !daily.ok()) {
     std::cerr << "dyad alerts: "
@@ -76,52 +78,14 @@ int RunAlerts(AlertsArgs a) {
   const auto& ms = *mentions;
   auto rep = [&](size_t ev) -> const store::Mention& { return ms[events[ev].mentions[0]]; };
   size_t nd = static_cast<size_t>(std::max(0, a.drivers));
+  if (Status s = store::FillDrivers(**store, alerts, events, &*mentions, nd); !s.ok()) {
+    std::cerr << "dyad alerts: " << s.message() << "\n";
+    return kExitBadInput;
+  }
 
   if (a.format == "json") {
-    nlohmann::ordered_json j;
-    j["method"] = {{"by", a.by},
-                   {"baseline_periods", a.opt.baseline},
-                   {"min_baseline", a.opt.min_baseline},
-                   {"z", a.opt.z},
-                   {"sd_floor", a.opt.sd_floor},
-                   {"min_level", a.opt.min_level},
-                   {"per_100_stories", a.opt.per_100_stories},
-                   {"level", "sum over deduplicated events of max(0, -Goldstein)"}};
-    j["alerts"] = nlohmann::ordered_json::array();
-    for (const auto& al : alerts) {
-      nlohmann::ordered_json aj;
-      aj["source"] = al.source;
-      aj["target"] = al.target;
-      aj["period"] = store::PeriodLabel(al.start, a.opt.by);
-      aj["period_start"] = store::FormatDay(al.start);
-      aj["level"] = al.level;
-      aj["baseline_mean"] = al.score.mean;
-      aj["baseline_sd"] = al.score.sd;
-      aj["baseline_periods"] = al.score.n;
-      aj["z"] = al.score.z;
-      aj["events"] = al.events;
-      aj["conflict_events"] = al.conflict_events;
-      aj["mentions"] = al.mentions;
-      aj["goldstein_sum"] = al.goldstein_sum;
-      aj["stories"] = al.stories;
-      aj["drivers"] = nlohmann::ordered_json::array();
-      for (size_t k = 0; k < al.drivers.size() && k < nd; ++k) {
-        const auto& ev = events[al.drivers[k]];
-        const auto& m = rep(al.drivers[k]);
-        aj["drivers"].push_back({{"event_id", m.event.id},
-                                 {"date", m.event.date},
-                                 {"code", m.event.code},
-                                 {"goldstein", m.event.goldstein ? *m.event.goldstein : 0.0},
-                                 {"num_mentions", ev.num_mentions},
-                                 {"num_sources", ev.num_sources},
-                                 {"num_articles", ev.num_articles},
-                                 {"story_id", m.event.story_id},
-                                 {"source", m.event.source.name},
-                                 {"target", m.event.target ? m.event.target->name : ""},
-                                 {"text", m.event.text}});
-      }
-      j["alerts"].push_back(aj);
-    }
+    // The same JSON as GET /api/alerts (store/views.h).
+    nlohmann::ordered_json j = store::AlertsJson(alerts, events, ms, a.opt, nd);
     std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else if (a.format == "tsv") {
     std::cout << "source\ttarget\tperiod\tperiod_start\tlevel\tbaseline_mean\tbaseline_sd\t"

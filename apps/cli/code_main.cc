@@ -4,11 +4,11 @@
 #include <vector>
 
 #include "cli/common.h"
+#include "cli/progress.h"
 #include "dyad/coder.h"
 #include "io/duplicates.h"
 #include "io/pipeline.h"
 #include "io/story_reader.h"
-#include "io/petrarch_xml.h"
 #include "lexicon/compat.h"
 #include "io/writer.h"
 #include "text/language.h"
@@ -39,6 +39,7 @@ struct CodeArgs {
   bool trace = false;
   bool any_language = false;  // code every story, English or not
   bool allow_no_target = false;  // CoderOptions::require_target = false
+  bool quiet = false;  // no progress line, no statistics line
   std::vector<std::string> files;
 };
 
@@ -90,9 +91,7 @@ int RunCode(const CodeArgs& a) {
   Coder coder(lex, opt);
   io::ReaderOptions ropt;
   ropt.default_date = a.date;
-  if (a.input_format == "jsonl") ropt.format = io::InputFormat::kJsonl;
-  else if (a.input_format == "text") ropt.format = io::InputFormat::kText;
-  else if (a.input_format == "xml") ropt.format = io::InputFormat::kXml;
+  ropt.format = ParseInputFormat(a.input_format);
   io::ReadCounts counts;
   CodeStats stats;
   uint64_t errors = 0;
@@ -169,6 +168,9 @@ int RunCode(const CodeArgs& a) {
   };
   io::StoryIdSet seen_ids;
   uint64_t duplicates = 0, not_english = 0;
+  std::vector<std::string> files = a.files;
+  if (files.empty()) files.push_back("-");
+  Progress progress("dyad code", !a.quiet && Progress::StderrIsTerminal(), files);
   auto sink = [&](Batch& b) {
     size_t written = 0;
     std::vector<std::string> repeats;
@@ -195,6 +197,9 @@ int RunCode(const CodeArgs& a) {
       written = c.out_end;
     }
     std::cout.write(b.out.data() + written, static_cast<std::streamsize>(b.out.size() - written));
+    if (!b.messages.empty() || !repeats.empty() || !b.skipped.empty() || !b.trace.empty()) {
+      progress.Done();  // messages start on a line of their own
+    }
     for (const std::string& m : b.messages) std::cerr << m << "\n";
     errors += b.messages.size();
     for (const std::string& m : repeats) std::cerr << m << "\n";
@@ -206,6 +211,7 @@ int RunCode(const CodeArgs& a) {
     counts.stories += b.counts.stories;
     counts.rejected += b.counts.rejected;
     counts.warnings += b.counts.warnings;
+    progress.Update(counts.stories, stats.sentences, stats.events);
   };
   io::OrderedPipeline<Batch, Batch> pipeline(
       threads, static_cast<size_t>(threads) * 4, [&](Batch& b) { return std::move(code_batch(b)); },
@@ -213,6 +219,7 @@ int RunCode(const CodeArgs& a) {
   constexpr size_t kBatchItems = 64;
   Batch pending;
   auto push = [&](Item&& it) {
+    progress.AddBytes(it.raw.size() + it.story.text.size() + 1);
     pending.items.push_back(std::move(it));
     if (pending.items.size() >= kBatchItems) {
       pipeline.Submit(std::move(pending));
@@ -238,18 +245,12 @@ int RunCode(const CodeArgs& a) {
     push(std::move(it));
   };
   writer->WriteHeader();
-  std::vector<std::string> files = a.files;
-  if (files.empty()) files.push_back("-");
-  for (const std::string& f : files) {
-    bool xml = a.input_format == "xml" || (a.input_format == "auto" && f.size() > 4 &&
-                                           f.compare(f.size() - 4, 4, ".xml") == 0);
-    if (xml) io::ReadPetrarchStories(f, on_story, on_error, &counts);
-    else io::ReadStories(f, ropt, on_story, on_error, &counts);
-  }
+  for (const std::string& f : files) io::ReadStories(f, ropt, on_story, on_error, &counts);
   if (!pending.items.empty()) pipeline.Submit(std::move(pending));
   pipeline.Finish();
   writer->Finish();
-  std::cerr << "dyad code: stories " << counts.records << " (coded "
+  progress.Done();
+  if (!a.quiet) std::cerr << "dyad code: stories " << counts.records << " (coded "
             << counts.stories - not_english << ", rejected " << counts.rejected
             << "), sentences " << stats.sentences
             << ", events " << stats.events << ", sentences with events " << stats.sentences_coded
@@ -273,8 +274,9 @@ RunFn AddCodeCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "code",
       "Code stories into events, one per line on stdout. Input: JSON Lines "
-      "({\"id\",\"date\",\"text\",...}), or plain text (one story per file, id = file name, date "
-      "= --date); stdin is JSON Lines if it starts with '{'. Run statistics go to stderr. A story "
+      "({\"id\",\"date\",\"text\",...}; the date YYYY-MM-DD, an ISO 8601 date-time, YYYYMMDD "
+      "or RFC 2822), PETRARCH XML (.xml), or plain text (one story per file, id = file name, date "
+      "= --date); stdin is JSON Lines if it starts with '{', XML if with '<'. Run statistics go to stderr. A story "
       "id seen before is reported (file:line, and where it was first) and coded again, its "
       "events with ids of their own. A story that is not in English (few English function "
       "words, or mostly another script; judged on 20 words or more) is skipped, reported by id "
@@ -294,8 +296,7 @@ RunFn AddCodeCommand(CLI::App& app) {
                 "Leave out the built-in dictionaries: load only $DYAD_DATA and --dict folders");
   cmd->add_option("--dict-format", args->dict_format,
                   "Read --dict FILES as tabari or petrarch (Phoenix) dictionaries, instead of dyad's");
-  cmd->add_option("--input-format", args->input_format, "auto, jsonl, text or xml")
-      ->check(CLI::IsMember({"auto", "jsonl", "text", "xml"}));
+  AddInputFormatOption(cmd, &args->input_format);
   cmd->add_option("--semantics", args->semantics,
                   "dyad (default), or tabari/petrarch: code as those coders did (future, modal "
                   "and negated acts coded; paired codes)");
@@ -307,6 +308,9 @@ RunFn AddCodeCommand(CLI::App& app) {
                 "codes them: target null in JSON, empty in TSV. Event nouns still need one");
   cmd->add_flag("--any-language", args->any_language,
                 "Code every story: do not skip those that are not in English");
+  cmd->add_flag("-q,--quiet", args->quiet,
+                 "No progress line (shown when stderr is a terminal) and no statistics line; "
+                 "problems are still reported");
   cmd->add_option("files", args->files, "Input files (default: stdin)");
   return [args] { return RunCode(*args); };
 }

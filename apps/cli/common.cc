@@ -23,6 +23,20 @@ void AddDictOptions(CLI::App* cmd, std::vector<std::string>* dicts, bool* no_def
                 "Leave out the built-in dictionaries: load only $DYAD_DATA and --dict folders");
 }
 
+void AddInputFormatOption(CLI::App* cmd, std::string* format) {
+  cmd->add_option("--input-format", *format,
+                  "Input: auto (default: .jsonl/.ndjson JSON Lines, .xml PETRARCH XML, any other "
+                  "file one plain-text story; stdin by its first character), jsonl, text or xml")
+      ->check(CLI::IsMember({"auto", "jsonl", "text", "xml"}));
+}
+
+io::InputFormat ParseInputFormat(const std::string& name) {
+  if (name == "jsonl") return io::InputFormat::kJsonl;
+  if (name == "text") return io::InputFormat::kText;
+  if (name == "xml") return io::InputFormat::kXml;
+  return io::InputFormat::kAuto;
+}
+
 std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::vector<std::string>& layers,
                                                      int threads) {
   if (layers.empty()) {
@@ -36,9 +50,9 @@ std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::vector<std::stri
     return nullptr;
   }
   if (!stats.errors.empty()) {
-    std::string dirs = layers[0] == DYAD_SOURCE_DATA_DIR ? "" : " --no-default-dict";
+    std::string dirs = layers[0] == Lexicon::DefaultDataDir() ? "" : " --no-default-dict";
     for (const std::string& d : layers) {
-      if (d != DYAD_SOURCE_DATA_DIR) dirs += " --dict " + d;
+      if (d != Lexicon::DefaultDataDir()) dirs += " --dict " + d;
     }
     std::cerr << "dyad: " << stats.errors.size()
               << " bad dictionary lines were skipped (run: dyad check-dict" << dirs << ")\n";

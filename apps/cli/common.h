@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "dyad/lexicon.h"
+#include "io/story_reader.h"
 #include "store/store.h"
 
 namespace dyad::cli {
@@ -35,6 +36,12 @@ void AddDictOptions(CLI::App* cmd, std::vector<std::string>* dicts, bool* no_def
 
 // Loads the dictionary layers; on failure prints why and returns nullptr.
 // Bad lines are summarised on stderr (details: dyad check-dict).
+// Registers --input-format auto|jsonl|text|xml on a command that reads
+// stories (auto: by file name, or by the first byte of standard input).
+void AddInputFormatOption(CLI::App* cmd, std::string* format);
+// The reader's format for a value --input-format accepted.
+io::InputFormat ParseInputFormat(const std::string& name);
+
 std::shared_ptr<const Lexicon> LoadLexiconOrComplain(const std::vector<std::string>& layers,
                                                      int threads = 1);
 
@@ -70,6 +77,7 @@ RunFn AddReportCommand(CLI::App& app);
 RunFn AddValidateCommand(CLI::App& app);
 RunFn AddExplainCommand(CLI::App& app);
 RunFn AddServeCommand(CLI::App& app);
+RunFn AddUnknownActorsCommand(CLI::App& app);
 
 }  // namespace dyad::cli
 

@@ -3,7 +3,6 @@
 
 #include "cli/common.h"
 #include "dyad/coder.h"
-#include "io/petrarch_xml.h"
 #include "io/story_reader.h"
 
 namespace dyad::cli {
@@ -16,6 +15,7 @@ struct ExplainArgs {
   bool no_default_dict = false;
   std::string semantics = "dyad";
   std::string text;
+  std::string input_format = "auto";
   int indent = -1;
   std::vector<std::string> files;
 };
@@ -57,16 +57,11 @@ int RunExplain(const ExplainArgs& a) {
   }
   io::ReaderOptions ropt;
   ropt.default_date = a.date;
+  ropt.format = ParseInputFormat(a.input_format);
   io::ReadCounts counts;
   std::vector<std::string> files = a.files;
   if (files.empty()) files.push_back("-");
-  for (const std::string& f : files) {
-    if (f.size() > 4 && f.compare(f.size() - 4, 4, ".xml") == 0) {
-      io::ReadPetrarchStories(f, explain, on_error, &counts);
-    } else {
-      io::ReadStories(f, ropt, explain, on_error, &counts);
-    }
-  }
+  for (const std::string& f : files) io::ReadStories(f, ropt, explain, on_error, &counts);
   return errors ? kExitBadInput : kExitOk;
 }
 
@@ -85,6 +80,7 @@ RunFn AddExplainCommand(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--indent", args->indent, "With --format json: indent by N spaces (default: one line)");
   cmd->add_option("--date", args->date, "Date (YYYY-MM-DD) of plain-text stories and --text");
+  AddInputFormatOption(cmd, &args->input_format);
   AddDictOptions(cmd, &args->dict, &args->no_default_dict);
   cmd->add_option("--semantics", args->semantics, "dyad (default), tabari or petrarch");
   cmd->add_option("--text", args->text, "Explain this text instead of reading stories");

@@ -63,11 +63,11 @@ int RunExport(const ExportArgs& a) {
   // stored location): the built-in gazetteer, when there is one.
   std::shared_ptr<const Gazetteer> gazetteer;
   if (a.format == "gdelt") {
-    auto gz = Gazetteer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/geo/gazetteer.tsv");
+    auto gz = Gazetteer::Load(Lexicon::DefaultDataDir() + "/geo/gazetteer.tsv");
     if (gz.ok()) gazetteer = *gz;
   }
   const Gazetteer* gzp = gazetteer.get();
-  store::MentionQuery q{a.from, a.to, *src, *tgt, false};
+  store::MentionQuery q{a.from, a.to, *src, *tgt, false, ""};
   uint64_t mentions = 0, records = 0, skipped = 0;
   Status st;
   if (a.format == "plover") {
@@ -83,8 +83,9 @@ int RunExport(const ExportArgs& a) {
       return true;
     });
   } else {
-    if (a.format == "gdelt" && !a.no_header) {
-      const auto& cols = store::GdeltColumns();
+    if ((a.format == "gdelt" || a.format == "gdelt-mentions") && !a.no_header) {
+      const auto& cols =
+          a.format == "gdelt" ? store::GdeltColumns() : store::GdeltMentionColumns();
       for (size_t i = 0; i < cols.size(); ++i) *out << (i ? "\t" : "") << cols[i];
       *out << '\n';
     }
@@ -95,6 +96,11 @@ int RunExport(const ExportArgs& a) {
       if (a.format == "gdelt") {
         *out << store::GdeltRow(ms, ev, codes, gzp) << '\n';
         ++records;
+      } else if (a.format == "gdelt-mentions") {
+        for (const store::Mention* m : ms) {
+          *out << store::GdeltMentionRow(*m, ms[0]->event.id) << '\n';
+          ++records;
+        }
       } else {
         for (const store::Mention* m : ms) {
           *out << store::MentionJson(*m, ev, ms[0]->event.id) << '\n';
@@ -136,6 +142,7 @@ int RunExport(const ExportArgs& a) {
   std::cerr << "dyad export: " << mentions << " mentions -> " << records << " "
             << (a.format == "gdelt" ? (a.raw ? "GDELT rows (one per mention)"
                                              : "GDELT rows (deduplicated events)")
+                : a.format == "gdelt-mentions" ? "GDELT Mentions rows"
                 : a.format == "plover" ? "PLOVER records"
                                        : "JSON lines");
   if (a.format == "plover") {
@@ -154,12 +161,13 @@ RunFn AddExportCommand(CLI::App& app) {
       "Write the stored events: 'gdelt' = GDELT 2.0 event table (61 tab-separated columns, one "
       "row per deduplicated event with NumMentions/NumSources/NumArticles; --raw: one per "
       "mention; a header row unless --no-header; CAMEO's country codes, as GDELT's, unless "
-      "--iso), 'plover' = PLOVER JSON Lines (events whose "
+      "--iso), 'gdelt-mentions' = GDELT 2.0 Mentions table (16 columns, one row per mention, "
+      "joined to the event table by GLOBALEVENTID), 'plover' = PLOVER JSON Lines (events whose "
       "CAMEO code has a PLOVER type), 'jsonl' = dyad's event JSON per mention with its "
       "deduplicated event. See docs/STORE.md.");
   cmd->add_option("--db", args->db, "Event store file")->required();
-  cmd->add_option("--format", args->format, "gdelt, plover or jsonl")
-      ->check(CLI::IsMember({"gdelt", "plover", "jsonl"}));
+  cmd->add_option("--format", args->format, "gdelt, gdelt-mentions, plover or jsonl")
+      ->check(CLI::IsMember({"gdelt", "gdelt-mentions", "plover", "jsonl"}));
   cmd->add_option("-o,--out", args->out, "Output file (default: stdout)");
   cmd->add_option("--from", args->from, "First event date (YYYY-MM-DD)");
   cmd->add_option("--to", args->to, "Last event date (YYYY-MM-DD)");
@@ -170,7 +178,8 @@ RunFn AddExportCommand(CLI::App& app) {
                 "gdelt: ISO 3166 country codes (ROU, MNE, TLS), as dyad's own output, instead of "
                 "CAMEO's (ROM, MTN, TMP), which GDELT uses");
   cmd->add_flag("--raw", args->raw, "gdelt: one row per mention instead of per event");
-  cmd->add_flag("--no-header", args->no_header, "gdelt: no header row (as GDELT's own files)");
+  cmd->add_flag("--no-header", args->no_header,
+                "gdelt, gdelt-mentions: no header row (as GDELT's own files)");
   cmd->add_option("--dedup-window", args->window, "Dedup window in days (1)");
   cmd->add_option("--dedup-key", args->dedup_key, "Dedup key: dyad or actor")
       ->check(CLI::IsMember({"dyad", "actor"}));

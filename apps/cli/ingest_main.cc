@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cli/common.h"
+#include "cli/progress.h"
 #include "dyad/coder.h"
 #include "dyad/document.h"
 #include "io/duplicates.h"
@@ -30,6 +31,7 @@ namespace {
 struct IngestArgs {
   std::string db;
   std::string input_format = "auto";
+  std::string old_format;
   std::string date;
   std::vector<std::string> dict;
   bool no_default_dict = false;
@@ -56,6 +58,12 @@ struct Batch {
 };
 
 int RunIngest(const IngestArgs& a) {
+  if (!a.old_format.empty()) {
+    std::cerr << "dyad ingest: --format is not an option of ingest; the input's format is "
+                 "--input-format "
+              << a.old_format << "\n";
+    return kExitUsage;
+  }
   if (!a.date.empty() && !IsValidDate(a.date)) {
     std::cerr << "dyad ingest: --date '" << a.date << "' is not YYYY-MM-DD\n";
     return kExitUsage;
@@ -78,9 +86,7 @@ int RunIngest(const IngestArgs& a) {
 
   io::ReaderOptions ropt;
   ropt.default_date = a.date;
-  if (a.input_format == "jsonl") ropt.format = io::InputFormat::kJsonl;
-  else if (a.input_format == "text") ropt.format = io::InputFormat::kText;
-  else if (a.input_format == "xml") ropt.format = io::InputFormat::kXml;
+  ropt.format = ParseInputFormat(a.input_format);
 
   auto t0 = std::chrono::steady_clock::now();
   io::ReadCounts counts;
@@ -88,8 +94,12 @@ int RunIngest(const IngestArgs& a) {
   CodeStats stats;
   uint64_t unchanged = 0, errors = 0, batches = 0;
   Status fatal;
+  std::vector<std::string> files = a.files;
+  if (files.empty()) files.push_back("-");
+  Progress progress("dyad ingest", !a.quiet && Progress::StderrIsTerminal(), files);
   auto on_error = [&](const std::string& msg) {
     ++errors;
+    progress.Done();  // messages start on a line of their own
     std::cerr << msg << "\n";
   };
   // Batches are coded on the workers and written here, in input order, by
@@ -110,6 +120,7 @@ int RunIngest(const IngestArgs& a) {
     if (!fatal.ok()) return;
     fatal = (*store)->WriteBatch(b.stories, info, &written, on_error);
     ++batches;
+    progress.Update(counts.stories, stats.sentences, written.events);
   };
   io::OrderedPipeline<Batch, Batch> pipeline(threads, static_cast<size_t>(threads) * 2, code,
                                              write);
@@ -117,11 +128,13 @@ int RunIngest(const IngestArgs& a) {
   io::StoryIdSet seen_ids;
   uint64_t duplicates = 0, not_english = 0;
   auto on_story = [&](Story&& s) {
+    progress.AddBytes(s.text.size() + 1);
     if (!fatal.ok()) return;
     if (!a.any_language) {
       text::EnglishGuess g = text::GuessEnglish(s.text);
       if (!g.english) {
         ++not_english;
+        progress.Done();
         std::cerr << s.origin << ": story '" << s.id << "' skipped: not English ("
                   << text::WhyNotEnglish(g) << ")\n";
         return;
@@ -154,14 +167,13 @@ int RunIngest(const IngestArgs& a) {
       pending = Batch();
     }
   };
-  std::vector<std::string> files = a.files;
-  if (files.empty()) files.push_back("-");
   for (const std::string& f : files) {
     io::ReadStories(f, ropt, on_story, on_error, &counts);
     if (!fatal.ok()) break;
   }
   if (!pending.stories.empty()) pipeline.Submit(std::move(pending));
   pipeline.Finish();
+  progress.Done();
   if (!fatal.ok()) {
     std::cerr << "dyad ingest: " << fatal.message()
               << " (the batches committed before this are stored; run again to complete)\n";
@@ -196,15 +208,18 @@ RunFn AddIngestCommand(CLI::App& app) {
       "where the id was first read). A story not in English is skipped and reported by id, as "
       "by `dyad code`. Input as for `dyad code`. Exit 0 all good, 1 some input was bad (reported, the rest stored), 2 usage error.");
   cmd->add_option("--db", args->db, "Event store file (created if missing)")->required();
-  cmd->add_option("--format,--input-format", args->input_format, "Input: auto, jsonl, text or xml")
-      ->check(CLI::IsMember({"auto", "jsonl", "text", "xml"}));
+  AddInputFormatOption(cmd, &args->input_format);
+  // --format once named the input here; every command now names input with
+  // --input-format (and --format is output), so the old spelling is refused.
+  cmd->add_option("--format", args->old_format)->group("");
   cmd->add_option("--date", args->date, "Date (YYYY-MM-DD) of plain-text stories");
   AddDictOptions(cmd, &args->dict, &args->no_default_dict);
   cmd->add_option("--batch", args->batch, "Stories per transaction (default 500)");
   cmd->add_option("--threads", args->threads, "Coding threads (0 = all cores; at most 256)")
       ->check(CLI::Range(0, kMaxThreads));
   cmd->add_flag("--force", args->force, "Re-code and replace stories even when unchanged");
-  cmd->add_flag("-q,--quiet", args->quiet, "No statistics line on stderr");
+  cmd->add_flag("-q,--quiet", args->quiet,
+                "No progress line (shown when stderr is a terminal) and no statistics line");
   cmd->add_flag("--any-language", args->any_language,
                 "Store every story: do not skip those that are not in English");
   cmd->add_option("files", args->files, "Input files (default: stdin)");

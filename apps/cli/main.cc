@@ -5,6 +5,7 @@
 //   dyad check-dict [--dict DIR]... [DIR]
 //   dyad eval GOLD.jsonl [--verbose]
 //   dyad explain [--format text|json] [--text SENTENCE] [FILE...]
+//   dyad unknown-actors [--format dict|tsv] [--all] [FILE...]
 //   dyad serve [--db FILE] [--host H] [--port P] [--dict DIR]... [--threads N]
 //
 // Exit status: 0 all good, 1 some input was bad (reported on stderr, the
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
   add(AddValidateCommand);
   add(AddExplainCommand);
   add(AddServeCommand);
+  add(AddUnknownActorsCommand);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

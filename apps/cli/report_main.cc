@@ -16,7 +16,7 @@ struct ReportArgs {
   std::string db, out, network, title = "dyad report";
   std::vector<std::string> dict;
   bool no_default_dict = false;
-  std::string by = "week";
+  std::string by = "auto";
   std::string from, to;
   report::ReportOptions opt;
   int window = 1;
@@ -32,7 +32,27 @@ int RunReport(ReportArgs a) {
   auto store = OpenStoreForQuery("report", a.db, a.from, a.to, a.window);
   if (!store) return kExitUsage;
   report::ReportOptions& o = a.opt;
-  o.by = *store::ParsePeriod(a.by);
+  if (a.by == "auto") {
+    // From the data: the range asked for, else the stored stories' and
+    // events' dates.
+    auto summary = (*store).Summary();
+    if (!summary.ok()) {
+      std::cerr << "dyad report: " << summary.status().message() << "\n";
+      return kExitBadInput;
+    }
+    std::optional<int> first, last;
+    for (const std::string& day : {summary->first_day, summary->first_event_day}) {
+      if (auto d = store::ParseDay(day)) first = first ? std::min(*first, *d) : *d;
+    }
+    for (const std::string& day : {summary->last_day, summary->last_event_day}) {
+      if (auto d = store::ParseDay(day)) last = last ? std::max(*last, *d) : *d;
+    }
+    if (!a.from.empty()) first = store::ParseDay(a.from);
+    if (!a.to.empty()) last = store::ParseDay(a.to);
+    o.by = first && last ? report::AutoPeriod(*first, *last) : store::Period::kWeek;
+  } else {
+    o.by = *store::ParsePeriod(a.by);
+  }
   if (!a.from.empty()) o.from = store::ParseDay(a.from);
   if (!a.to.empty()) o.to = store::ParseDay(a.to);
   o.dedup.window_days = a.window;
@@ -103,8 +123,10 @@ RunFn AddReportCommand(CLI::App& app) {
   cmd->add_option("--db", args->db, "Event store file")->required();
   cmd->add_option("--out", args->out, "HTML file to write")->required();
   cmd->add_option("--network", args->network, "Also write the actor network as an SVG file");
-  cmd->add_option("--by", args->by, "Period: day, week or month")
-      ->check(CLI::IsMember({"day", "week", "month"}));
+  cmd->add_option("--by", args->by,
+                  "Period: day, week, month, or auto (default: from the data's range, days up to "
+                  "three months, weeks up to three years, then months)")
+      ->check(CLI::IsMember({"auto", "day", "week", "month"}));
   cmd->add_option("--from", args->from, "First event date (YYYY-MM-DD)");
   cmd->add_option("--to", args->to, "Last event date (YYYY-MM-DD)");
   cmd->add_option("--title", args->title, "Page title");

@@ -136,6 +136,9 @@ int RunServe(const ServeArgs& a) {
     svr.Get(prefix + "/timeline", store_get(&serve::Api::Timeline));
     svr.Get(prefix + "/alerts", store_get(&serve::Api::Alerts));
     svr.Get(prefix + "/dyads", store_get(&serve::Api::Dyads));
+    svr.Get(prefix + R"(/stories/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
+      send(res, api.StoryById(req.matches[1].str()));
+    });
     for (const char* p : {"/code", "/explain"}) {
       svr.Get(prefix + p, not_allowed("POST"));
       svr.Put(prefix + p, not_allowed("POST"));

@@ -11,6 +11,7 @@
 #include "report/svg.h"
 #include "store/alerts.h"
 #include "store/series.h"
+#include "store/views.h"
 #include "store/store.h"
 
 namespace dyad::cli {
@@ -46,7 +47,7 @@ int RunTimeline(const TimelineArgs& a) {
   so.dedup.key = a.dedup_key == "actor" ? store::DedupOptions::Key::kActor
                                         : store::DedupOptions::Key::kDyad;
   // All of the dyad's history: alerts need the baseline before --from.
-  auto mentions = store->Mentions({"", "", src, tgt, a.both});
+  auto mentions = store->Mentions({"", "", src, tgt, a.both, "", /*light=*/true});
   auto daily = store->DailyDenominators();
   if (!mentions.ok() || !daily.ok()) {
     std::cerr << "dyad timeline: "
@@ -58,14 +59,15 @@ int RunTimeline(const TimelineArgs& a) {
               << (a.both ? " or back" : "") << " in " << a.db << " (at any date)\n";
     return kExitBadInput;
   }
-  // Both directions share one period range.
-  std::vector<store::Mention> in_range;
+  // Both directions share one period range: the days of the mentions
+  // between --from and --to (found without copying them).
+  std::optional<std::pair<int, int>> range;
   for (const auto& m : *mentions) {
     if ((a.from.empty() || m.event.date >= a.from) && (a.to.empty() || m.event.date <= a.to)) {
-      in_range.push_back(m);
+      range = range ? std::make_pair(std::min(range->first, m.day), std::max(range->second, m.day))
+                    : std::make_pair(m.day, m.day);
     }
   }
-  auto range = store::DayRange(in_range);
   if (!a.from.empty()) so.from = store::ParseDay(a.from);
   else if (range) so.from = range->first;
   if (!a.to.empty()) so.to = store::ParseDay(a.to);
@@ -75,22 +77,17 @@ int RunTimeline(const TimelineArgs& a) {
               << (a.both ? " or back" : "") << " in " << a.db << "\n";
   }
 
-  store::AlertOptions ao;
-  ao.by = so.by;
-  ao.dedup = so.dedup;
   std::vector<std::pair<std::string, std::string>> dirs = {{src, tgt}};
   if (a.both && src != tgt) dirs.push_back({tgt, src});
+  // The same series and alerts as GET /api/timeline (store/views.h).
+  std::vector<store::DirectionSeries> directions =
+      store::BuildDirections(*mentions, dirs, *daily, so);
   std::vector<report::TimelinePanel> panels;
-  for (const auto& [s, t] : dirs) {
+  for (const store::DirectionSeries& d : directions) {
     report::TimelinePanel p;
-    p.label = s + " → " + t;
-    if (so.from && so.to) p.rows = store::BuildSeries(*mentions, s, t, *daily, so);
-    std::vector<store::Mention> dyad;
-    for (const auto& m : *mentions) {
-      if ((s == "*" || m.source_key == s) && (t == "*" || m.target_key == t)) dyad.push_back(m);
-    }
-    auto events = store::Deduplicate(dyad, ao.dedup);
-    p.alerts = store::DetectAlerts(dyad, events, *daily, ao);
+    p.label = d.source + " → " + d.target;
+    p.rows = d.rows;
+    p.alerts = d.alerts;
     panels.push_back(std::move(p));
   }
   auto alert_at = [](const report::TimelinePanel& p, int start) -> const store::Alert* {
@@ -109,38 +106,8 @@ int RunTimeline(const TimelineArgs& a) {
     j["one_a_day"] = a.one_a_day;
     j["dedup"] = {{"key", a.dedup_key}, {"window_days", a.window}};
     j["series"] = nlohmann::ordered_json::array();
-    for (size_t k = 0; k < panels.size(); ++k) {
-      nlohmann::ordered_json sj;
-      sj["source"] = dirs[k].first;
-      sj["target"] = dirs[k].second;
-      sj["rows"] = nlohmann::ordered_json::array();
-      for (const auto& r : panels[k].rows) {
-        nlohmann::ordered_json rj;
-        rj["period"] = store::PeriodLabel(r.start, so.by);
-        rj["period_start"] = store::FormatDay(r.start);
-        rj["mentions"] = r.mentions;
-        rj["events"] = r.events;
-        rj["goldstein_sum"] = r.goldstein_sum;
-        auto mean = r.goldstein_mean();
-        rj["goldstein_mean"] = mean ? nlohmann::ordered_json(*mean) : nlohmann::ordered_json();
-        rj["verbal_coop"] = r.quad[0];
-        rj["material_coop"] = r.quad[1];
-        rj["verbal_conflict"] = r.quad[2];
-        rj["material_conflict"] = r.quad[3];
-        rj["stories"] = r.stories;
-        rj["sentences"] = r.sentences;
-        const store::Alert* al = alert_at(panels[k], r.start);
-        if (al) {
-          rj["alert"] = {{"level", al->level},
-                         {"baseline_mean", al->score.mean},
-                         {"baseline_sd", al->score.sd},
-                         {"z", al->score.z}};
-        } else {
-          rj["alert"] = nullptr;
-        }
-        sj["rows"].push_back(rj);
-      }
-      j["series"].push_back(sj);
+    for (const store::DirectionSeries& d : directions) {
+      j["series"].push_back(store::DirectionJson(d, so.by));
     }
     std::cout << j.dump(2) << "\n";
   } else {

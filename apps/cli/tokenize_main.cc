@@ -22,12 +22,14 @@ const char* KindName(TokenKind k) {
 
 struct TokenizeArgs {
   std::string date = "2000-01-01";
+  std::string input_format = "auto";
   std::vector<std::string> files;
 };
 
 int RunTokenize(const TokenizeArgs& a) {
   io::ReaderOptions ropt;
   ropt.default_date = a.date;
+  ropt.format = ParseInputFormat(a.input_format);
   io::ReadCounts counts;
   uint64_t errors = 0;
   Document doc;
@@ -77,6 +79,7 @@ RunFn AddTokenizeCommand(CLI::App& app) {
       "Print each sentence of the input stories with its tokens and their byte offsets into the "
       "original text, one JSON object per sentence (for debugging dictionaries and tests).");
   cmd->add_option("--date", args->date, "Date given to plain-text stories");
+  AddInputFormatOption(cmd, &args->input_format);
   cmd->add_option("files", args->files, "Input files (default: stdin)");
   return [args] { return RunTokenize(*args); };
 }

@@ -50,6 +50,10 @@ struct Event {
   int sentence = 0;  // 0-based sentence number in the story
   std::string date;  // event date (YYYY-MM-DD); the story date unless the text says otherwise
   std::string pub_date;
+  // Which rule set `date` (src/code/event_dates.h): "pub_date" (the story
+  // date), "yesterday", "last night", "today", "weekday", "last week",
+  // "days ago" or "month day".
+  std::string date_rule = "pub_date";
   Actor source;
   std::optional<Actor> target;
   std::string code;  // CAMEO event code, leading zeros kept: "0256"

@@ -242,6 +242,11 @@ class Lexicon {
   // the Python module's dict_dir both go through it.
   static std::vector<std::string> Layers(const std::vector<std::string>& extra, bool no_default);
 
+  // The built-in data folder (dict/, cameo/, lexicon/): DIR/../share/dyad/data
+  // beside the running program (an installed dyad, `cmake --install`) when
+  // it holds dict/, else the source tree's data/ the library was built from.
+  static const std::string& DefaultDataDir();
+
   // Loads dictionaries given as text, with the built-in CAMEO tables and
   // WordNet counts. Bad lines are reported in stats->errors as for Load().
   static Result<std::shared_ptr<const Lexicon>> LoadSources(const std::vector<DictSource>& sources,

@@ -6,6 +6,7 @@
 #define DYAD_STORY_H_
 
 #include <string>
+#include <string_view>
 
 namespace dyad {
 
@@ -27,6 +28,22 @@ inline constexpr int kMaxYear = 2200;
 // True if `s` is a valid calendar date written YYYY-MM-DD with a year in
 // [kMinYear, kMaxYear].
 bool IsValidDate(const std::string& s);
+
+// Reads a date the way news feeds write one and gives it as YYYY-MM-DD:
+//   2024-02-18                       (returned as is)
+//   2024-02-18T10:30:00Z, 2024-02-18T10:30+02:00, 2024-02-18 10:30:00.5-0500
+//                                    (ISO 8601 date-times, any zone)
+//   20240218                         (YYYYMMDD, as in PETRARCH and GDELT)
+//   Sun, 18 Feb 2024 10:30:00 +0000, 18 Feb 2024 10:30 GMT
+//                                    (RFC 2822, as in RSS)
+// The date is the calendar day as written, in the writer's own zone (a
+// story stamped 23:30-05:00 keeps its day; it is not moved to UTC). False,
+// with *out untouched, for anything else or a day that does not exist.
+bool NormalizeDate(std::string_view in, std::string* out);
+
+// What NormalizeDate accepts, for messages: "date 'X' is not " + this.
+inline constexpr const char* kDateFormats =
+    "YYYY-MM-DD, an ISO 8601 date-time, YYYYMMDD or an RFC 2822 date";
 
 }  // namespace dyad
 

@@ -217,6 +217,7 @@ _COLUMNS = [
     ("sentence", _field("sentence"), "int64"),
     ("date", _field("date"), "datetime64[ns]"),
     ("pub_date", _field("pub_date"), "datetime64[ns]"),
+    ("date_rule", _field("date_rule"), "object"),
     ("source_code", _actor("source", "code"), "object"),
     ("source_name", _actor("source", "name"), "object"),
     ("source_country", _actor("source", "country"), "object"),
@@ -253,7 +254,7 @@ def to_pandas(events):
     give, or as json.loads reads `dyad code`'s lines), one row an event.
 
     Columns (dyad.COLUMNS): id, story_id, sentence (the sentence's number in
-    the story), date and pub_date (datetime64), source_code, source_name,
+    the story), date and pub_date (datetime64), date_rule, source_code, source_name,
     source_country, source_group, source_types (";"-joined), the same five
     for target (None when the event has none), code and root (strings with
     CAMEO's leading zeros: "0256", "02"), goldstein (float, NaN when there is

@@ -6,6 +6,7 @@
 
 #include "code/compat/reference_coder.h"
 #include "code/discourse.h"
+#include "code/event_dates.h"
 #include "code/explain.h"
 #include "code/reading.h"
 #include "code/sentence_coder.h"
@@ -96,6 +97,7 @@ void Coder::Code(const Story& story, const Document& doc, std::vector<Event>* ev
   if (options_.semantics == Semantics::kDyad) {
     code::SentenceCoder sc(env, &discourse);
     CodeSentences(&sc, env, events, &local);
+    code::ResolveEventDates(doc, events, first);
   } else {
     code::compat::ReferenceSentenceCoder sc(env, &discourse);
     CodeSentences(&sc, env, events, &local);

@@ -131,16 +131,15 @@ std::string LowerAscii(std::string s) {
 
 bool IsTrue(const std::string& v) { return LowerAscii(Trim(v)) == "true"; }
 
-// "20150102" or "2015-01-02" -> "2015-01-02"; "" if neither.
+// "20150102", "2015-01-02" (or any date NormalizeDate reads) -> "2015-01-02";
+// "" if none.
 std::string XmlDate(const std::string& d) {
   std::string t = Trim(d);
   if (t.size() == 6 && std::all_of(t.begin(), t.end(), ::isdigit)) {
     t = (t[0] >= '3' ? "19" : "20") + t;  // YYMMDD, as TABARI wrote dates
   }
-  if (t.size() == 8 && std::all_of(t.begin(), t.end(), ::isdigit)) {
-    t = t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 2);
-  }
-  return IsValidDate(t) ? t : "";
+  std::string out;
+  return NormalizeDate(t, &out) ? out : "";
 }
 
 using RecordFn = std::function<void(PetrarchRecord&&)>;
@@ -561,15 +560,8 @@ Status ReadPetrarchXml(const std::string& path, PetrarchFile* out, const ErrorFn
   return Status::Ok();
 }
 
-bool ReadPetrarchStories(const std::string& path, const StoryFn& on_story, const ErrorFn& on_error,
-                         ReadCounts* counts) {
-  Status st = CheckInputPath(path);
-  std::ifstream in(path, std::ios::binary);
-  if (st.ok() && !in) st = Status::NotFound(path + ": cannot open file");
-  if (!st.ok()) {
-    on_error(st.message());
-    return false;
-  }
+void ReadPetrarchStoriesFrom(std::istream& in, const std::string& name, const StoryFn& on_story,
+                             const ErrorFn& on_error, ReadCounts* counts) {
   // Records go to on_story as they are read: memory holds one record and
   // the window, whatever the file's size.
   PetrarchFile f;
@@ -584,12 +576,11 @@ bool ReadPetrarchStories(const std::string& path, const StoryFn& on_story, const
     ++counts->stories;
     on_story(std::move(r.story));
   };
-  ScanStream(in, path, &f, on_error, pass);
+  ScanStream(in, name, &f, on_error, pass);
   counts->records += f.skipped;
   counts->rejected += f.skipped;
   counts->warnings += f.warnings;
-  if (records == 0 && f.skipped == 0) on_error(path + ": no <Sentence> records");
-  return true;
+  if (records == 0 && f.skipped == 0) on_error(name + ": no <Sentence> records");
 }
 
 }  // namespace dyad::io

@@ -79,9 +79,13 @@ void ParsePetrarchXml(const std::string& text, const std::string& name, Petrarch
 void ReadPetrarchXmlFrom(std::istream& in, const std::string& name, PetrarchFile* out,
                          const ErrorFn& on_error, size_t chunk = 64u << 10);
 
-// Story input for `dyad code`: each <Sentence> becomes one story.
-bool ReadPetrarchStories(const std::string& path, const StoryFn& on_story, const ErrorFn& on_error,
-                         ReadCounts* counts);
+// Story input: each <Sentence> read from `in` becomes one story, handed to
+// on_story as soon as its record ends (memory holds one record); records
+// counted into *counts. The story readers (story_reader.h: ReadStories with
+// InputFormat::kXml, or a .xml file, or standard input that starts with
+// '<') call this.
+void ReadPetrarchStoriesFrom(std::istream& in, const std::string& name, const StoryFn& on_story,
+                             const ErrorFn& on_error, ReadCounts* counts);
 
 }  // namespace dyad::io
 

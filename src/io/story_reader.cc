@@ -6,10 +6,12 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
+#include "io/petrarch_xml.h"
 #include "text/strings.h"
 #include "text/utf8.h"
 
@@ -79,7 +81,7 @@ class FastRecord {
     if (!seen[0] || !seen[1] || !seen[2]) return false;
     if (!seen[3]) story->source.clear();
     if (!seen[4]) story->url.clear();
-    return !story->id.empty() && IsValidDate(story->date);
+    return !story->id.empty() && (IsValidDate(story->date) || NormalizeDate(story->date, &story->date));
   }
 
  private:
@@ -356,9 +358,9 @@ bool ParseJsonStoryReference(const std::string& line, Story* story, std::string*
     *error = "story has an empty \"id\"";
     return false;
   }
-  if (!IsValidDate(story->date)) {
+  if (!IsValidDate(story->date) && !NormalizeDate(story->date, &story->date)) {
     *error = "story \"" + text::PrintableForMessage(story->id) + "\": date \"" +
-             text::PrintableForMessage(story->date) + "\" is not YYYY-MM-DD";
+             text::PrintableForMessage(story->date) + "\" is not " + kDateFormats;
     return false;
   }
   auto opt = [&](const char* key) -> std::string {
@@ -377,16 +379,15 @@ void ReadStoriesFrom(std::istream& in, const std::string& name, InputFormat form
     // Standard input (or an unnamed stream): JSON Lines if it starts with '{'.
     int c;
     while ((c = in.peek()) != EOF && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) in.get();
-    format = (c == '{') ? InputFormat::kJsonl : InputFormat::kText;
+    format = (c == '{') ? InputFormat::kJsonl : (c == '<') ? InputFormat::kXml : InputFormat::kText;
     if (c == EOF) {
       on_error(name + ": empty input, no stories");
       return;
     }
   }
   if (format == InputFormat::kXml) {
-    ++counts->records;
-    ++counts->rejected;
-    on_error(name + ":1: PETRARCH XML input is not supported yet");
+    // A PETRARCH XML file, read record by record; each <Sentence> is one story.
+    ReadPetrarchStoriesFrom(in, name, on_story, on_error, counts);
     return;
   }
   if (format == InputFormat::kText) {
@@ -489,6 +490,18 @@ bool ParseRecord(std::string line, const std::string& where, const ReaderOptions
     std::string repaired;
     text::RepairUtf8(line, &repaired, nullptr);
     line.swap(repaired);
+  }
+  // dyad's own event output has a story's id, date and text too, and would
+  // be coded again as stories of one sentence each. Its records are nested
+  // (so never reach the fast path above) and carry these two keys; inside a
+  // JSON string a quote is escaped, so the text cannot fake them.
+  if (line.find("\"story_id\":") != std::string::npos &&
+      line.find("\"coder\":\"dyad") != std::string::npos) {
+    ++counts->rejected;
+    messages->push_back(where +
+                        ": an event written by dyad (it has story_id and coder fields), not a "
+                        "story: give the stories it was coded from");
+    return false;
   }
   std::string err;
   if (!ParseJsonStory(line, story, &err)) {

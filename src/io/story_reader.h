@@ -1,5 +1,7 @@
-// Story readers: JSON Lines, plain text (and PETRARCH XML, later), chosen
-// by file name or by the first byte of standard input.
+// Story readers: JSON Lines, plain text and PETRARCH XML, chosen by
+// InputFormat, else by file name (.jsonl/.ndjson, .xml, anything else one
+// plain-text story) or by the first byte of standard input ('{', '<',
+// anything else). Every command that reads stories reads them here.
 //
 // A reader never stops at a bad record: each problem is reported through
 // `on_error` as "file:line: what is wrong", and reading goes on. Every record

@@ -118,7 +118,7 @@ TEST(StoryReader, MessagesEscapeControlCharacters) {
   EXPECT_FALSE(ParseRecord(R"({"id":"x\u001b[2J","date":"2024-01-0\u0007","text":"t"})", "f:1", opt,
                            &s, &messages, &counts));
   ASSERT_EQ(messages.size(), 1u);
-  EXPECT_EQ(messages[0], "f:1: story \"x\\x1B[2J\": date \"2024-01-0\\x07\" is not YYYY-MM-DD");
+  EXPECT_EQ(messages[0], "f:1: story \"x\\x1B[2J\": date \"2024-01-0\\x07\" is not YYYY-MM-DD, an ISO 8601 date-time, YYYYMMDD or an RFC 2822 date");
   messages.clear();
   ASSERT_TRUE(ParseRecord("{\"id\":\"y\\u009b31m\",\"date\":\"2024-01-01\",\"text\":\"a\xFF\"}",
                           "f:2", opt, &s, &messages, &counts));

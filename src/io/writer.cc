@@ -333,7 +333,7 @@ std::string LocationToJson(const EventLocation& l) {
 void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out) {
   // Room for every string escaped at worst (6 bytes a byte), plus the keys
   // (under 512 bytes), numbers and brackets.
-  size_t strings = e.id.size() + e.story_id.size() + e.date.size() + e.pub_date.size() +
+  size_t strings = e.id.size() + e.story_id.size() + e.date.size() + e.pub_date.size() + e.date_rule.size() +
                    ActorBound(e.source) + (e.target ? ActorBound(*e.target) : 0) +
                    e.code.size() + e.root.size() + e.plover.size() + e.text.size() +
                    e.trigger.size() + e.pattern.size() + e.pattern_origin.size() +
@@ -360,6 +360,8 @@ void AppendEventJson(const Event& e, const WriterInfo& info, std::string* out) {
   o.Str(e.date);
   o.Lit(",\"pub_date\":");
   o.Str(e.pub_date);
+  o.Lit(",\"date_rule\":");
+  o.Str(e.date_rule);
   o.Lit(",\"source\":");
   WriteActor(e.source, &o);
   o.Lit(",\"target\":");

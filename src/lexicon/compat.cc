@@ -100,7 +100,7 @@ struct Tables {
   std::set<std::string> event_codes;
   std::unordered_set<std::string> roles, countries, generic;
   Tables() {
-    std::string dir = std::string(DYAD_SOURCE_DATA_DIR) + "/cameo/";
+    std::string dir = Lexicon::DefaultDataDir() + "/cameo/";
     auto read = [&](const std::string& f, auto fn) {
       std::ifstream in(dir + f);
       std::string line;
@@ -131,7 +131,7 @@ struct Tables {
     for (const char* r : {"REL", "PPL", "PKO"}) roles.insert(r);
     generic.insert("PKO");
     // WordNet's verb lemmas, to expand TABARI verb stems ("RESTOR").
-    std::ifstream wn(std::string(DYAD_SOURCE_DATA_DIR) + "/lexicon/wordnet-verbs.tsv");
+    std::ifstream wn(Lexicon::DefaultDataDir() + "/lexicon/wordnet-verbs.tsv");
     std::string line;
     while (std::getline(wn, line)) {
       if (line.empty() || line[0] == '#') continue;

@@ -1027,9 +1027,22 @@ class LexiconBuilder {
   unsigned long long hash_ = 1469598103934665603ull;
 };
 
+const std::string& Lexicon::DefaultDataDir() {
+  static const std::string dir = [] {
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+      fs::path installed = exe.parent_path().parent_path() / "share" / "dyad" / "data";
+      if (fs::is_directory(installed / "dict", ec)) return installed.string();
+    }
+    return std::string(DYAD_SOURCE_DATA_DIR);
+  }();
+  return dir;
+}
+
 std::vector<std::string> Lexicon::Layers(const std::vector<std::string>& extra, bool no_default) {
   std::vector<std::string> layers;
-  if (!no_default) layers.push_back(DYAD_SOURCE_DATA_DIR);
+  if (!no_default) layers.push_back(DefaultDataDir());
   if (const char* env = std::getenv("DYAD_DATA"); env && *env) {
     std::string_view rest(env);
     while (!rest.empty()) {
@@ -1077,7 +1090,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::vector<std::stri
   fs::path root(dirs[0]);
   fs::path cameo_dir = fs::is_directory(root / "cameo", ec)
                            ? root / "cameo"
-                           : fs::path(DYAD_SOURCE_DATA_DIR) / "cameo";
+                           : fs::path(DefaultDataDir()) / "cameo";
   if (!fs::is_directory(cameo_dir, ec)) {
     cameo_dir = root.parent_path() / "cameo";
   }
@@ -1122,7 +1135,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::LoadSources(const std::vector<Di
                                                             DictStats* stats) {
   DictStats local;
   if (!stats) stats = &local;
-  fs::path cameo_dir = fs::path(DYAD_SOURCE_DATA_DIR) / "cameo";
+  fs::path cameo_dir = fs::path(DefaultDataDir()) / "cameo";
   LexiconBuilder b(stats);
   DYAD_RETURN_IF_ERROR(b.LoadTables(cameo_dir));
   DYAD_RETURN_IF_ERROR(b.LoadWordNet(cameo_dir.parent_path() / "lexicon" / "wordnet-verbs.tsv"));

@@ -99,7 +99,7 @@ std::string TimelineSvg(const std::vector<TimelinePanel>& panels, store::Period 
     for (const auto& r : rows) {
       max_total = std::max(max_total, r.quad[0] + r.quad[1] + r.quad[2] + r.quad[3]);
     }
-    std::vector<double> ticks = NiceTicks(0, std::max<double>(max_total, 4), 4);
+    std::vector<double> ticks = CountTicks(std::max<double>(max_total, 4), 4);
     double ymax = ticks.back();
     auto ycount = [&](double v) { return bottom - v / ymax * plot_h; };
     auto ygold = [&](double g) { return top + (10 - g) / 20 * plot_h; };
@@ -398,7 +398,7 @@ std::string CoverageSvg(const std::vector<std::pair<int, int64_t>>& per_period, 
   s << Rect(0, 0, W, H, "fill=\"#ffffff\"");
   int64_t mx = 1;
   for (const auto& [p, n] : per_period) mx = std::max(mx, n);
-  std::vector<double> ticks = NiceTicks(0, static_cast<double>(mx), 2);
+  std::vector<double> ticks = CountTicks(static_cast<double>(mx), 2);
   double ymax = ticks.back();
   for (double t : ticks) {
     double y = bottom - t / ymax * (bottom - top);

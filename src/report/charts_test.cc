@@ -24,6 +24,11 @@ TEST(Svg, EscapeNumbersAndTicks) {
   EXPECT_EQ(Num(-0.0001), "0");
   EXPECT_EQ(NiceTicks(0, 7, 4), (std::vector<double>{0, 2, 4, 6, 8}));
   EXPECT_EQ(NiceTicks(0, 100, 5), (std::vector<double>{0, 20, 40, 60, 80, 100}));
+  // Counts are whole: a maximum of 1 or 3 is not labelled 0, 0.5, 1.
+  EXPECT_EQ(CountTicks(1, 2), (std::vector<double>{0, 1}));
+  EXPECT_EQ(CountTicks(3, 2), (std::vector<double>{0, 2, 4}));
+  EXPECT_EQ(CountTicks(3, 4), (std::vector<double>{0, 1, 2, 3}));
+  EXPECT_EQ(CountTicks(100, 5), (std::vector<double>{0, 20, 40, 60, 80, 100}));
   EXPECT_EQ(GoldsteinColor(0), "#969696");
   EXPECT_NE(GoldsteinColor(-10), GoldsteinColor(10));
 }

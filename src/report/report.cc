@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <sstream>
 
 #include "report/map.h"
@@ -169,11 +170,21 @@ std::vector<NetworkEdge> BuildEdges(const std::vector<store::Mention>& mentions,
   return out;
 }
 
+store::Period AutoPeriod(int first, int last) {
+  const int span = last - first + 1;
+  if (span <= 92) return store::Period::kDay;
+  if (span <= 3 * 366) return store::Period::kWeek;
+  return store::Period::kMonth;
+}
+
 Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& o,
                                     ReportData* data_out) {
   ReportData local;
   ReportData& d = data_out ? *data_out : local;
-  auto all = st.Mentions({});
+  // Light: the few mentions shown as evidence are read back whole below.
+  store::MentionQuery all_q;
+  all_q.light = true;
+  auto all = st.Mentions(all_q);
   if (!all.ok()) return all.status();
   auto daily = st.DailyDenominators();
   if (!daily.ok()) return daily.status();
@@ -183,25 +194,33 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
   auto in_range = [&](int day) {
     return (!o.from || day >= *o.from) && (!o.to || day <= *o.to);
   };
-  for (const auto& m : *all) {
-    if (in_range(m.day)) d.mentions.push_back(m);
+  // Without a range the report's mentions are all of them: moved, not copied.
+  const bool whole = !o.from && !o.to;
+  if (whole) {
+    d.mentions = std::move(*all);
+  } else {
+    for (const auto& m : *all) {
+      if (in_range(m.day)) d.mentions.push_back(m);
+    }
   }
   d.events = store::Deduplicate(d.mentions, o.dedup);
+  const std::vector<store::Mention>& history = whole ? d.mentions : *all;
   {
     store::AlertOptions ao = o.alerts;
     ao.by = o.by;
     ao.dedup = o.dedup;
-    auto all_events = store::Deduplicate(*all, o.dedup);
-    for (auto& a : store::DetectAlerts(*all, all_events, *daily, ao)) {
+    auto all_events = whole ? d.events : store::Deduplicate(*all, o.dedup);
+    // Drivers are re-pointed into d.events by their representative's id
+    // (built once: per alert, it made a large report quadratic).
+    std::unordered_map<std::string, size_t> by_id;
+    for (size_t i = 0; i < d.events.size(); ++i) {
+      by_id[d.mentions[d.events[i].mentions[0]].event.id] = i;
+    }
+    for (auto& a : store::DetectAlerts(history, all_events, *daily, ao)) {
       if (!in_range(a.start) && !in_range(store::NextPeriod(a.start, o.by) - 1)) continue;
-      // Re-point the drivers into d.events: same representative id.
-      std::map<std::string, size_t> by_id;
-      for (size_t i = 0; i < d.events.size(); ++i) {
-        by_id[d.mentions[d.events[i].mentions[0]].event.id] = i;
-      }
       std::vector<size_t> drivers;
       for (size_t i : a.drivers) {
-        auto it = by_id.find((*all)[all_events[i].mentions[0]].event.id);
+        auto it = by_id.find(history[all_events[i].mentions[0]].event.id);
         if (it != by_id.end()) drivers.push_back(it->second);
       }
       a.drivers = drivers;
@@ -341,6 +360,7 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
         << a->events << "</td><td>";
       for (size_t k = 0; k < a->drivers.size() && k < 2; ++k) {
         const auto& ev = d.events[a->drivers[k]];
+        DYAD_RETURN_IF_ERROR(st.FillText(&d.mentions[ev.mentions[0]]));
         const auto& m = d.mentions[ev.mentions[0]];
         h << (k ? "<br>" : "") << "<span class=\"code\">" << Esc(m.event.code) << "</span> "
           << HighlightEvidence(m);
@@ -418,17 +438,20 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
   std::vector<size_t> order(d.events.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    // Weight: how strong (|Goldstein|) times how often reported (mentions),
+    // so a much-repeated Goldstein-0 statement does not top the list.
     const auto& x = d.events[a];
     const auto& y = d.events[b];
-    if (x.num_articles != y.num_articles) return x.num_articles > y.num_articles;
-    if (x.num_mentions != y.num_mentions) return x.num_mentions > y.num_mentions;
     double gx = std::fabs(d.mentions[x.mentions[0]].event.goldstein.value_or(0));
     double gy = std::fabs(d.mentions[y.mentions[0]].event.goldstein.value_or(0));
-    if (gx != gy) return gx > gy;
+    double wx = gx * static_cast<double>(x.num_mentions), wy = gy * static_cast<double>(y.num_mentions);
+    if (wx != wy) return wx > wy;
+    if (x.num_articles != y.num_articles) return x.num_articles > y.num_articles;
+    if (x.num_mentions != y.num_mentions) return x.num_mentions > y.num_mentions;
     return x.first_day > y.first_day;
   });
-  h << "<section id=\"events\"><h2>Top events</h2><p class=\"note legend\">Ranked by articles, "
-       "then mentions, then |Goldstein|. Evidence: <mark class=\"src\">source</mark><mark "
+  h << "<section id=\"events\"><h2>Top events</h2><p class=\"note legend\">Ranked by "
+       "|Goldstein| &times; mentions, then articles. Evidence: <mark class=\"src\">source</mark><mark "
        "class=\"tgt\">target</mark><mark class=\"trg\">trigger</mark></p>";
   for (int i = 0; i < std::min<int>(o.top_events, static_cast<int>(order.size())); ++i) {
     const auto& ev = d.events[order[i]];
@@ -453,6 +476,7 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
       if (seen_stories.insert(d.mentions[mi].event.story_id).second) shown.push_back(mi);
     }
     for (size_t mi : shown) {
+      DYAD_RETURN_IF_ERROR(st.FillText(&d.mentions[mi]));
       const auto& m = d.mentions[mi];
       h << "<blockquote>" << HighlightEvidence(m) << "<div class=\"meta\">" << Esc(m.event.story_id)
         << ", sentence " << m.event.sentence + 1

@@ -40,11 +40,16 @@ struct ReportOptions {
 };
 
 struct ReportData {
-  std::vector<store::Mention> mentions;     // in the report's range
+  std::vector<store::Mention> mentions;     // in the report's range, read light (EventStore::FillText)
   std::vector<store::DedupEvent> events;    // Deduplicate(mentions)
   std::vector<store::Alert> alerts;         // in range (baselines use all history)
   std::vector<NetworkEdge> edges;
 };
+
+// The period a report of days [first, last] (days since 1970-01-01) reads
+// best in: days up to three months, weeks up to three years, then months,
+// so that a long sparse range is not a thousand one-pixel bars.
+store::Period AutoPeriod(int first, int last);
 
 // Reads what the report needs from the store and renders the page.
 Result<std::string> BuildHtmlReport(store::EventStore& store, const ReportOptions& o,

@@ -79,5 +79,13 @@ TEST(HtmlReport, LinksOnlyWebUrlsAndSetsAContentSecurityPolicy) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
+TEST(Report, AutoPeriodFollowsTheDataRange) {
+  const int d = *store::ParseDay("2020-01-01");
+  EXPECT_EQ(AutoPeriod(d, d), store::Period::kDay);
+  EXPECT_EQ(AutoPeriod(d, d + 91), store::Period::kDay);
+  EXPECT_EQ(AutoPeriod(d, d + 200), store::Period::kWeek);
+  EXPECT_EQ(AutoPeriod(d, d + 14 * 365), store::Period::kMonth);
+}
+
 }  // namespace
 }  // namespace dyad::report

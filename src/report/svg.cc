@@ -56,6 +56,14 @@ std::vector<double> NiceTicks(double lo, double hi, int target) {
   return ticks;
 }
 
+std::vector<double> CountTicks(double hi, int target) {
+  std::vector<double> ticks = NiceTicks(0, std::max(hi, 1.0), target);
+  if (ticks.size() >= 2 && ticks[1] - ticks[0] >= 1) return ticks;
+  ticks.clear();
+  for (int t = 0; t <= static_cast<int>(std::ceil(std::max(hi, 1.0))); ++t) ticks.push_back(t);
+  return ticks;
+}
+
 std::string GoldsteinColor(double g) {
   g = std::clamp(g, -10.0, 10.0);
   // grey (150,150,150) -> red (214,40,40) or green (45,106,79)

@@ -19,6 +19,9 @@ std::string Num(double v, int decimals = 2);
 // "Nice" axis ticks (1, 2, 5 × 10^k steps) covering [lo, hi], about
 // `target` of them; always includes both ends of the returned range.
 std::vector<double> NiceTicks(double lo, double hi, int target = 5);
+// Ticks for a count axis from 0 to at least `hi`: NiceTicks, but never a
+// step under 1 (a count of 1 gets 0, 1, not 0, 0.5, 1 labelled "0, 0, 1").
+std::vector<double> CountTicks(double hi, int target = 5);
 
 // Colours of GDELT's quad classes 1..4 (index 0..3), their labels, and the
 // Goldstein line.

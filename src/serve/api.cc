@@ -16,6 +16,7 @@
 #include "store/export.h"
 #include "store/series.h"
 #include "store/store.h"
+#include "store/views.h"
 #include "text/language.h"
 #include "text/utf8.h"
 
@@ -238,7 +239,9 @@ Reply Api::Explain(std::string_view body) const {
   if (story.text.size() > options_.max_explain_bytes) {
     return Error(400, "\"text\" is over " + std::to_string(options_.max_explain_bytes) + " bytes");
   }
-  if (!IsValidDate(story.date)) return Error(400, "\"date\" '" + story.date + "' is not YYYY-MM-DD");
+  if (!IsValidDate(story.date) && !NormalizeDate(story.date, &story.date)) {
+    return Error(400, "\"date\" '" + story.date + "' is not " + kDateFormats);
+  }
   std::vector<Event> events;
   return {200, coder_->ExplainJson(story, &events, -1)};
 }
@@ -275,7 +278,7 @@ Reply Api::Events(const Params& p) const {
   auto src = ResolveEnd(Get(p, "source"), *st, &err);
   auto tgt = src ? ResolveEnd(Get(p, "target"), *st, &err) : std::nullopt;
   if (!src || !tgt) return Error(404, err);
-  store::MentionQuery q{Get(p, "from"), Get(p, "to"), *src, *tgt, false};
+  store::MentionQuery q{Get(p, "from"), Get(p, "to"), *src, *tgt, false, ""};
   auto all = st->Mentions(q);
   if (!all.ok()) return Error(500, "the event store cannot be read");
   std::vector<store::Mention> mentions;
@@ -321,7 +324,7 @@ Reply Api::Timeline(const Params& p) const {
   // with its default options.
   store::SeriesOptions so;
   so.by = *by;
-  auto mentions = st->Mentions({"", "", src, tgt, both});
+  auto mentions = st->Mentions({"", "", src, tgt, both, "", /*light=*/true});
   auto daily = st->DailyDenominators();
   if (!mentions.ok() || !daily.ok()) return Error(500, "the event store cannot be read");
   if (mentions->empty()) {
@@ -330,9 +333,6 @@ Reply Api::Timeline(const Params& p) const {
   auto range = store::DayRange(*mentions);
   so.from = range->first;
   so.to = range->second;
-  store::AlertOptions ao;
-  ao.by = so.by;
-  ao.dedup = so.dedup;
   std::vector<std::pair<std::string, std::string>> dirs = {{src, tgt}};
   if (both && src != tgt) dirs.push_back({tgt, src});
   json j;
@@ -341,45 +341,8 @@ Reply Api::Timeline(const Params& p) const {
   j["by"] = store::PeriodName(*by);
   j["basis"] = "events";
   j["series"] = json::array();
-  for (const auto& [s, t] : dirs) {
-    auto rows = store::BuildSeries(*mentions, s, t, *daily, so);
-    std::vector<store::Mention> dyad;
-    for (const auto& m : *mentions) {
-      if ((s == "*" || m.source_key == s) && (t == "*" || m.target_key == t)) dyad.push_back(m);
-    }
-    auto events = store::Deduplicate(dyad, ao.dedup);
-    auto alerts = store::DetectAlerts(dyad, events, *daily, ao);
-    json sj;
-    sj["source"] = s;
-    sj["target"] = t;
-    sj["rows"] = json::array();
-    for (const auto& r : rows) {
-      json rj;
-      rj["period"] = store::PeriodLabel(r.start, so.by);
-      rj["period_start"] = store::FormatDay(r.start);
-      rj["mentions"] = r.mentions;
-      rj["events"] = r.events;
-      rj["goldstein_sum"] = r.goldstein_sum;
-      auto mean = r.goldstein_mean();
-      rj["goldstein_mean"] = mean ? json(*mean) : json();
-      rj["verbal_coop"] = r.quad[0];
-      rj["material_coop"] = r.quad[1];
-      rj["verbal_conflict"] = r.quad[2];
-      rj["material_conflict"] = r.quad[3];
-      rj["stories"] = r.stories;
-      rj["sentences"] = r.sentences;
-      rj["alert"] = nullptr;
-      for (const auto& al : alerts) {
-        if (al.start == r.start) {
-          rj["alert"] = {{"level", al.level},
-                         {"baseline_mean", al.score.mean},
-                         {"baseline_sd", al.score.sd},
-                         {"z", al.score.z}};
-        }
-      }
-      sj["rows"].push_back(rj);
-    }
-    j["series"].push_back(sj);
+  for (const store::DirectionSeries& d : store::BuildDirections(*mentions, dirs, *daily, so)) {
+    j["series"].push_back(store::DirectionJson(d, so.by));
   }
   return {200, Dump(j)};
 }
@@ -401,56 +364,55 @@ Reply Api::Alerts(const Params& p) const {
   if (*src == "*") src = "";
   if (*tgt == "*") tgt = "";
   // As `dyad alerts --format json` (apps/cli/alerts_main.cc), default options.
-  auto mentions = st->Mentions({"", "", *src, *tgt, false});
+  auto mentions = st->Mentions({"", "", *src, *tgt, false, "", /*light=*/true});
   auto daily = st->DailyDenominators();
   if (!mentions.ok() || !daily.ok()) return Error(500, "the event store cannot be read");
   auto events = store::Deduplicate(*mentions, opt.dedup);
   auto alerts = store::DetectAlerts(*mentions, events, *daily, opt);
-  json j;
-  j["method"] = {{"by", store::PeriodName(*by)},
-                 {"baseline_periods", opt.baseline},
-                 {"min_baseline", opt.min_baseline},
-                 {"z", opt.z},
-                 {"sd_floor", opt.sd_floor},
-                 {"min_level", opt.min_level},
-                 {"per_100_stories", opt.per_100_stories},
-                 {"level", "sum over deduplicated events of max(0, -Goldstein)"}};
-  j["alerts"] = json::array();
-  for (const auto& al : alerts) {
-    json aj;
-    aj["source"] = al.source;
-    aj["target"] = al.target;
-    aj["period"] = store::PeriodLabel(al.start, opt.by);
-    aj["period_start"] = store::FormatDay(al.start);
-    aj["level"] = al.level;
-    aj["baseline_mean"] = al.score.mean;
-    aj["baseline_sd"] = al.score.sd;
-    aj["baseline_periods"] = al.score.n;
-    aj["z"] = al.score.z;
-    aj["events"] = al.events;
-    aj["conflict_events"] = al.conflict_events;
-    aj["mentions"] = al.mentions;
-    aj["goldstein_sum"] = al.goldstein_sum;
-    aj["stories"] = al.stories;
-    aj["drivers"] = json::array();
-    for (size_t k = 0; k < al.drivers.size() && k < 5; ++k) {
-      const auto& ev = events[al.drivers[k]];
-      const auto& m = (*mentions)[ev.mentions[0]];
-      aj["drivers"].push_back({{"event_id", m.event.id},
-                               {"date", m.event.date},
-                               {"code", m.event.code},
-                               {"goldstein", m.event.goldstein.value_or(0.0)},
-                               {"num_mentions", ev.num_mentions},
-                               {"num_sources", ev.num_sources},
-                               {"num_articles", ev.num_articles},
-                               {"story_id", m.event.story_id},
-                               {"source", m.event.source.name},
-                               {"target", m.event.target ? m.event.target->name : ""},
-                               {"text", m.event.text}});
-    }
-    j["alerts"].push_back(aj);
+  if (!store::FillDrivers(*st, alerts, events, &*mentions, 5).ok()) {
+    return Error(500, "the event store cannot be read");
   }
-  return {200, Dump(j)};
+  return {200, Dump(store::AlertsJson(alerts, events, *mentions, opt, 5))};
+}
+
+Reply Api::StoryById(const std::string& id) const {
+  if (id.empty()) return Error(400, "a story id is required: /api/stories/ID");
+  std::unique_ptr<store::EventStore> st;
+  if (auto bad = OpenStore(options_.db, &st)) return *bad;
+  auto rec = st->StoryRecord(id);
+  if (!rec.ok()) {
+    if (rec.status().code() == StatusCode::kNotFound) return Error(404, "no story '" + id + "' in the store");
+    return Error(500, "the event store cannot be read");
+  }
+  store::MentionQuery q;
+  q.story_id = id;
+  auto mentions = st->Mentions(q);
+  if (!mentions.ok()) return Error(500, "the event store cannot be read");
+  json story;
+  story["id"] = rec->story_id;
+  story["date"] = rec->date;
+  story["publisher"] = rec->publisher;
+  story["url"] = rec->url;
+  story["sentences"] = rec->sentences;
+  story["sentences_coded"] = rec->sentences_coded;
+  story["events"] = rec->events;
+  story["coder"] = rec->coder;
+  story["dictionary"] = rec->dictionary;
+  story["ingested_at"] = rec->ingested_at;
+  story["text"] = rec->text;
+  auto events = store::Deduplicate(*mentions, store::DedupOptions());
+  std::vector<size_t> event_of(mentions->size());
+  for (size_t k = 0; k < events.size(); ++k) {
+    for (size_t i : events[k].mentions) event_of[i] = k;
+  }
+  std::string out = "{\"story\":" + Dump(story) + ",\"events\":[";
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    const store::DedupEvent& ev = events[event_of[i]];
+    if (i > 0) out += ',';
+    out += store::MentionJson((*mentions)[i], ev, (*mentions)[ev.mentions[0]].event.id);
+  }
+  out += "]}";
+  return {200, std::move(out)};
 }
 
 Reply Api::Dyads(const Params& p) const {

@@ -96,6 +96,12 @@ class Api {
   Reply Alerts(const Params& p) const;
   // GET /api/dyads?limit=: directed dyads by mention count, most first.
   Reply Dyads(const Params& p) const;
+  // GET /api/stories/{id}: the stored story ({"id","date","publisher",
+  // "url","sentences","sentences_coded","events","coder","dictionary",
+  // "ingested_at","text"}) and its events, each as /api/events gives it
+  // (its evidence spans index "text"; deduplicated within the story). 404
+  // when the store holds no such story.
+  Reply StoryById(const std::string& id) const;
 
   bool has_store() const { return !options_.db.empty(); }
 

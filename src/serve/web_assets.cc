@@ -51,10 +51,13 @@ constexpr std::string_view kIndexHtml = R"DYAD(<!doctype html>
     <label>Dyad <select id="dyad"></select></label>
     <label>By <select id="by"><option>day</option><option selected>week</option><option>month</option></select></label>
   </div>
+  <h2>Network of the top dyads</h2>
+  <div id="network"></div>
   <h2>Timeline</h2>
   <div id="timeline"></div>
   <h2>Events</h2>
   <div id="store-events"></div>
+  <div id="story"></div>
   <h2>Alerts</h2>
   <div id="alerts"></div>
 </section>
@@ -91,6 +94,11 @@ aside#why h3 { margin: .6em 0 .2em; font-size: 1em; }
 .ok { color: #070; }
 code { font-size: .95em; }
 svg.timeline { width: 100%; max-width: 900px; height: 240px; }
+svg.network { width: 100%; max-width: 520px; height: 420px; }
+svg.network text { font-size: 11px; fill: #222; }
+svg.network .edge { cursor: pointer; }
+#story .text { white-space: pre-wrap; border-left: 3px solid #ccc; padding-left: 8px; }
+a.story-link { cursor: pointer; text-decoration: underline; }
 svg.timeline text { font-size: 10px; fill: #444; }
 )DYAD";
 
@@ -242,7 +250,79 @@ constexpr std::string_view kAppJs = R"DYAD('use strict';
       o.value = d.source + '|' + d.target;
       sel.append(o);
     }
+    drawNetwork(data.dyads.slice(0, 20));
     if (data.dyads.length) await loadTimeline();
+  }
+
+  // The top dyads as a network: actors on a circle, one arrow per directed
+  // dyad, its width by mentions. Clicking an arrow opens that dyad's timeline.
+  function drawNetwork(dyads) {
+    const box = $('network');
+    box.replaceChildren();
+    if (!dyads.length) { box.append(el('p', 'No dyads in the store.')); return; }
+    const actors = [];
+    for (const d of dyads) for (const a of [d.source, d.target]) if (!actors.includes(a)) actors.push(a);
+    const W = 520, H = 420, cx = W / 2, cy = H / 2, R = Math.min(W, H) / 2 - 50;
+    const pos = {};
+    actors.forEach((a, i) => {
+      const t = 2 * Math.PI * i / actors.length - Math.PI / 2;
+      pos[a] = [cx + R * Math.cos(t), cy + R * Math.sin(t)];
+    });
+    const max = Math.max(...dyads.map((d) => d.mentions));
+    const svg = svgEl('svg', { class: 'network', viewBox: `0 0 ${W} ${H}`, role: 'img' });
+    const defs = svgEl('defs', {});
+    const marker = svgEl('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto' });
+    marker.append(svgEl('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#666' }));
+    defs.append(marker);
+    svg.append(defs);
+    for (const d of dyads) {
+      const [x1, y1] = pos[d.source], [x2, y2] = pos[d.target];
+      if (d.source === d.target) continue;
+      // Curved a little to the side, so that A→B and B→A stay apart.
+      const mx = (x1 + x2) / 2 + (y2 - y1) * 0.12, my = (y1 + y2) / 2 - (x2 - x1) * 0.12;
+      const len = Math.hypot(x2 - mx, y2 - my) || 1, ex = x2 - (x2 - mx) / len * 14, ey = y2 - (y2 - my) / len * 14;
+      const path = svgEl('path', { class: 'edge', d: `M${x1},${y1} Q${mx},${my} ${ex},${ey}`, fill: 'none',
+        stroke: '#666', 'stroke-opacity': 0.7, 'stroke-width': 1 + 6 * d.mentions / max, 'marker-end': 'url(#arrow)' });
+      const tip = svgEl('title', {}); tip.textContent = `${d.source} → ${d.target}: ${d.mentions} mentions`;
+      path.append(tip);
+      path.addEventListener('click', () => { $('dyad').value = d.source + '|' + d.target; loadTimeline(); });
+      svg.append(path);
+    }
+    for (const a of actors) {
+      const [x, y] = pos[a];
+      svg.append(svgEl('circle', { class: 'node', cx: x, cy: y, r: 10, fill: '#4a6fa5' }));
+      const t = svgEl('text', { x: x, y: y < cy ? y - 14 : y + 22, 'text-anchor': 'middle' });
+      t.textContent = a;
+      svg.append(t);
+    }
+    box.append(svg);
+  }
+
+  // A stored story with its events (/api/stories/{id}), evidence marked.
+  async function loadStory(id) {
+    const box = $('story');
+    let data;
+    try { data = await api('/api/stories/' + encodeURIComponent(id)); } catch (err) { box.replaceChildren(el('p', 'Error: ' + err.message, 'dropped')); return; }
+    const s = data.story;
+    const text = el('div', null, 'text');
+    const bytes = new TextEncoder().encode(s.text), dec = new TextDecoder();
+    const marks = [];
+    for (const e of data.events) for (const [k, cls] of [['source', 'src'], ['target', 'tgt'], ['trigger', 'trg']]) {
+      const sp = e.evidence && e.evidence[k];
+      if (sp) marks.push([sp[0], sp[1], cls]);
+    }
+    marks.sort((a, b) => a[0] - b[0]);
+    let at = 0;
+    for (const [b, e, cls] of marks) {
+      if (b < at) continue;
+      text.append(dec.decode(bytes.slice(at, b)));
+      text.append(el('mark', dec.decode(bytes.slice(b, e)), cls));
+      at = e;
+    }
+    text.append(dec.decode(bytes.slice(at)));
+    const ul = el('ul');
+    for (const e of data.events) ul.append(el('li', `${e.date} ${e.source.code} → ${e.target ? e.target.code : '—'}: ${e.code} (${e.trigger})`));
+    box.replaceChildren(el('h2', `Story ${s.id} (${s.date}${s.publisher ? ', ' + s.publisher : ''})`), text, ul);
   }
 
   async function loadTimeline() {
@@ -300,7 +380,11 @@ constexpr std::string_view kAppJs = R"DYAD('use strict';
     table.append(head);
     for (const e of data.events) {
       const tr = el('tr');
-      tr.append(el('td', e.date), el('td', e.story_id), el('td', e.code), el('td', e.goldstein, 'num'), el('td', e.text), el('td', e.trigger));
+      const link = el('a', e.story_id, 'story-link');
+      link.addEventListener('click', () => loadStory(e.story_id));
+      const story = el('td');
+      story.append(link);
+      tr.append(el('td', e.date), story, el('td', e.code), el('td', e.goldstein, 'num'), el('td', e.text), el('td', e.trigger));
       table.append(tr);
     }
     box.replaceChildren(el('p', `${data.total} events from ${from}` + (to ? ` to ${to}` : '')), table);

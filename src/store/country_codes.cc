@@ -3,6 +3,8 @@
 #include <fstream>
 #include <vector>
 
+#include "dyad/lexicon.h"
+
 namespace dyad::store {
 namespace {
 
@@ -23,7 +25,7 @@ std::string NameKey(std::string_view name) {
 }  // namespace
 
 std::string CountryCodes::DefaultPath() {
-  return std::string(DYAD_SOURCE_DATA_DIR) + "/cameo/countries.tsv";
+  return Lexicon::DefaultDataDir() + "/cameo/countries.tsv";
 }
 
 Result<CountryCodes> CountryCodes::Load(const std::string& path) {

@@ -258,6 +258,49 @@ std::optional<std::string> PloverJson(const Mention& m) {
   return Dump(j);
 }
 
+const std::vector<std::string>& GdeltMentionColumns() {
+  static const std::vector<std::string> cols = {
+      "GLOBALEVENTID",     "EventTimeDate",    "MentionTimeDate", "MentionType",
+      "MentionSourceName", "MentionIdentifier", "SentenceID",     "Actor1CharOffset",
+      "Actor2CharOffset",  "ActionCharOffset", "InRawText",       "Confidence",
+      "MentionDocLen",     "MentionDocTone",   "MentionDocTranslationInfo", "Extras"};
+  return cols;
+}
+
+std::string GdeltMentionRow(const Mention& m, const std::string& event_id) {
+  const Event& e = m.event;
+  auto stamp = [](const std::string& day) {
+    std::string s;
+    for (char c : day) {
+      if (c != '-') s += c;
+    }
+    return s + "000000";
+  };
+  auto clean = [](std::string s) {
+    for (char& c : s) {
+      if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    }
+    return s;
+  };
+  std::vector<std::string> f;
+  f.push_back(std::to_string(GdeltEventId(event_id)));
+  f.push_back(stamp(e.date));
+  f.push_back(stamp(e.pub_date));
+  f.push_back("1");
+  f.push_back(clean(m.publisher));
+  f.push_back(clean(m.url.empty() ? e.story_id : m.url));
+  f.push_back(std::to_string(e.sentence + 1));
+  f.push_back(std::to_string(e.source.span.begin));
+  f.push_back(e.target ? std::to_string(e.target->span.begin) : "-1");
+  f.push_back(std::to_string(e.trigger_span.begin));
+  f.push_back("1");
+  f.push_back(std::to_string(static_cast<int>(e.confidence * 100 + 0.5)));
+  for (int i = 0; i < 4; ++i) f.push_back("");
+  std::string out;
+  for (size_t i = 0; i < f.size(); ++i) out += (i ? "\t" : "") + f[i];
+  return out;
+}
+
 std::string MentionJson(const Mention& m, const DedupEvent& ev, const std::string& event_id) {
   Json j = Json::parse(io::EventToJson(m.event, io::WriterInfo{m.coder, m.dictionary}), nullptr,
                        /*allow_exceptions=*/false);

@@ -58,6 +58,20 @@ std::string GdeltRow(const std::vector<const Mention*>& mentions, const DedupEve
 // nullopt for a code it does not know (regions, IGOs) or without one.
 std::optional<EventLocation> CountryLocation(const std::string& country, const Gazetteer* gz);
 
+// GDELT 2.0 Mentions table: its 16 column names, GLOBALEVENTID … Extras.
+const std::vector<std::string>& GdeltMentionColumns();
+
+// One Mentions row (no newline) of mention `m` of the deduplicated event
+// whose representative's id is `event_id`: GLOBALEVENTID (that event's, so
+// rows join the event table), EventTimeDate (the event's day) and
+// MentionTimeDate (its story's publication day) as YYYYMMDD000000,
+// MentionType 1 (web), MentionSourceName (publisher), MentionIdentifier
+// (url, else the story id), SentenceID (1-based), the actors' and the
+// trigger's offsets (bytes into the story, -1 for no target), InRawText 1,
+// Confidence (0-100). MentionDocLen, MentionDocTone,
+// MentionDocTranslationInfo and Extras are left empty.
+std::string GdeltMentionRow(const Mention& m, const std::string& event_id);
+
 // PLOVER quad category (1..4) of a PLOVER event type, 0 if unknown.
 int PloverQuad(const std::string& type);
 

@@ -85,7 +85,8 @@ CREATE TABLE IF NOT EXISTS events (
   confidence REAL NOT NULL,
   notes TEXT NOT NULL,
   is_root INTEGER NOT NULL,
-  location TEXT
+  location TEXT,
+  date_rule TEXT NOT NULL DEFAULT 'pub_date'
 );
 CREATE INDEX IF NOT EXISTS events_story ON events(story_id);
 CREATE INDEX IF NOT EXISTS events_dyad ON events(source_key, target_key, date);
@@ -104,8 +105,8 @@ constexpr const char* kEventColumns =
     "target_begin, target_end, "
     "code, root, goldstein, quad_class, plover, plover_mode, "
     "text, sentence_begin, trigger, trigger_begin, trigger_end, pattern, pattern_origin, "
-    "confidence, notes, is_root, location";
-constexpr int kEventColumnCount = 39;
+    "confidence, notes, is_root, location, date_rule";
+constexpr int kEventColumnCount = 40;
 
 uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
   for (unsigned char c : s) {
@@ -354,6 +355,19 @@ Status EventStore::Init(Mode mode) {
       has_location_ = mode != Mode::kReadOnly &&
                       db_->Exec("ALTER TABLE events ADD COLUMN location TEXT").ok();
     }
+    v.Reset();
+  }
+  // Stores made before events had a date_rule column: the column is added
+  // on the first write (its default, 'pub_date', is what those events had).
+  {
+    sqlite::Stmt col(*db_, "SELECT count(*) FROM pragma_table_info('events') WHERE name='date_rule'");
+    if (col.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
+    has_date_rule_ = col.Int(0) > 0;
+  }
+  if (!has_date_rule_ && mode != Mode::kReadOnly) {
+    DYAD_RETURN_IF_ERROR(
+        db_->Exec("ALTER TABLE events ADD COLUMN date_rule TEXT NOT NULL DEFAULT 'pub_date'"));
+    has_date_rule_ = true;
   }
   return Status::Ok();
 }
@@ -440,6 +454,7 @@ Status EventStore::WriteStory(const CodedStory& cs, const std::string& now,
     } else {
       b.Null();
     }
+    b.Add(e.date_rule);
     DYAD_RETURN_IF_ERROR(es.Run());
   }
   return Status::Ok();
@@ -504,32 +519,34 @@ Status EventStore::WriteBatch(const std::vector<CodedStory>& batch, const Ingest
   return tx.Commit();
 }
 
-Status EventStore::ForEachMention(const MentionQuery& q,
-                                  const std::function<bool(Mention&&)>& fn) {
-  std::string columns = Qualified(kEventColumns, "e.");
-  if (!has_location_) columns.replace(columns.rfind("e.location"), 10, "NULL");
-  std::string sql = "SELECT " + columns +
-                    ", s.publisher, s.url, s.ingested_at, s.coder, s.dictionary "
-                    "FROM events e JOIN stories s USING (story_id) WHERE 1";
-  std::vector<std::string> binds;
+namespace {
+
+// The WHERE conditions of a MentionQuery on the events table `e`, each
+// " AND …" with its values appended to *binds in order.
+std::string MentionFilter(const MentionQuery& q, std::vector<std::string>* binds) {
+  std::string where;
   if (!q.from.empty()) {
-    sql += " AND e.date >= ?";
-    binds.push_back(q.from);
+    where += " AND e.date >= ?";
+    binds->push_back(q.from);
   }
   if (!q.to.empty()) {
-    sql += " AND e.date <= ?";
-    binds.push_back(q.to);
+    where += " AND e.date <= ?";
+    binds->push_back(q.to);
+  }
+  if (!q.story_id.empty()) {
+    where += " AND e.story_id = ?";
+    binds->push_back(q.story_id);
   }
   auto any = [](const std::string& k) { return k.empty() || k == "*"; };
   auto dir = [&](const std::string& a, const std::string& b) {
     std::string c = "(1";
     if (!any(a)) {
       c += " AND e.source_key = ?";
-      binds.push_back(a);
+      binds->push_back(a);
     }
     if (!any(b)) {
       c += " AND e.target_key = ?";
-      binds.push_back(b);
+      binds->push_back(b);
     }
     return c + ")";
   };
@@ -537,11 +554,35 @@ Status EventStore::ForEachMention(const MentionQuery& q,
     std::string fwd = dir(q.source, q.target);
     if (q.both) {
       std::string rev = dir(q.target, q.source);
-      sql += " AND (" + fwd + " OR " + rev + ")";
+      where += " AND (" + fwd + " OR " + rev + ")";
     } else {
-      sql += " AND " + fwd;
+      where += " AND " + fwd;
     }
   }
+  return where;
+}
+
+}  // namespace
+
+Status EventStore::ForEachMention(const MentionQuery& q,
+                                  const std::function<bool(Mention&&)>& fn) {
+  std::string columns = Qualified(kEventColumns, "e.");
+  // A store written before events had a date_rule has none: every date
+  // there is the story's (the column is added when such a store is written).
+  if (!has_date_rule_) columns.replace(columns.rfind("e.date_rule"), 11, "'pub_date'");
+  if (!has_location_) columns.replace(columns.rfind("e.location"), 10, "NULL");
+  if (q.light) {
+    for (const char* c : {"e.source_name", "e.target_name", "e.text", "e.trigger", "e.pattern_origin",
+                          "e.pattern", "e.notes"}) {
+      size_t at = columns.find(std::string(c) + ",");
+      if (at != std::string::npos) columns.replace(at, std::string(c).size(), "''");
+    }
+  }
+  std::string sql = "SELECT " + columns +
+                    ", s.publisher, s.url, s.ingested_at, s.coder, s.dictionary "
+                    "FROM events e JOIN stories s USING (story_id) WHERE 1";
+  std::vector<std::string> binds;
+  sql += MentionFilter(q, &binds);
   sql += " ORDER BY e.date, e.story_id, e.sentence, e.event_id";
   sqlite::Stmt st(*db_, sql);
   DYAD_RETURN_IF_ERROR(st.status());
@@ -602,6 +643,7 @@ Status EventStore::ForEachMention(const MentionQuery& q,
     m.is_root = st.Int(c++) != 0;
     e.location = LocationFromJson(st.IsNull(c) ? std::string() : st.Text(c));
     ++c;
+    e.date_rule = st.Text(c++);
     m.publisher = st.Text(c++);
     m.url = st.Text(c++);
     m.added = CompactTime(st.Text(c++));
@@ -615,6 +657,15 @@ Status EventStore::ForEachMention(const MentionQuery& q,
 
 Result<std::vector<Mention>> EventStore::Mentions(const MentionQuery& q) {
   std::vector<Mention> out;
+  {
+    // Counted first: a vector grown by doubling holds up to twice the
+    // mentions' room, and a million mentions are over a gigabyte.
+    std::vector<std::string> binds;
+    sqlite::Stmt count(*db_, "SELECT count(*) FROM events e WHERE 1" + MentionFilter(q, &binds));
+    DYAD_RETURN_IF_ERROR(count.status());
+    for (size_t i = 0; i < binds.size(); ++i) count.Bind(static_cast<int>(i + 1), binds[i]);
+    if (count.Next() == sqlite::Step::kRow) out.reserve(static_cast<size_t>(count.Int(0)));
+  }
   Status st = ForEachMention(q, [&](Mention&& m) {
     out.push_back(std::move(m));
     return true;
@@ -663,6 +714,55 @@ Result<StoreSummary> EventStore::Summary() {
   while (m.Next() == sqlite::Step::kRow) {
     (m.Text(0) == "last_coder" ? s.coder : s.dictionary) = m.Text(1);
   }
+  return s;
+}
+
+Status EventStore::FillText(Mention* m) {
+  sqlite::Stmt st(*db_,
+                  "SELECT source_name, target_name, text, trigger, pattern, pattern_origin, notes "
+                  "FROM events WHERE event_id = ?");
+  DYAD_RETURN_IF_ERROR(st.status());
+  st.Bind(1, m->event.id);
+  sqlite::Step r = st.Next();
+  if (r == sqlite::Step::kError) return Status::Internal(db_->Error());
+  if (r != sqlite::Step::kRow) return Status::NotFound("no event '" + m->event.id + "' in the store");
+  Event& e = m->event;
+  e.source.name = st.Text(0);
+  if (e.target) e.target->name = st.Text(1);
+  e.text = st.Text(2);
+  e.trigger = st.Text(3);
+  e.pattern = st.Text(4);
+  e.pattern_origin = st.Text(5);
+  e.notes = Split(st.Text(6), ';');
+  for (std::string& n : e.notes) {
+    if (!n.empty() && n[0] == ' ') n.erase(0, 1);
+  }
+  return Status::Ok();
+}
+
+Result<StoredStory> EventStore::StoryRecord(const std::string& story_id) {
+  sqlite::Stmt st(*db_,
+                  "SELECT story_id, date, publisher, url, origin, text, coder, dictionary, "
+                  "ingested_at, sentences, sentences_coded, events_count FROM stories "
+                  "WHERE story_id = ?");
+  DYAD_RETURN_IF_ERROR(st.status());
+  st.Bind(1, story_id);
+  sqlite::Step r = st.Next();
+  if (r == sqlite::Step::kError) return Status::Internal(db_->Error());
+  if (r != sqlite::Step::kRow) return Status::NotFound("no story '" + story_id + "' in the store");
+  StoredStory s;
+  s.story_id = st.Text(0);
+  s.date = st.Text(1);
+  s.publisher = st.Text(2);
+  s.url = st.Text(3);
+  s.origin = st.Text(4);
+  s.text = st.Text(5);
+  s.coder = st.Text(6);
+  s.dictionary = st.Text(7);
+  s.ingested_at = st.Text(8);
+  s.sentences = st.Int(9);
+  s.sentences_coded = st.Int(10);
+  s.events = st.Int(11);
   return s;
 }
 

@@ -73,6 +73,17 @@ struct MentionQuery {
   std::string from, to;      // event dates, inclusive; "" = open
   std::string source, target;  // dyad keys; "" or "*" = any
   bool both = false;          // also target -> source
+  std::string story_id;       // only this story's events; "" = every story
+  // For aggregates: leave out the strings only a reader of single events
+  // needs (the sentence, the actors' names, trigger, pattern, notes), so that
+  // millions of mentions fit in memory. FillText() puts them back.
+  bool light = false;
+};
+
+// A stored story as ingested (StoryRecord).
+struct StoredStory {
+  std::string story_id, date, publisher, url, origin, text, coder, dictionary, ingested_at;
+  int64_t sentences = 0, sentences_coded = 0, events = 0;
 };
 
 struct Denominator {
@@ -110,12 +121,17 @@ class EventStore {
   // event_id) order; fn returns false to stop.
   Status ForEachMention(const MentionQuery& q, const std::function<bool(Mention&&)>& fn);
   Result<std::vector<Mention>> Mentions(const MentionQuery& q);
+  // Reads back, for mentions read with MentionQuery::light, the sentence,
+  // the actors' names, the trigger, the pattern and the notes.
+  Status FillText(Mention* m);
 
   // Stories and sentences processed per story date (all publishers), keyed
   // by day number; days without stories are absent.
   Result<std::map<int, Denominator>> DailyDenominators(const std::string& from = "",
                                                        const std::string& to = "");
   Result<StoreSummary> Summary();
+  // The story stored under `story_id`; NotFound when there is none.
+  Result<StoredStory> StoryRecord(const std::string& story_id);
   // Every dyad end the stored events name (source and target keys).
   Result<std::set<std::string>> DyadKeys();
 
@@ -128,6 +144,7 @@ class EventStore {
                     bool* replaced);
 
   std::unique_ptr<sqlite::Db> db_;
+  bool has_date_rule_ = true;  // the events table has its date_rule column
   // A store made before events had a location lacks the column until a
   // writer adds it; a reader then reads no locations.
   bool has_location_ = true;

@@ -204,11 +204,61 @@ TEST_F(StoreTest, QueriesByDyadAndDate) {
   std::swap(x.events[0].source, *x.events[0].target);  // NATO -> RUS
   WriteCounts wc;
   ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 2), x}, {"v", "d"}, &wc).ok());
-  EXPECT_EQ((*s)->Mentions({"", "", "RUS", "NATO", false})->size(), 2u);
-  EXPECT_EQ((*s)->Mentions({"", "", "RUS", "NATO", true})->size(), 3u);
-  EXPECT_EQ((*s)->Mentions({"", "", "NATO", "*", false})->size(), 1u);
-  EXPECT_EQ((*s)->Mentions({"2025-03-15", "", "", "", false})->size(), 0u);
-  EXPECT_EQ((*s)->Mentions({"2025-03-14", "2025-03-14", "", "", false})->size(), 3u);
+  EXPECT_EQ((*s)->Mentions({"", "", "RUS", "NATO", false, ""})->size(), 2u);
+  EXPECT_EQ((*s)->Mentions({"", "", "RUS", "NATO", true, ""})->size(), 3u);
+  EXPECT_EQ((*s)->Mentions({"", "", "NATO", "*", false, ""})->size(), 1u);
+  EXPECT_EQ((*s)->Mentions({"2025-03-15", "", "", "", false, ""})->size(), 0u);
+  EXPECT_EQ((*s)->Mentions({"2025-03-14", "2025-03-14", "", "", false, ""})->size(), 3u);
+  // One story's events, and the story itself.
+  EXPECT_EQ((*s)->Mentions({"", "", "", "", false, "x"})->size(), 1u);
+  EXPECT_EQ((*s)->Mentions({"", "", "", "", false, "a"})->size(), 2u);
+  auto rec = (*s)->StoryRecord("a");
+  ASSERT_TRUE(rec.ok());
+  EXPECT_EQ(rec->story_id, "a");
+  EXPECT_EQ(rec->events, 2);
+  EXPECT_EQ((*s)->StoryRecord("nope").status().code(), StatusCode::kNotFound);
+  // Light: the same mentions without their text, which FillText reads back.
+  MentionQuery lq;
+  lq.light = true;
+  auto light = (*s)->Mentions(lq);
+  auto full = (*s)->Mentions({});
+  ASSERT_EQ(light->size(), full->size());
+  Mention m = (*light)[0];
+  EXPECT_TRUE(m.event.text.empty());
+  EXPECT_EQ(m.event.code, (*full)[0].event.code);
+  ASSERT_TRUE((*s)->FillText(&m).ok());
+  EXPECT_FALSE(m.event.text.empty());
+  EXPECT_EQ(m.event.text, (*full)[0].event.text);
+  EXPECT_EQ(m.event.source.name, (*full)[0].event.source.name);
+  EXPECT_EQ(m.event.pattern, (*full)[0].event.pattern);
+}
+
+// A store made before events had a date_rule column reads ('pub_date') and
+// gains the column when it is next written.
+TEST_F(StoreTest, OldStoreWithoutDateRule) {
+  {
+    auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+    WriteCounts wc;
+    ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 1)}, {"v", "d"}, &wc).ok());
+    ASSERT_TRUE((*s)->db().Exec("ALTER TABLE events DROP COLUMN date_rule").ok());
+  }
+  {
+    auto s = EventStore::Open(path_, EventStore::Mode::kReadOnly);
+    ASSERT_TRUE(s.ok());
+    auto ms = (*s)->Mentions({});
+    ASSERT_TRUE(ms.ok());
+    ASSERT_EQ(ms->size(), 1u);
+    EXPECT_EQ((*ms)[0].event.date_rule, "pub_date");
+  }
+  auto s = EventStore::Open(path_, EventStore::Mode::kExisting);
+  ASSERT_TRUE(s.ok());
+  CodedStory b = MakeStory("b", 1);
+  b.events[0].date_rule = "yesterday";
+  WriteCounts wc;
+  ASSERT_TRUE((*s)->WriteBatch({b}, {"v", "d"}, &wc).ok());
+  auto ms = (*s)->Mentions({"", "", "", "", false, "b"});
+  ASSERT_EQ(ms->size(), 1u);
+  EXPECT_EQ((*ms)[0].event.date_rule, "yesterday");
 }
 
 TEST_F(StoreTest, RefusesMissingAndForeignFiles) {

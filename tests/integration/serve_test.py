@@ -240,6 +240,29 @@ try:
           and [x["mentions"] for x in d["dyads"]] == sorted([x["mentions"] for x in d["dyads"]], reverse=True),
           (d, counts))
 
+    # One stored story with its events and their evidence.
+    sid = stored[0]["story_id"]
+    st, s = srv.json("GET", "/api/stories/" + urllib.request.quote(sid, safe=""))
+    own = sorted([e for e in stored if e["story_id"] == sid], key=key)
+    text_b = s.get("story", {}).get("text", "").encode("utf-8") if st == 200 else b""
+    check("GET /api/stories/{id}: the story and its events, as dyad export gives them",
+          st == 200 and s["story"]["id"] == sid and len(s["events"]) == len(own) > 0
+          and [e["id"] for e in sorted(s["events"], key=key)] == [e["id"] for e in own]
+          and all({k: v for k, v in e.items() if k != "event_cluster"} == {k: v for k, v in o.items() if k != "event_cluster"}
+                  for e, o in zip(sorted(s["events"], key=key), own)), (st, str(s)[:400]))
+    check("the story's evidence spans index its text",
+          st == 200 and all(text_b[e["evidence"]["trigger"][0]:e["evidence"]["trigger"][1]].decode("utf-8")
+                            == e["trigger"] for e in s["events"]), [e.get("trigger") for e in s.get("events", [])])
+    st, s1 = srv.json("GET", "/v1/stories/" + urllib.request.quote(sid, safe=""))
+    check("GET /v1/stories/{id} is the same", st == 200 and s1 == s)
+    st, s2 = srv.json("GET", "/api/stories/no-such-story")
+    check("an unknown story is a 404 with a JSON error", st == 404 and "no-such-story" in s2.get("error", ""), (st, s2))
+
+    # The dashboard's network of top dyads is in the page's script.
+    _, _, js = srv.request("GET", "/app.js")
+    check("the page draws a network of the top dyads and opens stories",
+          b"drawNetwork" in js and b"/api/dyads" in js and b"/api/stories/" in js)
+
     # A story ingested while the server runs is seen by the next request.
     new_story = os.path.join(tmp, "later.jsonl")
     with open(new_story, "w", encoding="utf-8") as f:
@@ -283,7 +306,7 @@ try:
               (p.returncode, p.stdout[:200], p.stderr[:200]))
         if "api-stories.json" in cmd and out:
             check("docs: api-stories.json's bad date is reported as the page says",
-                  out["errors"] == ['stories[2]: story "bad-date": date "2025-02-30" is not YYYY-MM-DD']
+                  out["errors"] == ['stories[2]: story "bad-date": date "2025-02-30" is not YYYY-MM-DD, an ISO 8601 date-time, YYYYMMDD or an RFC 2822 date']
                   and {e["story_id"] for e in out["events"]} == {"ex-001", "ex-002"}, out["errors"])
 
     # --- errors: 4xx with a JSON error, and the server goes on ---------------------

@@ -1,0 +1,213 @@
+#include "code/event_dates.h"
+
+#include <cctype>
+#include <cstdlib>
+#include <cstdio>
+
+#include "dyad/lexicon.h"
+#include "dyad/story.h"
+
+namespace dyad::code {
+namespace {
+
+// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+int CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+  return y * 10000 + m * 100 + d;
+}
+
+int64_t Days(int yyyymmdd) {
+  return DaysFromCivil(yyyymmdd / 10000, (yyyymmdd / 100) % 100, yyyymmdd % 100);
+}
+
+bool Exists(int y, int m, int d) {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  return CivilFromDays(DaysFromCivil(y, m, d)) == y * 10000 + m * 100 + d;
+}
+
+struct Word {
+  std::string lower;
+  uint32_t begin;  // byte in the sentence
+};
+
+std::vector<Word> Words(std::string_view s) {
+  std::vector<Word> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!std::isalnum(c)) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
+    std::string w(s.substr(b, i - b));
+    for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    out.push_back({std::move(w), static_cast<uint32_t>(b)});
+  }
+  return out;
+}
+
+int Weekday(const std::string& w) {  // 0 = Monday
+  static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                "friday", "saturday", "sunday"};
+  for (int i = 0; i < 7; ++i) {
+    if (w == kDays[i]) return i;
+  }
+  return -1;
+}
+
+int Month(const std::string& w) {
+  static const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                  "july",    "august",   "september", "october", "november", "december"};
+  static const char* kShort[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (int i = 0; i < 12; ++i) {
+    if (w == kMonths[i] || w == kShort[i] || (i == 8 && w == "sept")) return i + 1;
+  }
+  return 0;
+}
+
+int DayNumber(const std::string& w) {  // "3", "03", "3rd", "21st" -> day, else 0
+  size_t n = 0;
+  while (n < w.size() && std::isdigit(static_cast<unsigned char>(w[n]))) ++n;
+  if (n == 0 || n > 2) return 0;
+  std::string rest = w.substr(n);
+  if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return 0;
+  int d = std::atoi(w.substr(0, n).c_str());
+  return d >= 1 && d <= 31 ? d : 0;
+}
+
+int Count(const std::string& w) {
+  static const char* kNums[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen"};
+  for (int i = 0; i < 14; ++i) {
+    if (w == kNums[i]) return i + 1;
+  }
+  if (w.size() <= 2 && std::isdigit(static_cast<unsigned char>(w[0])) &&
+      (w.size() == 1 || std::isdigit(static_cast<unsigned char>(w[1])))) {
+    return std::atoi(w.c_str());
+  }
+  return 0;
+}
+
+struct Candidate {
+  uint32_t at;  // byte in the sentence
+  int date;
+  const char* rule;
+};
+
+}  // namespace
+
+EventDate ResolveEventDate(std::string_view sentence, uint32_t sentence_begin, uint32_t trigger,
+                           int pub) {
+  EventDate out;
+  out.date = pub;
+  if (pub == 0) return out;
+  const int64_t p = Days(pub);
+  const int pub_year = pub / 10000;
+  // 1970-01-05 was a Monday.
+  const int pub_wd = static_cast<int>(((p - 4) % 7 + 7) % 7);
+  std::vector<Word> w = Words(sentence);
+  std::vector<Candidate> found;
+  auto add = [&](size_t k, int64_t days, const char* rule) {
+    if (days > p) return;
+    found.push_back({w[k].begin, CivilFromDays(days), rule});
+  };
+  for (size_t k = 0; k < w.size(); ++k) {
+    const std::string& x = w[k].lower;
+    const std::string prev = k > 0 ? w[k - 1].lower : "";
+    const std::string next = k + 1 < w.size() ? w[k + 1].lower : "";
+    if (x == "yesterday") {
+      add(k, p - 1, "yesterday");
+    } else if (x == "last" && next == "night") {
+      add(k, p - 1, "last night");
+    } else if (x == "today" || x == "tonight" ||
+               (x == "this" && (next == "morning" || next == "afternoon" || next == "evening"))) {
+      add(k, p, "today");
+    } else if (x == "last" && next == "week") {
+      add(k, p - 7, "last week");
+    } else if (x == "ago" && k >= 2 && (prev == "days" || prev == "day") && Count(w[k - 2].lower)) {
+      add(k - 2, p - Count(w[k - 2].lower), "days ago");
+    } else if (int wd = Weekday(x); wd >= 0) {
+      if (prev == "next" || prev == "coming") continue;
+      int back = (pub_wd - wd + 7) % 7;
+      if (prev == "last" && back == 0) back = 7;
+      add(prev == "on" || prev == "last" ? k - 1 : k, p - back, "weekday");
+    } else if (int m = Month(x); m > 0) {
+      // "March 3[, 2024]" or "3 March [2024]"
+      int day = DayNumber(next), year_at = -1;
+      size_t at = k;
+      if (day) {
+        year_at = static_cast<int>(k) + 2;
+      } else if (k > 0 && (day = DayNumber(prev)) != 0) {
+        at = k - 1;
+        year_at = static_cast<int>(k) + 1;
+      } else {
+        continue;
+      }
+      int year = 0;
+      if (year_at < static_cast<int>(w.size()) && w[year_at].lower.size() == 4 &&
+          std::isdigit(static_cast<unsigned char>(w[year_at].lower[0]))) {
+        year = std::atoi(w[year_at].lower.c_str());
+      }
+      int y = year ? year : pub_year;
+      if (!Exists(y, m, day)) continue;
+      int64_t d = DaysFromCivil(y, m, day);
+      if (!year && d > p) {
+        y = pub_year - 1;
+        if (!Exists(y, m, day)) continue;
+        d = DaysFromCivil(y, m, day);
+      }
+      if (at > 0 && w[at - 1].lower == "on") --at;
+      add(at, d, "month day");
+    }
+  }
+  if (found.empty()) return out;
+  // The expression nearest the trigger (ties: the earlier one).
+  const int64_t t = static_cast<int64_t>(trigger) - sentence_begin;
+  const Candidate* best = nullptr;
+  for (const Candidate& c : found) {
+    if (!best || std::llabs(c.at - t) < std::llabs(best->at - t)) best = &c;
+  }
+  const int y = best->date / 10000;
+  if (y < kMinYear || y > kMaxYear) return out;
+  out.date = best->date;
+  out.rule = best->rule;
+  return out;
+}
+
+void ResolveEventDates(const Document& doc, std::vector<Event>* events, size_t first) {
+  for (size_t i = first; i < events->size(); ++i) {
+    Event& e = (*events)[i];
+    if (e.sentence < 0 || static_cast<size_t>(e.sentence) >= doc.sentences.size()) continue;
+    const Sentence& s = doc.sentences[static_cast<size_t>(e.sentence)];
+    EventDate d = ResolveEventDate(doc.Original(s.begin, s.end), s.begin, e.trigger_span.begin,
+                                   DateToInt(e.pub_date));
+    e.date_rule = d.rule;
+    if (d.date == DateToInt(e.pub_date)) continue;
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.date / 10000, (d.date / 100) % 100,
+                  d.date % 100);
+    e.date = buf;
+  }
+}
+
+}  // namespace dyad::code
