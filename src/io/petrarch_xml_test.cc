@@ -247,9 +247,11 @@ TEST(PetrarchXml, ElementOverTheLimitIsSkipped) {
   std::vector<std::string> errors;
   std::vector<std::string> ids;
   ReadCounts counts;
-  ASSERT_TRUE(ReadPetrarchStories(
-      path, [&](Story&& s) { ids.push_back(s.id); }, [&](const std::string& e) { errors.push_back(e); },
-      &counts));
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in);
+  ReadPetrarchStoriesFrom(
+      in, path, [&](Story&& s) { ids.push_back(s.id); }, [&](const std::string& e) { errors.push_back(e); },
+      &counts);
   EXPECT_EQ(ids, (std::vector<std::string>{"p", "after"}));
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0], path + ":3: element <Text> is over the limit of 4194304 bytes; record \"big\" skipped");
