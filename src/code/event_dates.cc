@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <cstdio>
+#include <unordered_set>
 
 #include "dyad/lexicon.h"
 #include "dyad/story.h"
@@ -65,7 +66,7 @@ std::vector<Word> Words(std::string_view s) {
   return out;
 }
 
-int Weekday(const std::string& w) {  // 0 = Monday
+int Weekday(std::string_view w) {  // 0 = Monday
   static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday",
                                 "friday", "saturday", "sunday"};
   for (int i = 0; i < 7; ++i) {
@@ -74,7 +75,7 @@ int Weekday(const std::string& w) {  // 0 = Monday
   return -1;
 }
 
-int Month(const std::string& w) {
+int Month(std::string_view w) {
   static const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
                                   "july",    "august",   "september", "october", "november", "december"};
   static const char* kShort[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -85,13 +86,13 @@ int Month(const std::string& w) {
   return 0;
 }
 
-int DayNumber(const std::string& w) {  // "3", "03", "3rd", "21st" -> day, else 0
+int DayNumber(std::string_view w) {  // "3", "03", "3rd", "21st" -> day, else 0
   size_t n = 0;
   while (n < w.size() && std::isdigit(static_cast<unsigned char>(w[n]))) ++n;
   if (n == 0 || n > 2) return 0;
-  std::string rest = w.substr(n);
+  std::string_view rest = w.substr(n);
   if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return 0;
-  int d = std::atoi(w.substr(0, n).c_str());
+  int d = std::atoi(std::string(w.substr(0, n)).c_str());
   return d >= 1 && d <= 31 ? d : 0;
 }
 
@@ -114,27 +115,34 @@ struct Candidate {
   const char* rule;
 };
 
-}  // namespace
+// The words a date expression can hinge on; every other word is passed by.
+bool MayDate(std::string_view x) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "yesterday", "last",    "today",    "tonight",   "this",     "ago",     "monday",   "tuesday",
+      "wednesday", "thursday", "friday",  "saturday",  "sunday",   "january", "february", "march",
+      "april",     "may",     "june",     "july",      "august",   "september", "october", "november",
+      "december",  "jan",     "feb",      "mar",       "apr",      "jun",     "jul",      "aug",
+      "sep",       "sept",    "oct",      "nov",       "dec"};
+  return kWords.count(x) != 0;
+}
 
-EventDate ResolveEventDate(std::string_view sentence, uint32_t sentence_begin, uint32_t trigger,
-                           int pub) {
-  EventDate out;
-  out.date = pub;
-  if (pub == 0) return out;
+// Every expression in the sentence that dates an act on or before `pub`.
+std::vector<Candidate> Candidates(std::string_view sentence, int pub) {
+  std::vector<Candidate> found;
   const int64_t p = Days(pub);
   const int pub_year = pub / 10000;
   // 1970-01-05 was a Monday.
   const int pub_wd = static_cast<int>(((p - 4) % 7 + 7) % 7);
   std::vector<Word> w = Words(sentence);
-  std::vector<Candidate> found;
   auto add = [&](size_t k, int64_t days, const char* rule) {
     if (days > p) return;
     found.push_back({w[k].begin, CivilFromDays(days), rule});
   };
   for (size_t k = 0; k < w.size(); ++k) {
-    const std::string& x = w[k].lower;
-    const std::string prev = k > 0 ? w[k - 1].lower : "";
-    const std::string next = k + 1 < w.size() ? w[k + 1].lower : "";
+    const std::string_view x = w[k].lower;
+    if (!MayDate(x)) continue;
+    const std::string_view prev = k > 0 ? std::string_view(w[k - 1].lower) : std::string_view();
+    const std::string_view next = k + 1 < w.size() ? std::string_view(w[k + 1].lower) : std::string_view();
     if (x == "yesterday") {
       add(k, p - 1, "yesterday");
     } else if (x == "last" && next == "night") {
@@ -180,6 +188,13 @@ EventDate ResolveEventDate(std::string_view sentence, uint32_t sentence_begin, u
       add(at, d, "month day");
     }
   }
+  return found;
+}
+
+// Of the sentence's date expressions, the one nearest the trigger.
+EventDate Pick(const std::vector<Candidate>& found, uint32_t sentence_begin, uint32_t trigger, int pub) {
+  EventDate out;
+  out.date = pub;
   if (found.empty()) return out;
   // The expression nearest the trigger (ties: the earlier one).
   const int64_t t = static_cast<int64_t>(trigger) - sentence_begin;
@@ -194,13 +209,37 @@ EventDate ResolveEventDate(std::string_view sentence, uint32_t sentence_begin, u
   return out;
 }
 
+}  // namespace
+
+EventDate ResolveEventDate(std::string_view sentence, uint32_t sentence_begin, uint32_t trigger,
+                           int pub) {
+  if (pub == 0) {
+    EventDate out;
+    out.date = pub;
+    return out;
+  }
+  return Pick(Candidates(sentence, pub), sentence_begin, trigger, pub);
+}
+
 void ResolveEventDates(const Document& doc, std::vector<Event>* events, size_t first) {
+  // A sentence's date expressions are found once for all its events.
+  int cached_sentence = -1, cached_pub = 0;
+  std::vector<Candidate> cached;
   for (size_t i = first; i < events->size(); ++i) {
     Event& e = (*events)[i];
     if (e.sentence < 0 || static_cast<size_t>(e.sentence) >= doc.sentences.size()) continue;
     const Sentence& s = doc.sentences[static_cast<size_t>(e.sentence)];
-    EventDate d = ResolveEventDate(doc.Original(s.begin, s.end), s.begin, e.trigger_span.begin,
-                                   DateToInt(e.pub_date));
+    const int pub = DateToInt(e.pub_date);
+    EventDate d;
+    d.date = pub;
+    if (pub != 0) {
+      if (e.sentence != cached_sentence || pub != cached_pub) {
+        cached = Candidates(doc.Original(s.begin, s.end), pub);
+        cached_sentence = e.sentence;
+        cached_pub = pub;
+      }
+      d = Pick(cached, s.begin, e.trigger_span.begin, pub);
+    }
     e.date_rule = d.rule;
     if (d.date == DateToInt(e.pub_date)) continue;
     char buf[40];
