@@ -5,32 +5,17 @@
 #include <cstdio>
 #include <unordered_set>
 
+#include "dyad/civil_days.h"
 #include "dyad/lexicon.h"
 #include "dyad/story.h"
 
 namespace dyad::code {
 namespace {
 
-// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
-int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-int CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+// yyyymmdd of a day count (dyad/civil_days.h).
+int YmdFromDays(int64_t z) {
+  int y = 0, m = 0, d = 0;
+  CivilFromDays(z, &y, &m, &d);
   return y * 10000 + m * 100 + d;
 }
 
@@ -40,7 +25,7 @@ int64_t Days(int yyyymmdd) {
 
 bool Exists(int y, int m, int d) {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
-  return CivilFromDays(DaysFromCivil(y, m, d)) == y * 10000 + m * 100 + d;
+  return YmdFromDays(DaysFromCivil(y, m, d)) == y * 10000 + m * 100 + d;
 }
 
 struct Word {
@@ -136,7 +121,7 @@ std::vector<Candidate> Candidates(std::string_view sentence, int pub) {
   std::vector<Word> w = Words(sentence);
   auto add = [&](size_t k, int64_t days, const char* rule) {
     if (days > p) return;
-    found.push_back({w[k].begin, CivilFromDays(days), rule});
+    found.push_back({w[k].begin, YmdFromDays(days), rule});
   };
   for (size_t k = 0; k < w.size(); ++k) {
     const std::string_view x = w[k].lower;

@@ -2,32 +2,19 @@
 // marking steps up to evaluateComplexity (see tabari_record.h).
 #include "code/tabari_record.h"
 
+#include "dyad/civil_days.h"
+
 #include <algorithm>
 #include <cstring>
 #include <sstream>
 
 namespace dyad::tabari::detail {
 
-// yyyymmdd <-> days, for <TIME> shifts.
-long DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe) - 719468;
-}
+// yyyymmdd shifted by `days`, for <TIME> shifts (dyad/civil_days.h).
 int ShiftDays(int date, int days) {
-  long z = DaysFromCivil(date / 10000, date / 100 % 100, date % 100) + days + 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long y = static_cast<long>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return static_cast<int>((y + (m <= 2)) * 10000 + m * 100 + d);
+  int y = 0, m = 0, d = 0;
+  CivilFromDays(DaysFromCivil(date / 10000, date / 100 % 100, date % 100) + days, &y, &m, &d);
+  return y * 10000 + m * 100 + d;
 }
 
 // filterText: punctuation out (commas, semicolons, colons and parentheses

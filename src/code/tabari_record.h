@@ -29,7 +29,6 @@ inline int HashClass(char c) {
   return 0;
 }
 // yyyymmdd <-> days, for <TIME> shifts.
-long DaysFromCivil(int y, int m, int d);
 int ShiftDays(int date, int days);
 
 // filterText: punctuation out (commas, semicolons, colons and parentheses

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "dyad/civil_days.h"
+
 namespace dyad::store {
 
 enum class Period { kDay, kWeek, kMonth };
@@ -25,8 +27,7 @@ const char* PeriodAdjective(Period p);
 std::optional<int> ParseDay(std::string_view yyyy_mm_dd);
 // The inverse: YYYY-MM-DD.
 std::string FormatDay(int day);
-int DaysFromCivil(int y, int m, int d);
-void CivilFromDays(int day, int* y, int* m, int* d);
+// (DaysFromCivil and CivilFromDays: dyad/civil_days.h.)
 
 // The first day of the period holding `day`: the day itself, the Monday of
 // its ISO week, or the first of its month.

@@ -304,15 +304,16 @@ Status EventStore::Init(Mode mode) {
     // below: a statement left mid-step holds a read transaction, and SQLite
     // reports a deadlock (SQLITE_BUSY at once, no busy timeout) when a
     // connection reading asks to write while another is writing.
-    sqlite::Stmt has_meta(*db_, "SELECT count(*) FROM sqlite_master WHERE name='meta'");
+    // Both counts in one statement, so one snapshot: read apart, another
+    // process's store created in between looked like "tables but no meta",
+    // not a dyad store.
+    sqlite::Stmt has_meta(*db_,
+                          "SELECT (SELECT count(*) FROM sqlite_master WHERE name='meta'), "
+                          "(SELECT count(*) FROM sqlite_master)");
     if (has_meta.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
     exists = has_meta.Int(0) > 0;
+    empty = has_meta.Int(1) == 0;
     has_meta.Reset();
-    if (!exists) {
-      sqlite::Stmt any(*db_, "SELECT count(*) FROM sqlite_master");
-      empty = !(any.Next() == sqlite::Step::kRow && any.Int(0) > 0);
-      any.Reset();
-    }
   }
   if (!exists) {
     if (!empty) return Status::InvalidArgument(db_->path() + ": not a dyad event store");
