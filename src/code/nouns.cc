@@ -61,6 +61,16 @@ bool OfIsTarget(const std::string& root) {
          root != "02" && root != "10" && root != "14";
 }
 
+// The verb an infinitive chain hangs on ("urged X to use …" -> "urged").
+int AboveInfinitives(const Clauses& clauses, int v) {
+  for (int steps = 0; steps < 8; ++steps) {
+    const Clause& c = clauses.Of(v);
+    if (c.kind != parse::ClauseKind::kInfinitive || c.governor_vg < 0) break;
+    v = c.governor_vg;
+  }
+  return v;
+}
+
 }  // namespace
 
 const EventNoun::Variant* NounStage::NounAt(uint32_t k) const {
@@ -116,11 +126,7 @@ NounStage::Governor NounStage::GovernorOf(int np) const {
     if (a_.parse.verbs[v].e <= p.b) {
       g.verb = v;
       if (env_.rd.comma_phrases_to_main && p.prep > 0 && w[p.prep - 1].tag == Tag::kComma) {
-        for (int steps = 0; steps < 8; ++steps) {
-          const Clause c = clauses_.Of(g.verb);
-          if (c.kind != parse::ClauseKind::kInfinitive || c.governor_vg < 0) break;
-          g.verb = c.governor_vg;
-        }
+        g.verb = AboveInfinitives(clauses_, g.verb);
       }
       return g;
     }
@@ -349,11 +355,7 @@ void NounStage::Run(std::vector<Event>* out) {
     const bool occasion = env_.rd.comma_phrases_to_main && info->root == "04" && gp >= 0 && !g.subject &&
                           (w[gp].lower == "during" || (w[gp].lower == "in" && code.rfind("041", 0) == 0));
     if (occasion && g.verb >= 0) {
-      for (int steps = 0; steps < 8; ++steps) {
-        const Clause c = clauses_.Of(g.verb);
-        if (c.kind != parse::ClauseKind::kInfinitive || c.governor_vg < 0) break;
-        g.verb = c.governor_vg;
-      }
+      g.verb = AboveInfinitives(clauses_, g.verb);
     }
     std::string why = NotAsserted(k, np, g, code.substr(0, 2), occasion);
     auto drop = [&](const std::string& reason) {
