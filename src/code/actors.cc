@@ -438,6 +438,19 @@ void ActorStage::ResolvePronoun(ActorRef* a, int np_index) {
   bool person = (l == "he" || l == "him" || l == "his" || l == "she" || l == "her");
   bool singular = (l == "it" || l == "its");
   bool plural = (l == "they" || l == "them" || l == "their" || l == "theirs");
+  const auto& words = a_.parse.words;
+  // "Germany, which has troops in Lithuania, said it …": a relative clause
+  // opened and closed by commas before the pronoun holds no antecedent.
+  auto in_closed_aside = [&](const Phrase& ph) {
+    if (!env_.rd.asides_hold_no_antecedent) return false;
+    int k = static_cast<int>(ph.b) - 1;
+    while (k >= 0 && words[k].tag != Tag::kComma) --k;
+    if (k < 0 || words[k + 1].tag != Tag::kRel) return false;
+    for (uint32_t j = ph.e; j < a->b; ++j) {
+      if (words[j].tag == Tag::kComma) return true;
+    }
+    return false;
+  };
   // "they", "them": the nearest plural phrase before it, an actor's or not
   // ("described the Western proposals as … and rejected them"); a single
   // state is "it", never "they".
@@ -451,6 +464,7 @@ void ActorStage::ResolvePronoun(ActorRef* a, int np_index) {
       bool plural_head = head.tag == Tag::kNoun && head.lower.size() > 3 && head.lower.back() == 's' &&
                          head.lower[head.lower.size() - 2] != 's';
       if (named < 2 && !plural_head) continue;
+      if (in_closed_aside(p)) continue;
       for (const ActorRef& x : p.actors) {
         if (x.code.empty() || x.place || x.pronoun) continue;
         CopyResolved(x, a);
@@ -462,6 +476,7 @@ void ActorStage::ResolvePronoun(ActorRef* a, int np_index) {
     }
   }
   for (int k = np_index - 1; k >= 0; --k) {
+    if (in_closed_aside(a_.phrases[k])) continue;
     for (auto it = a_.phrases[k].actors.rbegin(); it != a_.phrases[k].actors.rend(); ++it) {
       if (it->code.empty() || it->place || it->weak) continue;
       if (person && it->code.size() == 3) continue;

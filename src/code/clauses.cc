@@ -282,9 +282,11 @@ std::string Clauses::Blocked(int v, const Clause& c) const {
       std::string_view gl = c.governor;
       if (!parse::IsSayVerb(gl)) return "complement of '" + c.governor + "'";
       // "arguing that it threatens Russia": a present-tense claim is the
-      // speaker's view, not a reported act.
+      // speaker's view, not a reported act. The speaker's view is the
+      // act when it lays blame ("saying Russia bears the blame").
       if (vg.b == vg.head && (w[vg.head].vform == parse::VForm::kThird ||
-                              w[vg.head].vform == parse::VForm::kBase)) {
+                              w[vg.head].vform == parse::VForm::kBase) &&
+          !(env_.rd.blame_is_accusation && w[vg.head].lemma == "bear")) {
         return "present-tense claim in a statement";
       }
       std::string why = Blocked(c.governor_vg, Of(c.governor_vg));
@@ -354,6 +356,15 @@ std::string Clauses::Blocked(int v, const Clause& c) const {
   // January when Ethiopia signed …": a time clause under a historical
   // clause is history too.
   if (env_.rd.story_time && c.kind == parse::ClauseKind::kTemporal && c.intro >= 0 && !vg.future) {
+    // "…, seven years after protesters stormed the embassy": a time clause
+    // measured in months or years before the act it hangs on is history.
+    if (c.intro >= 1 && w[c.intro].lower == "after") {
+      std::string_view span = w[c.intro - 1].lower;
+      if (span == "years" || span == "year" || span == "decades" || span == "decade" || span == "months" ||
+          span == "month") {
+        return "historical (" + std::string(span) + " after)";
+      }
+    }
     // "… no relations since 1980, after students seized …": a past year
     // in the clause it hangs on.
     for (int k = 0; k + 1 < c.intro; ++k) {

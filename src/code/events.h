@@ -115,6 +115,9 @@ class EventStage {
   // The saying verb whose words verb group v is part of (a "that"
   // complement, or a quotation before the speaker), or -1.
   int SpeakerVerb(int v) const;
+  // The actors of the saying verb that governs v, unless that verb's
+  // subject is the phrase not_np; none when no saying verb governs v.
+  std::vector<ActorRef> SpeakerSources(int v, int not_np) const;
   // True when the speaker (`sources`) is the subject `sj` of verb group g
   // and says it will not do the act: g is negated, or "no", "not" or
   // "never" stands between the subject and g ("has no plans to invade").

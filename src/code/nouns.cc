@@ -164,6 +164,14 @@ bool Answers(std::string_view lemma) {
          lemma == "answer" || lemma == "heed" || lemma == "rebuff" || lemma == "spurn";
 }
 
+// "condemned the strikes", "investigated the raid": verbs that answer an
+// act take for granted that it happened.
+bool ReactsTo(std::string_view lemma) {
+  return lemma == "condemn" || lemma == "denounce" || lemma == "criticise" || lemma == "criticize" ||
+         lemma == "deplore" || lemma == "decry" || lemma == "investigate" || lemma == "probe" ||
+         lemma == "mourn" || lemma == "avenge";
+}
+
 }  // namespace
 
 std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g, std::string_view root,
@@ -207,9 +215,28 @@ std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g, std::s
     }
   }
   if (sentence_past_year_ >= 0) return "historical (" + std::string(w[sentence_past_year_].lower) + ")";
+  // "after Indian missile strikes on …", "after two days of clashes": an
+  // act named as what came before another happened ("years after" it is
+  // history).
+  if (env_.rd.occasions_happened && p.b > 0) {
+    uint32_t at = p.b - 1;
+    while (at > 0 && w[at].tag == Tag::kAdv) --at;  // "of deadly clashes"
+    if (w[at].lower == "of" && at > 0 && a_.phrase_of[at - 1] >= 0) at = a_.phrases[a_.phrase_of[at - 1]].b - 1;
+    if (at < p.b && (w[at].lower == "after" || w[at].lower == "following")) {
+      std::string_view span = at > 0 ? w[at - 1].lower : std::string_view();
+      if (span == "years" || span == "year" || span == "decades" || span == "decade" || span == "months" ||
+          span == "month") {
+        return "historical (" + std::string(span) + " after)";
+      }
+      return "";
+    }
+  }
   if (g.verb < 0) return "";
   const VerbGroup& vg = a_.parse.verbs[g.verb];
   std::string_view lemma = w[vg.head].lemma;
+  // "demanded that the IAEA condemn the U.S. strikes": what a reaction
+  // answers happened, whatever becomes of the reaction.
+  if (env_.rd.occasions_happened && g.object && !SaidRoot(root) && ReactsTo(lemma)) return "";
   const bool set_off = env_.rd.comma_phrases_to_main && p.prep >= 0 &&
                        ((p.prep > 0 && w[p.prep - 1].tag == Tag::kComma) || (root == "04" && occasion));
   if (!g.subject && !g.light && !set_off && (NotYetGovernor(lemma) || NotYetGovernor(w[vg.head].lower)) &&
@@ -281,10 +308,19 @@ std::vector<ActorRef> NounStage::Targets(uint32_t k, int np, const std::string& 
   }
   // A preposition after the phrase (past a "by" phrase).
   uint32_t j = std::max<uint32_t>(k + 1, p.e);
+  bool struck_nobody = false;  // "strikes on targets": a blow's object names no actor
   for (int hops = 0; hops < 3 && j + 1 < w.size(); ++hops) {
     std::string_view prep = w[j].lower;
     int next = a_.phrase_of[j + 1];
     if (next < 0) break;
+    // "strikes on targets in Pakistan": the place of what was struck.
+    if (struck_nobody && prep == "in") {
+      std::vector<ActorRef> places = usable(roles_.Targets(next));
+      if (!places.empty()) {
+        *how = "the place of what the blow struck";
+        return places;
+      }
+    }
     // "talks on / an agreement over the withdrawal": for consultation and
     // cooperation "on" and "over" name the topic, not the partner.
     bool topic = (prep == "on" || prep == "over") &&
@@ -305,6 +341,9 @@ std::vector<ActorRef> NounStage::Targets(uint32_t k, int np, const std::string& 
         *how = "noun's '" + std::string(prep) + "' phrase";
         return keep;
       }
+      // ("a strike on his residence in Tehran" hit his, not Iran's.)
+      struck_nobody = ViolentRoot(root) && (prep == "on" || prep == "against" || prep == "at") &&
+                      w[a_.phrases[next].b].tag != Tag::kPossPron;
     }
     if (prep != "by" && prep != "in" && prep != "from" && !topic && !target_prep) break;
     j = a_.phrases[next].e;

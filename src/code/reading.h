@@ -151,6 +151,27 @@ struct Reading {
   // "urged India to use its influence, in a call with …": a phrase set off
   // by a comma belongs to the main verb, not to an infinitive before it.
   bool comma_phrases_to_main = true;
+  // "Germany, which has troops in Lithuania, said it …": a pronoun after a
+  // comma-closed relative clause does not reach back into that clause.
+  bool asides_hold_no_antecedent = true;
+  // "EU sanctions on Iran were lifted": a measure lifted with no agent named
+  // is lifted by the actor its own phrase names.
+  bool measure_owner_lifts = true;
+  // "Protesters attacked the embassy": a crowd's assault is a violent
+  // protest (145), not a military one.
+  bool protesters_riot = true;
+  // "called the arrest unacceptable", "criticised the sanctions": a
+  // judgement on an act the story told answers that act's actor.
+  bool evaluations_criticize = true;
+  // "said Russia bore responsibility": the speaker blames the one said to
+  // bear it (112).
+  bool blame_is_accusation = true;
+  // "stormed and set fire to the embassy": a verb followed only by "and"
+  // and another verb shares that verb's object.
+  bool coordinated_verbs_share_object = true;
+  // "after Indian strikes on …", "condemned the strikes": an act named as
+  // what came before another, or as what a reaction answers, happened.
+  bool occasions_happened = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

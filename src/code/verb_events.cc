@@ -108,6 +108,12 @@ bool EventStage::IntentAllowed(int v, const Clause& c, bool* unnamed, bool refus
 
 namespace {
 
+// Nouns for a crowd in the street.
+bool IsCrowdNoun(std::string_view l) {
+  return l == "protesters" || l == "protestors" || l == "demonstrators" || l == "rioters" ||
+         l == "crowd" || l == "crowds" || l == "mob" || l == "mobs" || l == "marchers";
+}
+
 // Readiness for a blow ("ready to respond", "prepared to fight") is no
 // offer of cooperation.
 bool HostileReadiness(std::string_view lemma) {
@@ -127,6 +133,15 @@ bool EventStage::SpeakerSelf(int np) const {
   std::string_view first = w[p.b].lower;
   return (first == "the" || first == "our") &&
          (last == "kingdom" || last == "country" || last == "nation" || last == "republic");
+}
+
+std::vector<ActorRef> EventStage::SpeakerSources(int v, int not_np) const {
+  const int sv = SpeakerVerb(v);
+  if (sv < 0) return {};
+  int sj = a_.verbs[sv].subject;
+  if (sj < 0 && sv > v) sj = roles_.Subject(sv, clauses_.Of(sv));
+  if (sj < 0 || sj == not_np) return {};
+  return roles_.Sources(sj);
 }
 
 int EventStage::SpeakerVerb(int v) const {
@@ -213,6 +228,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   }
   const uint32_t end = patterns_.WindowEnd(v);
   PatternHit best = ve ? patterns_.Best(*ve, v, end, subj) : PatternHit();
+  bool pattern_in_subject = false;
   // "Sanctions on Syria were lifted", "asylum was granted": a passive's
   // subject holds the words its active patterns look for after the verb.
   if (ve && vg.passive && subj >= 0 && env_.rd.passive_subject_patterns &&
@@ -221,6 +237,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     if (in_subject.pattern && !in_subject.pattern->subject_is_target && in_subject.source_np < 0) {
       best = in_subject;
       best.target_np = -1;
+      pattern_in_subject = true;
     }
   }
   std::string code, pattern_text, origin;
@@ -274,6 +291,33 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       }
     }
     targets = roles_.Targets(subj);
+    // "EU sanctions on Iran were lifted": a measure named with its owner,
+    // lifted or imposed with no agent named, is the owner's act on the
+    // actor of its on/against phrase.
+    bool owner_acts = false;
+    if (env_.rd.measure_owner_lifts && pattern_in_subject && (info->root == "08" || info->root == "16")) {
+      // "Japanese sanctions": a demonym on the measure names its owner.
+      std::vector<ActorRef> owners;
+      for (ActorRef x : subj >= 0 ? a_.phrases[subj].actors : std::vector<ActorRef>()) {
+        if (x.code.empty() || x.place) continue;
+        x.weak = false;
+        owners.push_back(x);
+      }
+      // "U.S. sanctions … were lifted under an order signed by Trump": an
+      // agent of the owner's own state is the owner too.
+      const bool agent_is_owner = std::all_of(sources.begin(), sources.end(), [&](const ActorRef& x) {
+        return roles_.SameActor(owners, x) ||
+               std::any_of(owners.begin(), owners.end(), [&](const ActorRef& o) { return o.country == x.country; });
+      });
+      if (!owners.empty() && agent_is_owner) {
+        if (sources.empty()) {
+          sources = owners;
+          how = "passive, the measure's owner";
+        }
+        targets.clear();
+        owner_acts = true;
+      }
+    }
     // "A trade agreement between Chile and Japan was signed": a mutual act
     // with no agent is among the parties its subject names.
     if (sources.empty() && env_.rd.passive_on_phrases && subj >= 0 && MutualCode(code, hw.lemma)) {
@@ -300,7 +344,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       if (!x.country.empty()) stateless = false;
     }
     if (targets.empty() && env_.rd.passive_things_go_to && subj >= 0 &&
-        (a_.phrases[subj].actors.empty() || stateless)) {
+        (a_.phrases[subj].actors.empty() || stateless || owner_acts)) {
       for (uint32_t k = vg.e; k + 1 < end; ++k) {
         if (a_.phrase_of[k + 1] < 0) continue;
         // "Sanctions were imposed on two generals": what is laid on someone.
@@ -403,6 +447,12 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   } else if (best.pattern && (best.source_np >= 0 || best.pattern->subject_is_target)) {
     // "+ [receive] money from$": the pattern names who is who.
     sources = best.source_np >= 0 ? roles_.Sources(best.source_np) : std::vector<ActorRef>();
+    // "said Russia bore responsibility": the speaker blames the one said to
+    // bear it.
+    if (sources.empty() && best.pattern->subject_is_target && env_.rd.blame_is_accusation &&
+        info->root == "11") {
+      sources = SpeakerSources(v, subj);
+    }
     targets = best.pattern->subject_is_target ? roles_.Targets(subj) : roles_.Targets(best.target_np);
     if (!best.pattern->subject_is_target && best.target_np < 0) {
       int np = roles_.FirstActorAfter(v, static_cast<uint32_t>(w.size()), sources);
@@ -414,13 +464,8 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     // '"We are ready to …," the premier said', "said the kingdom was ready
     // to …": the speaker's own "we" or "the country" is the speaker.
     if (sources.empty() && env_.rd.speaker_we && subj >= 0 && SpeakerSelf(subj)) {
-      const int sv = SpeakerVerb(v);
-      if (sv >= 0) {
-        int sj = a_.verbs[sv].subject;
-        if (sj < 0 && sv > v) sj = roles_.Subject(sv, clauses_.Of(sv));
-        if (sj >= 0 && sj != subj) sources = roles_.Sources(sj);
-        if (!sources.empty()) how = "the speaker";
-      }
+      sources = SpeakerSources(v, subj);
+      if (!sources.empty()) how = "the speaker";
     }
     if (best.target_np >= 0) {
       targets = roles_.Targets(best.target_np);
@@ -431,7 +476,15 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     if (best.target_np < 0 || std::all_of(targets.begin(), targets.end(), [&](const ActorRef& t) {
           return roles_.SameActor(sources, t) && !t.place;
         })) {
-      targets = roles_.DefaultTargets(v, end, code, info->root, sources, &how);
+      // "stormed and set fire to the embassy": a verb with nothing after it
+      // but "and" and another verb shares that verb's object.
+      const int next = vg.e + 1 < w.size() && w[vg.e].tag == Tag::kCoord ? a_.VerbAt(vg.e + 1) : -1;
+      if (env_.rd.coordinated_verbs_share_object && next > v && a_.parse.verbs[next].b == vg.e + 1) {
+        targets = roles_.DefaultTargets(next, patterns_.WindowEnd(next), code, info->root, sources, &how);
+        if (!targets.empty()) how = "the object of the verb it is joined to";
+      } else {
+        targets = roles_.DefaultTargets(v, end, code, info->root, sources, &how);
+      }
     }
   }
   if (sources.empty()) {
@@ -484,6 +537,20 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     code = "190";
     info = env_.lex.EventCode(code);
     pattern_text += " (by military means)";
+  }
+  // "Hundreds of protesters attacked the embassy": a crowd's assault is a
+  // violent protest, a riot (145), not an armed attack.
+  // A killing stays a killing ("a mob beat a man to death").
+  bool kills = hw.lemma == "kill" || hw.lemma == "lynch" || hw.lemma == "murder" || hw.lemma == "shoot" ||
+               hw.lemma == "stab";
+  for (uint32_t k = vg.e; k + 1 < end && !kills; ++k) kills = w[k].lower == "to" && w[k + 1].lower == "death";
+  if (env_.rd.protesters_riot && (info->root == "18" || info->root == "19") && !kills && !sources.empty() &&
+      std::all_of(sources.begin(), sources.end(), [&](const ActorRef& x) {
+        return x.e > x.b && x.e <= w.size() && IsCrowdNoun(w[x.e - 1].lower);
+      })) {
+    code = "145";
+    info = env_.lex.EventCode(code);
+    pattern_text += " (a crowd's violence is a riot)";
   }
   // "The foreign ministry summoned the envoy to protest against …": a
   // state or its government protesting complains officially (114); street
@@ -654,6 +721,17 @@ bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>
     std::string_view h = head.lower;
     if (h == "launch" || h == "launches" || h == "test" || h == "tests" || h == "drills") {
       roots = {"15"};
+    } else if (env_.rd.evaluations_criticize &&
+               (h == "sanctions" || h == "tariffs" || h == "tariff" || h == "embargo")) {
+      roots = {"16"};
+    } else if (env_.rd.evaluations_criticize && (h == "detention" || h == "detentions")) {
+      roots = {"17"};
+    } else if (env_.rd.evaluations_criticize && (h == "ban" || h == "restrictions" || h == "measures")) {
+      roots = {"16", "17"};
+    } else if (env_.rd.evaluations_criticize && (h == "resolution" || h == "censure")) {
+      roots = {"10", "11", "16"};
+    } else if (env_.rd.evaluations_criticize && (h == "violence" || h == "storming")) {
+      roots = {"14", "17", "18", "19", "20"};
     } else if (h == "accusation" || h == "accusations" || h == "claim" || h == "claims" ||
                h == "allegation" || h == "allegations" || h == "charge" || h == "charges" || h == "remarks" ||
                h == "comments") {

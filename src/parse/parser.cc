@@ -260,6 +260,17 @@ bool IsAnonymousMeans(std::string_view w) {
   return Contains(s, w);
 }
 
+bool IsJudgingAdjective(std::string_view w) {
+  static const Set kJudging = {
+      "unacceptable", "illegal",        "outrageous",   "provocative",  "criminal",   "irresponsible",
+      "dangerous",    "barbaric",       "shameful",     "hypocritical", "appalling",  "deplorable",
+      "unjustified",  "reckless",       "hostile",      "treasonous",   "counterproductive",
+      "baseless",     "groundless",     "unfounded",    "absurd",       "illegitimate", "unlawful",
+      "regrettable",  "inhumane",       "heinous",      "abhorrent",    "despicable", "unjust",
+      "null",         "invalid",        "unwarranted",  "destabilising", "destabilizing", "motivated"};
+  return Contains(kJudging, w);
+}
+
 bool IsAttackNoun(std::string_view w) {
   static const Set s = {"shelling", "strike", "strikes", "airstrike", "airstrikes",
                         "bombardment", "bombardments", "fire", "gunfire", "attack", "attacks",
@@ -553,7 +564,8 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
             break;
           }
           if (tj == Tag::kVerb) {
-            noun = true;
+            // "saying Russia bears the blame": a saying verb opens a clause.
+            noun = !IsSayVerb(out->words[j].lemma);
             break;
           }
         }
@@ -634,6 +646,41 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     w.tag = Tag::kVerb;
     w.lemma = lemma;
     w.vform = same_form_past ? VForm::kPast : form;
+  }
+
+  // "EU sanctions on Iran were lifted", "Israeli strikes on Gaza have
+  // killed …": a third-person form whose prepositional phrase runs straight
+  // into an auxiliary or a past form has no clause of its own; it is a
+  // plural noun, the subject of what follows.
+  for (uint32_t i = 0; !dictionary_verbs && i + 3 < n; ++i) {
+    Word& w = out->words[i];
+    if (w.tag != Tag::kVerb || w.vform != VForm::kThird || !w.info || w.info->noun_count < 0) continue;
+    if (out->words[i + 1].tag != Tag::kPrep) continue;
+    uint32_t j = i + 2;
+    while (j < n && (out->words[j].tag == Tag::kDet || out->words[j].tag == Tag::kNum ||
+                     out->words[j].tag == Tag::kPossPron || out->words[j].tag == Tag::kProper ||
+                     out->words[j].tag == Tag::kNoun || out->words[j].tag == Tag::kPoss)) {
+      ++j;
+    }
+    if (j == i + 2 || j >= n) continue;
+    const Word& next = out->words[j];
+    if (next.tag == Tag::kBe || next.tag == Tag::kHave || next.tag == Tag::kModal ||
+        next.tag == Tag::kWill || (next.tag == Tag::kVerb && next.vform == VForm::kPast)) {
+      w.tag = Tag::kNoun;
+      w.noun_use = w.event_verb;
+      if (!w.event_verb) w.lemma = std::string_view();
+    }
+  }
+
+  // "called the arrest unacceptable": a judging adjective right after a
+  // noun, before no other noun, is predicated of the phrase, not part of it.
+  for (uint32_t i = 1; !dictionary_verbs && i < n; ++i) {
+    Word& w = out->words[i];
+    if (w.tag != Tag::kNoun || !IsJudgingAdjective(w.lower)) continue;
+    Tag before = out->words[i - 1].tag;
+    if (before != Tag::kNoun && before != Tag::kProper) continue;
+    if (i + 1 < n && (out->words[i + 1].tag == Tag::kNoun || out->words[i + 1].tag == Tag::kProper)) continue;
+    w.tag = Tag::kAdv;
   }
 
   // Word ids for pattern matching.

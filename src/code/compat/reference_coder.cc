@@ -54,6 +54,13 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.readiness_cooperates = false;
   r.speaker_we = false;
   r.comma_phrases_to_main = false;
+  r.asides_hold_no_antecedent = false;
+  r.measure_owner_lifts = false;
+  r.protesters_riot = false;
+  r.evaluations_criticize = false;
+  r.blame_is_accusation = false;
+  r.coordinated_verbs_share_object = false;
+  r.occasions_happened = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
