@@ -274,6 +274,13 @@ std::vector<ActorRef> NounStage::ByAgent(uint32_t k, int np) const {
   int v = a_.VerbAt(j);
   if (v >= 0 && a_.parse.verbs[v].participle) j = a_.parse.verbs[v].e;
   if (j + 1 < w.size() && w[j].lower == "out") ++j;
+  // "a visit to Minsk by the U.S. envoy", "strikes on Gaza by Israel": past
+  // the noun's own target phrase.
+  if (env_.rd.occasions_happened && j + 2 < w.size() && w[j].lower != "by" &&
+      (w[j].tag == Tag::kPrep || w[j].tag == Tag::kTo) && a_.phrase_of[j + 1] >= 0) {
+    const uint32_t after = a_.phrases[a_.phrase_of[j + 1]].e;
+    if (after + 1 < w.size() && w[after].lower == "by") j = after;
+  }
   if (j + 1 < w.size() && w[j].lower == "by" && a_.phrase_of[j + 1] >= 0) {
     return roles_.Sources(a_.phrase_of[j + 1]);
   }

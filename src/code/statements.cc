@@ -186,8 +186,14 @@ void EventStage::CodeNounTriggers(std::vector<Event>* out) {
     std::string why = clauses_.Blocked(g, c);
     if (!why.empty() && why != "gerund") continue;
     int subj = a_.verbs[g].subject;
+    // "were handed back … during a visit to Abuja by the minister": a
+    // passive's subject made no visit; the visit's own agent did.
+    const uint32_t after = a_.phrases[a_.phrase_of[k + 2]].e;
+    if (env_.rd.occasions_happened &&
+        (a_.parse.verbs[g].passive || (after < w.size() && w[after].lower == "by"))) {
+      continue;
+    }
     std::vector<ActorRef> sources = roles_.Sources(subj);
-    if (a_.parse.verbs[g].passive) sources = roles_.Sources(subj);
     std::vector<ActorRef> targets = roles_.Targets(a_.phrase_of[k + 2]);
     std::vector<std::pair<ActorRef, ActorRef>> pairs;
     for (const ActorRef& s : sources) {

@@ -291,6 +291,15 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       }
     }
     targets = roles_.Targets(subj);
+    // "Twenty Benin Bronzes were handed back to Nigeria": a pattern's
+    // prepositional target slot after the verb names the target.
+    if (env_.rd.passive_on_phrases && best.target_np >= 0 && !pattern_in_subject &&
+        a_.phrases[best.target_np].b > 0) {
+      const Word& before = w[a_.phrases[best.target_np].b - 1];
+      if ((before.tag == Tag::kTo || before.tag == Tag::kPrep) && before.lower != "by") {
+        targets = roles_.Targets(best.target_np);
+      }
+    }
     // "EU sanctions on Iran were lifted": a measure named with its owner,
     // lifted or imposed with no agent named, is the owner's act on the
     // actor of its on/against phrase.
