@@ -130,7 +130,7 @@ class EventStage {
   // latest act of the story (within eight sentences) that a definite event
   // noun right after verb group v refers back to; false when none.
   bool ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>& sources,
-                      const std::vector<Event>& story, ActorRef* t) const;
+                      const std::vector<Event>& story, bool deny, ActorRef* t) const;
   // How many the object of verb group v counts ("at least 120 villagers":
   // 120; "hundreds of": 200; "thousands of": 2000); 0 when no number.
   long VictimCount(int v, uint32_t end) const;

@@ -172,6 +172,9 @@ struct Reading {
   // "after Indian strikes on …", "condemned the strikes": an act named as
   // what came before another, or as what a reaction answers, happened.
   bool occasions_happened = true;
+  // "would withdraw the finance bill": yielding on a law or a tax with no
+  // one named answers the state's own people.
+  bool home_policies = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -455,6 +455,17 @@ std::vector<ActorRef> Roles::DefaultTargets(int v, uint32_t end, const std::stri
   };
   bool concession = (root == "03" || root == "08") &&
                     std::all_of(sources.begin(), sources.end(), domestic_party);
+  // "Ruto said he would withdraw the finance bill": yielding on a law or a
+  // tax at home answers the state's own people.
+  if (!concession && env_.rd.home_policies && (root == "03" || root == "08")) {
+    for (uint32_t m = vg.e; m < end && m < vg.e + 6; ++m) {
+      if (a_.phrase_of[m] < 0) continue;
+      std::string_view h = w[a_.phrases[a_.phrase_of[m]].e - 1].lower;
+      concession = h == "bill" || h == "bills" || h == "law" || h == "laws" || h == "tax" || h == "taxes" ||
+                   h == "decree" || h == "legislation" || h == "amendment" || h == "levy";
+      break;
+    }
+  }
   if (root == "14" || domestic_measure || concession) {
     for (const ActorRef& s : sources) {
       if (s.country.empty() || (s.code.size() <= 3 && !s.people && root == "14")) continue;

@@ -515,7 +515,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   if (no_other && env_.rd.reaction_targets && !vg.passive &&
       (info->root == "05" || info->root == "11" || info->root == "12" || code.rfind("016", 0) == 0)) {
     ActorRef t;
-    if (ReactionTarget(v, end, sources, *out, &t)) {
+    if (ReactionTarget(v, end, sources, *out, code.rfind("016", 0) == 0, &t)) {
       targets = {t};
       how = "the actor of the act it reacts to";
     }
@@ -694,11 +694,20 @@ std::string EventStage::ForcesToPartnerCode(int v, uint32_t end) const {
 }
 
 bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>& sources,
-                                const std::vector<Event>& story, ActorRef* t) const {
+                                const std::vector<Event>& story, bool deny, ActorRef* t) const {
   const auto& w = a_.parse.words;
   uint32_t k = a_.parse.verbs[v].e;
   while (k < end && w[k].tag == Tag::kAdv) ++k;
   if (k >= end || a_.phrase_of[k] < 0) return false;
+  // "denied any role in the rocket fire": the act the role was in.
+  if (env_.rd.evaluations_criticize) {
+    const Phrase& first = a_.phrases[a_.phrase_of[k]];
+    std::string_view h = w[first.e - 1].lower;
+    if ((h == "role" || h == "involvement" || h == "responsibility" || h == "part") && first.e + 1 < end &&
+        (w[first.e].lower == "in" || w[first.e].lower == "for") && a_.phrase_of[first.e + 1] >= 0) {
+      k = first.e + 1;
+    }
+  }
   const Phrase& p = a_.phrases[a_.phrase_of[k]];
   // A definite phrase points back at something told: "the strike", "this move".
   std::string_view det = w[p.b].lower;
@@ -723,7 +732,11 @@ bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>
       }
     }
   }
-  if (variant) {
+  const std::string_view head_word = head.lower;
+  if (env_.rd.evaluations_criticize && (head_word == "incursion" || head_word == "incursions" ||
+                                        head_word == "violation" || head_word == "violations")) {
+    roots = {"15", "18", "19"};  // a crossing or a violation told as a show of force or a blow
+  } else if (variant) {
     roots.push_back(variant->code.substr(0, 2));
     if (roots[0] == "18" || roots[0] == "19" || roots[0] == "20") roots = {"18", "19", "20"};
   } else {
@@ -741,6 +754,9 @@ bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>
       roots = {"10", "11", "16"};
     } else if (env_.rd.evaluations_criticize && (h == "violence" || h == "storming")) {
       roots = {"14", "17", "18", "19", "20"};
+    } else if (env_.rd.evaluations_criticize && (parse::IsAttackNoun(h) || h == "fire")) {
+      roots = {"18", "19", "20"};
+
     } else if (h == "accusation" || h == "accusations" || h == "claim" || h == "claims" ||
                h == "allegation" || h == "allegations" || h == "charge" || h == "charges" || h == "remarks" ||
                h == "comments") {
@@ -758,6 +774,16 @@ bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>
     x.country = it->source.country;
     x.b = x.e = p.b;  // named by the earlier act, not by words here
     x.how = "the actor of an act the story told";
+    // "Minsk denied the incursion": denying one's own act answers the one
+    // it was done to.
+    const bool own = std::any_of(sources.begin(), sources.end(),
+                                 [&](const ActorRef& s) { return !s.country.empty() && s.country == x.country; });
+    if (env_.rd.evaluations_criticize && deny && own && it->target &&
+        !it->target->code.empty()) {
+      x.code = it->target->code;
+      x.country = it->target->country;
+      x.how = "the one the denied act was done to";
+    }
     if (x.code.empty() || roles_.SameActor(sources, x)) continue;
     *t = x;
     return true;

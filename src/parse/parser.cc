@@ -434,6 +434,12 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
                                      before == Tag::kModal || before == Tag::kWill)) {
         out->words[i].tag = Tag::kAdv;
       }
+      // "Colombia will back Venezuela's return", "pledged to back Kyiv": after
+      // an auxiliary or "to", "back" is the verb, not the particle.
+      if (lower[i] == "back" && (before == Tag::kWill || before == Tag::kModal || before == Tag::kTo ||
+                                 before == Tag::kDo || before == Tag::kNeg)) {
+        out->words[i].tag = Tag::kOther;
+      }
     }
   }
 
