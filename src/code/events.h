@@ -115,6 +115,7 @@ class EventStage {
   // The saying verb whose words verb group v is part of (a "that"
   // complement, or a quotation before the speaker), or -1.
   int SpeakerVerb(int v) const;
+  bool HostAnnounces(int v, const std::vector<ActorRef>& speakers) const;
   // The actors of the saying verb that governs v, unless that verb's
   // subject is the phrase not_np; none when no saying verb governs v.
   std::vector<ActorRef> SpeakerSources(int v, int not_np) const;

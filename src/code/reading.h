@@ -175,6 +175,9 @@ struct Reading {
   // "would withdraw the finance bill": yielding on a law or a tax with no
   // one named answers the state's own people.
   bool home_policies = true;
+  // "Xi will travel to Moscow, the Kremlin said": a visit or meeting the
+  // host announces is the visitor's intent (036), as if he had said it.
+  bool hosts_announce_visits = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

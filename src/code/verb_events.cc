@@ -101,9 +101,29 @@ bool EventStage::IntentAllowed(int v, const Clause& c, bool* unnamed, bool refus
       *unnamed = true;
       continue;
     }
-    if (!same_speaker(static_cast<int>(g))) return false;
+    if (!same_speaker(static_cast<int>(g)) && !(env_.rd.hosts_announce_visits && HostAnnounces(v, speaker_of(g)))) {
+      return false;
+    }
   }
   return true;
+}
+
+// "Xi will travel to Moscow for talks with Putin, the Kremlin said": a visit
+// or meeting announced by the one who is to receive it.
+bool EventStage::HostAnnounces(int v, const std::vector<ActorRef>& speakers) const {
+  const auto& w = a_.parse.words;
+  std::string_view l = w[a_.parse.verbs[v].head].lemma;
+  if (l != "visit" && l != "travel" && l != "meet" && l != "fly" && l != "arrive" && l != "come") return false;
+  const uint32_t end = patterns_.WindowEnd(v);
+  for (uint32_t k = a_.parse.verbs[v].e; k < end; ++k) {
+    if (a_.phrase_of[k] < 0) continue;
+    for (const ActorRef& x : a_.phrases[a_.phrase_of[k]].actors) {
+      for (const ActorRef& s : speakers) {
+        if (!x.country.empty() && x.country == s.country) return true;
+      }
+    }
+  }
+  return false;
 }
 
 namespace {
@@ -513,7 +533,8 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     return t.code.empty() || t.weak || (roles_.SameActor(sources, t) && !t.place);
   });
   if (no_other && env_.rd.reaction_targets && !vg.passive &&
-      (info->root == "05" || info->root == "11" || info->root == "12" || code.rfind("016", 0) == 0)) {
+      (info->root == "05" || info->root == "11" || info->root == "12" || code.rfind("016", 0) == 0 ||
+       (env_.rd.evaluations_criticize && code.rfind("012", 0) == 0))) {
     ActorRef t;
     if (ReactionTarget(v, end, sources, *out, code.rfind("016", 0) == 0, &t)) {
       targets = {t};
@@ -707,6 +728,13 @@ bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>
         (w[first.e].lower == "in" || w[first.e].lower == "for") && a_.phrase_of[first.e + 1] >= 0) {
       k = first.e + 1;
     }
+    // "voiced concern over the incident": the feeling's object.
+    if ((h == "concern" || h == "concerns" || h == "alarm" || h == "dismay" || h == "outrage" || h == "anger") &&
+        first.e + 1 < end &&
+        (w[first.e].lower == "over" || w[first.e].lower == "about" || w[first.e].lower == "at") &&
+        a_.phrase_of[first.e + 1] >= 0) {
+      k = first.e + 1;
+    }
   }
   const Phrase& p = a_.phrases[a_.phrase_of[k]];
   // A definite phrase points back at something told: "the strike", "this move".
@@ -754,6 +782,8 @@ bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>
       roots = {"10", "11", "16"};
     } else if (env_.rd.evaluations_criticize && (h == "violence" || h == "storming")) {
       roots = {"14", "17", "18", "19", "20"};
+    } else if (env_.rd.evaluations_criticize && (h == "incident" || h == "incidents")) {
+      roots = {"13", "14", "15", "16", "17", "18", "19", "20"};  // never a kindness
     } else if (env_.rd.evaluations_criticize && (parse::IsAttackNoun(h) || h == "fire")) {
       roots = {"18", "19", "20"};
 

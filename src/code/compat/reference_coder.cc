@@ -62,6 +62,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.coordinated_verbs_share_object = false;
   r.occasions_happened = false;
   r.home_policies = false;
+  r.hosts_announce_visits = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
