@@ -36,6 +36,7 @@ void ActorStage::Run() {
     if (env_.rd.role_from_next_phrase) CountriesFromPhrase(&a_.phrases[k]);
     if (env_.rd.speaker_for_phrase) SpeakerFor(&a_.phrases[k]);
     if (env_.rd.two_parties) TwoParties(&a_.phrases[k], static_cast<int>(k));
+    if (env_.rd.bloc_reference) TheBloc(&a_.phrases[k], static_cast<int>(k));
     for (ActorRef& a : a_.phrases[k].actors) {
       if (a.pronoun && a.code.empty()) ResolvePronoun(&a, static_cast<int>(k));
       if (a.code.empty() && !a.role.empty()) InheritCountry(&a, a_.phrases[k]);
@@ -587,6 +588,34 @@ void ActorStage::TwoParties(Phrase* np, int index) {
     out.push_back(x);
   }
   np->actors = std::move(out);
+}
+
+// "the bloc", "the 27-nation bloc", "the alliance": the international
+// organisation named last, in this sentence or before it ("the alliance" is
+// NATO's word).
+void ActorStage::TheBloc(Phrase* np, int index) {
+  const auto& w = a_.parse.words;
+  for (const ActorRef& a : np->actors) {
+    if (!a.code.empty()) return;
+  }
+  if (np->e - np->b < 2 || np->e - np->b > 3 || w[np->b].lower != "the") return;
+  std::string_view head = w[np->e - 1].lower;
+  if (head != "bloc" && head != "alliance") return;
+  const std::string_view part = head == "alliance" ? "NAT" : "";
+  const ActorRef* found = nullptr;
+  for (int k = index - 1; k >= 0 && !found; --k) {
+    for (const ActorRef& x : a_.phrases[k].actors) {
+      if (x.code.rfind("IGO", 0) == 0 && x.code.find(part) != std::string::npos) found = &x;
+    }
+  }
+  if (!found) found = discourse_.LatestGroup(part);
+  if (!found) return;
+  ActorRef x = *found;
+  x.b = np->b;
+  x.e = np->e;
+  x.pronoun = false;
+  x.how = "the organisation named before";
+  np->actors = {x};
 }
 
 // "a spokesman for the German defence ministry", "an official of the

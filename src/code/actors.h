@@ -40,6 +40,7 @@ class ActorStage {
   void CountriesFromPhrase(Phrase* np);
   void SpeakerFor(Phrase* np);
   void TwoParties(Phrase* np, int index);
+  void TheBloc(Phrase* np, int index);
   void InheritCountry(ActorRef* a, const Phrase& np);
 
   const StoryEnv& env_;

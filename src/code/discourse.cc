@@ -44,6 +44,14 @@ const ActorRef* Discourse::LatestStateActor() const {
   return nullptr;
 }
 
+const ActorRef* Discourse::LatestGroup(std::string_view part) const {
+  for (size_t i = 0; i < count_; ++i) {
+    const ActorRef& x = Newest(i);
+    if (x.code.rfind("IGO", 0) == 0 && x.code.find(part) != std::string::npos) return &x;
+  }
+  return nullptr;
+}
+
 bool Discourse::TwoParties(std::vector<ActorRef>* out) const {
   // The states held in memory, each once (its newest mention), ranked by
   // how often they were subjects, then by recency.

@@ -16,6 +16,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "code/analysis.h"
@@ -39,6 +40,10 @@ class Discourse {
   // The latest actor with a country that is not a place: "the president",
   // "the government" of the story so far. Null if none.
   const ActorRef* LatestStateActor() const;
+
+  // The latest international organisation whose code holds `part` ("NAT"
+  // for "the alliance"; "" for any): "the bloc" of the story so far.
+  const ActorRef* LatestGroup(std::string_view part) const;
 
   // The actor that acted most often in earlier sentences (at least twice),
   // for the verbal responses of a standoff (intent 03, demand 10, rejection

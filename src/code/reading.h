@@ -178,6 +178,8 @@ struct Reading {
   // "Xi will travel to Moscow, the Kremlin said": a visit or meeting the
   // host announces is the visitor's intent (036), as if he had said it.
   bool hosts_announce_visits = true;
+  // "the bloc", "the alliance": the international organisation named last.
+  bool bloc_reference = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its
