@@ -180,6 +180,9 @@ struct Reading {
   bool hosts_announce_visits = true;
   // "the bloc", "the alliance": the international organisation named last.
   bool bloc_reference = true;
+  // A bare statement (010) about the speaker's own country's people faces
+  // the next actor named, or none.
+  bool statements_face_outward = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -118,6 +118,13 @@ void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::ve
       if (a_.phrase_of[k] < 0) continue;
       for (const ActorRef& t : a_.phrases[a_.phrase_of[k]].actors) {
         if (t.code.empty() || t.place || roles_.SameActor(sources, t)) continue;
+        // "Japan has no plans to send its forces to Ukraine, the premier
+        // said": a state's words about its own people face the next actor.
+        if (env_.rd.statements_face_outward &&
+            std::any_of(sources.begin(), sources.end(),
+                        [&](const ActorRef& s) { return !s.country.empty() && s.country == t.country; })) {
+          continue;
+        }
         targets.push_back(t);
         break;
       }

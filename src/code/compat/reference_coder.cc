@@ -64,6 +64,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.home_policies = false;
   r.hosts_announce_visits = false;
   r.bloc_reference = false;
+  r.statements_face_outward = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
