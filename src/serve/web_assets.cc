@@ -171,6 +171,7 @@ constexpr std::string_view kAppJs = R"DYAD('use strict';
     if (!date) { status('Pick the story date.', true); return; }
     status('Coding…');
     $('why').hidden = true;
+    $('code-map').hidden = true;
     explained = null;
     lastStory = { id: $('story-id').value || 'web-1', date, text };
     let data;
