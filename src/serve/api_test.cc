@@ -178,14 +178,17 @@ TEST(ServePage, HeadersAndScriptAreSafe) {
     if (a.path == "/") html = a.body;
   }
   ASSERT_FALSE(js.empty());
-  for (const char* bad : {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("}) {
+  for (const char* bad :
+       {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("}) {
     EXPECT_EQ(js.find(bad), std::string::npos) << bad;
   }
   // Story urls become links only through webUrl(), which takes http(s) only.
   EXPECT_NE(js.find("/^https?:\\/\\/"), std::string::npos);
   EXPECT_NE(js.find("if (webUrl(s.url))"), std::string::npos);
   size_t hrefs = 0;
-  for (size_t at = js.find(".href ="); at != std::string::npos; at = js.find(".href =", at + 1)) ++hrefs;
+  for (size_t at = js.find(".href ="); at != std::string::npos; at = js.find(".href =", at + 1)) {
+    ++hrefs;
+  }
   EXPECT_EQ(hrefs, 1u);  // the one after webUrl()
   EXPECT_EQ(js.find("'href'"), std::string::npos);
   EXPECT_EQ(js.find("href:"), std::string::npos);
