@@ -136,6 +136,10 @@ int RunServe(const ServeArgs& a) {
     svr.Get(prefix + "/timeline", store_get(&serve::Api::Timeline));
     svr.Get(prefix + "/alerts", store_get(&serve::Api::Alerts));
     svr.Get(prefix + "/dyads", store_get(&serve::Api::Dyads));
+    svr.Get(prefix + "/places", store_get(&serve::Api::Places));
+    svr.Get(prefix + "/map", [&](const httplib::Request&, httplib::Response& res) {
+      send(res, api.Map());
+    });
     svr.Get(prefix + R"(/stories/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
       send(res, api.StoryById(req.matches[1].str()));
     });
@@ -144,7 +148,8 @@ int RunServe(const ServeArgs& a) {
       svr.Put(prefix + p, not_allowed("POST"));
       svr.Delete(prefix + p, not_allowed("POST"));
     }
-    for (const char* p : {"/health", "/version", "/events", "/timeline", "/alerts", "/dyads"}) {
+    for (const char* p : {"/health", "/version", "/events", "/timeline", "/alerts", "/dyads",
+                          "/places", "/map"}) {
       svr.Post(prefix + p, not_allowed("GET"));
       svr.Put(prefix + p, not_allowed("GET"));
       svr.Delete(prefix + p, not_allowed("GET"));
@@ -157,8 +162,9 @@ int RunServe(const ServeArgs& a) {
     std::string path(asset.path);
     svr.Get(path, [&asset](const httplib::Request&, httplib::Response& res) {
       res.set_content(asset.body.data(), asset.body.size(), std::string(asset.content_type));
-      res.set_header("Content-Security-Policy", std::string(serve::kContentSecurityPolicy));
-      res.set_header("X-Frame-Options", "DENY");
+      for (const serve::Header& h : serve::PageHeaders()) {
+        res.set_header(std::string(h.name), std::string(h.value));
+      }
     });
   }
   // 4xx and 5xx replies that no handler filled (unknown path, body over the
@@ -207,7 +213,8 @@ RunFn AddServeCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "serve",
       "Serve the coder over HTTP: a JSON API (POST /api/code, POST /api/explain, GET "
-      "/api/health, /api/version; with --db, GET /api/events, /api/timeline, /api/alerts, /api/dyads; the "
+      "/api/health, /api/version, /api/map; with --db, GET /api/events, /api/places, /api/timeline, "
+      "/api/alerts, /api/dyads, /api/stories/ID; the "
       "same under /v1) and a web page at /. Binds 127.0.0.1 unless --host says otherwise. The "
       "dictionaries are loaded once. Stops on SIGINT or SIGTERM. See docs/SERVE.md.");
   cmd->add_option("--db", args->db, "Event store file for the store endpoints (only read: the server never writes to it)");

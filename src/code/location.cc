@@ -221,6 +221,33 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
     // "the Amhara region", "Niger state": a division's name before its noun,
     // whatever else the dictionary says the name is.
     const bool division_after = m && m->b == k && m->e < w.size() && (cls(m->e) & kDivision);
+    // "the Kenyan capital", "Kenya's capital", "the capital of Kenya": the
+    // country's capital city.
+    if (m && m->b == k && (m->kind == EntryKind::kDemonym || m->kind == EntryKind::kCountry)) {
+      uint32_t after = m->e < n && w[m->e].lower == "'s" ? m->e + 1 : m->e;
+      bool before = k >= 2 && w[k - 1].lower == "of" && w[k - 2].lower == "capital" &&
+                    m->kind == EntryKind::kCountry;
+      const std::string& code = env_.lex.entry(m->entry).CodeOn(env_.date);
+      // Not "Kenya's capital markets", "the Iranian capital punishment law";
+      // and "the Saudi capital Riyadh", "the Kenyan capital, Nairobi" name it.
+      const uint32_t nx = before ? m->e : after + 1;
+      const uint32_t nx2 = nx < w.size() && w[nx].tag == Tag::kComma ? nx + 1 : nx;
+      const bool noun_after = nx < w.size() && w[nx].tag == Tag::kNoun &&
+                              !(cls(nx) & (kFacility | kPart | kCalendar)) &&
+                              !TimeWord(w[nx].lower);
+      const bool named = nx2 < w.size() && Capitalized(w[nx2]) && !(cls(nx2) & kCalendar);
+      if (code.size() >= 3 && !noun_after && !named &&
+          ((after < n && w[after].lower == "capital") || before)) {
+        if (const GeoPlace* cap = gz_.Capital(code.substr(0, 3))) {
+          c.b = before ? k - 2 : k;
+          c.e = before ? m->e : after + 1;
+          c.place = cap;
+          k = c.e;
+          cands_.push_back(c);
+          continue;
+        }
+      }
+    }
     if (m && m->b == k && (PlaceKind(m->kind) || division_after)) {
       c.e = std::max(m->e, k + 1);
       resolving_b_ = c.b;
@@ -401,7 +428,10 @@ void LocationStage::FindCandidates(const SentenceAnalysis& a, const Clauses& cla
       }
       if (cls(j) & kPreposition) {
         std::string_view p = x.lower;
-        bool loc = LocativePrep(p) || (p == "on" && c.place->type != GeoType::kCountry);
+        bool loc = LocativePrep(p) || (p == "on" && c.place->type != GeoType::kCountry) ||
+                   // "off the coast of Vladivostok", "off Sevastopol"; not
+                   // "an incident off Borneo" (a country: the actor rule's).
+                   (p == "off" && c.place->type != GeoType::kCountry && !c.fallback);
         bool visit = p == "to" && ((j > 0 && (cls(j - 1) & kVisit)) ||
                                    (j > 1 && (cls(j - 2) & kVisit)));  // "a visit Monday to"
         // "sent soldiers to Sinaloa state": a destination inside a country is

@@ -4,9 +4,12 @@
 //
 //   1. sentence  a place the sentence names where the act stands: after a
 //                locative preposition ("in Kharkiv", "near Rafah", "at the
-//                port of Hodeidah", "in Sudan's Darfur region"), a visit's
-//                venue ("a visit to Warsaw"), or a verb's object ("visited
-//                Kyiv", "defending Avdiivka") — the nearest to the trigger;
+//                port of Hodeidah", "in Sudan's Darfur region", "off the
+//                coast of Vladivostok"), a visit's venue ("a visit to
+//                Warsaw"), or a verb's object ("visited Kyiv", "defending
+//                Avdiivka") — the nearest to the trigger; "the Kenyan
+//                capital", "Kenya's capital" and "the capital of Kenya" are
+//                the country's capital city;
 //   2. dateline  the story's dateline ("ABUJA —", "KYIV, Feb 3 (Reuters) -");
 //   3. story     a place an earlier sentence gave an event of the same country;
 //   4. actor     the country the act was done in: the target's for force,

@@ -64,5 +64,25 @@ TEST(Location, ADivisionNounMakesItTheDivision) {
             "Niger, NGA, admin1, sentence");
 }
 
+TEST(Location, OffTheCoastOfAPlaceIsWhereANavalActHappened) {
+  EXPECT_EQ(Places("Chinese and Russian warships held joint drills off the coast of Vladivostok on "
+                   "Saturday."),
+            "Vladivostok, RUS, city, sentence | Vladivostok, RUS, city, sentence");
+}
+
+TEST(Location, ACountrysCapitalIsItsCapitalCity) {
+  EXPECT_EQ(Places("Kenyan police clashed with protesters in the Kenyan capital on Tuesday."),
+            "Nairobi, KEN, city, sentence");
+  EXPECT_EQ(Places("Kenyan police clashed with protesters in Kenya's capital on Tuesday."),
+            "Nairobi, KEN, city, sentence");
+  EXPECT_EQ(Places("Kenyan police clashed with protesters in the capital of Kenya on Tuesday."),
+            "Nairobi, KEN, city, sentence");
+  // "capital" before another noun is not the city.
+  EXPECT_EQ(Places("Kenyan police clashed with protesters in Kenya's capital markets district on "
+                   "Tuesday.")
+                .find("Nairobi"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace dyad::code

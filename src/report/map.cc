@@ -13,10 +13,25 @@ namespace {
 
 #include "report/world_map.inc"
 
-// The drawn band: latitudes 84 N to 58 S (y = 90 - lat in 6 … 148).
-constexpr double kTop = 6, kHeight = 142;
+constexpr double kTop = kMapTop, kHeight = kMapHeight;
 
 }  // namespace
+
+std::string_view WorldLandPath() { return kWorldMapPath; }
+
+double PointRadius(int64_t events, int64_t most) {
+  if (most < 1) most = 1;
+  return kPointRadiusMin +
+         kPointRadiusScale * std::sqrt(static_cast<double>(events) / static_cast<double>(most));
+}
+
+int PointQuadClass(const MapPoint& p) {
+  int q = 0;
+  for (int i = 1; i < 4; ++i) {
+    if (p.quad[i] > p.quad[q]) q = i;
+  }
+  return q + 1;
+}
 
 std::vector<MapPoint> MapPoints(const std::vector<store::Mention>& mentions,
                                 const std::vector<store::DedupEvent>& events) {
@@ -57,11 +72,8 @@ std::string WorldMapSvg(const std::vector<MapPoint>& points, int width) {
   for (const MapPoint& p : points) most = std::max(most, p.events);
   // Largest first, so that small points stay on top.
   for (const MapPoint& p : points) {
-    int q = 0;
-    for (int i = 1; i < 4; ++i) {
-      if (p.quad[i] > p.quad[q]) q = i;
-    }
-    double r = 0.9 + 3.6 * std::sqrt(static_cast<double>(p.events) / static_cast<double>(most));
+    const int q = PointQuadClass(p) - 1;
+    const double r = PointRadius(p.events, most);
     s << "<circle class=\"place\" cx=\"" << Num(p.lon + 180) << "\" cy=\"" << Num(90 - p.lat)
       << "\" r=\"" << Num(r) << "\" fill=\"" << kQuadColors[q]
       << "\" fill-opacity=\"0.75\" stroke=\"#fff\" stroke-width=\"0.2\"><title>" << Esc(p.name)

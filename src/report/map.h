@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/dedup.h"
@@ -30,6 +31,21 @@ std::vector<MapPoint> MapPoints(const std::vector<store::Mention>& mentions,
 // The map as an <svg class="dyad-chart dyad-map">: land, then a
 // <circle class="place"> per point with a <title> ("Kharkiv (UKR): 3 events").
 std::string WorldMapSvg(const std::vector<MapPoint>& points, int width = 1000);
+
+// The map's parts, for other drawers (the web page of `dyad serve` draws
+// the same map from GET /api/map). Coordinates are the equirectangular
+// projection's x = lon + 180, y = 90 - lat; the drawn band is latitudes
+// 84 N to 58 S (y from kMapTop to kMapTop + kMapHeight).
+inline constexpr double kMapTop = 6, kMapHeight = 142;
+// The land: one SVG path in those coordinates.
+std::string_view WorldLandPath();
+// A point's radius in map units: kPointRadiusMin + kPointRadiusScale *
+// sqrt(events / most), `most` the events of the busiest point.
+inline constexpr double kPointRadiusMin = 0.9, kPointRadiusScale = 3.6;
+double PointRadius(int64_t events, int64_t most);
+// The quad class (1..4) a point is coloured by: its most frequent one, the
+// lower on a tie; 1 when it has none.
+int PointQuadClass(const MapPoint& p);
 
 }  // namespace dyad::report
 

@@ -9,6 +9,8 @@
 
 #include "io/duplicates.h"
 #include "io/story_reader.h"
+#include "report/map.h"
+#include "report/svg.h"
 #include "store/alerts.h"
 #include "store/country_codes.h"
 #include "store/dates.h"
@@ -86,6 +88,30 @@ std::optional<Reply> CheckDates(const Params& p, std::initializer_list<const cha
     if (!v.empty() && !IsValidDate(v)) {
       return Error(400, std::string(k) + " '" + v + "' is not a YYYY-MM-DD date");
     }
+  }
+  return std::nullopt;
+}
+
+// The mentions /api/events and /api/places select: dates, ends and root
+// checked (400, 404), read from the store (500).
+std::optional<Reply> SelectMentions(const std::string& db, const Params& p,
+                                    std::vector<store::Mention>* out) {
+  if (auto bad = CheckDates(p, {"from", "to"})) return *bad;
+  std::string root = Get(p, "root");
+  if (!root.empty() && (root.size() != 2 || !std::all_of(root.begin(), root.end(), ::isdigit))) {
+    return Error(400, "root '" + root + "' is not a two-digit CAMEO root such as 19");
+  }
+  std::unique_ptr<store::EventStore> st;
+  if (auto bad = OpenStore(db, &st)) return *bad;
+  std::string err;
+  auto src = ResolveEnd(Get(p, "source"), *st, &err);
+  auto tgt = src ? ResolveEnd(Get(p, "target"), *st, &err) : std::nullopt;
+  if (!src || !tgt) return Error(404, err);
+  store::MentionQuery q{Get(p, "from"), Get(p, "to"), *src, *tgt, false, ""};
+  auto all = st->Mentions(q);
+  if (!all.ok()) return Error(500, "the event store cannot be read");
+  for (auto& m : *all) {
+    if (root.empty() || m.event.code.compare(0, 2, root) == 0) out->push_back(std::move(m));
   }
   return std::nullopt;
 }
@@ -263,28 +289,12 @@ Reply Api::Version() const {
 }
 
 Reply Api::Events(const Params& p) const {
-  if (auto bad = CheckDates(p, {"from", "to"})) return *bad;
   auto limit = IntParam(p, "limit", 100), offset = IntParam(p, "offset", 0);
   if (!limit || !offset || *limit > 1000) {
     return Error(400, "limit (0-1000) and offset must be non-negative integers");
   }
-  std::string root = Get(p, "root");
-  if (!root.empty() && (root.size() != 2 || !std::all_of(root.begin(), root.end(), ::isdigit))) {
-    return Error(400, "root '" + root + "' is not a two-digit CAMEO root such as 19");
-  }
-  std::unique_ptr<store::EventStore> st;
-  if (auto bad = OpenStore(options_.db, &st)) return *bad;
-  std::string err;
-  auto src = ResolveEnd(Get(p, "source"), *st, &err);
-  auto tgt = src ? ResolveEnd(Get(p, "target"), *st, &err) : std::nullopt;
-  if (!src || !tgt) return Error(404, err);
-  store::MentionQuery q{Get(p, "from"), Get(p, "to"), *src, *tgt, false, ""};
-  auto all = st->Mentions(q);
-  if (!all.ok()) return Error(500, "the event store cannot be read");
   std::vector<store::Mention> mentions;
-  for (auto& m : *all) {
-    if (root.empty() || m.event.code.compare(0, 2, root) == 0) mentions.push_back(std::move(m));
-  }
+  if (auto bad = SelectMentions(options_.db, p, &mentions)) return *bad;
   // Each mention as `dyad export --format jsonl` writes it: with its
   // deduplicated event (default dedup options), found among the matches.
   auto events = store::Deduplicate(mentions, store::DedupOptions());
@@ -304,6 +314,46 @@ Reply Api::Events(const Params& p) const {
   out += "],\"total\":" + std::to_string(total) + ",\"limit\":" + std::to_string(*limit) +
          ",\"offset\":" + std::to_string(*offset) + "}";
   return {200, std::move(out)};
+}
+
+Reply Api::Map() const {
+  json j;
+  j["projection"] = "equirectangular";
+  j["x"] = "lon + 180";
+  j["y"] = "90 - lat";
+  j["view_box"] = {0, report::kMapTop, 360, report::kMapHeight};
+  j["land"] = std::string(report::WorldLandPath());
+  j["radius"] = {{"min", report::kPointRadiusMin}, {"scale", report::kPointRadiusScale}};
+  j["quad_classes"] = json::array();
+  for (int q = 0; q < 4; ++q) {
+    j["quad_classes"].push_back({{"quad_class", q + 1},
+                                 {"label", report::kQuadLabels[q]},
+                                 {"color", report::kQuadColors[q]}});
+  }
+  return {200, Dump(j)};
+}
+
+Reply Api::Places(const Params& p) const {
+  std::vector<store::Mention> mentions;
+  if (auto bad = SelectMentions(options_.db, p, &mentions)) return *bad;
+  auto events = store::Deduplicate(mentions, store::DedupOptions());
+  json j;
+  j["places"] = json::array();
+  int64_t placed = 0;
+  for (const report::MapPoint& pt : report::MapPoints(mentions, events)) {
+    placed += pt.events;
+    j["places"].push_back({{"name", pt.name},
+                           {"country", pt.country},
+                           {"type", pt.type},
+                           {"lat", pt.lat},
+                           {"lon", pt.lon},
+                           {"events", pt.events},
+                           {"quad", {pt.quad[0], pt.quad[1], pt.quad[2], pt.quad[3]}},
+                           {"quad_class", report::PointQuadClass(pt)}});
+  }
+  j["placed"] = placed;
+  j["events"] = events.size();
+  return {200, Dump(j)};
 }
 
 Reply Api::Timeline(const Params& p) const {

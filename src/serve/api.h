@@ -81,6 +81,18 @@ class Api {
   Reply Health() const;
   // GET /api/version: {"coder","dictionary"}, the versions every event carries.
   Reply Version() const;
+  // GET /api/map: the report's world map as data, for the page to draw
+  // events on (src/report/map.h): {"projection","x","y","view_box":[x, y,
+  // w, h],"land": SVG path,"radius":{"min","scale"},"quad_classes":[{"quad_class",
+  // "label","color"}…]}. The same for every request.
+  Reply Map() const;
+  // With a store. GET /api/places?source=&target=&from=&to=&root=: where the
+  // matching deduplicated events happened, one point per place as the
+  // report's map groups them (report::MapPoints): {"places":[{"name",
+  // "country","type","lat","lon","events","quad":[4 counts],"quad_class"}…],
+  // "placed": events with a point, "events": deduplicated events}. The
+  // parameters are read as /api/events reads them.
+  Reply Places(const Params& p) const;
 
   // With a store. GET /api/events?source=&target=&from=&to=&root=&limit=&offset=:
   // stored events (mentions) in (date, story, sentence) order, each as

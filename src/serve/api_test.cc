@@ -5,6 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "dyad/lexicon.h"
+#include "report/map.h"
+#include "report/svg.h"
+#include "serve/web_assets.h"
 
 namespace dyad::serve {
 namespace {
@@ -121,6 +124,87 @@ TEST(ServeApi, StoreRoutesWithoutAStoreAre404) {
   EXPECT_EQ(TestApi().Events({{"from", "2024-02-30"}}).status, 400);
   EXPECT_EQ(TestApi().Timeline({{"source", "RUS"}, {"target", "UKR"}, {"by", "year"}}).status, 400);
   EXPECT_EQ(json::parse(TestApi().Health().body)["store"], false);
+  EXPECT_EQ(TestApi().Places({}).status, 404);
+  EXPECT_EQ(TestApi().Places({{"source", "RUS"}, {"target", "UKR"}}).status, 404);
+  EXPECT_EQ(TestApi().Places({{"from", "2024-13-01"}}).status, 400);
+  EXPECT_EQ(TestApi().Places({{"root", "1x"}}).status, 400);
+  EXPECT_EQ(TestApi().Places({{"to", "yesterday"}}).status, 400);
+}
+
+// GET /api/map is the report's map as data: its land path, its band and the
+// quad colours, so that the page draws what the report draws.
+TEST(ServeApi, MapIsTheReportsMap) {
+  Reply r = TestApi().Map();
+  ASSERT_EQ(r.status, 200);
+  json j = json::parse(r.body);
+  EXPECT_EQ(j["land"].get<std::string>(), std::string(report::WorldLandPath()));
+  EXPECT_GT(j["land"].get<std::string>().size(), 10000u);
+  // The report's SVG draws the same path in the same band.
+  std::string svg = report::WorldMapSvg({});
+  EXPECT_NE(svg.find(j["land"].get<std::string>()), std::string::npos);
+  ASSERT_EQ(j["view_box"].size(), 4u);
+  EXPECT_NE(svg.find("viewBox=\"0 " + report::Num(j["view_box"][1].get<double>()) + " 360 " +
+                     report::Num(j["view_box"][3].get<double>()) + "\""),
+            std::string::npos);
+  EXPECT_EQ(j["x"], "lon + 180");
+  EXPECT_EQ(j["y"], "90 - lat");
+  ASSERT_EQ(j["quad_classes"].size(), 4u);
+  for (int q = 0; q < 4; ++q) {
+    EXPECT_EQ(j["quad_classes"][q]["quad_class"], q + 1);
+    EXPECT_EQ(j["quad_classes"][q]["color"], report::kQuadColors[q]);
+    EXPECT_EQ(j["quad_classes"][q]["label"], report::kQuadLabels[q]);
+  }
+  // A point of the busiest place has the largest radius the report draws.
+  EXPECT_DOUBLE_EQ(j["radius"]["min"].get<double>() + j["radius"]["scale"].get<double>(),
+                   report::PointRadius(7, 7));
+}
+
+// The page is sent with a Content-Security-Policy that allows no inline
+// script, nothing from another origin and no framing; its script puts
+// server text in with textContent and links only http(s) story urls.
+TEST(ServePage, HeadersAndScriptAreSafe) {
+  std::map<std::string, std::string> h;
+  for (const Header& x : PageHeaders()) h[std::string(x.name)] = std::string(x.value);
+  const std::string& csp = h["Content-Security-Policy"];
+  EXPECT_NE(csp.find("default-src 'none'"), std::string::npos);
+  EXPECT_NE(csp.find("script-src 'self'"), std::string::npos);
+  EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
+  EXPECT_EQ(csp.find("http"), std::string::npos);  // no other origin
+  EXPECT_EQ(h["X-Frame-Options"], "DENY");
+  std::string js, html;
+  for (const Asset& a : WebAssets()) {
+    if (a.path == "/app.js") js = a.body;
+    if (a.path == "/") html = a.body;
+  }
+  ASSERT_FALSE(js.empty());
+  for (const char* bad :
+       {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("}) {
+    EXPECT_EQ(js.find(bad), std::string::npos) << bad;
+  }
+  // Story urls become links only through webUrl(), which takes http(s) only.
+  EXPECT_NE(js.find("/^https?:\\/\\/"), std::string::npos);
+  EXPECT_NE(js.find("if (webUrl(s.url))"), std::string::npos);
+  size_t hrefs = 0;
+  for (size_t at = js.find(".href ="); at != std::string::npos; at = js.find(".href =", at + 1)) {
+    ++hrefs;
+  }
+  EXPECT_EQ(hrefs, 1u);  // the one after webUrl()
+  EXPECT_EQ(js.find("'href'"), std::string::npos);
+  EXPECT_EQ(js.find("href:"), std::string::npos);
+  // No inline script or style in the page (the CSP would block it).
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_EQ(html.find("style="), std::string::npos);
+  EXPECT_EQ(html.find("onclick"), std::string::npos);
+  // Every id is used once.
+  std::map<std::string, int> ids;
+  for (size_t at = html.find(" id=\""); at != std::string::npos; at = html.find(" id=\"", at + 1)) {
+    size_t b = at + 5, e = html.find('"', b);
+    ++ids[html.substr(b, e - b)];
+  }
+  for (const auto& [id, n] : ids) EXPECT_EQ(n, 1) << id;
+  EXPECT_EQ(ids.count("map"), 1u);
+  EXPECT_EQ(ids.count("store-map"), 1u);
 }
 
 }  // namespace

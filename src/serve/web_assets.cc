@@ -41,6 +41,11 @@ constexpr std::string_view kIndexHtml = R"DYAD(<!doctype html>
     <thead><tr><th>#</th><th>source</th><th>target</th><th>code</th><th>label</th><th>Goldstein</th><th>PLOVER</th><th>sentence</th><th>trigger</th></tr></thead>
     <tbody></tbody>
   </table>
+  <section id="code-map" hidden>
+    <h2>Where</h2>
+    <p id="map-note"></p>
+    <div id="map"></div>
+  </section>
   <aside id="why" hidden>
     <h2>Why: sentence <span id="why-n"></span></h2>
     <div id="why-body"></div>
@@ -57,7 +62,10 @@ constexpr std::string_view kIndexHtml = R"DYAD(<!doctype html>
   <div id="timeline"></div>
   <h2>Events</h2>
   <div id="store-events"></div>
-  <div id="story"></div>
+  <div id="stored-story"></div>
+  <h2>Where</h2>
+  <p id="store-map-note"></p>
+  <div id="store-map"></div>
   <h2>Alerts</h2>
   <div id="alerts"></div>
 </section>
@@ -100,6 +108,10 @@ svg.network .edge { cursor: pointer; }
 #story .text { white-space: pre-wrap; border-left: 3px solid #ccc; padding-left: 8px; }
 a.story-link { cursor: pointer; text-decoration: underline; }
 svg.timeline text { font-size: 10px; fill: #444; }
+svg.dyad-map { width: 100%; max-width: 900px; height: auto; display: block; }
+svg.dyad-map text { font-size: 4px; fill: #333; }
+svg.dyad-map circle.place { cursor: default; }
+#stored-story .text { white-space: pre-wrap; border-left: 3px solid #ccc; padding-left: 8px; }
 )DYAD";
 
 constexpr std::string_view kAppJs = R"DYAD('use strict';
@@ -159,6 +171,7 @@ constexpr std::string_view kAppJs = R"DYAD('use strict';
     if (!date) { status('Pick the story date.', true); return; }
     status('Coding…');
     $('why').hidden = true;
+    $('code-map').hidden = true;
     explained = null;
     lastStory = { id: $('story-id').value || 'web-1', date, text };
     let data;
@@ -187,6 +200,8 @@ constexpr std::string_view kAppJs = R"DYAD('use strict';
     });
     $('events').hidden = data.events.length === 0;
     showStory(text, data.events);
+    await showMap($('map'), $('map-note'), placesOf(data.events), data.events.length);
+    $('code-map').hidden = data.events.length === 0;
     const st = data.stats;
     let msg = `${data.events.length} event${data.events.length === 1 ? '' : 's'} from ${st.sentences} sentences.`;
     if (data.errors.length) msg += ' ' + data.errors.join('; ');
@@ -298,9 +313,75 @@ constexpr std::string_view kAppJs = R"DYAD('use strict';
     box.append(svg);
   }
 
+  // ---- the world map: the report's land, projection, point sizes and
+  // colours (GET /api/map, src/report/map.h), events' places drawn on it ----
+  let mapFrame = null;
+  const getMap = async () => mapFrame || (mapFrame = await api('/api/map'));
+
+  // Events' locations grouped as the report's map groups them (one point per
+  // place, coloured by its most frequent quad class), busiest first; events
+  // whose location has no point are left out. Same shape as /api/places.
+  function placesOf(events) {
+    const by = new Map();
+    for (const e of events) {
+      const l = e.location;
+      if (!l || typeof l.lat !== 'number' || typeof l.lon !== 'number') continue;
+      const key = [l.country, l.type, l.name].join('\u0001');
+      let p = by.get(key);
+      if (!p) by.set(key, (p = { name: l.name, country: l.country, type: l.type, lat: l.lat, lon: l.lon, events: 0, quad: [0, 0, 0, 0] }));
+      p.events++;
+      if (e.quad_class >= 1 && e.quad_class <= 4) p.quad[e.quad_class - 1]++;
+    }
+    const out = [...by.values()];
+    for (const p of out) {
+      let q = 0;
+      for (let i = 1; i < 4; i++) if (p.quad[i] > p.quad[q]) q = i;
+      p.quad_class = q + 1;
+    }
+    return out.sort((a, b) => b.events - a.events);
+  }
+
+  // Draws `points` on the world map into `box`, a line about them in `note`.
+  async function showMap(box, note, points, total) {
+    let m;
+    try { m = await getMap(); } catch (err) { box.replaceChildren(el('p', 'Error: ' + err.message, 'dropped')); return; }
+    const [x0, y0, w, h] = m.view_box;
+    const svg = svgEl('svg', { class: 'dyad-map', viewBox: `${x0} ${y0} ${w} ${h}`, role: 'img',
+      'aria-label': 'Map of where the events happened' });
+    svg.append(svgEl('rect', { x: x0, y: y0, width: w, height: h, fill: '#eef3f7' }));
+    svg.append(svgEl('path', { class: 'land', d: m.land, fill: '#d9dee3', stroke: '#b8c0c8', 'stroke-width': 0.15 }));
+    const most = Math.max(1, ...points.map((p) => p.events));
+    let placed = 0;
+    for (const p of points) {  // busiest first, so that small points stay on top
+      placed += p.events;
+      const c = svgEl('circle', { class: 'place', cx: p.lon + 180, cy: 90 - p.lat,
+        r: m.radius.min + m.radius.scale * Math.sqrt(p.events / most),
+        fill: m.quad_classes[p.quad_class - 1].color, 'fill-opacity': 0.75, stroke: '#fff', 'stroke-width': 0.2 });
+      const tip = svgEl('title', {});
+      tip.textContent = `${p.name} (${p.country}${p.type === 'city' ? '' : ', ' + p.type}): ${p.events} event${p.events === 1 ? '' : 's'}`;
+      c.append(tip);
+      svg.append(c);
+    }
+    let lx = x0 + 4;
+    const ly = y0 + h - 6;
+    for (const q of m.quad_classes) {
+      svg.append(svgEl('circle', { class: 'legend', cx: lx + 1, cy: ly, r: 1.4, fill: q.color }));
+      const t = svgEl('text', { x: lx + 3.5, y: ly + 1.4 });
+      t.textContent = q.label;
+      svg.append(t);
+      lx += 48;
+    }
+    box.replaceChildren(svg);
+    note.textContent = `${placed} of ${total} event${total === 1 ? '' : 's'} placed at ${points.length} place${points.length === 1 ? '' : 's'}` +
+      ' (a point per place, its area by events, its colour by their most frequent quad class; hover for the place).';
+  }
+
+  // Only http(s) links: a story's url is the feed's, not ours.
+  const webUrl = (u) => typeof u === 'string' && /^https?:\/\/[^\s]+$/i.test(u);
+
   // A stored story with its events (/api/stories/{id}), evidence marked.
   async function loadStory(id) {
-    const box = $('story');
+    const box = $('stored-story');
     let data;
     try { data = await api('/api/stories/' + encodeURIComponent(id)); } catch (err) { box.replaceChildren(el('p', 'Error: ' + err.message, 'dropped')); return; }
     const s = data.story;
@@ -322,7 +403,16 @@ constexpr std::string_view kAppJs = R"DYAD('use strict';
     text.append(dec.decode(bytes.slice(at)));
     const ul = el('ul');
     for (const e of data.events) ul.append(el('li', `${e.date} ${e.source.code} → ${e.target ? e.target.code : '—'}: ${e.code} (${e.trigger})`));
-    box.replaceChildren(el('h2', `Story ${s.id} (${s.date}${s.publisher ? ', ' + s.publisher : ''})`), text, ul);
+    const head = el('h2', `Story ${s.id} (${s.date}${s.publisher ? ', ' + s.publisher : ''})`);
+    if (webUrl(s.url)) {
+      const a = el('a', 'source', 'source-link');
+      a.href = s.url;
+      a.rel = 'noopener noreferrer';
+      head.append(' · ', a);
+    } else if (s.url) {
+      head.append(el('span', ' · ' + s.url, 'source-url'));
+    }
+    box.replaceChildren(head, text, ul);
   }
 
   async function loadTimeline() {
@@ -331,6 +421,7 @@ constexpr std::string_view kAppJs = R"DYAD('use strict';
     const box = $('timeline');
     box.replaceChildren();
     $('store-events').replaceChildren();
+    loadStoreMap(source, target);
     let data;
     try {
       data = await api(`/api/timeline?source=${encodeURIComponent(source)}&target=${encodeURIComponent(target)}&by=${by}`);
@@ -367,6 +458,14 @@ constexpr std::string_view kAppJs = R"DYAD('use strict';
     });
     box.append(svg);
     box.append(el('p', 'Bars: events by quad class (green cooperation, orange/red conflict); dots: mean Goldstein. Click a period for its events.'));
+  }
+
+  // Where the dyad's deduplicated events happened (/api/places).
+  async function loadStoreMap(source, target) {
+    try {
+      const data = await api(`/api/places?source=${encodeURIComponent(source)}&target=${encodeURIComponent(target)}`);
+      await showMap($('store-map'), $('store-map-note'), data.places, data.events);
+    } catch (err) { $('store-map').replaceChildren(el('p', 'Error: ' + err.message, 'dropped')); }
   }
 
   async function loadEvents(source, target, from, next) {
@@ -439,6 +538,14 @@ const std::vector<Asset>& WebAssets() {
       {"/app.css", "text/css; charset=utf-8", kAppCss},
   };
   return assets;
+}
+
+const std::vector<Header>& PageHeaders() {
+  static const std::vector<Header> headers = {
+      {"Content-Security-Policy", kContentSecurityPolicy},
+      {"X-Frame-Options", "DENY"},
+  };
+  return headers;
 }
 
 }  // namespace dyad::serve

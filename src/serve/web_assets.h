@@ -24,6 +24,14 @@ inline constexpr std::string_view kContentSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+struct Header {
+  std::string_view name, value;
+};
+// The headers every asset is sent with: the Content-Security-Policy above,
+// X-Frame-Options DENY (apps/cli/serve_main.cc adds nosniff, no-referrer
+// and no-store to every reply).
+const std::vector<Header>& PageHeaders();
+
 }  // namespace dyad::serve
 
 #endif  // DYAD_SERVE_WEB_ASSETS_H_

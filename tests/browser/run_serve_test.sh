@@ -16,6 +16,13 @@ DB="$ART/serve-examples.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"
 "$DYAD" ingest --db "$DB" "$SRC/examples/stories.jsonl" || exit 1
 "$DYAD" ingest --db "$DB" --date 2025-03-14 "$SRC/examples/border-crisis.txt" || exit 1
+# Two stories of the first week with urls: an http(s) one is linked on the
+# page, a javascript: one is not.
+cat >"$ART/serve-urls.jsonl" <<'EOF'
+{"id": "url-web", "date": "2025-03-14", "url": "https://example.org/news/1", "text": "Venezuelan troops shelled a Guyanese border post on Friday."}
+{"id": "url-js", "date": "2025-03-14", "url": "javascript:alert(document.domain)", "text": "Venezuelan troops shelled a Guyanese border post near Eteringbang on Friday."}
+EOF
+"$DYAD" ingest --db "$DB" "$ART/serve-urls.jsonl" || exit 1
 command -v node >/dev/null || { echo "FAIL: node is not installed"; exit 1; }
 LOG="$ART/serve-browser.log"
 "$DYAD" serve --db "$DB" --port 0 --threads 2 2>"$LOG" &

@@ -240,6 +240,43 @@ try:
           and [x["mentions"] for x in d["dyads"]] == sorted([x["mentions"] for x in d["dyads"]], reverse=True),
           (d, counts))
 
+    # /api/places: the deduplicated events (each cluster's representative, as
+    # /api/events marks it) grouped by place, as the report's map groups them.
+    def places_of(events):
+        by = {}
+        for e in events:
+            loc = e.get("location")
+            if e["id"] != e["event_cluster"]["id"] or not loc or loc.get("lat") is None or loc.get("lon") is None:
+                continue
+            p = by.setdefault((loc["country"], loc["type"], loc["name"]), {
+                "name": loc["name"], "country": loc["country"], "type": loc["type"],
+                "lat": loc["lat"], "lon": loc["lon"], "events": 0, "quad": [0, 0, 0, 0]})
+            p["events"] += 1
+            if 1 <= e["quad_class"] <= 4:
+                p["quad"][e["quad_class"] - 1] += 1
+        for p in by.values():
+            p["quad_class"] = max(range(4), key=lambda q: (p["quad"][q], -q)) + 1
+        return sorted(by.values(), key=lambda p: (p["country"], p["type"], p["name"]))
+    for query in ("", "?source=VEN&target=GUY", "?root=19&from=2025-03-16"):
+        st, pl = srv.json("GET", "/api/places" + query)
+        _, ev = srv.json("GET", "/api/events?limit=1000" + ("&" + query[1:] if query else ""))
+        want = places_of(ev["events"])
+        got = sorted(pl.get("places", []), key=lambda p: (p["country"], p["type"], p["name"]))
+        check("GET /api/places" + query + ": the events' places as the report's map groups them",
+              st == 200 and got == want and len(want) > 0
+              and pl["events"] == len({e["event_cluster"]["id"] for e in ev["events"]})
+              and pl["placed"] == sum(p["events"] for p in want)
+              and [p["events"] for p in pl["places"]] == sorted([p["events"] for p in want], reverse=True),
+              (st, got[:3], want[:3]))
+    st, m = srv.json("GET", "/api/map")
+    report_html = os.path.join(tmp, "report.html")
+    rc, _, e = run("report", "--db", db, "--out", report_html)
+    html = open(report_html, encoding="utf-8").read() if rc == 0 else ""
+    check("GET /api/map: the land the report draws, its band and its quad colours",
+          st == 200 and len(m["land"]) > 10000 and ('d="' + m["land"] + '"') in html
+          and m["view_box"] == [0, 6, 360, 142] and len(m["quad_classes"]) == 4
+          and all(q["color"] in html for q in m["quad_classes"]), (st, rc, e))
+
     # One stored story with its events and their evidence.
     sid = stored[0]["story_id"]
     st, s = srv.json("GET", "/api/stories/" + urllib.request.quote(sid, safe=""))
@@ -280,6 +317,12 @@ try:
     check("GET / is the page, with a Content-Security-Policy",
           st == 200 and b'id="events"' in body and "script-src 'self'" in csp
           and "unsafe-inline" not in csp and hd.get("Content-Type", "").startswith("text/html"), csp)
+    check("the page has a map of the coded events and of the store's",
+          b'id="map"' in body and b'id="store-map"' in body and hd.get("X-Frame-Options") == "DENY")
+    for asset in ("/app.js", "/app.css"):
+        st, hd, _ = srv.request("GET", asset)
+        check(asset + " is sent with the same Content-Security-Policy",
+              st == 200 and hd.get("Content-Security-Policy", "") == csp)
     st, hd, body = srv.request("GET", "/app.js")
     check("GET /app.js", st == 200 and "javascript" in hd.get("Content-Type", "") and b"/api/code" in body)
     check("no external URL in the page's assets", not any(
@@ -335,6 +378,10 @@ try:
     err("a bad limit", "GET", "/api/events?limit=-3", None, 400)
     err("a bad date parameter", "GET", "/api/events?from=yesterday", None, 400)
     err("a bad root", "GET", "/api/events?root=1;DROP", None, 400)
+    err("places: a bad root", "GET", "/api/places?root=x", None, 400)
+    err("places: a bad date", "GET", "/api/places?to=2025-02-30", None, 400)
+    err("places: an unknown dyad end", "GET", "/api/places?source=XYZZY", None, 404)
+    err("POST on the map", "POST", "/api/map", {}, 405)
     err("SQL in a dyad end", "GET", "/api/events?source=VEN'%20OR%201=1--", None, 404)
     st, h3 = srv.json("GET", "/api/health")
     st2, r = srv.json("POST", "/api/code", stories[:1])
