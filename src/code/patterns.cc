@@ -58,6 +58,18 @@ uint32_t Patterns::WindowEnd(int v) const {
     }
     if (t == Tag::kEnd || t == Tag::kRel || t == Tag::kThat || t == Tag::kSub) return k;
     if (t == Tag::kPunct && (w[k].lower == ";" || w[k].lower == ":")) return k;
+    // "sent 21 tonnes of supplies, including tents and blankets, to
+    // Afghanistan": a list set off by commas after "including" or "such as"
+    // is passed over, up to the comma that closes it.
+    if (t == Tag::kComma && env_.rd.inclusions_in_window && k + 2 < w.size() &&
+        (w[k + 1].lower == "including" || (w[k + 1].lower == "such" && w[k + 2].lower == "as"))) {
+      uint32_t j = k + (w[k + 1].lower == "such" ? 3 : 2);
+      while (j < w.size() && (a_.phrase_of[j] >= 0 || w[j].tag == Tag::kComma || w[j].tag == Tag::kCoord)) ++j;
+      if (j < w.size() && j > k + 2 && w[j - 1].tag == Tag::kComma) {
+        k = j - 1;
+        continue;
+      }
+    }
     if (t == Tag::kComma) return k;
     if (t == Tag::kQuote && k > vg.e) return k;
     int g = a_.VerbAt(k);

@@ -183,6 +183,12 @@ struct Reading {
   // A bare statement (010) about the speaker's own country's people faces
   // the next actor named, or none.
   bool statements_face_outward = true;
+  // "sent supplies, including tents and blankets, to Afghanistan": a list set
+  // off by commas after "including" stays inside the verb's window.
+  bool inclusions_in_window = true;
+  // "Supplies were delivered to a hospital in Gaza City": sent to a place
+  // that names no actor, to the country of the place it is in.
+  bool sent_to_places = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -120,9 +120,22 @@ void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::ve
         if (t.code.empty() || t.place || roles_.SameActor(sources, t)) continue;
         // "Japan has no plans to send its forces to Ukraine, the premier
         // said": a state's words about its own people face the next actor.
-        if (env_.rd.statements_face_outward &&
-            std::any_of(sources.begin(), sources.end(),
-                        [&](const ActorRef& s) { return !s.country.empty() && s.country == t.country; })) {
+        // (A group's words about the people of its state still face them.)
+        auto role_of = [](const ActorRef& x) {
+          return x.code.size() >= 6 ? std::string_view(x.code).substr(3, 3) : std::string_view();
+        };
+        auto state_voice = [&](const ActorRef& x) {
+          std::string_view r = role_of(x);
+          return r.empty() || r == "GOV" || r == "MIL" || r == "ELI" || r == "LEG" || r == "COP" || r == "JUD";
+        };
+        auto opposed = [&](const ActorRef& x) {
+          std::string_view r = role_of(x);
+          return r == "OPP" || r == "REB" || r == "SEP" || r == "INS" || r == "CRM";
+        };
+        if (env_.rd.statements_face_outward && !opposed(t) &&
+            std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) {
+              return state_voice(s) && !s.country.empty() && s.country == t.country;
+            })) {
           continue;
         }
         targets.push_back(t);

@@ -385,6 +385,15 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
         for (const ActorRef& t : roles_.Targets(a_.phrase_of[k + 1])) {
           if (!t.code.empty() && !(on && t.place && !blow)) targets.push_back(t);
         }
+        // "Supplies were delivered to a hospital in Gaza City": what is sent
+        // to a place that names no actor goes to the place's country.
+        const uint32_t after_to = a_.phrases[a_.phrase_of[k + 1]].e;
+        if (targets.empty() && env_.rd.sent_to_places && w[k].lower == "to" && after_to + 1 < end &&
+            w[after_to].lower == "in" && a_.phrase_of[after_to + 1] >= 0) {
+          for (const ActorRef& t : roles_.Targets(a_.phrase_of[after_to + 1])) {
+            if (!t.code.empty() && !t.weak) targets.push_back(t);
+          }
+        }
         if (w[k].lower == "to" || !targets.empty()) break;
       }
       // "Sanctions against Peru were imposed": the thing's own phrase says on whom.
@@ -631,7 +640,16 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     for (const char* prefix : {"040", "041", "044", "046", "057"}) {
       if (code.rfind(prefix, 0) == 0) return true;
     }
-    return false;
+    // "Egyptian and Chinese units carried out a joint exercise", "Norway,
+    // Sweden and Finland began sharing data": military cooperation and
+    // shared intelligence with no partner named are among the subject.
+    // (Intelligence "provided" goes to someone else.)
+    const bool drills = pattern_text.find("joint") != std::string::npos ||
+                        pattern_text.find("exercise") != std::string::npos ||
+                        pattern_text.find("drill") != std::string::npos;
+    const bool shared = hw.lemma == "share" || hw.lemma == "exchange";
+    return env_.rd.mutual_among_subject && real_targets.empty() &&
+           ((code.rfind("062", 0) == 0 && drills) || (code.rfind("064", 0) == 0 && shared));
   };
   // "Colombian and Ecuadorian police jointly dismantled a network".
   bool jointly = false;

@@ -65,6 +65,8 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.hosts_announce_visits = false;
   r.bloc_reference = false;
   r.statements_face_outward = false;
+  r.inclusions_in_window = false;
+  r.sent_to_places = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
