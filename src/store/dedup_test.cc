@@ -123,6 +123,23 @@ TEST(DyadKey, MapsKnownGroupsLikeEval) {
   reb.country = "SDN";
   reb.group = "XYZ";
   EXPECT_EQ(DyadKey(reb), "SDN");
+  // A regional organisation is keyed by its region; one without a region by its group.
+  Actor ecowas;
+  ecowas.code = "IGOWAFWAS";
+  ecowas.group = "WAS";
+  EXPECT_EQ(DyadKey(ecowas), "WAF");
+  Actor eu;
+  eu.code = "IGOEUREEC";
+  eu.group = "EEC";
+  EXPECT_EQ(DyadKey(eu), "EU");
+  Actor wfp;
+  wfp.code = "IGOUNOWFP";
+  wfp.group = "UNO";
+  EXPECT_EQ(DyadKey(wfp), "UN");
+  Actor opec;
+  opec.code = "IGOBUSOPC";
+  opec.group = "OPC";
+  EXPECT_EQ(DyadKey(opec), "OPC");
   EXPECT_EQ(NormalizeDyadArg("nat"), "NATO");
   EXPECT_EQ(NormalizeDyadArg("eu"), "EU");
   EXPECT_EQ(NormalizeDyadArg("rus"), "RUS");

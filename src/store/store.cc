@@ -205,6 +205,15 @@ std::string DyadKey(const Actor& a) {
   if (a.group == "UNO") return "UN";
   if (a.group == "AFU") return "AU";
   if (!a.country.empty()) return a.country;
+  // A regional organisation is keyed by its CAMEO region (ECOWAS,
+  // IGOWAFWAS -> WAF), as event data users and gold coders write it.
+  static const std::set<std::string_view> kRegions = {
+      "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR", "LAM",
+      "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST"};
+  if (a.code.size() >= 9 && a.code.compare(0, 3, "IGO") == 0 &&
+      kRegions.count(std::string_view(a.code).substr(3, 3)) > 0) {
+    return a.code.substr(3, 3);
+  }
   if (!a.group.empty()) return a.group;
   return a.code;
 }
