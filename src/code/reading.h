@@ -164,7 +164,8 @@ struct Reading {
   // judgement on an act the story told answers that act's actor.
   bool evaluations_criticize = true;
   // "said Russia bore responsibility": the speaker blames the one said to
-  // bear it (112).
+  // bear it (112); '"X will pay dearly," Y said': the speaker threatens the
+  // one whose price it foretells (130).
   bool blame_is_accusation = true;
   // "stormed and set fire to the embassy": a verb followed only by "and"
   // and another verb shares that verb's object.

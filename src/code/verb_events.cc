@@ -242,11 +242,22 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     intent_root = "intent";
   }
   if (why == "reduced relative" && env_.rd.mediated_by && Mediation(v, out)) return;
+  const uint32_t end = patterns_.WindowEnd(v);
+  // '"The US will pay dearly," Kim said': a speaker's verdict on the
+  // subject's fate is the speaker's threat, whatever its tense.
+  bool verdict = false;
+  if (env_.rd.blame_is_accusation && ve && (why == "future" || why == "modal") && SpeakerVerb(v) >= 0) {
+    PatternHit h = patterns_.Best(*ve, v, end, subj);
+    const EventCodeInfo* hi = h.pattern ? env_.lex.EventCode(h.pattern->code) : nullptr;
+    if (hi && h.pattern->subject_is_target && hi->root == "13") {
+      why.clear();
+      verdict = true;
+    }
+  }
   if (!why.empty()) {
     Drop(v, " not coded: " + why);
     return;
   }
-  const uint32_t end = patterns_.WindowEnd(v);
   PatternHit best = ve ? patterns_.Best(*ve, v, end, subj) : PatternHit();
   bool pattern_in_subject = false;
   // "Sanctions on Syria were lifted", "asylum was granted": a passive's
@@ -488,7 +499,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     // "said Russia bore responsibility": the speaker blames the one said to
     // bear it.
     if (sources.empty() && best.pattern->subject_is_target && env_.rd.blame_is_accusation &&
-        info->root == "11") {
+        (info->root == "11" || verdict)) {
       sources = SpeakerSources(v, subj);
     }
     targets = best.pattern->subject_is_target ? roles_.Targets(subj) : roles_.Targets(best.target_np);
