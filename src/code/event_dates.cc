@@ -1,7 +1,9 @@
 #include "code/event_dates.h"
 
+#include <bit>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 
 #include "dyad/civil_days.h"
 #include "dyad/lexicon.h"
@@ -42,25 +44,54 @@ char Lower(unsigned char c) {
   return static_cast<char>(static_cast<unsigned>(c - 'A') < 26 ? c + 32 : c);
 }
 
+// Bytes of x (all below 0x80) in [lo, hi]: the high bit of each.
+constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+constexpr uint64_t InRange(uint64_t x, unsigned lo, unsigned hi) {
+  return ((x + kOnes * (0x80 - lo)) ^ (x + kOnes * (0x80 - (hi + 1)))) & kHigh;
+}
+
 // The sentence's alphanumeric words, lower-cased into *lower (which the
-// words view); *out is cleared first.
+// words view); *out is cleared first. ASCII eight bytes at a time: a word
+// starts or ends where the alphanumeric mask changes.
 void Words(std::string_view s, std::string* lower, std::vector<Word>* out) {
   out->clear();
   lower->assign(s);
   char* l = lower->data();
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (!AlNum(c)) {
-      ++i;
-      continue;
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  bool in_word = false;
+  size_t b = 0;  // the open word's first byte
+  for (size_t i = 0; i < n;) {
+    uint64_t alnum = 0;  // the high bit of each alphanumeric byte of the step
+    size_t len = 1;
+    uint64_t x = 0;
+    if (std::endian::native == std::endian::little && i + 8 <= n &&
+        (std::memcpy(&x, u + i, 8), (x & kHigh) == 0)) {
+      const uint64_t upper = InRange(x, 'A', 'Z');
+      alnum = upper | InRange(x, 'a', 'z') | InRange(x, '0', '9');
+      x |= upper >> 2;  // 'A'..'Z' + 0x20
+      std::memcpy(l + i, &x, 8);
+      len = 8;
+    } else if (AlNum(u[i])) {
+      alnum = 0x80;
+      l[i] = Lower(u[i]);
     }
-    size_t b = i;
-    for (; i < s.size() && AlNum(static_cast<unsigned char>(s[i])); ++i) {
-      l[i] = Lower(static_cast<unsigned char>(s[i]));
+    // Where the mask changes from the byte before (the last one of the step
+    // before for the first).
+    const uint64_t shifted = alnum << 8 | (in_word ? 0x80 : 0);
+    uint64_t change = (alnum ^ shifted) & (len == 8 ? kHigh : 0x80);
+    for (; change != 0; change &= change - 1) {
+      const size_t at = i + static_cast<size_t>(std::countr_zero(change) >> 3);
+      if (!in_word) {
+        b = at;
+      } else {
+        out->push_back({std::string_view(l + b, at - b), static_cast<uint32_t>(b)});
+      }
+      in_word = !in_word;
     }
-    out->push_back({std::string_view(l + b, i - b), static_cast<uint32_t>(b)});
+    i += len;
   }
+  if (in_word) out->push_back({std::string_view(l + b, n - b), static_cast<uint32_t>(b)});
 }
 
 // std::atoi of a word: its leading digits (a word has no sign or space).
