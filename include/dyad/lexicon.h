@@ -310,8 +310,8 @@ class Lexicon {
   // The `compose` lines, in file order.
   const std::vector<ComposeRule>& compose_rules() const { return compose_rules_; }
   ActorCodeParts SplitActorCode(std::string_view code) const;
-  bool IsRoleType(std::string_view three) const { return role_types_.count(std::string(three)); }
-  bool IsGroupCode(std::string_view three) const { return group_codes_.count(std::string(three)); }
+  bool IsRoleType(std::string_view three) const { return PieceBits(three) & kRolePiece; }
+  bool IsGroupCode(std::string_view three) const { return PieceBits(three) & kGroupPiece; }
   // Name of a country or region code ("RUS" -> "Russia"), "" if unknown.
   std::string CountryName(std::string_view code) const;
 
@@ -355,6 +355,11 @@ class Lexicon {
   std::vector<ComposeRule> compose_rules_;
   std::unordered_set<std::string> role_types_, group_codes_, generic_prefixes_;
   std::unordered_map<std::string, std::string> country_names_;
+  // The four tables above as bits of each piece (keys view their strings),
+  // so that SplitActorCode() builds no string to look a piece up.
+  enum : uint8_t { kRolePiece = 1, kGroupPiece = 2, kGenericPiece = 4, kCountryPiece = 8 };
+  std::shared_ptr<const FlatWordMap<uint8_t>> code_pieces_;
+  uint8_t PieceBits(std::string_view piece) const;
   std::unordered_map<std::string, std::pair<int, int>, WordHash, std::equal_to<>>
       wordnet_;  // lemma -> verb, noun counts
   std::unordered_map<std::string, std::string, WordHash, std::equal_to<>>

@@ -560,10 +560,10 @@ void ActorStage::TwoParties(Phrase* np, int index) {
   std::string_view first = w[b].lower, head = w[e - 1].lower;
   bool two = (first == "both" && e - b == 2) ||
              (first == "the" && (e - b == 2 ? head == "sides" : w[b + 1].lower == "two"));
-  static const char* kHeads[] = {"sides", "parties", "countries", "neighbours", "neighbors",
-                                 "leaders", "governments", "nations", "states", "presidents"};
+  static constexpr std::string_view kHeads[] = {"sides", "parties", "countries", "neighbours", "neighbors",
+                                                "leaders", "governments", "nations", "states", "presidents"};
   bool head_ok = false;
-  for (const char* h : kHeads) head_ok = head_ok || head == h;
+  for (std::string_view h : kHeads) head_ok = head_ok || head == h;
   if (!two || !head_ok) return;
   std::vector<ActorRef> parties;
   for (int k = 0; k < index; ++k) {

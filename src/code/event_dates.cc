@@ -1,13 +1,14 @@
 #include "code/event_dates.h"
 
+#include <bit>
 #include <cctype>
 #include <cstdlib>
-#include <cstdio>
-#include <unordered_set>
+#include <cstring>
 
 #include "dyad/civil_days.h"
 #include "dyad/lexicon.h"
 #include "dyad/story.h"
+#include "lexicon/word_map.h"
 
 namespace dyad::code {
 namespace {
@@ -29,26 +30,77 @@ bool Exists(int y, int m, int d) {
 }
 
 struct Word {
-  std::string lower;
-  uint32_t begin;  // byte in the sentence
+  std::string_view lower;  // a view of Words()'s `lower`
+  uint32_t begin;          // byte in the sentence
 };
 
-std::vector<Word> Words(std::string_view s) {
-  std::vector<Word> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (!std::isalnum(c)) {
-      ++i;
-      continue;
+// std::isalnum and std::tolower of a byte, with no call for ASCII.
+bool AlNum(unsigned char c) {
+  if (c >= 0x80) return std::isalnum(c);
+  return static_cast<unsigned>((c | 32) - 'a') < 26 || static_cast<unsigned>(c - '0') < 10;
+}
+char Lower(unsigned char c) {
+  if (c >= 0x80) return static_cast<char>(std::tolower(c));
+  return static_cast<char>(static_cast<unsigned>(c - 'A') < 26 ? c + 32 : c);
+}
+
+// Bytes of x (all below 0x80) in [lo, hi]: the high bit of each.
+constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+constexpr uint64_t InRange(uint64_t x, unsigned lo, unsigned hi) {
+  return ((x + kOnes * (0x80 - lo)) ^ (x + kOnes * (0x80 - (hi + 1)))) & kHigh;
+}
+
+// The sentence's alphanumeric words, lower-cased into *lower (which the
+// words view); *out is cleared first. ASCII eight bytes at a time: a word
+// starts or ends where the alphanumeric mask changes.
+void Words(std::string_view s, std::string* lower, std::vector<Word>* out) {
+  out->clear();
+  lower->assign(s);
+  char* l = lower->data();
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  bool in_word = false;
+  size_t b = 0;  // the open word's first byte
+  for (size_t i = 0; i < n;) {
+    uint64_t alnum = 0;  // the high bit of each alphanumeric byte of the step
+    size_t len = 1;
+    uint64_t x = 0;
+    if (std::endian::native == std::endian::little && i + 8 <= n &&
+        (std::memcpy(&x, u + i, 8), (x & kHigh) == 0)) {
+      const uint64_t upper = InRange(x, 'A', 'Z');
+      alnum = upper | InRange(x, 'a', 'z') | InRange(x, '0', '9');
+      x |= upper >> 2;  // 'A'..'Z' + 0x20
+      std::memcpy(l + i, &x, 8);
+      len = 8;
+    } else if (AlNum(u[i])) {
+      alnum = 0x80;
+      l[i] = Lower(u[i]);
     }
-    size_t b = i;
-    while (i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
-    std::string w(s.substr(b, i - b));
-    for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    out.push_back({std::move(w), static_cast<uint32_t>(b)});
+    // Where the mask changes from the byte before (the last one of the step
+    // before for the first).
+    const uint64_t shifted = alnum << 8 | (in_word ? 0x80 : 0);
+    uint64_t change = (alnum ^ shifted) & (len == 8 ? kHigh : 0x80);
+    for (; change != 0; change &= change - 1) {
+      const size_t at = i + static_cast<size_t>(std::countr_zero(change) >> 3);
+      if (!in_word) {
+        b = at;
+      } else {
+        out->push_back({std::string_view(l + b, at - b), static_cast<uint32_t>(b)});
+      }
+      in_word = !in_word;
+    }
+    i += len;
   }
-  return out;
+  if (in_word) out->push_back({std::string_view(l + b, n - b), static_cast<uint32_t>(b)});
+}
+
+// std::atoi of a word: its leading digits (a word has no sign or space).
+int LeadingNumber(std::string_view w) {
+  int v = 0;
+  for (size_t i = 0; i < w.size() && std::isdigit(static_cast<unsigned char>(w[i])); ++i) {
+    v = v * 10 + (w[i] - '0');
+  }
+  return v;
 }
 
 int Weekday(std::string_view w) {  // 0 = Monday
@@ -77,11 +129,11 @@ int DayNumber(std::string_view w) {  // "3", "03", "3rd", "21st" -> day, else 0
   if (n == 0 || n > 2) return 0;
   std::string_view rest = w.substr(n);
   if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return 0;
-  int d = std::atoi(std::string(w.substr(0, n)).c_str());
+  int d = LeadingNumber(w.substr(0, n));
   return d >= 1 && d <= 31 ? d : 0;
 }
 
-int Count(const std::string& w) {
+int Count(std::string_view w) {
   static const char* kNums[] = {"one", "two", "three", "four", "five", "six", "seven",
                                 "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen"};
   for (int i = 0; i < 14; ++i) {
@@ -89,7 +141,7 @@ int Count(const std::string& w) {
   }
   if (w.size() <= 2 && std::isdigit(static_cast<unsigned char>(w[0])) &&
       (w.size() == 1 || std::isdigit(static_cast<unsigned char>(w[1])))) {
-    return std::atoi(w.c_str());
+    return LeadingNumber(w);
   }
   return 0;
 }
@@ -102,13 +154,22 @@ struct Candidate {
 
 // The words a date expression can hinge on; every other word is passed by.
 bool MayDate(std::string_view x) {
-  static const std::unordered_set<std::string_view> kWords = {
+  if (x.size() < 3 || x.size() > 9) return false;
+  static const FlatWordMap<bool> kWords = [] {
+    std::vector<std::pair<std::string_view, bool>> items;
+    for (std::string_view d : {
       "yesterday", "last",    "today",    "tonight",   "this",     "ago",     "monday",   "tuesday",
       "wednesday", "thursday", "friday",  "saturday",  "sunday",   "january", "february", "march",
       "april",     "may",     "june",     "july",      "august",   "september", "october", "november",
       "december",  "jan",     "feb",      "mar",       "apr",      "jun",     "jul",      "aug",
-      "sep",       "sept",    "oct",      "nov",       "dec"};
-  return kWords.count(x) != 0;
+      "sep",       "sept",    "oct",      "nov",       "dec"}) {
+      items.emplace_back(d, true);
+    }
+    FlatWordMap<bool> m;
+    m.Build(items);
+    return m;
+  }();
+  return kWords.Contains(x);
 }
 
 // Every expression in the sentence that dates an act on or before `pub`.
@@ -118,7 +179,10 @@ std::vector<Candidate> Candidates(std::string_view sentence, int pub) {
   const int pub_year = pub / 10000;
   // 1970-01-05 was a Monday.
   const int pub_wd = static_cast<int>(((p - 4) % 7 + 7) % 7);
-  std::vector<Word> w = Words(sentence);
+  // Reused from call to call (one thread's).
+  thread_local std::string lower;
+  thread_local std::vector<Word> w;
+  Words(sentence, &lower, &w);
   auto add = [&](size_t k, int64_t days, const char* rule) {
     if (days > p) return;
     found.push_back({w[k].begin, YmdFromDays(days), rule});
@@ -159,7 +223,7 @@ std::vector<Candidate> Candidates(std::string_view sentence, int pub) {
       int year = 0;
       if (year_at < static_cast<int>(w.size()) && w[year_at].lower.size() == 4 &&
           std::isdigit(static_cast<unsigned char>(w[year_at].lower[0]))) {
-        year = std::atoi(w[year_at].lower.c_str());
+        year = LeadingNumber(w[year_at].lower);
       }
       int y = year ? year : pub_year;
       if (!Exists(y, m, day)) continue;
@@ -227,10 +291,14 @@ void ResolveEventDates(const Document& doc, std::vector<Event>* events, size_t f
     }
     e.date_rule = d.rule;
     if (d.date == DateToInt(e.pub_date)) continue;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.date / 10000, (d.date / 100) % 100,
-                  d.date % 100);
-    e.date = buf;
+    // "%04d-%02d-%02d" without snprintf: Pick() keeps the year within
+    // kMinYear..kMaxYear, so it has four digits.
+    const int y = d.date / 10000, m = (d.date / 100) % 100, day = d.date % 100;
+    const char buf[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                          static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+                          static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                          static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10)};
+    e.date.assign(buf, sizeof buf);
   }
 }
 

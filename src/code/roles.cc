@@ -314,16 +314,16 @@ std::vector<ActorRef> Roles::DefaultTargets(int v, uint32_t end, const std::stri
     }
   }
   // "by" last: "rejected appeals by the UN chief" (a passive has its own path).
-  static const char* kPreps[] = {"to", "with", "against", "on", "at", "toward", "towards",
-                                 "into", "outside", "between", "for", "from", "over", "by"};
-  for (const char* prep : kPreps) {
+  static constexpr std::string_view kPreps[] = {"to", "with", "against", "on", "at", "toward", "towards",
+                                                "into", "outside", "between", "for", "from", "over", "by"};
+  for (std::string_view prep : kPreps) {
     for (uint32_t j = vg.e; j < end; ++j) {
       if (w[j].lower != prep || j + 1 >= w.size() || a_.phrase_of[j + 1] < 0) continue;
       const Phrase& np = a_.phrases[a_.phrase_of[j + 1]];
       auto ts = usable(Targets(a_.phrase_of[j + 1]));
       // Places in "in/at/on" phrases are where, not whom — except for acts of force.
       std::vector<ActorRef> keep;
-      bool where = IsLocativePrep(prep) && std::string_view(prep) != "from";
+      bool where = IsLocativePrep(prep) && prep != "from";
       // "met on the island of Aruba", "talks at the UN": a meeting's venue
       // or topic, not the other side.
       if (root == "04" && where) continue;
@@ -333,7 +333,7 @@ std::vector<ActorRef> Roles::DefaultTargets(int v, uint32_t end, const std::stri
       }
       (void)np;
       if (!keep.empty()) {
-        *how = std::string("'") + prep + "' phrase";
+        *how = std::string("'").append(prep).append("' phrase");
         return keep;
       }
     }

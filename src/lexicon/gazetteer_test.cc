@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace dyad {
 namespace {
 
@@ -50,6 +52,33 @@ TEST(Gazetteer, BadLinesNameFileAndLine) {
   EXPECT_NE(lat.status().message().find("g.tsv:2:"), std::string::npos);
   auto fields = Gazetteer::Parse("\tcity\tX\n", "g.tsv");
   EXPECT_FALSE(fields.ok());
+}
+
+TEST(Gazetteer, NumbersReadAsFromCharsReadsThem) {
+  // Plain digits take a short cut; exponents, long digit strings and a
+  // bare point go to std::from_chars: the same doubles either way.
+  auto gz = Gazetteer::Parse(
+      "7\tcity\tA\tAAA\t\t\t-69.9667\t0.1\t12\t\ta\n"
+      "\tcity\tB\tBBB\t\t\t1.5e1\t12.\t0\t\tb\n"
+      "\tcity\tC\tCCC\t\t\t-0\t10.123456789012345678\t4294967295\t\tc\n"
+      "\tcity\tD\tDDD\t\t\t.5\t33\t0\t\td",  // no newline at the end
+      "n.tsv");
+  ASSERT_TRUE(gz.ok()) << gz.status().message();
+  ASSERT_EQ((*gz)->size(), 4u);
+  const GeoPlace& a = (*gz)->place(0);
+  EXPECT_EQ(a.lat, -69.9667);
+  EXPECT_EQ(a.lon, 0.1);
+  EXPECT_EQ(a.population, 12u);
+  EXPECT_EQ(a.geonames_id, 7);
+  EXPECT_EQ((*gz)->place(1).lat, 15.0);
+  EXPECT_EQ((*gz)->place(1).lon, 12.0);
+  EXPECT_TRUE(std::signbit((*gz)->place(2).lat));
+  EXPECT_EQ((*gz)->place(2).lon, 10.123456789012345678);
+  EXPECT_EQ((*gz)->place(2).population, 4294967295u);
+  EXPECT_EQ((*gz)->place(3).lat, 0.5);
+  EXPECT_EQ((*gz)->Find("d").size(), 1u);
+  auto big = Gazetteer::Parse("\tcity\tX\tXXX\t\t\t1\t2\t4294967296\t\tx\n", "g.tsv");
+  EXPECT_FALSE(big.ok());  // past uint32: "population must be a number"
 }
 
 TEST(Gazetteer, TheBuiltInGazetteerLoadsWithTheLexiconData) {

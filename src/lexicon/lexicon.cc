@@ -225,24 +225,37 @@ std::string Lexicon::CountryName(std::string_view code) const {
 
 // RUSGOV -> {RUS, "", [GOV]}; IGOWSTNAT -> {"", NAT, [IGO]};
 // IGOUNOWFP -> {"", UNO, [IGO]}; SDNREBHEZ -> {SDN, HEZ, [REB]}.
+uint8_t Lexicon::PieceBits(std::string_view piece) const {
+  if (code_pieces_) {
+    const uint8_t* bits = code_pieces_->Find(piece);
+    return bits ? *bits : 0;
+  }
+  const std::string p(piece);
+  return static_cast<uint8_t>((role_types_.count(p) ? kRolePiece : 0) |
+                              (group_codes_.count(p) ? kGroupPiece : 0) |
+                              (generic_prefixes_.count(p) ? kGenericPiece : 0) |
+                              (country_names_.count(p) ? kCountryPiece : 0));
+}
+
 ActorCodeParts Lexicon::SplitActorCode(std::string_view code) const {
   ActorCodeParts parts;
   for (size_t i = 0; i + 3 <= code.size(); i += 3) {
-    std::string piece(code.substr(i, 3));
+    const std::string_view piece = code.substr(i, 3);
+    const uint8_t bits = PieceBits(piece);
     if (i == 0) {
-      if (generic_prefixes_.count(piece)) {
-        parts.types.push_back(piece);
+      if (bits & kGenericPiece) {
+        parts.types.emplace_back(piece);
       } else {
         parts.country = piece;
       }
       continue;
     }
-    if (role_types_.count(piece)) {
-      parts.types.push_back(piece);
-    } else if (group_codes_.count(piece) && parts.group.empty()) {
+    if (bits & kRolePiece) {
+      parts.types.emplace_back(piece);
+    } else if ((bits & kGroupPiece) && parts.group.empty()) {
       parts.group = piece;
     } else if (parts.country.empty() && parts.group.empty() && i + 3 == code.size() &&
-               !country_names_.count(piece)) {
+               !(bits & kCountryPiece)) {
       // The last piece of an international code names the organisation even
       // when GDELT's known-group list lacks it (IGOAFRAFU: African Union).
       parts.group = piece;

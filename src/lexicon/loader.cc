@@ -289,11 +289,26 @@ class LexiconBuilder {
       IndexVerbs();
     }  // else LoadInLanes() did both
     BuildWordInfo();
+    BuildCodePieces();
     char buf[32];
     snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(hash_ & 0xffffffffull));
     lex_->fingerprint_ = std::string("dyad@") + buf;
     std::shared_ptr<const Lexicon> out = lex_;
     return out;
+  }
+
+  // The actor-code tables as one flat map from a piece ("GOV", "NAT",
+  // "RUS") to what it is, for Lexicon::SplitActorCode().
+  void BuildCodePieces() {
+    Lexicon& L = *lex_;
+    std::unordered_map<std::string_view, uint8_t> bits;
+    for (const std::string& k : L.role_types_) bits[k] |= Lexicon::kRolePiece;
+    for (const std::string& k : L.group_codes_) bits[k] |= Lexicon::kGroupPiece;
+    for (const std::string& k : L.generic_prefixes_) bits[k] |= Lexicon::kGenericPiece;
+    for (const auto& [k, name] : L.country_names_) bits[k] |= Lexicon::kCountryPiece;
+    auto flat = std::make_shared<FlatWordMap<uint8_t>>();
+    flat->Build(std::vector<std::pair<std::string_view, uint8_t>>(bits.begin(), bits.end()));
+    L.code_pieces_ = std::move(flat);
   }
 
   // Touches by_first_word_, phrases_, phrase_keys_ and seen_ only.

@@ -39,8 +39,19 @@ inline uint64_t HashWord(std::string_view s) {
     p += 8;
     n -= 8;
   }
+  // The last 0..7 bytes in one or two loads (they may overlap: the length
+  // is in h already).
   uint64_t w = 0;
-  for (size_t i = 0; i < n; ++i) w |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    w = a | uint64_t{b} << 32;
+  } else if (n > 0) {
+    w = uint64_t{static_cast<unsigned char>(p[0])} |
+        uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+        uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+  }
   h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
   h ^= h >> 31;
   h *= 0x94D049BB133111EBull;
@@ -119,7 +130,7 @@ class FlatWordMap {
         key[15] = static_cast<char>(kView);
       }
     }
-    // Words are short: a loop beats a call to memcmp.
+    // Words are short: a few loads beat a call to memcmp.
     bool Is(std::string_view w) const {
       const auto tag = static_cast<unsigned char>(key[15]);
       const char* p = key;
@@ -131,8 +142,20 @@ class FlatWordMap {
         n = len;
       }
       if (n != w.size()) return false;
+      const char* q = w.data();
+      while (n > 8) {  // (a view's key)
+        if (std::memcmp(p, q, 8) != 0) return false;
+        p += 8;
+        q += 8;
+        n -= 8;
+      }
+      // 0..8 bytes: the first and last 4 (or 8), which may overlap.
+      if (n >= 4) {
+        if (n == 8) return std::memcmp(p, q, 8) == 0;
+        return std::memcmp(p, q, 4) == 0 && std::memcmp(p + n - 4, q + n - 4, 4) == 0;
+      }
       for (size_t i = 0; i < n; ++i) {
-        if (p[i] != w[i]) return false;
+        if (p[i] != q[i]) return false;
       }
       return true;
     }
