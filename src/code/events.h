@@ -132,6 +132,9 @@ class EventStage {
   // noun right after verb group v refers back to; false when none.
   bool ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>& sources,
                       const std::vector<Event>& story, bool deny, ActorRef* t) const;
+  bool ToldActTarget(int np, const std::vector<ActorRef>& sources, const std::vector<Event>& story, bool deny,
+                     ActorRef* t) const;
+  void CopulaJudgement(int v, const Clause& c, std::vector<Event>* out);
   // How many the object of verb group v counts ("at least 120 villagers":
   // 120; "hundreds of": 200; "thousands of": 2000); 0 when no number.
   long VictimCount(int v, uint32_t end) const;

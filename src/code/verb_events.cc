@@ -209,7 +209,10 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   Clause c = clauses_.Of(v);
   int subj = vg.copula ? -1 : roles_.Subject(v, c);
   a_.verbs[v].subject = subj;
-  if (vg.copula) return;
+  if (vg.copula) {
+    if (env_.rd.evaluations_criticize) CopulaJudgement(v, c, out);
+    return;
+  }
   const VerbEntry* ve = hw.event_verb ? env_.lex.Verb(hw.lemma, hw.info) : nullptr;
   // "Mexico is willing to send more suspects to the US", "the kingdom is
   // ready to work closely with Lebanon": declared readiness for an act no
@@ -765,7 +768,46 @@ bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>
       k = first.e + 1;
     }
   }
-  const Phrase& p = a_.phrases[a_.phrase_of[k]];
+  return ToldActTarget(a_.phrase_of[k], sources, story, deny, t);
+}
+
+// "Britain said the attack was appalling", "Kyiv said the strike was a war
+// crime": a speaker's judgement of a told act criticises its actor (111).
+void EventStage::CopulaJudgement(int v, const Clause& c, std::vector<Event>* out) {
+  const VerbGroup& vg = a_.parse.verbs[v];
+  const auto& w = a_.parse.words;
+  if (vg.negated || vg.future || vg.modal || a_.parse.question) return;
+  if (c.kind != parse::ClauseKind::kThat || c.governor_vg < 0 || !parse::IsSayVerb(c.governor)) return;
+  if (!clauses_.Blocked(c.governor_vg, clauses_.Of(c.governor_vg)).empty()) return;
+  bool judged = false;
+  for (uint32_t k = vg.e; k < w.size() && k < vg.e + 5 && !judged; ++k) {
+    std::string_view l = w[k].lower;
+    if (w[k].tag == Tag::kComma || w[k].tag == Tag::kEnd || w[k].tag == Tag::kThat || w[k].tag == Tag::kCoord) break;
+    judged = parse::IsJudgingAdjective(l) || l == "crime" || l == "provocation" || l == "violation" ||
+             l == "outrage" || l == "disgrace" || l == "aggression" || l == "atrocity" || l == "massacre";
+  }
+  if (!judged) return;
+  const int subj = roles_.Subject(v, c);
+  if (subj < 0) return;
+  std::vector<ActorRef> speakers = SpeakerSources(v, subj);
+  if (speakers.empty()) return;
+  ActorRef t;
+  if (!ToldActTarget(subj, speakers, *out, /*deny=*/false, &t)) return;
+  std::vector<std::pair<ActorRef, ActorRef>> pairs;
+  for (const ActorRef& s : speakers) pairs.push_back({s, t});
+  const EventCodeInfo* info = env_.lex.EventCode("111");
+  if (!info) return;
+  emitter_.Emit(v, pairs, "111", "said (a told act) was " + std::string(w[vg.e < w.size() ? vg.e : vg.head].lower),
+                "judgement of a told act", "the actor of the act it judges", out);
+}
+
+// The actor of the act the story told that a definite phrase ("the strike",
+// "this move") points back at; for a denial of one's own act, the one it
+// was done to.
+bool EventStage::ToldActTarget(int np, const std::vector<ActorRef>& sources, const std::vector<Event>& story,
+                               bool deny, ActorRef* t) const {
+  const auto& w = a_.parse.words;
+  const Phrase& p = a_.phrases[np];
   // A definite phrase points back at something told: "the strike", "this move".
   std::string_view det = w[p.b].lower;
   if (det != "the" && det != "this" && det != "that" && det != "these" && det != "those") return false;

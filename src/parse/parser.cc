@@ -267,7 +267,8 @@ bool IsJudgingAdjective(std::string_view w) {
       "unjustified",  "reckless",       "hostile",      "treasonous",   "counterproductive",
       "baseless",     "groundless",     "unfounded",    "absurd",       "illegitimate", "unlawful",
       "regrettable",  "inhumane",       "heinous",      "abhorrent",    "despicable", "unjust",
-      "null",         "invalid",        "unwarranted",  "destabilising", "destabilizing", "motivated"};
+      "null",         "invalid",        "unwarranted",  "destabilising", "destabilizing", "motivated",
+      "shocking",     "disgraceful"};
   return Contains(kJudging, w);
 }
 
@@ -682,6 +683,15 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
   // noun, before no other noun, is predicated of the phrase, not part of it.
   for (uint32_t i = 1; !dictionary_verbs && i < n; ++i) {
     Word& w = out->words[i];
+    // "the attack was appalling": after "be", a judging word is no verb.
+    if (w.tag == Tag::kVerb && IsJudgingAdjective(w.lower) &&
+        (out->words[i - 1].tag == Tag::kBe ||
+         (i >= 2 && out->words[i - 1].tag == Tag::kAdv && out->words[i - 2].tag == Tag::kBe))) {
+      w.tag = Tag::kNoun;
+      w.noun_use = false;
+      w.lemma = std::string_view();
+      continue;
+    }
     if (w.tag != Tag::kNoun || !IsJudgingAdjective(w.lower)) continue;
     Tag before = out->words[i - 1].tag;
     if (before != Tag::kNoun && before != Tag::kProper) continue;
