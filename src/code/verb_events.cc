@@ -776,29 +776,59 @@ bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>
 void EventStage::CopulaJudgement(int v, const Clause& c, std::vector<Event>* out) {
   const VerbGroup& vg = a_.parse.verbs[v];
   const auto& w = a_.parse.words;
-  if (vg.negated || vg.future || vg.modal || a_.parse.question) return;
-  if (c.kind != parse::ClauseKind::kThat || c.governor_vg < 0 || !parse::IsSayVerb(c.governor)) return;
-  if (!clauses_.Blocked(c.governor_vg, clauses_.Of(c.governor_vg)).empty()) return;
-  bool judged = false;
-  for (uint32_t k = vg.e; k < w.size() && k < vg.e + 5 && !judged; ++k) {
+  if (vg.negated || a_.parse.question) return;
+  // '"Any Western troops in Ukraine will be legitimate targets," Putin
+  // said': a speaker's warning that someone will be a target threatens
+  // force (138), whatever its tense.
+  bool judged = false, marked = false;
+  for (uint32_t k = vg.e; k < w.size() && k < vg.e + 5 && !judged && !marked; ++k) {
     std::string_view l = w[k].lower;
     if (w[k].tag == Tag::kComma || w[k].tag == Tag::kEnd || w[k].tag == Tag::kThat || w[k].tag == Tag::kCoord) break;
     judged = parse::IsJudgingAdjective(l) || l == "crime" || l == "provocation" || l == "violation" ||
              l == "outrage" || l == "disgrace" || l == "aggression" || l == "atrocity" || l == "massacre";
+    marked = l == "legitimate" && k + 1 < w.size() && (w[k + 1].lower == "target" || w[k + 1].lower == "targets");
   }
-  if (!judged) return;
+  if (!judged && !marked) return;
+  if (judged && (vg.future || vg.modal)) return;
   const int subj = roles_.Subject(v, c);
   if (subj < 0) return;
+  // Said by someone: "X said (that) …" or '"…," X said'.
+  if (c.kind == parse::ClauseKind::kThat &&
+      (c.governor_vg < 0 || !parse::IsSayVerb(c.governor) ||
+       !clauses_.Blocked(c.governor_vg, clauses_.Of(c.governor_vg)).empty())) {
+    return;
+  }
+  if (c.kind != parse::ClauseKind::kThat && c.kind != parse::ClauseKind::kMain &&
+      c.kind != parse::ClauseKind::kRelative) {
+    return;
+  }
   std::vector<ActorRef> speakers = SpeakerSources(v, subj);
   if (speakers.empty()) return;
   ActorRef t;
-  if (!ToldActTarget(subj, speakers, *out, /*deny=*/false, &t)) return;
+  if (marked) {
+    std::vector<ActorRef> named;
+    for (ActorRef x : roles_.Targets(subj)) {
+      if (x.code.empty() || x.place || roles_.SameActor(speakers, x)) continue;
+      if (x.weak) {  // "American bases": the demonym's state
+        x.weak = false;
+        x.code = x.country;
+      }
+      named.push_back(x);
+    }
+    if (named.empty()) return;
+    t = named[0];
+  } else if (!ToldActTarget(subj, speakers, *out, /*deny=*/false, &t)) {
+    return;
+  }
   std::vector<std::pair<ActorRef, ActorRef>> pairs;
   for (const ActorRef& s : speakers) pairs.push_back({s, t});
-  const EventCodeInfo* info = env_.lex.EventCode("111");
-  if (!info) return;
-  emitter_.Emit(v, pairs, "111", "said (a told act) was " + std::string(w[vg.e < w.size() ? vg.e : vg.head].lower),
-                "judgement of a told act", "the actor of the act it judges", out);
+  const std::string code = marked ? "138" : "111";
+  if (!env_.lex.EventCode(code)) return;
+  emitter_.Emit(v, pairs, code,
+                marked ? std::string("will be legitimate targets")
+                       : "said (a told act) was " + std::string(w[vg.e < w.size() ? vg.e : vg.head].lower),
+                marked ? "a speaker's warning of force" : "judgement of a told act",
+                marked ? "the one named as a target" : "the actor of the act it judges", out);
 }
 
 // The actor of the act the story told that a definite phrase ("the strike",
