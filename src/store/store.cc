@@ -675,6 +675,34 @@ Result<std::vector<Mention>> EventStore::Mentions(const MentionQuery& q) {
   return out;
 }
 
+Result<EventStore::Extent> EventStore::MentionExtent(const MentionQuery& q) {
+  std::vector<std::string> binds;
+  sqlite::Stmt st(*db_, "SELECT count(*), COALESCE(MIN(e.date), ''), COALESCE(MAX(e.date), '') "
+                        "FROM events e WHERE 1" + MentionFilter(q, &binds));
+  DYAD_RETURN_IF_ERROR(st.status());
+  for (size_t i = 0; i < binds.size(); ++i) st.Bind(static_cast<int>(i + 1), binds[i]);
+  if (st.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
+  return Extent{st.Int(0), st.Text(1), st.Text(2)};
+}
+
+Result<std::map<std::pair<std::string, std::string>, int64_t>> EventStore::DyadArticles(
+    const std::string& from, const std::string& to) {
+  sqlite::Stmt st(*db_,
+                  "SELECT source_key, target_key, COUNT(DISTINCT story_id) FROM events "
+                  "WHERE target_key <> '' AND (?1 = '' OR date >= ?1) AND (?2 = '' OR date <= ?2) "
+                  "GROUP BY source_key, target_key");
+  DYAD_RETURN_IF_ERROR(st.status());
+  st.Bind(1, from).Bind(2, to);
+  std::map<std::pair<std::string, std::string>, int64_t> out;
+  while (true) {
+    sqlite::Step r = st.Next();
+    if (r == sqlite::Step::kDone) break;
+    if (r == sqlite::Step::kError) return Status::Internal(db_->Error());
+    out[{st.Text(0), st.Text(1)}] = st.Int(2);
+  }
+  return out;
+}
+
 Result<std::map<int, Denominator>> EventStore::DailyDenominators(const std::string& from,
                                                                  const std::string& to) {
   sqlite::Stmt st(*db_,

@@ -121,6 +121,17 @@ class EventStore {
   // event_id) order; fn returns false to stop.
   Status ForEachMention(const MentionQuery& q, const std::function<bool(Mention&&)>& fn);
   Result<std::vector<Mention>> Mentions(const MentionQuery& q);
+  // How many mentions match `q` and their first and last event date ("" when
+  // none), counted in SQL.
+  struct Extent {
+    int64_t mentions = 0;
+    std::string first, last;
+  };
+  Result<Extent> MentionExtent(const MentionQuery& q);
+  // Per directed dyad with a target, of the mentions dated in [from, to]
+  // ("" = open): how many distinct stories they come from, counted in SQL.
+  Result<std::map<std::pair<std::string, std::string>, int64_t>> DyadArticles(
+      const std::string& from, const std::string& to);
   // Reads back, for mentions read with MentionQuery::light, the sentence,
   // the actors' names, the trigger, the pattern and the notes.
   Status FillText(Mention* m);
