@@ -33,7 +33,10 @@
 
 namespace dyad::store {
 
-inline constexpr int kSchemaVersion = 1;
+// 2: an event's `text` is '' when it is its story's text at its sentence
+// (the sentence is stored once, in `stories.text`). A version 1 store is
+// read as it is and migrated when it is opened for writing (EventStore::Open).
+inline constexpr int kSchemaVersion = 2;
 
 struct SentenceInfo {
   uint32_t begin = 0, end = 0;  // bytes of the story text
