@@ -18,27 +18,6 @@ constexpr double kTop = 6, kHeight = 142;
 
 }  // namespace
 
-void MapBuilder::Add(const Event& e) {
-  if (!e.location || !e.location->lat || !e.location->lon) return;
-  const EventLocation& l = *e.location;
-  MapPoint& p = by_place_[{l.country, l.type, l.name}];
-  p.name = l.name;
-  p.country = l.country;
-  p.type = l.type;
-  p.lat = *l.lat;
-  p.lon = *l.lon;
-  ++p.events;
-  if (e.quad_class >= 1 && e.quad_class <= 4) ++p.quad[e.quad_class - 1];
-}
-
-std::vector<MapPoint> MapBuilder::Points() const {
-  std::vector<MapPoint> out;
-  for (const auto& [k, p] : by_place_) out.push_back(p);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const MapPoint& a, const MapPoint& b) { return a.events > b.events; });
-  return out;
-}
-
 std::vector<MapPoint> MapPoints(const std::vector<store::Mention>& mentions,
                                 const std::vector<store::DedupEvent>& events) {
   MapBuilder b;
@@ -85,6 +64,27 @@ std::string WorldMapSvg(const std::vector<MapPoint>& points, int width) {
   }
   s << "</svg>";
   return s.str();
+}
+
+void MapBuilder::Add(const Event& e) {
+  if (!e.location || !e.location->lat || !e.location->lon) return;
+  const EventLocation& l = *e.location;
+  MapPoint& p = by_place_[{l.country, l.type, l.name}];
+  p.name = l.name;
+  p.country = l.country;
+  p.type = l.type;
+  p.lat = *l.lat;
+  p.lon = *l.lon;
+  ++p.events;
+  if (e.quad_class >= 1 && e.quad_class <= 4) ++p.quad[e.quad_class - 1];
+}
+
+std::vector<MapPoint> MapBuilder::Points() const {
+  std::vector<MapPoint> out;
+  for (const auto& [k, p] : by_place_) out.push_back(p);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const MapPoint& a, const MapPoint& b) { return a.events > b.events; });
+  return out;
 }
 
 }  // namespace dyad::report
