@@ -59,26 +59,35 @@ int RunAlerts(AlertsArgs a) {
   if (src && !a.target.empty()) tgt = ResolveDyadEnd("alerts", a.target, **store);
   if (!src || !tgt) return kExitBadInput;
   // Alerts are per dyad, each against its own baseline: the dyad's mentions
-  // alone give its alerts.
-  // Light: only the drivers shown are read back whole (FillDrivers below).
-  auto mentions = (*store)->Mentions({"", "", *src, *tgt, false, "", /*light=*/true});
+  // alone give its alerts. Streamed (light): no mention is held; then the
+  // alerting dyads are read again for their drivers, and only the drivers
+  // shown are read back whole.
   auto daily = (*store)->DailyDenominators();
-  if (!mentions.ok() || !daily.ok()) {
-    std::cerr << "dyad alerts: "
-              << (!mentions.ok() ? mentions.status() : daily.status()).message() << "\n";
+  if (!daily.ok()) {
+    std::cerr << "dyad alerts: " << daily.status().message() << "\n";
     return kExitBadInput;
   }
-  if ((!src->empty() || !tgt->empty()) && mentions->empty()) {
+  size_t read = 0;
+  auto streamed = store::StreamAlerts(**store, *src, *tgt, *daily, a.opt, &read);
+  if (!streamed.ok()) {
+    std::cerr << "dyad alerts: " << streamed.status().message() << "\n";
+    return kExitBadInput;
+  }
+  if ((!src->empty() || !tgt->empty()) && read == 0) {
     std::cerr << "dyad alerts: no events for " << (src->empty() ? "*" : *src) << " -> "
               << (tgt->empty() ? "*" : *tgt) << " in " << a.db << "\n";
     return kExitBadInput;
   }
-  auto events = store::Deduplicate(*mentions, a.opt.dedup);
-  auto alerts = store::DetectAlerts(*mentions, events, *daily, a.opt);
-  const auto& ms = *mentions;
+  std::vector<store::Alert> alerts = std::move(*streamed);
+  std::vector<store::DedupEvent> events;
+  std::vector<store::Mention> ms;
+  if (Status s = store::FillAlertDrivers(**store, a.opt, &alerts, &events, &ms); !s.ok()) {
+    std::cerr << "dyad alerts: " << s.message() << "\n";
+    return kExitBadInput;
+  }
   auto rep = [&](size_t ev) -> const store::Mention& { return ms[events[ev].mentions[0]]; };
   size_t nd = static_cast<size_t>(std::max(0, a.drivers));
-  if (Status s = store::FillDrivers(**store, alerts, events, &*mentions, nd); !s.ok()) {
+  if (Status s = store::FillDrivers(**store, alerts, events, &ms, nd); !s.ok()) {
     std::cerr << "dyad alerts: " << s.message() << "\n";
     return kExitBadInput;
   }

@@ -105,7 +105,7 @@ int RunReport(ReportArgs a) {
       return kExitUsage;
     }
   }
-  std::cerr << "dyad report: " << data.mentions.size() << " mentions, " << data.events.size()
+  std::cerr << "dyad report: " << data.mentions << " mentions, " << data.events
             << " events, " << data.edges.size() << " dyads, " << data.alerts.size()
             << " alerts -> " << a.out << " (" << html->size() / 1024 << " KiB)\n";
   return kExitOk;

@@ -47,26 +47,34 @@ int RunTimeline(const TimelineArgs& a) {
   so.dedup.key = a.dedup_key == "actor" ? store::DedupOptions::Key::kActor
                                         : store::DedupOptions::Key::kDyad;
   // All of the dyad's history: alerts need the baseline before --from.
-  auto mentions = store->Mentions({"", "", src, tgt, a.both, "", /*light=*/true});
+  // Counted and ranged in SQL, then streamed: no mention is held.
+  store::MentionQuery all_q{"", "", src, tgt, a.both, "", /*light=*/true};
+  auto all = store->MentionExtent(all_q);
   auto daily = store->DailyDenominators();
-  if (!mentions.ok() || !daily.ok()) {
-    std::cerr << "dyad timeline: "
-              << (!mentions.ok() ? mentions.status() : daily.status()).message() << "\n";
+  if (!all.ok() || !daily.ok()) {
+    std::cerr << "dyad timeline: " << (!all.ok() ? all.status() : daily.status()).message()
+              << "\n";
     return kExitBadInput;
   }
-  if (mentions->empty()) {
+  if (all->mentions == 0) {
     std::cerr << "dyad timeline: no events for " << src << " -> " << tgt
               << (a.both ? " or back" : "") << " in " << a.db << " (at any date)\n";
     return kExitBadInput;
   }
   // Both directions share one period range: the days of the mentions
-  // between --from and --to (found without copying them).
+  // between --from and --to.
+  store::MentionQuery in_q = all_q;
+  in_q.from = a.from;
+  in_q.to = a.to;
+  auto in_range = store->MentionExtent(in_q);
+  if (!in_range.ok()) {
+    std::cerr << "dyad timeline: " << in_range.status().message() << "\n";
+    return kExitBadInput;
+  }
   std::optional<std::pair<int, int>> range;
-  for (const auto& m : *mentions) {
-    if ((a.from.empty() || m.event.date >= a.from) && (a.to.empty() || m.event.date <= a.to)) {
-      range = range ? std::make_pair(std::min(range->first, m.day), std::max(range->second, m.day))
-                    : std::make_pair(m.day, m.day);
-    }
+  if (in_range->mentions > 0) {
+    range = std::make_pair(store::ParseDay(in_range->first).value_or(0),
+                           store::ParseDay(in_range->last).value_or(0));
   }
   if (!a.from.empty()) so.from = store::ParseDay(a.from);
   else if (range) so.from = range->first;
@@ -79,9 +87,13 @@ int RunTimeline(const TimelineArgs& a) {
 
   std::vector<std::pair<std::string, std::string>> dirs = {{src, tgt}};
   if (a.both && src != tgt) dirs.push_back({tgt, src});
-  // The same series and alerts as GET /api/timeline (store/views.h).
-  std::vector<store::DirectionSeries> directions =
-      store::BuildDirections(*mentions, dirs, *daily, so);
+  // The same series and alerts as GET /api/timeline (store/views.h), streamed.
+  auto streamed = store::StreamDirections(*store, dirs, *daily, so);
+  if (!streamed.ok()) {
+    std::cerr << "dyad timeline: " << streamed.status().message() << "\n";
+    return kExitBadInput;
+  }
+  std::vector<store::DirectionSeries> directions = std::move(*streamed);
   std::vector<report::TimelinePanel> panels;
   for (const store::DirectionSeries& d : directions) {
     report::TimelinePanel p;

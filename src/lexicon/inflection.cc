@@ -74,7 +74,8 @@ std::vector<std::string> RegularVerbForms(std::string_view lemma) {
   // few common -l/-r/-t endings (expel, compel, patrol, control, commit, omit).
   bool dbl = cvc && (n <= 4 || EndsWith(s, "pel") || EndsWith(s, "trol") ||
                      EndsWith(s, "mit") || EndsWith(s, "fer") || EndsWith(s, "cur") ||
-                     EndsWith(s, "gret") || EndsWith(s, "bed") || EndsWith(s, "ped"));
+                     EndsWith(s, "gret") || EndsWith(s, "bed") || EndsWith(s, "ped") ||
+                     EndsWith(s, "bid"));  // forbid, outbid: forbidding
   if (EndsWith(s, "fer") && s != "refer" && s != "confer" && s != "transfer" &&
       s != "defer" && s != "prefer" && s != "infer") {
     dbl = false;  // offer, suffer
@@ -94,15 +95,27 @@ std::vector<std::string> RegularVerbForms(std::string_view lemma) {
   } else if (dbl) {
     out.push_back(s + last + "ed");
     out.push_back(s + last + "ing");
-    // British and American spellings both occur (cancelled/canceled).
-    out.push_back(s + "ed");
-    out.push_back(s + "ing");
+    // The undoubled spelling too where it is a spelling (patroled beside
+    // patrolled) or where the stress may be on the first of two syllables
+    // (open, edit: opened; omit, emit: omitted): elsewhere it is another
+    // verb's form (hop -> hoped is hope's, scar -> scared is scare's,
+    // bid -> biding is bide's) or no word (baned).
+    if (last == 'l' || (n == 4 && IsVowel(s[0]))) {
+      out.push_back(s + "ed");
+      out.push_back(s + "ing");
+    }
   } else {
     out.push_back(s + "ed");
     out.push_back(s + "ing");
     if (last == 'l' && n > 2 && IsVowel(s[n - 2])) {  // travel -> travelled
       out.push_back(s + "led");
       out.push_back(s + "ling");
+    }
+    // British spellings of the longer verbs that end in -p, -m or -g after
+    // one vowel: kidnapped, worshipped, programmed beside kidnaped …
+    if (cvc && (last == 'p' || last == 'm' || last == 'g')) {
+      out.push_back(s + last + "ed");
+      out.push_back(s + last + "ing");
     }
   }
   if (last == 'c') {  // panic -> panicked

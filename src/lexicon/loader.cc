@@ -354,19 +354,41 @@ class LexiconBuilder {
   // Verb forms and pattern word ids: touches verbs_, verb_forms_ and word_ids_ only.
   void IndexVerbs() {
     // Verb forms: lemma itself, regular inflections, irregular forms.
+    // A verb with irregular forms keeps its regular past as well (chided
+    // beside chid, hanged beside hung, bided): many such verbs have both, and
+    // a regular past that is no word (goed) is never read. It is left out only
+    // where the spelling belongs to something else: a form or lemma of
+    // another verb, an irregular verb's lemma, or an -eed word (see -> seed,
+    // flee -> fleed: seed, feed, need are words of their own). Added after
+    // every other form, so that those are known.
+    std::vector<std::pair<std::string, const std::string*>> regular_pasts;
     for (auto& [lemma, v] : lex_->verbs_) {
       AddForm(lemma, lemma);
       auto irr = irregular_.find(lemma);
       if (irr != irregular_.end()) {
         for (const std::string& f : irr->second) AddForm(f, lemma);
-        for (const std::string& f : RegularVerbForms(lemma)) {
-          // Keep the regular 3sg and -ing; drop a regular past the irregular replaces.
-          if (f.size() > 2 && f.compare(f.size() - 2, 2, "ed") == 0) continue;
-          AddForm(f, lemma);
+        for (std::string& f : RegularVerbForms(lemma)) {
+          if (f.size() > 2 && f.compare(f.size() - 2, 2, "ed") == 0) {
+            regular_pasts.emplace_back(std::move(f), &lemma);
+          } else {
+            AddForm(f, lemma);
+          }
         }
       } else {
         for (const std::string& f : RegularVerbForms(lemma)) AddForm(f, lemma);
       }
+    }
+    for (const auto& [form, lemma] : regular_pasts) {
+      auto taken = lex_->verb_forms_.find(form);
+      if (taken != lex_->verb_forms_.end() &&
+          std::find(taken->second.begin(), taken->second.end(), *lemma) == taken->second.end()) {
+        continue;
+      }
+      if (irregular_.count(form) ||
+          (form.size() > 3 && form.compare(form.size() - 3, 3, "eed") == 0)) {
+        continue;
+      }
+      AddForm(form, *lemma);
     }
     // Intern every pattern word (and every verb lemma, for noun uses).
     auto intern = [&](const std::string& word) {

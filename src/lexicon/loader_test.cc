@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -216,6 +217,83 @@ TEST(Loader, LayersLoadInOrderLaterEntriesWin) {
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("nope: no such dictionary folder"), std::string::npos);
   fs::remove_all(base);
+}
+
+// Verb forms: a verb with irregular forms keeps its regular past unless the
+// spelling is another verb's (issue 18); doubling gives the doubled forms
+// only, and the British doubled spelling of kidnap/worship.
+TEST(Loader, VerbFormsRegularBesideIrregularAndDoubling) {
+  auto lex = Lexicon::LoadSources(
+      {{"t.dict",
+        "verb 111 : chide | hang | hop | hope | scar | scare | kidnap | forbid | bid | bide | "
+        "see | ban | patrol\n"
+        "irregular : chide chid chidden\n"
+        "irregular : hang hung hung\n"
+        "irregular : bid bade bidden\n"
+        "irregular : forbid forbade forbidden forbad\n"
+        "irregular : see saw seen\n"}});
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  auto lemmas = [&](const char* form) {
+    const std::vector<std::string>* v = (*lex)->VerbLemmas(form);
+    return v ? *v : std::vector<std::string>();
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(lemmas("chided"), V{"chide"});  // regular past beside chid
+  EXPECT_EQ(lemmas("chid"), V{"chide"});
+  EXPECT_EQ(lemmas("chidden"), V{"chide"});
+  EXPECT_EQ(lemmas("chiding"), V{"chide"});
+  EXPECT_EQ(lemmas("hanged"), V{"hang"});
+  EXPECT_EQ(lemmas("hung"), V{"hang"});
+  EXPECT_EQ(lemmas("bade"), V{"bid"});
+  EXPECT_EQ(lemmas("bidding"), V{"bid"});
+  EXPECT_EQ(lemmas("bided"), V{"bide"});  // bide's, not bid's
+  EXPECT_EQ(lemmas("biding"), V{"bide"});
+  EXPECT_EQ(lemmas("forbade"), V{"forbid"});
+  EXPECT_EQ(lemmas("forbad"), V{"forbid"});
+  EXPECT_EQ(lemmas("forbidding"), V{"forbid"});
+  EXPECT_EQ(lemmas("hopped"), V{"hop"});
+  EXPECT_EQ(lemmas("hoped"), V{"hope"});  // no longer hop's too
+  EXPECT_EQ(lemmas("hoping"), V{"hope"});
+  EXPECT_EQ(lemmas("scared"), V{"scare"});
+  EXPECT_EQ(lemmas("scarred"), V{"scar"});
+  EXPECT_EQ(lemmas("banned"), V{"ban"});
+  EXPECT_TRUE(lemmas("baned").empty());
+  EXPECT_EQ(lemmas("patrolled"), V{"patrol"});
+  EXPECT_EQ(lemmas("patroled"), V{"patrol"});
+  EXPECT_EQ(lemmas("kidnapped"), V{"kidnap"});
+  EXPECT_EQ(lemmas("kidnaped"), V{"kidnap"});
+  EXPECT_EQ(lemmas("kidnapping"), V{"kidnap"});
+  EXPECT_EQ(lemmas("saw"), V{"see"});
+  EXPECT_TRUE(lemmas("seed").empty());  // a word of its own, not see's past
+}
+
+// The generated forms themselves.
+TEST(Inflection, RegularVerbForms) {
+  auto has = [](const char* lemma, const char* form) {
+    auto v = RegularVerbForms(lemma);
+    return std::find(v.begin(), v.end(), form) != v.end();
+  };
+  EXPECT_TRUE(has("chide", "chided"));
+  EXPECT_TRUE(has("chide", "chiding"));
+  EXPECT_TRUE(has("ban", "banned"));
+  EXPECT_FALSE(has("ban", "baned"));
+  EXPECT_FALSE(has("hop", "hoped"));
+  EXPECT_FALSE(has("bid", "biding"));
+  EXPECT_TRUE(has("forbid", "forbidding"));
+  EXPECT_TRUE(has("open", "opened"));
+  EXPECT_TRUE(has("open", "opening"));
+  EXPECT_TRUE(has("edit", "edited"));
+  EXPECT_TRUE(has("omit", "omitted"));
+  EXPECT_TRUE(has("commit", "committed"));
+  EXPECT_FALSE(has("commit", "commited"));
+  EXPECT_TRUE(has("worship", "worshipped"));
+  EXPECT_TRUE(has("worship", "worshiped"));
+  EXPECT_TRUE(has("travel", "travelled"));
+  EXPECT_TRUE(has("travel", "traveled"));
+  EXPECT_TRUE(has("visit", "visited"));
+  EXPECT_FALSE(has("visit", "visitted"));
+  EXPECT_TRUE(has("ally", "allied"));
+  EXPECT_TRUE(has("panic", "panicked"));
 }
 
 // A copy of data/ (CAMEO tables and WordNet counts, one small .dict) in a

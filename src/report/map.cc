@@ -35,26 +35,12 @@ int PointQuadClass(const MapPoint& p) {
 
 std::vector<MapPoint> MapPoints(const std::vector<store::Mention>& mentions,
                                 const std::vector<store::DedupEvent>& events) {
-  std::map<std::tuple<std::string, std::string, std::string>, MapPoint> by_place;
+  MapBuilder b;
   for (const store::DedupEvent& ev : events) {
     if (ev.mentions.empty()) continue;
-    const Event& e = mentions.at(ev.mentions[0]).event;
-    if (!e.location || !e.location->lat || !e.location->lon) continue;
-    const EventLocation& l = *e.location;
-    MapPoint& p = by_place[{l.country, l.type, l.name}];
-    p.name = l.name;
-    p.country = l.country;
-    p.type = l.type;
-    p.lat = *l.lat;
-    p.lon = *l.lon;
-    ++p.events;
-    if (e.quad_class >= 1 && e.quad_class <= 4) ++p.quad[e.quad_class - 1];
+    b.Add(mentions.at(ev.mentions[0]).event);
   }
-  std::vector<MapPoint> out;
-  for (auto& [k, p] : by_place) out.push_back(std::move(p));
-  std::stable_sort(out.begin(), out.end(),
-                   [](const MapPoint& a, const MapPoint& b) { return a.events > b.events; });
-  return out;
+  return b.Points();
 }
 
 std::string WorldMapSvg(const std::vector<MapPoint>& points, int width) {
@@ -90,6 +76,27 @@ std::string WorldMapSvg(const std::vector<MapPoint>& points, int width) {
   }
   s << "</svg>";
   return s.str();
+}
+
+void MapBuilder::Add(const Event& e) {
+  if (!e.location || !e.location->lat || !e.location->lon) return;
+  const EventLocation& l = *e.location;
+  MapPoint& p = by_place_[{l.country, l.type, l.name}];
+  p.name = l.name;
+  p.country = l.country;
+  p.type = l.type;
+  p.lat = *l.lat;
+  p.lon = *l.lon;
+  ++p.events;
+  if (e.quad_class >= 1 && e.quad_class <= 4) ++p.quad[e.quad_class - 1];
+}
+
+std::vector<MapPoint> MapBuilder::Points() const {
+  std::vector<MapPoint> out;
+  for (const auto& [k, p] : by_place_) out.push_back(p);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const MapPoint& a, const MapPoint& b) { return a.events > b.events; });
+  return out;
 }
 
 }  // namespace dyad::report

@@ -7,6 +7,8 @@
 #define DYAD_REPORT_MAP_H_
 
 #include <cstdint>
+#include <map>
+#include <tuple>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +23,16 @@ struct MapPoint {
   double lat = 0, lon = 0;
   int64_t events = 0;
   int64_t quad[4] = {0, 0, 0, 0};  // events by quad class 1..4
+};
+
+// MapPoints built one deduplicated event at a time (its representative).
+class MapBuilder {
+ public:
+  void Add(const Event& rep);
+  std::vector<MapPoint> Points() const;
+
+ private:
+  std::map<std::tuple<std::string, std::string, std::string>, MapPoint> by_place_;
 };
 
 // One point per place of the events' representative mentions (events whose

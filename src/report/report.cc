@@ -6,11 +6,15 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
+#include <optional>
 #include <sstream>
 
 #include "report/map.h"
 #include "report/svg.h"
 #include "store/series.h"
+#include "store/stream.h"
+#include "store/views.h"
 
 namespace dyad::report {
 namespace {
@@ -148,26 +152,31 @@ std::string HighlightEvidence(const store::Mention& m) {
   return out;
 }
 
+void EdgeBuilder::Add(const store::Mention& m) {
+  if (m.target_key.empty()) return;
+  NetworkEdge& e = edges_[{m.source_key, m.target_key}];
+  e.source = m.source_key;
+  e.target = m.target_key;
+  ++e.events;
+  if (m.event.goldstein) {
+    e.goldstein_sum += *m.event.goldstein;
+    ++e.goldstein_n;
+  }
+  if (m.event.quad_class >= 3) ++e.conflict;
+  else if (m.event.quad_class >= 1) ++e.cooperation;
+}
+
+std::vector<NetworkEdge> EdgeBuilder::Edges() const {
+  std::vector<NetworkEdge> out;
+  for (const auto& [k, e] : edges_) out.push_back(e);
+  return out;
+}
+
 std::vector<NetworkEdge> BuildEdges(const std::vector<store::Mention>& mentions,
                                     const std::vector<store::DedupEvent>& events) {
-  std::map<std::pair<std::string, std::string>, NetworkEdge> edges;
-  for (const auto& ev : events) {
-    const store::Mention& m = mentions[ev.mentions[0]];
-    if (m.target_key.empty()) continue;
-    NetworkEdge& e = edges[{m.source_key, m.target_key}];
-    e.source = m.source_key;
-    e.target = m.target_key;
-    ++e.events;
-    if (m.event.goldstein) {
-      e.goldstein_sum += *m.event.goldstein;
-      ++e.goldstein_n;
-    }
-    if (m.event.quad_class >= 3) ++e.conflict;
-    else if (m.event.quad_class >= 1) ++e.cooperation;
-  }
-  std::vector<NetworkEdge> out;
-  for (auto& [k, e] : edges) out.push_back(e);
-  return out;
+  EdgeBuilder b;
+  for (const auto& ev : events) b.Add(mentions[ev.mentions[0]]);
+  return b.Edges();
 }
 
 store::Period AutoPeriod(int first, int last) {
@@ -177,60 +186,103 @@ store::Period AutoPeriod(int first, int last) {
   return store::Period::kMonth;
 }
 
+namespace {
+
+// A candidate for "Top events": the event, its representative and the (up
+// to three) evidence mentions shown, from different stories first.
+struct TopEvent {
+  store::DedupEvent ev;  // mentions cleared
+  store::Mention rep;
+  std::vector<store::Mention> shown;
+  double weight = 0;     // |Goldstein| x mentions
+  size_t seq = 0;        // position in the event order (ties keep it)
+};
+
+// The ranking of "Top events": true when x comes before y.
+bool TopBefore(const TopEvent& x, const TopEvent& y) {
+  if (x.weight != y.weight) return x.weight > y.weight;
+  if (x.ev.num_articles != y.ev.num_articles) return x.ev.num_articles > y.ev.num_articles;
+  if (x.ev.num_mentions != y.ev.num_mentions) return x.ev.num_mentions > y.ev.num_mentions;
+  if (x.ev.first_day != y.ev.first_day) return x.ev.first_day > y.ev.first_day;
+  return x.seq < y.seq;
+}
+
+// The best `keep` events of a stream, in order; holds at most 2 x keep.
+class TopEvents {
+ public:
+  explicit TopEvents(size_t keep) : keep_(keep) {}
+  void Add(size_t seq, const store::DedupEvent& ev, const store::MentionSpan& ms) {
+    if (keep_ == 0) return;
+    TopEvent t;
+    t.ev.num_articles = ev.num_articles;
+    t.ev.num_mentions = ev.num_mentions;
+    t.ev.num_sources = ev.num_sources;
+    t.ev.first_day = ev.first_day;
+    t.ev.last_day = ev.last_day;
+    t.ev.is_root = ev.is_root;
+    t.weight = std::fabs(ms[0]->event.goldstein.value_or(0)) * static_cast<double>(ev.num_mentions);
+    t.seq = seq;
+    if (full_ && !TopBefore(t, worst_)) return;
+    t.rep = *ms[0];
+    std::set<std::string> seen_stories;
+    for (const store::Mention* m : ms) {
+      if (t.shown.size() >= 3) break;
+      if (seen_stories.insert(m->event.story_id).second) t.shown.push_back(*m);
+    }
+    kept_.push_back(std::move(t));
+    if (kept_.size() >= 2 * keep_) Trim();
+  }
+  std::vector<TopEvent> Take() {
+    Trim();
+    return std::move(kept_);
+  }
+
+ private:
+  void Trim() {
+    std::sort(kept_.begin(), kept_.end(), TopBefore);
+    if (kept_.size() > keep_) kept_.resize(keep_);
+    if (kept_.size() == keep_) {
+      full_ = true;
+      worst_.weight = kept_.back().weight;
+      worst_.ev = kept_.back().ev;
+      worst_.seq = kept_.back().seq;
+    }
+  }
+  size_t keep_;
+  std::vector<TopEvent> kept_;
+  bool full_ = false;
+  TopEvent worst_;
+};
+
+}  // namespace
+
 Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& o,
                                     ReportData* data_out) {
   ReportData local;
   ReportData& d = data_out ? *data_out : local;
-  // Light: the few mentions shown as evidence are read back whole below.
-  store::MentionQuery all_q;
-  all_q.light = true;
-  auto all = st.Mentions(all_q);
-  if (!all.ok()) return all.status();
   auto daily = st.DailyDenominators();
   if (!daily.ok()) return daily.status();
   auto summary = st.Summary();
   if (!summary.ok()) return summary.status();
-
-  auto in_range = [&](int day) {
-    return (!o.from || day >= *o.from) && (!o.to || day <= *o.to);
-  };
-  // Without a range the report's mentions are all of them: moved, not copied.
+  const std::string from_date = o.from ? store::FormatDay(*o.from) : "";
+  const std::string to_date = o.to ? store::FormatDay(*o.to) : "";
+  // Without a range the report's mentions are all of them: one pass reads
+  // them for the alerts and for the rest; with a range, a second pass reads
+  // the range.
   const bool whole = !o.from && !o.to;
-  if (whole) {
-    d.mentions = std::move(*all);
-  } else {
-    for (const auto& m : *all) {
-      if (in_range(m.day)) d.mentions.push_back(m);
-    }
-  }
-  d.events = store::Deduplicate(d.mentions, o.dedup);
-  const std::vector<store::Mention>& history = whole ? d.mentions : *all;
-  {
-    store::AlertOptions ao = o.alerts;
-    ao.by = o.by;
-    ao.dedup = o.dedup;
-    auto all_events = whole ? d.events : store::Deduplicate(*all, o.dedup);
-    // Drivers are re-pointed into d.events by their representative's id
-    // (built once: per alert, it made a large report quadratic).
-    std::unordered_map<std::string, size_t> by_id;
-    for (size_t i = 0; i < d.events.size(); ++i) {
-      by_id[d.mentions[d.events[i].mentions[0]].event.id] = i;
-    }
-    for (auto& a : store::DetectAlerts(history, all_events, *daily, ao)) {
-      if (!in_range(a.start) && !in_range(store::NextPeriod(a.start, o.by) - 1)) continue;
-      std::vector<size_t> drivers;
-      for (size_t i : a.drivers) {
-        auto it = by_id.find(history[all_events[i].mentions[0]].event.id);
-        if (it != by_id.end()) drivers.push_back(it->second);
-      }
-      a.drivers = drivers;
-      d.alerts.push_back(std::move(a));
-    }
-  }
-  d.edges = BuildEdges(d.mentions, d.events);
 
-  // Range of the charts: the report's range, or the events'.
-  auto range = store::DayRange(d.mentions);
+  // Range of the charts: the report's range, or the events' (in SQL).
+  store::MentionQuery range_q;
+  range_q.from = from_date;
+  range_q.to = to_date;
+  range_q.light = true;
+  auto extent = st.MentionExtent(range_q);
+  if (!extent.ok()) return extent.status();
+  std::optional<std::pair<int, int>> range;
+  if (extent->mentions > 0) {
+    range = std::make_pair(store::ParseDay(extent->first).value_or(0),
+                           store::ParseDay(extent->last).value_or(0));
+  }
   int from = o.from ? *o.from : range ? range->first : 0;
   int to = o.to ? *o.to : range ? range->second : 0;
   store::SeriesOptions so;
@@ -239,27 +291,93 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
   so.from = from;
   so.to = to;
 
-  // Dyads by deduplicated events.
+  // What the range's events add up to, one event at a time.
   std::map<std::pair<std::string, std::string>, DyadStats> dyads;
-  std::map<std::pair<std::string, std::string>, std::set<std::string>> dyad_articles;
-  for (const auto& ev : d.events) {
-    const auto& m = d.mentions[ev.mentions[0]];
-    if (m.target_key.empty()) continue;
+  EdgeBuilder edges;
+  MapBuilder places;
+  TopEvents top_events(static_cast<size_t>(std::max(0, o.top_events)));
+  std::optional<store::SeriesBuilder> overview;
+  if (range && from <= to) overview.emplace("*", "*", *daily, so, from, to);
+  std::unordered_set<std::string> driver_ids;  // representatives of the alerts' drivers
+  std::unordered_set<std::string> range_reps;  // of those, the ones that are the range's
+  auto on_range_event = [&](const store::DedupEvent& ev, const store::MentionSpan& ms) {
+    const store::Mention& m = *ms[0];
+    const size_t seq = static_cast<size_t>(d.events++);
+    if (!driver_ids.empty() && driver_ids.count(m.event.id)) range_reps.insert(m.event.id);
+    edges.Add(m);
+    places.Add(m.event);
+    if (overview) overview->AddEvent(ev, m);
+    top_events.Add(seq, ev, ms);
+    if (m.target_key.empty()) return;
     DyadStats& s = dyads[{m.source_key, m.target_key}];
     s.source = m.source_key;
     s.target = m.target_key;
     ++s.events;
     s.mentions += ev.num_mentions;
-    for (size_t i : ev.mentions) dyad_articles[{s.source, s.target}].insert(d.mentions[i].event.story_id);
     if (m.event.goldstein) {
       s.goldstein_sum += *m.event.goldstein;
       ++s.goldstein_n;
     }
     if (m.event.quad_class >= 1 && m.event.quad_class <= 4) ++s.quad[m.event.quad_class - 1];
+  };
+  auto on_range_mention = [&](const store::Mention& m) {
+    ++d.mentions;
+    if (overview) overview->AddMention(m);
+  };
+
+  // Alerts over all history (their baselines reach before the range).
+  store::AlertOptions ao = o.alerts;
+  ao.by = o.by;
+  ao.dedup = o.dedup;
+  store::AlertBuilder alert_cells(ao, /*keep_drivers=*/false);
+  {
+    store::EventStream history(o.dedup, [&](const store::DedupEvent& ev, const store::MentionSpan& ms) {
+      alert_cells.AddEvent(history.events() - 1, ev, *ms[0]);
+      if (whole) on_range_event(ev, ms);
+    });
+    DYAD_RETURN_IF_ERROR(st.ForEachMention(store::MentionQuery{.light = true}, [&](store::Mention&& m) {
+      if (whole) on_range_mention(m);
+      history.Add(std::move(m));
+      return true;
+    }));
+    history.Finish();
   }
+  for (auto& a : alert_cells.Finish(*daily)) {
+    auto in_range = [&](int day) { return (!o.from || day >= *o.from) && (!o.to || day <= *o.to); };
+    if (!in_range(a.start) && !in_range(store::NextPeriod(a.start, o.by) - 1)) continue;
+    d.alerts.push_back(std::move(a));
+  }
+  DYAD_RETURN_IF_ERROR(
+      store::FillAlertDrivers(st, ao, &d.alerts, &d.driver_events, &d.driver_mentions));
+  if (!whole) {
+    // A driver is shown when it is an event of the range too (the range's
+    // own deduplication may cut an event at its start).
+    for (const store::Mention& m : d.driver_mentions) driver_ids.insert(m.event.id);
+    store::EventStream in(o.dedup, on_range_event);
+    DYAD_RETURN_IF_ERROR(st.ForEachMention(range_q, [&](store::Mention&& m) {
+      on_range_mention(m);
+      in.Add(std::move(m));
+      return true;
+    }));
+    in.Finish();
+    for (store::Alert& a : d.alerts) {
+      std::vector<size_t> kept;
+      for (size_t i : a.drivers) {
+        const auto& rep = d.driver_mentions[d.driver_events[i].mentions[0]];
+        if (range_reps.count(rep.event.id)) kept.push_back(i);
+      }
+      a.drivers = std::move(kept);
+    }
+  }
+  d.edges = edges.Edges();
+
+  // Dyads by deduplicated events; their articles counted in SQL.
+  auto articles = st.DyadArticles(from_date, to_date);
+  if (!articles.ok()) return articles.status();
   std::vector<DyadStats> top;
   for (auto& [k, s] : dyads) {
-    s.articles = static_cast<int64_t>(dyad_articles[k].size());
+    auto it = articles->find(k);
+    s.articles = it == articles->end() ? 0 : it->second;
     top.push_back(s);
   }
   std::stable_sort(top.begin(), top.end(), [](const DyadStats& a, const DyadStats& b) {
@@ -299,8 +417,8 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
   };
   card(std::to_string(stories_in_range), "stories processed");
   card(std::to_string(sentences_in_range), "sentences processed");
-  card(std::to_string(d.mentions.size()), "event mentions");
-  card(std::to_string(d.events.size()), "deduplicated events");
+  card(std::to_string(d.mentions), "event mentions");
+  card(std::to_string(d.events), "deduplicated events");
   card(std::to_string(dyads.size()), "directed dyads");
   card(std::to_string(d.alerts.size()), "alerts");
   h << "</div><p class=\"note\">A <b>mention</b> is one coded event in one sentence. Mentions of the "
@@ -327,7 +445,7 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
   {
     TimelinePanel p;
     p.label = "all dyads";
-    if (range) p.rows = store::BuildSeries(d.mentions, "*", "*", *daily, so);
+    if (overview) p.rows = std::move(*overview).Rows();
     TimelineOptions to_opt;
     h << "<div class=\"chart\">" << TimelineSvg({p}, o.by, to_opt) << "</div>";
   }
@@ -359,9 +477,9 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
         << "</td><td class=\"n alert-z\">" << Num(a->score.z, 1) << "</td><td class=\"n\">"
         << a->events << "</td><td>";
       for (size_t k = 0; k < a->drivers.size() && k < 2; ++k) {
-        const auto& ev = d.events[a->drivers[k]];
-        DYAD_RETURN_IF_ERROR(st.FillText(&d.mentions[ev.mentions[0]]));
-        const auto& m = d.mentions[ev.mentions[0]];
+        const auto& ev = d.driver_events[a->drivers[k]];
+        DYAD_RETURN_IF_ERROR(st.FillText(&d.driver_mentions[ev.mentions[0]]));
+        const auto& m = d.driver_mentions[ev.mentions[0]];
         h << (k ? "<br>" : "") << "<span class=\"code\">" << Esc(m.event.code) << "</span> "
           << HighlightEvidence(m);
       }
@@ -383,7 +501,25 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
     const DyadStats& s = top[i];
     TimelinePanel p;
     p.label = s.source + " → " + s.target;
-    p.rows = store::BuildSeries(d.mentions, s.source, s.target, *daily, so);
+    {
+      // The dyad's mentions in the range, streamed (as BuildSeries over them).
+      std::optional<store::SeriesBuilder> series;
+      if (from <= to) series.emplace(s.source, s.target, *daily, so, from, to);
+      store::EventStream events(o.dedup, [&](const store::DedupEvent& ev, const store::MentionSpan& ms) {
+        if (series) series->AddEvent(ev, *ms[0]);
+      });
+      store::MentionQuery q = range_q;
+      q.source = s.source;
+      q.target = s.target;
+      DYAD_RETURN_IF_ERROR(st.ForEachMention(q, [&](store::Mention&& m) {
+        if (m.source_key != s.source || m.target_key != s.target) return true;
+        if (series) series->AddMention(m);
+        events.Add(std::move(m));
+        return true;
+      }));
+      events.Finish();
+      if (series) p.rows = std::move(*series).Rows();
+    }
     for (const auto& a : d.alerts) {
       if (a.source == s.source && a.target == s.target) p.alerts.push_back(a);
     }
@@ -397,14 +533,14 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
 
   // Map.
   {
-    std::vector<MapPoint> points = MapPoints(d.mentions, d.events);
+    std::vector<MapPoint> points = places.Points();
     int64_t placed = 0;
     for (const MapPoint& p : points) placed += p.events;
     h << "<section id=\"map\"><h2>Where</h2><p class=\"note\">Where the deduplicated events "
          "happened (each event's location: a city, a first-level division or a country; "
          "docs/OUTPUT_FORMAT.md); point area by events, colour by their most frequent quad "
          "class. "
-      << placed << " of " << d.events.size() << " events placed at " << points.size()
+      << placed << " of " << d.events << " events placed at " << points.size()
       << " place" << (points.size() == 1 ? "" : "s") << ".</p>";
     h << "<div class=\"chart\">" << WorldMapSvg(points) << "</div></section>\n";
   }
@@ -434,28 +570,16 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
   }
   h << "</table></section>\n";
 
-  // Top events with evidence.
-  std::vector<size_t> order(d.events.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    // Weight: how strong (|Goldstein|) times how often reported (mentions),
-    // so a much-repeated Goldstein-0 statement does not top the list.
-    const auto& x = d.events[a];
-    const auto& y = d.events[b];
-    double gx = std::fabs(d.mentions[x.mentions[0]].event.goldstein.value_or(0));
-    double gy = std::fabs(d.mentions[y.mentions[0]].event.goldstein.value_or(0));
-    double wx = gx * static_cast<double>(x.num_mentions), wy = gy * static_cast<double>(y.num_mentions);
-    if (wx != wy) return wx > wy;
-    if (x.num_articles != y.num_articles) return x.num_articles > y.num_articles;
-    if (x.num_mentions != y.num_mentions) return x.num_mentions > y.num_mentions;
-    return x.first_day > y.first_day;
-  });
+  // Top events with evidence: weight how strong (|Goldstein|) times how
+  // often reported (mentions), so a much-repeated Goldstein-0 statement does
+  // not top the list (the best of them kept while streaming, TopEvents).
+  std::vector<TopEvent> best = top_events.Take();
   h << "<section id=\"events\"><h2>Top events</h2><p class=\"note legend\">Ranked by "
        "|Goldstein| &times; mentions, then articles. Evidence: <mark class=\"src\">source</mark><mark "
        "class=\"tgt\">target</mark><mark class=\"trg\">trigger</mark></p>";
-  for (int i = 0; i < std::min<int>(o.top_events, static_cast<int>(order.size())); ++i) {
-    const auto& ev = d.events[order[i]];
-    const auto& rep = d.mentions[ev.mentions[0]];
+  for (TopEvent& t : best) {
+    const store::DedupEvent& ev = t.ev;
+    const store::Mention& rep = t.rep;
     const Event& e = rep.event;
     std::string label = o.event_label ? o.event_label(e.code) : "";
     double g = e.goldstein.value_or(0);
@@ -469,15 +593,8 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
       << ev.num_sources << " source" << (ev.num_sources == 1 ? "" : "s")
       << (ev.is_root ? " · lead paragraph" : "") << "</div>";
     // Up to three evidence sentences, from different stories first.
-    std::set<std::string> seen_stories;
-    std::vector<size_t> shown;
-    for (size_t mi : ev.mentions) {
-      if (shown.size() >= 3) break;
-      if (seen_stories.insert(d.mentions[mi].event.story_id).second) shown.push_back(mi);
-    }
-    for (size_t mi : shown) {
-      DYAD_RETURN_IF_ERROR(st.FillText(&d.mentions[mi]));
-      const auto& m = d.mentions[mi];
+    for (store::Mention& m : t.shown) {
+      DYAD_RETURN_IF_ERROR(st.FillText(&m));
       h << "<blockquote>" << HighlightEvidence(m) << "<div class=\"meta\">" << Esc(m.event.story_id)
         << ", sentence " << m.event.sentence + 1
         << (m.publisher.empty() ? "" : " · " + Esc(m.publisher));
@@ -486,7 +603,7 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
     }
     h << "</div>";
   }
-  if (order.empty()) h << "<p>No events.</p>";
+  if (d.events == 0) h << "<p>No events.</p>";
   h << "</section>\n";
 
   h << "</main><footer>Generated by " << Esc(summary->coder.empty() ? "dyad" : summary->coder)

@@ -8,6 +8,7 @@
 #define DYAD_REPORT_REPORT_H_
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,10 +40,15 @@ struct ReportOptions {
   std::function<std::string(const std::string&)> actor_label;
 };
 
+// What the report counted, for the caller's summary and the network SVG.
+// Nothing here holds the store's mentions: the report streams them.
 struct ReportData {
-  std::vector<store::Mention> mentions;     // in the report's range, read light (EventStore::FillText)
-  std::vector<store::DedupEvent> events;    // Deduplicate(mentions)
-  std::vector<store::Alert> alerts;         // in range (baselines use all history)
+  int64_t mentions = 0;                   // in the report's range
+  int64_t events = 0;                     // deduplicated, in the range
+  std::vector<store::Alert> alerts;       // in range (baselines use all history);
+                                          // drivers index driver_events
+  std::vector<store::DedupEvent> driver_events;  // mentions[0] indexes driver_mentions
+  std::vector<store::Mention> driver_mentions;
   std::vector<NetworkEdge> edges;
 };
 
@@ -64,6 +70,16 @@ std::string HighlightEvidence(const store::Mention& m);
 // something on a click). Nothing may come before the scheme, not even the
 // spaces a browser would strip before reading it.
 bool IsWebUrl(std::string_view url);
+
+// Network edges built one deduplicated event at a time (its representative).
+class EdgeBuilder {
+ public:
+  void Add(const store::Mention& rep);
+  std::vector<NetworkEdge> Edges() const;
+
+ private:
+  std::map<std::pair<std::string, std::string>, NetworkEdge> edges_;
+};
 
 // Network edges (directed dyads with a target) over deduplicated events.
 std::vector<NetworkEdge> BuildEdges(const std::vector<store::Mention>& mentions,

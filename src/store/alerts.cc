@@ -25,9 +25,33 @@ ZScore TrailingZ(const std::vector<double>& baseline, double level, double sd_fl
 
 double ConflictWeight(const Event& e) { return e.goldstein ? std::max(0.0, -*e.goldstein) : 0.0; }
 
-std::vector<Alert> DetectAlerts(const std::vector<Mention>& mentions,
-                                const std::vector<DedupEvent>& events,
-                                const std::map<int, Denominator>& daily, const AlertOptions& o) {
+AlertBuilder::AlertBuilder(const AlertOptions& o, bool keep_drivers)
+    : o_(o), keep_drivers_(keep_drivers) {}
+
+void AlertBuilder::AddEvent(size_t seq, const DedupEvent& ev, const Mention& rep) {
+  if (rep.target_key.empty()) return;
+  int p = PeriodStart(ev.first_day, o_.by);
+  Cell& a = cells_[{rep.source_key, rep.target_key}][p];
+  ++a.events;
+  a.mentions += ev.num_mentions;
+  if (rep.event.goldstein) a.goldstein_sum += *rep.event.goldstein;
+  double w = ConflictWeight(rep.event);
+  if (w > 0) {
+    ++a.conflict_events;
+    a.level += w;
+    if (keep_drivers_) a.drivers.push_back({seq, w, ev.num_mentions});
+  }
+}
+
+void SortDrivers(std::vector<Driver>* drivers) {
+  std::stable_sort(drivers->begin(), drivers->end(), [](const Driver& x, const Driver& y) {
+    if (x.weight != y.weight) return x.weight > y.weight;
+    return x.num_mentions > y.num_mentions;
+  });
+}
+
+std::vector<Alert> AlertBuilder::Finish(const std::map<int, Denominator>& daily) {
+  const AlertOptions& o = o_;
   // Observed periods, in order, with their story counts.
   std::vector<int> observed;
   std::map<int, int64_t> stories_in;
@@ -37,34 +61,13 @@ std::vector<Alert> DetectAlerts(const std::vector<Mention>& mentions,
     if (observed.empty() || observed.back() != p) observed.push_back(p);
     stories_in[p] += d.stories;
   }
-  // Per dyad and period: the accumulating alert row.
-  std::map<std::pair<std::string, std::string>, std::map<int, Alert>> cells;
-  for (size_t i = 0; i < events.size(); ++i) {
-    const DedupEvent& ev = events[i];
-    const Mention& rep = mentions[ev.mentions[0]];
-    if (rep.target_key.empty()) continue;
-    int p = PeriodStart(ev.first_day, o.by);
-    Alert& a = cells[{rep.source_key, rep.target_key}][p];
-    a.source = rep.source_key;
-    a.target = rep.target_key;
-    a.start = p;
-    ++a.events;
-    a.mentions += ev.num_mentions;
-    if (rep.event.goldstein) a.goldstein_sum += *rep.event.goldstein;
-    double w = ConflictWeight(rep.event);
-    if (w > 0) {
-      ++a.conflict_events;
-      a.level += w;
-      a.drivers.push_back(i);
-    }
-  }
   auto normalise = [&](double raw, int period) {
     if (!o.per_100_stories) return raw;
     auto it = stories_in.find(period);
     return it == stories_in.end() || it->second == 0 ? 0.0 : raw * 100.0 / it->second;
   };
   std::vector<Alert> out;
-  for (auto& [dyad, periods] : cells) {
+  for (auto& [dyad, periods] : cells_) {
     for (auto& [p, a] : periods) {
       if (a.level <= 0) continue;
       if (o.since && p < PeriodStart(*o.since, o.by)) continue;
@@ -79,17 +82,20 @@ std::vector<Alert> DetectAlerts(const std::vector<Mention>& mentions,
       if (static_cast<int>(base.size()) < o.min_baseline) continue;
       ZScore z = TrailingZ(base, level, o.sd_floor);
       if (z.z < o.z || level < o.min_level) continue;
-      Alert out_a = a;
+      Alert out_a;
+      out_a.source = dyad.first;
+      out_a.target = dyad.second;
+      out_a.start = p;
+      out_a.events = a.events;
+      out_a.conflict_events = a.conflict_events;
+      out_a.mentions = a.mentions;
+      out_a.goldstein_sum = a.goldstein_sum;
       out_a.level = level;
       out_a.score = z;
       auto st = stories_in.find(p);
       out_a.stories = st == stories_in.end() ? 0 : st->second;
-      std::stable_sort(out_a.drivers.begin(), out_a.drivers.end(), [&](size_t x, size_t y) {
-        double wx = ConflictWeight(mentions[events[x].mentions[0]].event);
-        double wy = ConflictWeight(mentions[events[y].mentions[0]].event);
-        if (wx != wy) return wx > wy;
-        return events[x].num_mentions > events[y].num_mentions;
-      });
+      SortDrivers(&a.drivers);
+      for (const Driver& d : a.drivers) out_a.drivers.push_back(d.seq);
       out.push_back(std::move(out_a));
     }
   }
@@ -98,6 +104,14 @@ std::vector<Alert> DetectAlerts(const std::vector<Mention>& mentions,
     return x.score.z > y.score.z;
   });
   return out;
+}
+
+std::vector<Alert> DetectAlerts(const std::vector<Mention>& mentions,
+                                const std::vector<DedupEvent>& events,
+                                const std::map<int, Denominator>& daily, const AlertOptions& o) {
+  AlertBuilder b(o, /*keep_drivers=*/true);
+  for (size_t i = 0; i < events.size(); ++i) b.AddEvent(i, events[i], mentions[events[i].mentions[0]]);
+  return b.Finish(daily);
 }
 
 }  // namespace dyad::store

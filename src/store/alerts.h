@@ -68,6 +68,37 @@ struct Alert {
   std::vector<size_t> drivers;
 };
 
+// A driver of an alert: an event that adds to its level (seq: its index in
+// the event order), sorted biggest weight first, then most mentions, then
+// in event order.
+struct Driver {
+  size_t seq = 0;
+  double weight = 0;
+  int num_mentions = 0;
+};
+void SortDrivers(std::vector<Driver>* drivers);
+
+// DetectAlerts over events given one at a time, in Deduplicate()'s order
+// (seq = 0, 1, 2 …), so that alerts can be streamed from the store: memory
+// holds one cell per dyad and period. Without keep_drivers the alerts come
+// out with no drivers (FillAlertDrivers in store/views.h reads them).
+class AlertBuilder {
+ public:
+  AlertBuilder(const AlertOptions& o, bool keep_drivers);
+  void AddEvent(size_t seq, const DedupEvent& ev, const Mention& rep);
+  std::vector<Alert> Finish(const std::map<int, Denominator>& daily);
+
+ private:
+  struct Cell {
+    double level = 0, goldstein_sum = 0;
+    int64_t events = 0, conflict_events = 0, mentions = 0;
+    std::vector<Driver> drivers;
+  };
+  AlertOptions o_;
+  bool keep_drivers_;
+  std::map<std::pair<std::string, std::string>, std::map<int, Cell>> cells_;
+};
+
 // Alerts over every directed dyad with a target, ordered by period start,
 // then z (highest first). `events` must be Deduplicate(mentions, o.dedup).
 std::vector<Alert> DetectAlerts(const std::vector<Mention>& mentions,

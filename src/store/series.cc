@@ -31,6 +31,51 @@ Denominator PeriodDenominator(const std::map<int, Denominator>& daily, int start
   return d;
 }
 
+SeriesBuilder::SeriesBuilder(const std::string& source, const std::string& target,
+                             const std::map<int, Denominator>& daily, const SeriesOptions& o,
+                             int from, int to)
+    : o_(o) {
+  for (int p = PeriodStart(from, o.by); p <= to; p = NextPeriod(p, o.by)) {
+    SeriesRow r;
+    r.source = source;
+    r.target = target;
+    r.start = p;
+    Denominator d = PeriodDenominator(daily, p, o.by);
+    r.stories = d.stories;
+    r.sentences = d.sentences;
+    row_of_[p] = rows_.size();
+    rows_.push_back(std::move(r));
+  }
+}
+
+SeriesRow* SeriesBuilder::Row(int day) {
+  auto it = row_of_.find(PeriodStart(day, o_.by));
+  return it == row_of_.end() ? nullptr : &rows_[it->second];
+}
+
+void SeriesBuilder::Add(SeriesRow* r, const Event& e) {
+  if (e.goldstein) {
+    r->goldstein_sum += *e.goldstein;
+    ++r->goldstein_n;
+    r->conflict += std::max(0.0, -*e.goldstein);
+  }
+  if (e.quad_class >= 1 && e.quad_class <= 4) ++r->quad[e.quad_class - 1];
+}
+
+void SeriesBuilder::AddMention(const Mention& m) {
+  SeriesRow* r = Row(m.day);
+  if (!r) return;
+  ++r->mentions;
+  if (o_.basis == Basis::kMentions) Add(r, m.event);
+}
+
+void SeriesBuilder::AddEvent(const DedupEvent& ev, const Mention& rep) {
+  SeriesRow* r = Row(ev.first_day);
+  if (!r) return;
+  ++r->events;
+  if (o_.basis == Basis::kEvents) Add(r, rep.event);
+}
+
 std::vector<SeriesRow> BuildSeries(const std::vector<Mention>& all, const std::string& source,
                                    const std::string& target,
                                    const std::map<int, Denominator>& daily,
@@ -63,44 +108,13 @@ std::vector<SeriesRow> BuildSeries(const std::vector<Mention>& all, const std::s
     return {};
   }
   if (to < from) return {};
-  std::vector<SeriesRow> rows;
-  std::map<int, size_t> row_of;  // period start -> rows index
-  for (int p = PeriodStart(from, o.by); p <= to; p = NextPeriod(p, o.by)) {
-    SeriesRow r;
-    r.source = source;
-    r.target = target;
-    r.start = p;
-    Denominator d = PeriodDenominator(daily, p, o.by);
-    r.stories = d.stories;
-    r.sentences = d.sentences;
-    row_of[p] = rows.size();
-    rows.push_back(r);
-  }
-  auto add = [&](SeriesRow* r, const Event& e) {
-    if (e.goldstein) {
-      r->goldstein_sum += *e.goldstein;
-      ++r->goldstein_n;
-      r->conflict += std::max(0.0, -*e.goldstein);
-    }
-    if (e.quad_class >= 1 && e.quad_class <= 4) ++r->quad[e.quad_class - 1];
-  };
-  auto row = [&](int day) -> SeriesRow* {
-    auto it = row_of.find(PeriodStart(day, o.by));
-    return it == row_of.end() ? nullptr : &rows[it->second];
-  };
-  for (const Mention& m : mentions) {
-    SeriesRow* r = row(m.day);
-    if (!r) continue;
-    ++r->mentions;
-    if (o.basis == Basis::kMentions) add(r, m.event);
-  }
+  // The same builder as a series streamed from the store (store/stream.h).
+  SeriesBuilder b(source, target, daily, o, from, to);
+  for (const Mention& m : mentions) b.AddMention(m);
   for (const DedupEvent& ev : Deduplicate(mentions, o.dedup)) {
-    SeriesRow* r = row(ev.first_day);
-    if (!r) continue;
-    ++r->events;
-    if (o.basis == Basis::kEvents) add(r, mentions[ev.mentions[0]].event);
+    b.AddEvent(ev, mentions[ev.mentions[0]]);
   }
-  return rows;
+  return std::move(b).Rows();
 }
 
 }  // namespace dyad::store

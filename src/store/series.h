@@ -62,6 +62,27 @@ std::vector<SeriesRow> BuildSeries(const std::vector<Mention>& mentions, const s
                                    const std::map<int, Denominator>& daily,
                                    const SeriesOptions& o);
 
+// The rows of one series built from mentions and deduplicated events given
+// one at a time (the mentions of the dyad, after the one-a-day filter when
+// it is on; the events Deduplicate() makes of them, in its order), so that
+// a series can be streamed from the store. Dense over [from, to].
+class SeriesBuilder {
+ public:
+  SeriesBuilder(const std::string& source, const std::string& target,
+                const std::map<int, Denominator>& daily, const SeriesOptions& o, int from,
+                int to);
+  void AddMention(const Mention& m);
+  void AddEvent(const DedupEvent& ev, const Mention& rep);
+  std::vector<SeriesRow> Rows() && { return std::move(rows_); }
+
+ private:
+  SeriesRow* Row(int day);
+  void Add(SeriesRow* r, const Event& e);
+  SeriesOptions o_;
+  std::vector<SeriesRow> rows_;
+  std::map<int, size_t> row_of_;  // period start -> rows_ index
+};
+
 // Stories and sentences processed in [start, NextPeriod(start)).
 Denominator PeriodDenominator(const std::map<int, Denominator>& daily, int start, Period by);
 

@@ -108,6 +108,19 @@ constexpr const char* kEventColumns =
     "confidence, notes, is_root, location, date_rule";
 constexpr int kEventColumnCount = 40;
 
+// The bytes of an `events` row's sentence in its story's text (for a row in
+// `events`, unqualified), as a BLOB.
+constexpr const char* kStoredSentence =
+    "(SELECT substr(CAST(s.text AS BLOB), n.begin + 1, n.end - n.begin) FROM stories s "
+    "JOIN sentences n ON n.story_id = s.story_id WHERE s.story_id = events.story_id AND "
+    "n.sentence = events.sentence)";
+
+// An event's text as the reader sees it: its own, or ('') its story's text
+// at its sentence; `e`, `s` and `n` are the events, stories and sentences rows.
+constexpr const char* kEventText =
+    "CASE WHEN e.text <> '' THEN e.text ELSE "
+    "CAST(substr(CAST(s.text AS BLOB), n.begin + 1, n.end - n.begin) AS TEXT) END";
+
 uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
   for (unsigned char c : s) {
     h ^= c;
@@ -353,9 +366,24 @@ Status EventStore::Init(Mode mode) {
       return Status::InvalidArgument(db_->path() +
                                      ": no store schema version, not a dyad event store");
     }
-    if (v.Text(0) != std::to_string(kSchemaVersion)) {
-      return Status::InvalidArgument(db_->path() + ": store schema version " + v.Text(0) +
-                                     ", this dyad reads version " +
+    const std::string version = v.Text(0);
+    v.Reset();
+    if (version == "1" && mode != Mode::kReadOnly) {
+      // Version 1 wrote every event's sentence beside its story's text:
+      // those that are the story's text at the sentence become '' (read back
+      // from the story). One transaction: a killed migration leaves version 1.
+      // The file keeps its size until `sqlite3 FILE VACUUM`.
+      sqlite::Transaction tx(*db_);
+      DYAD_RETURN_IF_ERROR(tx.status());
+      DYAD_RETURN_IF_ERROR(db_->Exec(std::string("UPDATE events SET text = '' WHERE text <> '' AND "
+                                                 "CAST(text AS BLOB) = ") +
+                                     kStoredSentence));
+      DYAD_RETURN_IF_ERROR(
+          db_->Exec("UPDATE meta SET value = '2' WHERE key = 'schema_version'"));
+      DYAD_RETURN_IF_ERROR(tx.Commit());
+    } else if (version != "1" && version != std::to_string(kSchemaVersion)) {
+      return Status::InvalidArgument(db_->path() + ": store schema version " + version +
+                                     ", this dyad reads versions 1 and " +
                                      std::to_string(kSchemaVersion));
     }
     // Stores made before events had a location: the column is added (an
@@ -365,7 +393,6 @@ Status EventStore::Init(Mode mode) {
       has_location_ = mode != Mode::kReadOnly &&
                       db_->Exec("ALTER TABLE events ADD COLUMN location TEXT").ok();
     }
-    v.Reset();
   }
   // Stores made before events had a date_rule column: the column is added
   // on the first write (its default, 'pub_date', is what those events had).
@@ -451,8 +478,15 @@ Status EventStore::WriteStory(const CodedStory& cs, const std::string& now,
       b.Null().Null().Null().Null().Null().Add("").Null().Null();
     }
     b.Add(e.code).Add(e.root).Add(e.goldstein).Add(e.quad_class).Add(e.plover);
-    b.Add(e.plover_mode).Add(e.text);
     bool in_range = e.sentence >= 0 && e.sentence < static_cast<int>(cs.sentences.size());
+    // The sentence is stored once, in the story's text: '' stands for it.
+    bool at_sentence = false;
+    if (in_range) {
+      const SentenceInfo& si = cs.sentences[e.sentence];
+      at_sentence = !e.text.empty() && si.begin <= si.end && si.end <= s.text.size() &&
+                    std::string_view(s.text).substr(si.begin, si.end - si.begin) == e.text;
+    }
+    b.Add(e.plover_mode).Add(at_sentence ? std::string() : e.text);
     b.Add(in_range ? static_cast<int64_t>(cs.sentences[e.sentence].begin) : int64_t{-1});
     b.Add(e.trigger).Add(static_cast<int64_t>(e.trigger_span.begin));
     b.Add(static_cast<int64_t>(e.trigger_span.end));
@@ -588,9 +622,18 @@ Status EventStore::ForEachMention(const MentionQuery& q,
       if (at != std::string::npos) columns.replace(at, std::string(c).size(), "''");
     }
   }
-  std::string sql = "SELECT " + columns +
-                    ", s.publisher, s.url, s.ingested_at, s.coder, s.dictionary "
-                    "FROM events e JOIN stories s USING (story_id) WHERE 1";
+  std::string sql;
+  if (q.light) {
+    sql = "SELECT " + columns +
+          ", s.publisher, s.url, s.ingested_at, s.coder, s.dictionary "
+          "FROM events e JOIN stories s USING (story_id) WHERE 1";
+  } else {
+    columns.replace(columns.find("e.text,"), 6, kEventText);
+    sql = "SELECT " + columns +
+          ", s.publisher, s.url, s.ingested_at, s.coder, s.dictionary "
+          "FROM events e JOIN stories s USING (story_id) LEFT JOIN sentences n "
+          "ON n.story_id = e.story_id AND n.sentence = e.sentence WHERE 1";
+  }
   std::vector<std::string> binds;
   sql += MentionFilter(q, &binds);
   sql += " ORDER BY e.date, e.story_id, e.sentence, e.event_id";
@@ -684,53 +727,22 @@ Result<std::vector<Mention>> EventStore::Mentions(const MentionQuery& q) {
   return out;
 }
 
-Result<std::map<int, Denominator>> EventStore::DailyDenominators(const std::string& from,
-                                                                 const std::string& to) {
-  sqlite::Stmt st(*db_,
-                  "SELECT date, COUNT(*), SUM(sentences) FROM stories WHERE (?1 = '' OR date >= ?1) "
-                  "AND (?2 = '' OR date <= ?2) GROUP BY date");
+Result<EventStore::Extent> EventStore::MentionExtent(const MentionQuery& q) {
+  std::vector<std::string> binds;
+  sqlite::Stmt st(*db_, "SELECT count(*), COALESCE(MIN(e.date), ''), COALESCE(MAX(e.date), '') "
+                        "FROM events e WHERE 1" + MentionFilter(q, &binds));
   DYAD_RETURN_IF_ERROR(st.status());
-  st.Bind(1, from).Bind(2, to);
-  std::map<int, Denominator> out;
-  while (true) {
-    sqlite::Step r = st.Next();
-    if (r == sqlite::Step::kDone) break;
-    if (r == sqlite::Step::kError) return Status::Internal(db_->Error());
-    auto day = ParseDay(st.Text(0));
-    if (!day) continue;
-    out[*day] = Denominator{st.Int(1), st.Int(2)};
-  }
-  return out;
-}
-
-Result<StoreSummary> EventStore::Summary() {
-  StoreSummary s;
-  sqlite::Stmt a(*db_,
-                 "SELECT COUNT(*), COALESCE(SUM(sentences),0), COUNT(DISTINCT publisher), "
-                 "COALESCE(MIN(date),''), COALESCE(MAX(date),'') FROM stories");
-  if (a.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
-  s.stories = a.Int(0);
-  s.sentences = a.Int(1);
-  s.publishers = a.Int(2);
-  s.first_day = a.Text(3);
-  s.last_day = a.Text(4);
-  sqlite::Stmt b(*db_,
-                 "SELECT COUNT(*), COALESCE(MIN(date),''), COALESCE(MAX(date),'') FROM events");
-  if (b.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
-  s.events = b.Int(0);
-  s.first_event_day = b.Text(1);
-  s.last_event_day = b.Text(2);
-  sqlite::Stmt m(*db_, "SELECT key, value FROM meta WHERE key IN ('last_coder','last_dictionary')");
-  while (m.Next() == sqlite::Step::kRow) {
-    (m.Text(0) == "last_coder" ? s.coder : s.dictionary) = m.Text(1);
-  }
-  return s;
+  for (size_t i = 0; i < binds.size(); ++i) st.Bind(static_cast<int>(i + 1), binds[i]);
+  if (st.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
+  return Extent{st.Int(0), st.Text(1), st.Text(2)};
 }
 
 Status EventStore::FillText(Mention* m) {
-  sqlite::Stmt st(*db_,
-                  "SELECT source_name, target_name, text, trigger, pattern, pattern_origin, notes "
-                  "FROM events WHERE event_id = ?");
+  sqlite::Stmt st(*db_, std::string("SELECT e.source_name, e.target_name, ") + kEventText +
+                            ", e.trigger, e.pattern, e.pattern_origin, e.notes FROM events e "
+                            "JOIN stories s USING (story_id) LEFT JOIN sentences n "
+                            "ON n.story_id = e.story_id AND n.sentence = e.sentence "
+                            "WHERE e.event_id = ?");
   DYAD_RETURN_IF_ERROR(st.status());
   st.Bind(1, m->event.id);
   sqlite::Step r = st.Next();
@@ -748,43 +760,6 @@ Status EventStore::FillText(Mention* m) {
     if (!n.empty() && n[0] == ' ') n.erase(0, 1);
   }
   return Status::Ok();
-}
-
-Result<StoredStory> EventStore::StoryRecord(const std::string& story_id) {
-  sqlite::Stmt st(*db_,
-                  "SELECT story_id, date, publisher, url, origin, text, coder, dictionary, "
-                  "ingested_at, sentences, sentences_coded, events_count FROM stories "
-                  "WHERE story_id = ?");
-  DYAD_RETURN_IF_ERROR(st.status());
-  st.Bind(1, story_id);
-  sqlite::Step r = st.Next();
-  if (r == sqlite::Step::kError) return Status::Internal(db_->Error());
-  if (r != sqlite::Step::kRow) return Status::NotFound("no story '" + story_id + "' in the store");
-  StoredStory s;
-  s.story_id = st.Text(0);
-  s.date = st.Text(1);
-  s.publisher = st.Text(2);
-  s.url = st.Text(3);
-  s.origin = st.Text(4);
-  s.text = st.Text(5);
-  s.coder = st.Text(6);
-  s.dictionary = st.Text(7);
-  s.ingested_at = st.Text(8);
-  s.sentences = st.Int(9);
-  s.sentences_coded = st.Int(10);
-  s.events = st.Int(11);
-  return s;
-}
-
-Result<std::set<std::string>> EventStore::DyadKeys() {
-  std::set<std::string> keys;
-  sqlite::Stmt q(*db_,
-                 "SELECT DISTINCT source_key FROM events UNION SELECT DISTINCT target_key FROM "
-                 "events WHERE target_key != ''");
-  sqlite::Step step;
-  while ((step = q.Next()) == sqlite::Step::kRow) keys.insert(q.Text(0));
-  if (step != sqlite::Step::kDone) return Status::Internal(db_->Error());
-  return keys;
 }
 
 }  // namespace dyad::store

@@ -33,7 +33,10 @@
 
 namespace dyad::store {
 
-inline constexpr int kSchemaVersion = 1;
+// 2: an event's `text` is '' when it is its story's text at its sentence
+// (the sentence is stored once, in `stories.text`). A version 1 store is
+// read as it is and migrated when it is opened for writing (EventStore::Open).
+inline constexpr int kSchemaVersion = 2;
 
 struct SentenceInfo {
   uint32_t begin = 0, end = 0;  // bytes of the story text
@@ -121,6 +124,17 @@ class EventStore {
   // event_id) order; fn returns false to stop.
   Status ForEachMention(const MentionQuery& q, const std::function<bool(Mention&&)>& fn);
   Result<std::vector<Mention>> Mentions(const MentionQuery& q);
+  // How many mentions match `q` and their first and last event date ("" when
+  // none), counted in SQL.
+  struct Extent {
+    int64_t mentions = 0;
+    std::string first, last;
+  };
+  Result<Extent> MentionExtent(const MentionQuery& q);
+  // Per directed dyad with a target, of the mentions dated in [from, to]
+  // ("" = open): how many distinct stories they come from, counted in SQL.
+  Result<std::map<std::pair<std::string, std::string>, int64_t>> DyadArticles(
+      const std::string& from, const std::string& to);
   // Reads back, for mentions read with MentionQuery::light, the sentence,
   // the actors' names, the trigger, the pattern and the notes.
   Status FillText(Mention* m);

@@ -1,5 +1,7 @@
 #include "store/views.h"
 
+#include <optional>
+
 namespace dyad::store {
 
 using nlohmann::ordered_json;
@@ -30,6 +32,146 @@ std::vector<DirectionSeries> BuildDirections(
     out.push_back(std::move(d));
   }
   return out;
+}
+
+Result<std::vector<DirectionSeries>> StreamDirections(
+    EventStore& store, const std::vector<std::pair<std::string, std::string>>& dirs,
+    const std::map<int, Denominator>& daily, const SeriesOptions& so, std::vector<size_t>* counts) {
+  AlertOptions ao;
+  ao.by = so.by;
+  ao.dedup = so.dedup;
+  std::vector<DirectionSeries> out;
+  for (const auto& [s, t] : dirs) {
+    DirectionSeries d;
+    d.source = s;
+    d.target = t;
+    std::optional<SeriesBuilder> series;
+    if (so.from && so.to && *so.from <= *so.to) series.emplace(s, t, daily, so, *so.from, *so.to);
+    AlertBuilder alerts(ao, /*keep_drivers=*/false);
+    // The alerts deduplicate the direction's mentions, the series those
+    // that pass the one-a-day filter when it is on (as BuildDirections).
+    EventStream alert_events(ao.dedup, [&](const DedupEvent& ev, const MentionSpan& ms) {
+      alerts.AddEvent(alert_events.events() - 1, ev, *ms[0]);
+      if (series && !so.one_a_day) series->AddEvent(ev, *ms[0]);
+    });
+    std::optional<EventStream> series_events;
+    std::optional<OneADayStream> one_a_day;
+    if (series && so.one_a_day) {
+      series_events.emplace(so.dedup, [&](const DedupEvent& ev, const MentionSpan& ms) {
+        series->AddEvent(ev, *ms[0]);
+      });
+      one_a_day.emplace([&](Mention&& m) {
+        series->AddMention(m);
+        series_events->Add(std::move(m));
+      });
+    }
+    MentionQuery q;
+    q.source = s;
+    q.target = t;
+    q.light = true;
+    Status st = store.ForEachMention(q, [&](Mention&& m) {
+      if (one_a_day) {
+        one_a_day->Add(Mention(m));
+      } else if (series) {
+        series->AddMention(m);
+      }
+      alert_events.Add(std::move(m));
+      return true;
+    });
+    if (!st.ok()) return st;
+    alert_events.Finish();
+    if (one_a_day) {
+      one_a_day->Finish();
+      series_events->Finish();
+    }
+    if (counts) counts->push_back(alert_events.mentions());
+    if (series) {
+      std::vector<SeriesRow> rows = std::move(*series).Rows();
+      // As BuildSeries: a range that ends before it starts has no rows.
+      d.rows = std::move(rows);
+    }
+    d.alerts = alerts.Finish(daily);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Result<std::vector<Alert>> StreamAlerts(EventStore& store, const std::string& source,
+                                        const std::string& target,
+                                        const std::map<int, Denominator>& daily,
+                                        const AlertOptions& o, size_t* count) {
+  AlertBuilder alerts(o, /*keep_drivers=*/false);
+  EventStream events(o.dedup, [&](const DedupEvent& ev, const MentionSpan& ms) {
+    alerts.AddEvent(events.events() - 1, ev, *ms[0]);
+  });
+  MentionQuery q;
+  q.source = source;
+  q.target = target;
+  q.light = true;
+  Status st = store.ForEachMention(q, [&](Mention&& m) {
+    events.Add(std::move(m));
+    return true;
+  });
+  if (!st.ok()) return st;
+  events.Finish();
+  if (count) *count = events.mentions();
+  return alerts.Finish(daily);
+}
+
+Status FillAlertDrivers(EventStore& store, const AlertOptions& o, std::vector<Alert>* alerts,
+                        std::vector<DedupEvent>* events, std::vector<Mention>* mentions) {
+  // Alerts by dyad, then by period.
+  std::map<std::pair<std::string, std::string>, std::map<int, std::vector<size_t>>> by_dyad;
+  for (size_t i = 0; i < alerts->size(); ++i) {
+    const Alert& a = (*alerts)[i];
+    by_dyad[{a.source, a.target}][a.start].push_back(i);
+  }
+  for (const auto& [dyad, periods] : by_dyad) {
+    // The dyad's events alone are the events the whole stream gives for it
+    // (the dedup key holds the dyad), in the same relative order.
+    struct Candidate {
+      DedupEvent ev;
+      Mention rep;
+    };
+    std::vector<Candidate> found;
+    std::map<int, std::vector<Driver>> drivers;  // period -> drivers (seq = index in found)
+    EventStream stream(o.dedup, [&](const DedupEvent& ev, const MentionSpan& ms) {
+      int p = PeriodStart(ev.first_day, o.by);
+      if (!periods.count(p)) return;
+      double w = ConflictWeight(ms[0]->event);
+      if (w <= 0) return;
+      drivers[p].push_back({found.size(), w, ev.num_mentions});
+      Candidate c{ev, *ms[0]};
+      c.ev.mentions.clear();
+      found.push_back(std::move(c));
+    });
+    MentionQuery q;
+    q.source = dyad.first;
+    q.target = dyad.second;
+    q.light = true;
+    DYAD_RETURN_IF_ERROR(store.ForEachMention(q, [&](Mention&& m) {
+      // Only the dyad itself: "" in a query means any.
+      if (m.source_key == dyad.first && m.target_key == dyad.second) stream.Add(std::move(m));
+      return true;
+    }));
+    stream.Finish();
+    for (auto& [p, list] : drivers) {
+      SortDrivers(&list);
+      for (size_t ai : periods.at(p)) {
+        Alert& a = (*alerts)[ai];
+        a.drivers.clear();
+        for (const Driver& d : list) {
+          Candidate& c = found[d.seq];
+          DedupEvent ev = c.ev;
+          ev.mentions = {mentions->size()};
+          mentions->push_back(c.rep);
+          a.drivers.push_back(events->size());
+          events->push_back(std::move(ev));
+        }
+      }
+    }
+  }
+  return Status::Ok();
 }
 
 ordered_json DirectionJson(const DirectionSeries& d, Period by) {

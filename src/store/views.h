@@ -18,6 +18,7 @@
 #include "store/dedup.h"
 #include "store/series.h"
 #include "store/store.h"
+#include "store/stream.h"
 
 namespace dyad::store {
 
@@ -35,6 +36,32 @@ struct DirectionSeries {
 std::vector<DirectionSeries> BuildDirections(
     const std::vector<Mention>& mentions, const std::vector<std::pair<std::string, std::string>>& dirs,
     const std::map<int, Denominator>& daily, const SeriesOptions& so);
+
+// BuildDirections streamed from the store: each direction's mentions are
+// read (light) in day order and folded as they come, so memory holds the
+// series, the alert cells and the mentions of the open dedup windows only,
+// never the dyad's mentions. `mentions`, when given, receives how many
+// mentions each direction has (at any date). The alerts have no drivers.
+Result<std::vector<DirectionSeries>> StreamDirections(
+    EventStore& store, const std::vector<std::pair<std::string, std::string>>& dirs,
+    const std::map<int, Denominator>& daily, const SeriesOptions& so,
+    std::vector<size_t>* mentions = nullptr);
+
+// DetectAlerts streamed from the store over the mentions of source ->
+// target ("" = any), without drivers. `mentions`, when given, receives how
+// many mentions were read.
+Result<std::vector<Alert>> StreamAlerts(EventStore& store, const std::string& source,
+                                        const std::string& target,
+                                        const std::map<int, Denominator>& daily,
+                                        const AlertOptions& o, size_t* mentions = nullptr);
+
+// Fills the drivers of alerts made without them: each alerting dyad's
+// mentions are read again (light) and deduplicated alone, and the events
+// that drive its alerts are appended to `events`, their representatives to
+// `mentions` (each event's `mentions` then holds the one index of its
+// representative); Alert::drivers index `events`, in DetectAlerts' order.
+Status FillAlertDrivers(EventStore& store, const AlertOptions& o, std::vector<Alert>* alerts,
+                        std::vector<DedupEvent>* events, std::vector<Mention>* mentions);
 
 // {"source","target","rows":[{"period","period_start","mentions","events",
 // "goldstein_sum","goldstein_mean","verbal_coop","material_coop",
