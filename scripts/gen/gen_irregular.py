@@ -26,9 +26,9 @@ VOWELS = set("aeiou")
 INVARIANT = ("bet broadcast burst cast cost cut forecast hit hurt let put quit rid set shed "
              "shut slit split spread thrust upset offset outbid overbid reset recast "
              "beset bid wed").split()
-# Verbs whose regular -ed past is standard beside the irregular one. The engine drops a
-# lemma's regular -ed forms once it has an irregular entry, so these get it back as an
-# extra form (hand-listed, this project's own).
+# Verbs whose regular -ed past is standard beside the irregular one, written out as an
+# extra form (hand-listed, this project's own). The loader now keeps regular pasts beside
+# irregular ones anyway; listing them keeps the file explicit about the standard forms.
 REGULAR_TOO = set(("hang light dive lie speed shine strive weave broadcast forecast "
                    "wake spit bid").split())
 # present-tense forms of auxiliaries that are not past forms
@@ -193,8 +193,9 @@ def main():
         "# by simple rules (a form in -en/-n, or the u-form of an a/u pair, is the participle; a",
         "# lone form serves as both). More forms after the participle are alternates the loader",
         "# also accepts: a second past (were), doubled -ing forms the rules miss (kidnapping),",
-        "# and the regular -ed past where it is also standard (burned, benefited, hanged), since",
-        "# the engine drops a verb's regular -ed once it has an irregular entry.",
+        "# and the regular -ed past where it is also standard (burned, benefited, hanged). The",
+        "# loader keeps a verb's regular -ed beside its irregular forms unless the spelling is",
+        "# another verb's form or lemma, so those extras only make the standard pasts explicit.",
         "# Invariant verbs (hit, cut, set, put ...) are hand-listed in the script: verb.exc has",
         "# no entry for them because the form equals the lemma.",
         f"# {len(lines)} verbs.",
