@@ -1,0 +1,190 @@
+// Reactions to acts the story told: their targets, and judgements of them.
+#include <algorithm>
+#include <string_view>
+
+#include "code/events.h"
+#include "code/places.h"
+
+namespace dyad::code {
+
+using parse::Tag;
+using parse::VerbGroup;
+using parse::Word;
+
+bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>& sources,
+                                const std::vector<Event>& story, bool deny, ActorRef* t) const {
+  const auto& w = a_.parse.words;
+  uint32_t k = a_.parse.verbs[v].e;
+  while (k < end && w[k].tag == Tag::kAdv) ++k;
+  if (k >= end || a_.phrase_of[k] < 0) return false;
+  // "denied any role in the rocket fire": the act the role was in.
+  if (env_.rd.evaluations_criticize) {
+    const Phrase& first = a_.phrases[a_.phrase_of[k]];
+    std::string_view h = w[first.e - 1].lower;
+    if ((h == "role" || h == "involvement" || h == "responsibility" || h == "part") && first.e + 1 < end &&
+        (w[first.e].lower == "in" || w[first.e].lower == "for") && a_.phrase_of[first.e + 1] >= 0) {
+      k = first.e + 1;
+    }
+    // "voiced concern over the incident": the feeling's object.
+    if ((h == "concern" || h == "concerns" || h == "alarm" || h == "dismay" || h == "outrage" || h == "anger") &&
+        first.e + 1 < end &&
+        (w[first.e].lower == "over" || w[first.e].lower == "about" || w[first.e].lower == "at") &&
+        a_.phrase_of[first.e + 1] >= 0) {
+      k = first.e + 1;
+    }
+  }
+  return ToldActTarget(a_.phrase_of[k], sources, story, deny, t);
+}
+
+// "Britain said the attack was appalling", "Kyiv said the strike was a war
+// crime": a speaker's judgement of a told act criticises its actor (111).
+void EventStage::CopulaJudgement(int v, const Clause& c, std::vector<Event>* out) {
+  const VerbGroup& vg = a_.parse.verbs[v];
+  const auto& w = a_.parse.words;
+  if (vg.negated || a_.parse.question) return;
+  // '"Any Western troops in Ukraine will be legitimate targets," Putin
+  // said': a speaker's warning that someone will be a target threatens
+  // force (138), whatever its tense.
+  bool judged = false, marked = false;
+  for (uint32_t k = vg.e; k < w.size() && k < vg.e + 5 && !judged && !marked; ++k) {
+    std::string_view l = w[k].lower;
+    if (w[k].tag == Tag::kComma || w[k].tag == Tag::kEnd || w[k].tag == Tag::kThat || w[k].tag == Tag::kCoord) break;
+    judged = parse::IsJudgingAdjective(l) || l == "crime" || l == "provocation" || l == "violation" ||
+             l == "outrage" || l == "disgrace" || l == "aggression" || l == "atrocity" || l == "massacre";
+    marked = l == "legitimate" && k + 1 < w.size() && (w[k + 1].lower == "target" || w[k + 1].lower == "targets");
+  }
+  if (!judged && !marked) return;
+  if (judged && (vg.future || vg.modal)) return;
+  const int subj = roles_.Subject(v, c);
+  if (subj < 0) return;
+  // Said by someone: "X said (that) …" or '"…," X said'.
+  if (c.kind == parse::ClauseKind::kThat &&
+      (c.governor_vg < 0 || !parse::IsSayVerb(c.governor) ||
+       !clauses_.Blocked(c.governor_vg, clauses_.Of(c.governor_vg)).empty())) {
+    return;
+  }
+  if (c.kind != parse::ClauseKind::kThat && c.kind != parse::ClauseKind::kMain &&
+      c.kind != parse::ClauseKind::kRelative) {
+    return;
+  }
+  std::vector<ActorRef> speakers = SpeakerSources(v, subj);
+  if (speakers.empty()) return;
+  ActorRef t;
+  if (marked) {
+    std::vector<ActorRef> named;
+    for (ActorRef x : roles_.Targets(subj)) {
+      if (x.code.empty() || x.place || roles_.SameActor(speakers, x)) continue;
+      if (x.weak) {  // "American bases": the demonym's state
+        x.weak = false;
+        x.code = x.country;
+      }
+      named.push_back(x);
+    }
+    if (named.empty()) return;
+    t = named[0];
+  } else if (!ToldActTarget(subj, speakers, *out, /*deny=*/false, &t)) {
+    return;
+  }
+  std::vector<std::pair<ActorRef, ActorRef>> pairs;
+  for (const ActorRef& s : speakers) pairs.push_back({s, t});
+  const std::string code = marked ? "138" : "111";
+  if (!env_.lex.EventCode(code)) return;
+  emitter_.Emit(v, pairs, code,
+                marked ? std::string("will be legitimate targets")
+                       : "said (a told act) was " + std::string(w[vg.e < w.size() ? vg.e : vg.head].lower),
+                marked ? "a speaker's warning of force" : "judgement of a told act",
+                marked ? "the one named as a target" : "the actor of the act it judges", out);
+}
+
+// The actor of the act the story told that a definite phrase ("the strike",
+// "this move") points back at; for a denial of one's own act, the one it
+// was done to.
+bool EventStage::ToldActTarget(int np, const std::vector<ActorRef>& sources, const std::vector<Event>& story,
+                               bool deny, ActorRef* t) const {
+  const auto& w = a_.parse.words;
+  const Phrase& p = a_.phrases[np];
+  // A definite phrase points back at something told: "the strike", "this move".
+  std::string_view det = w[p.b].lower;
+  if (det != "the" && det != "this" && det != "that" && det != "these" && det != "those") return false;
+  for (const ActorRef& x : p.actors) {
+    if (!x.code.empty() && !x.weak) return false;  // it names its own actor
+  }
+  const Word& head = w[p.e - 1];
+  std::vector<std::string> roots;  // the roots of the acts it may mean
+  const EventNoun::Variant* variant = nullptr;
+  if (head.info && head.info->noun) {
+    // The longest variant the words before the noun spell ("air strike"),
+    // else the bare noun.
+    const uint32_t hk = p.e - 1;
+    for (const EventNoun::Variant& var : head.info->noun->variants) {
+      uint32_t n = static_cast<uint32_t>(var.before.size());
+      bool ok = n <= hk - p.b;
+      for (uint32_t i = 0; i < n && ok; ++i) ok = w[hk - n + i].lower == var.before[i];
+      if (ok) {
+        variant = &var;
+        break;
+      }
+    }
+  }
+  const std::string_view head_word = head.lower;
+  if (env_.rd.evaluations_criticize && (head_word == "incursion" || head_word == "incursions" ||
+                                        head_word == "violation" || head_word == "violations")) {
+    roots = {"15", "18", "19"};  // a crossing or a violation told as a show of force or a blow
+  } else if (variant) {
+    roots.push_back(variant->code.substr(0, 2));
+    if (roots[0] == "18" || roots[0] == "19" || roots[0] == "20") roots = {"18", "19", "20"};
+  } else {
+    std::string_view h = head.lower;
+    if (h == "launch" || h == "launches" || h == "test" || h == "tests" || h == "drills") {
+      roots = {"15"};
+    } else if (env_.rd.evaluations_criticize &&
+               (h == "sanctions" || h == "tariffs" || h == "tariff" || h == "embargo")) {
+      roots = {"16"};
+    } else if (env_.rd.evaluations_criticize && (h == "detention" || h == "detentions")) {
+      roots = {"17"};
+    } else if (env_.rd.evaluations_criticize && (h == "ban" || h == "restrictions" || h == "measures")) {
+      roots = {"16", "17"};
+    } else if (env_.rd.evaluations_criticize && (h == "resolution" || h == "censure")) {
+      roots = {"10", "11", "16"};
+    } else if (env_.rd.evaluations_criticize && (h == "violence" || h == "storming")) {
+      roots = {"14", "17", "18", "19", "20"};
+    } else if (env_.rd.evaluations_criticize && (h == "incident" || h == "incidents")) {
+      roots = {"13", "14", "15", "16", "17", "18", "19", "20"};  // never a kindness
+    } else if (env_.rd.evaluations_criticize && (parse::IsAttackNoun(h) || h == "fire")) {
+      roots = {"18", "19", "20"};
+
+    } else if (h == "accusation" || h == "accusations" || h == "claim" || h == "claims" ||
+               h == "allegation" || h == "allegations" || h == "charge" || h == "charges" || h == "remarks" ||
+               h == "comments") {
+      roots = {"01", "10", "11", "13"};
+    } else {
+      // "the move", "the decision": which act is meant is a guess; none.
+      return false;
+    }
+  }
+  for (auto it = story.rbegin(); it != story.rend(); ++it) {
+    if (it->sentence < a_.sno - 8) break;
+    if (!roots.empty() && std::find(roots.begin(), roots.end(), it->root) == roots.end()) continue;
+    ActorRef x;
+    x.code = it->source.code;
+    x.country = it->source.country;
+    x.b = x.e = p.b;  // named by the earlier act, not by words here
+    x.how = "the actor of an act the story told";
+    // "Minsk denied the incursion": denying one's own act answers the one
+    // it was done to.
+    const bool own = std::any_of(sources.begin(), sources.end(),
+                                 [&](const ActorRef& s) { return !s.country.empty() && s.country == x.country; });
+    if (env_.rd.evaluations_criticize && deny && own && it->target &&
+        !it->target->code.empty()) {
+      x.code = it->target->code;
+      x.country = it->target->country;
+      x.how = "the one the denied act was done to";
+    }
+    if (x.code.empty() || roles_.SameActor(sources, x)) continue;
+    *t = x;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace dyad::code
