@@ -218,7 +218,9 @@ std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g, std::s
   // "after Indian missile strikes on …", "after two days of clashes": an
   // act named as what came before another happened ("years after" it is
   // history).
-  if (env_.rd.occasions_happened && p.b > 0) {
+  // (Not under a future or modal verb: "will sign it after talks next week".)
+  const bool ahead = g.verb >= 0 && (a_.parse.verbs[g.verb].future || a_.parse.verbs[g.verb].modal);
+  if (env_.rd.occasions_happened && p.b > 0 && !ahead) {
     uint32_t at = p.b - 1;
     while (at > 0 && w[at].tag == Tag::kAdv) --at;  // "of deadly clashes"
     if (w[at].lower == "of" && at > 0 && a_.phrase_of[at - 1] >= 0) at = a_.phrases[a_.phrase_of[at - 1]].b - 1;
