@@ -126,7 +126,11 @@ Status FillAlertDrivers(EventStore& store, const AlertOptions& o, std::vector<Al
     const Alert& a = (*alerts)[i];
     by_dyad[{a.source, a.target}][a.start].push_back(i);
   }
-  for (const auto& [dyad, periods] : by_dyad) {
+  for (const auto& entry : by_dyad) {
+    // Named references, not structured bindings: clang 14 cannot capture
+    // those in the lambdas below.
+    const std::pair<std::string, std::string>& dyad = entry.first;
+    const std::map<int, std::vector<size_t>>& periods = entry.second;
     // The dyad's events alone are the events the whole stream gives for it
     // (the dedup key holds the dyad), in the same relative order.
     struct Candidate {
