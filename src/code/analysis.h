@@ -149,6 +149,15 @@ bool NpTag(parse::Tag t);
 bool IsLocativePrep(std::string_view p);
 // "1962", "1990s" within 1900..2100.
 bool IsYear(std::string_view w, int* year);
+// A demonym on a noun that is no actor ("a Rwandan demand", "American
+// bases") taken for its state, where the noun's act or owner is meant.
+inline ActorRef AsState(ActorRef x) {
+  if (x.weak) {
+    x.weak = false;
+    x.code = x.country;
+  }
+  return x;
+}
 // city town village capital province region … (a noun naming a place).
 bool IsPlaceNoun(std::string_view w);
 

@@ -38,6 +38,10 @@ int PastYearAfter(const parse::SentenceParse& p, int k, int story_year) {
   return -1;
 }
 
+bool IsLongSpan(std::string_view w) {
+  return w == "years" || w == "year" || w == "decades" || w == "decade" || w == "months" || w == "month";
+}
+
 int PastDateAfter(const parse::SentenceParse& p, int k, int story_date) {
   const auto& w = p.words;
   if (story_date <= 0 || k < 0 || static_cast<size_t>(k) + 1 >= w.size()) return -1;
@@ -360,8 +364,7 @@ std::string Clauses::Blocked(int v, const Clause& c) const {
     // measured in months or years before the act it hangs on is history.
     if (c.intro >= 1 && w[c.intro].lower == "after") {
       std::string_view span = w[c.intro - 1].lower;
-      if (span == "years" || span == "year" || span == "decades" || span == "decade" || span == "months" ||
-          span == "month") {
+      if (IsLongSpan(span)) {
         return "historical (" + std::string(span) + " after)";
       }
     }

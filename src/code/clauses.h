@@ -27,6 +27,10 @@ namespace dyad::code {
 // word index; else -1.
 int PastYearAfter(const parse::SentenceParse& p, int k, int story_year);
 
+// "years", "a decade", "months": a span long enough that what came that long
+// before an act ("seven years after …") is history.
+bool IsLongSpan(std::string_view word);
+
 // When words k, k+1 date an act weeks or more before story_date (YYYYMMDD):
 // "in January" (another month of the story's year or the year before), "on
 // August 5", "last year", "two years ago". The index of the dating word, else -1.

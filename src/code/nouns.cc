@@ -226,8 +226,7 @@ std::string NounStage::NotAsserted(uint32_t k, int np, const Governor& g, std::s
     if (w[at].lower == "of" && at > 0 && a_.phrase_of[at - 1] >= 0) at = a_.phrases[a_.phrase_of[at - 1]].b - 1;
     if (at < p.b && (w[at].lower == "after" || w[at].lower == "following")) {
       std::string_view span = at > 0 ? w[at - 1].lower : std::string_view();
-      if (span == "years" || span == "year" || span == "decades" || span == "decade" || span == "months" ||
-          span == "month") {
+      if (IsLongSpan(span)) {
         return "historical (" + std::string(span) + " after)";
       }
       return "";
@@ -259,11 +258,7 @@ std::vector<ActorRef> NounStage::OwnSources(int np, uint32_t k) const {
   std::vector<ActorRef> out;
   for (const ActorRef& x : a_.phrases[np].actors) {
     if (x.code.empty() || x.place || x.pronoun || x.b >= k || x.b < a_.phrases[np].b) continue;
-    ActorRef s = x;
-    if (s.weak) {  // "a Rwandan demand": the demonym's state
-      s.weak = false;
-      s.code = s.country;
-    }
+    ActorRef s = AsState(x);  // "a Rwandan demand": the demonym's state
     out.push_back(s);
   }
   return out;
@@ -299,10 +294,7 @@ std::vector<ActorRef> NounStage::Targets(uint32_t k, int np, const std::string& 
     std::vector<ActorRef> out;
     for (ActorRef& t : ts) {
       if (t.code.empty() || roles_.SameActor(sources, t)) continue;
-      if (t.weak) {
-        t.weak = false;
-        t.code = t.country;
-      }
+      t = AsState(t);
       out.push_back(t);
     }
     return out;
@@ -557,10 +549,7 @@ std::vector<ActorRef> NounStage::Between(uint32_t k, int np) const {
   std::vector<ActorRef> out;
   for (ActorRef x : roles_.Targets(a_.phrase_of[j + 1])) {
     if (x.place) continue;
-    if (x.weak) {
-      x.weak = false;
-      x.code = x.country;
-    }
+    x = AsState(x);
     out.push_back(x);
   }
   return out.size() >= 2 ? out : std::vector<ActorRef>();

@@ -74,11 +74,7 @@ void EventStage::CopulaJudgement(int v, const Clause& c, std::vector<Event>* out
     std::vector<ActorRef> named;
     for (ActorRef x : roles_.Targets(subj)) {
       if (x.code.empty() || x.place || roles_.SameActor(speakers, x)) continue;
-      if (x.weak) {  // "American bases": the demonym's state
-        x.weak = false;
-        x.code = x.country;
-      }
-      named.push_back(x);
+      named.push_back(AsState(x));  // "American bases": the demonym's state
     }
     if (named.empty()) return;
     t = named[0];

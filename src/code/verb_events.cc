@@ -203,7 +203,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       std::vector<ActorRef> owners;
       for (ActorRef x : subj >= 0 ? a_.phrases[subj].actors : std::vector<ActorRef>()) {
         if (x.code.empty() || x.place) continue;
-        x.weak = false;
+        x.weak = false;  // its code kept: "their sanctions" are the antecedent's own
         owners.push_back(x);
       }
       // "U.S. sanctions … were lifted under an order signed by Trump": an
