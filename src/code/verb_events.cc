@@ -108,11 +108,14 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   const uint32_t end = patterns_.WindowEnd(v);
   // '"The US will pay dearly," Kim said': a speaker's verdict on the
   // subject's fate is the speaker's threat, whatever its tense.
-  bool verdict = false;
+  // (The patterns are tried once: the verdict needs them before the drop.)
+  bool verdict = false, tried = false;
+  PatternHit best;
   if (env_.rd.blame_is_accusation && ve && (why == "future" || why == "modal") && SpeakerVerb(v) >= 0) {
-    PatternHit h = patterns_.Best(*ve, v, end, subj);
-    const EventCodeInfo* hi = h.pattern ? env_.lex.EventCode(h.pattern->code) : nullptr;
-    if (hi && h.pattern->subject_is_target && hi->root == "13") {
+    best = patterns_.Best(*ve, v, end, subj);
+    tried = true;
+    const EventCodeInfo* hi = best.pattern ? env_.lex.EventCode(best.pattern->code) : nullptr;
+    if (hi && best.pattern->subject_is_target && hi->root == "13") {
       why.clear();
       verdict = true;
     }
@@ -121,7 +124,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     Drop(v, " not coded: " + why);
     return;
   }
-  PatternHit best = ve ? patterns_.Best(*ve, v, end, subj) : PatternHit();
+  if (ve && !tried) best = patterns_.Best(*ve, v, end, subj);
   bool pattern_in_subject = false;
   // "Sanctions on Syria were lifted", "asylum was granted": a passive's
   // subject holds the words its active patterns look for after the verb.
