@@ -221,6 +221,13 @@ bool IsVoicingVerb(std::string_view l) {
   return Contains(s, l);
 }
 
+bool IsSpeechActVerb(std::string_view l) {
+  static const Set s = {"threaten", "vow", "pledge", "promise", "ask", "offer", "invite",
+                        "welcome", "praise", "thank", "express", "voice", "reaffirm",
+                        "deny", "dismiss", "request", "announce"};
+  return Contains(s, l) || IsSayVerb(l) || IsVoicingVerb(l);
+}
+
 bool IsProtestVerb(std::string_view l) {
   static const Set s = {"protest", "demand", "denounce", "condemn", "press", "demonstrate"};
   return Contains(s, l);
@@ -441,6 +448,17 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
                                  before == Tag::kDo || before == Tag::kNeg)) {
         out->words[i].tag = Tag::kOther;
       }
+      // "Caracas and Bogota both praised …", "they all agreed": a quantifier
+      // floated after a named subject or a pronoun, before an inflected verb,
+      // is an adverb of the clause, not the determiner of a noun phrase.
+      if ((lower[i] == "both" || lower[i] == "all" || lower[i] == "each") && i > 0 &&
+          (out->words[i - 1].mention >= 0 || before == Tag::kPron) &&
+          out->words[i + 1].tag == Tag::kOther && !out->words[i + 1].capitalized &&
+          out->words[i + 1].info &&
+          (out->words[i + 1].info->verb_lemmas || !out->words[i + 1].info->wordnet_lemma.empty())) {
+        const VForm f = FormOf(lower[i + 1], out->words[i + 1].info->form_is_lemma);
+        if (f == VForm::kPast || f == VForm::kThird) out->words[i].tag = Tag::kAdv;
+      }
     }
   }
 
@@ -605,6 +623,13 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
         (out->words[i + 1].tag == Tag::kNoun ||
          (out->words[i + 1].tag == Tag::kOther &&
           (dictionary_verbs || form != VForm::kPast || ncount >= 0)))) {
+      noun = true;
+    }
+    // "an arms deal", "a fisheries accord": after "a" an -s word can only be
+    // a modifier, so the word after it is the phrase's noun.
+    if (!noun && !dictionary_verbs && prev == Tag::kNoun && i >= 2 && ncount >= 0 &&
+        out->words[i - 1].mention < 0 && (lower[i - 2] == "a" || lower[i - 2] == "an") &&
+        lower[i - 1].size() > 3 && lower[i - 1].back() == 's' && form == VForm::kBase) {
       noun = true;
     }
     // "an air strike hit the hospital", "a missile hit Kyiv": a verb whose

@@ -137,6 +137,7 @@ bool IsReciprocalVerb(std::string_view lemma);// meet clash fight sign exchange 
 bool IsAspectVerb(std::string_view lemma);    // begin start continue resume
 bool IsAnonymousMeans(std::string_view word); // bomb explosion blast mine … (no one named)
 bool IsVoicingVerb(std::string_view lemma);   // call demand urge accuse … (a gerund voicing a claim)
+bool IsSpeechActVerb(std::string_view lemma); // a speaker's own act: say verbs, voicing verbs, threaten vow ask offer thank …
 bool IsProtestVerb(std::string_view lemma);   // protest demand denounce … (an act's purpose)
 bool IsControlVerb(std::string_view lemma);   // want plan urge persuade … ("to" complement not done)
 bool IsNotYetWord(std::string_view word);     // planned proposed upcoming cancelled …
