@@ -151,6 +151,37 @@ Clause Clauses::Of(int v) const {
         return c;
       case Tag::kThat: {
         c.intro = k;
+        // "said in Beirut on Thursday that …", "told reporters in Kyiv that …":
+        // back over place and time phrases to a saying verb.
+        if (env_.rd.that_after_phrases && k > 1) {
+          int j = k - 1;
+          bool phrase = false;
+          while (j >= 0 && j >= k - 12) {
+            const Tag tj = w[j].tag;
+            const int np = a_.phrase_of[j];
+            if (np >= 0 && a_.phrases[np].prep >= 0) {
+              j = a_.phrases[np].prep - 1;
+              phrase = true;
+            } else if (tj == Tag::kTime || tj == Tag::kAdv || tj == Tag::kNum || tj == Tag::kPrep) {
+              --j;
+            } else {
+              break;
+            }
+          }
+          int gv = j >= 0 ? a_.VerbAt(static_cast<uint32_t>(j)) : -1;
+          // "told reporters in Kyiv that": past the saying verb's object.
+          if (gv < 0 && j > 0 && a_.phrase_of[j] >= 0 && a_.phrases[a_.phrase_of[j]].prep < 0 &&
+              a_.phrases[a_.phrase_of[j]].b > 0) {
+            gv = a_.VerbAt(a_.phrases[a_.phrase_of[j]].b - 1);
+          }
+          if (phrase && gv >= 0 && !a_.parse.verbs[gv].copula &&
+              parse::IsSayVerb(w[a_.parse.verbs[gv].head].lemma)) {
+            c.kind = parse::ClauseKind::kThat;
+            c.governor_vg = gv;
+            c.governor = std::string(w[a_.parse.verbs[gv].head].lemma);
+            return c;
+          }
+        }
         if (k > 0) {
           int gv = a_.VerbAt(static_cast<uint32_t>(k - 1));
           // "demanded on Tuesday that": skip adverbials back to the verb.
@@ -194,6 +225,7 @@ Clause Clauses::Of(int v) const {
       case Tag::kCoord:
         // "rejected the demand and accused X": a second verb of the same clause.
         if (k + 1 < static_cast<int>(vg.b) && a_.phrase_of[k + 1] >= 0) break;  // "and Y did"
+        if (const int m = SpeakerCoordinated(v); m >= 0) return Of(m);
         for (int g2 = v - 1; g2 >= 0; --g2) {
           if (a_.parse.verbs[g2].b < static_cast<uint32_t>(k) && a_.parse.verbs[g2].finite) return Of(g2);
         }
@@ -462,6 +494,39 @@ int Clauses::MainVerbBefore(int v) const {
     if (Of(g).kind == parse::ClauseKind::kMain) return g;
   }
   return fallback;
+}
+
+int Clauses::SpeakerCoordinated(int v) const {
+  if (!env_.rd.speaker_coordinates) return -1;
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  if (vg.b == 0 || w[vg.b - 1].tag != Tag::kCoord) return -1;
+  // One inflected word: "and warned", not "and would consider", "and had".
+  if (vg.b != vg.head || !vg.finite || vg.passive || vg.infinitive || vg.gerund ||
+      vg.participle || vg.modal || vg.future || vg.perfect || vg.negated || vg.copula) {
+    return -1;
+  }
+  if (!parse::IsSpeechActVerb(w[vg.head].lemma)) return -1;
+  // The verb the coordination would continue.
+  int g = -1;
+  for (int x = v - 1; x >= 0; --x) {
+    if (a_.parse.verbs[x].finite && !a_.parse.verbs[x].infinitive) {
+      g = x;
+      break;
+    }
+  }
+  if (g < 0) return -1;
+  // "said Moscow denied the charge and dismissed …": a speech act after a
+  // speech act continues what was said.
+  if (parse::IsSpeechActVerb(w[a_.parse.verbs[g].head].lemma)) return -1;
+  const Clause cg = Of(g);
+  if (cg.kind != parse::ClauseKind::kThat || cg.governor_vg < 0 || cg.governor_vg >= g) return -1;
+  const int m = cg.governor_vg;
+  const VerbGroup& mv = a_.parse.verbs[m];
+  if (mv.copula || !parse::IsSayVerb(w[mv.head].lemma)) return -1;
+  // In the saying verb's tense: "said … and warned", "says … and warns".
+  if (w[mv.head].vform != w[vg.head].vform) return -1;
+  return m;
 }
 
 }  // namespace dyad::code

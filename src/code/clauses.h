@@ -63,6 +63,10 @@ class Clauses {
   bool WouldInReport(int v, const Clause& c) const;
   // "unless" after verb group v.
   bool UnlessAfter(int v) const;
+  // "X said the Kremlin bore responsibility and warned that …": when verb
+  // group v is a speech act joined by "and" to the complement of a saying
+  // verb, that saying verb (v is its subject's own act); else -1.
+  int SpeakerCoordinated(int v) const;
 
  private:
   const StoryEnv& env_;

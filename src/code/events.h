@@ -104,6 +104,8 @@ class EventStage {
   // "during a visit to Washington": a visit noun with a 'to' target, made by
   // the subject of the clause's verb.
   void CodeNounTriggers(std::vector<Event>* out);
+  // "said in Beirut that …": an official speaking in another state visits it.
+  void CodeSpokenAbroad(const PendingStatement& st, std::vector<Event>* out);
 
  private:
   bool IntentAllowed(int v, const Clause& c, bool* unnamed, bool refusal = false) const;
@@ -127,6 +129,11 @@ class EventStage {
   // exercises": the code of forces sent to a state as support (074) or
   // cooperation (062); "" when they are a posture.
   std::string ForcesToPartnerCode(int v, uint32_t end) const;
+  // "has no plans to send", "does not intend to attack": infinitive verb
+  // group g under a negated governor.
+  bool DeniedIntent(int g) const;
+  // "by telephone" / "by phone" among words [b, end).
+  bool ByTelephone(uint32_t b, uint32_t end) const;
   // "condemned the strike", "denied the incursion": the actor of the
   // latest act of the story (within eight sentences) that a definite event
   // noun right after verb group v refers back to; false when none.

@@ -190,6 +190,27 @@ struct Reading {
   // "Supplies were delivered to a hospital in Gaza City": sent to a place
   // that names no actor, to the country of the place it is in.
   bool sent_to_places = true;
+  // "said in Beirut on Thursday that the kingdom was ready": "that" after a
+  // saying verb and its place or time phrases opens what was said, not a
+  // relative clause on the place.
+  bool that_after_phrases = true;
+  // "said the Kremlin bore responsibility and warned that …": a speech act
+  // joined by "and" to what was said is the speaker's own.
+  bool speaker_coordinates = true;
+  // "said a stone had been thrown at a school", "said officials had told
+  // Ankara …": what was said reports an act, named or not, so the saying is
+  // no comment (010) of its own.
+  bool reported_acts_not_comments = true;
+  // "thanked Putin by telephone", "had spoken to Duda by telephone": a
+  // telephone call is a discussion both ways (041).
+  bool phone_calls_mutual = true;
+  // "The new junta leader, Captain X, said": a named apposition wins over a
+  // role noun whose country came only from the story; "The foreign
+  // ministers of A and B, X and Y, told …": an apposition may join names.
+  bool named_appositions = true;
+  // "said in Beirut that …", "told a joint news conference in Tokyo": a
+  // state's official speaking in another state's city visits it (042).
+  bool speaking_abroad_visits = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -98,7 +98,11 @@ int Roles::Subject(int v, const Clause& c) const {
   }
   if (k < 0) return -1;
   if (w[k].tag == Tag::kQuote) return SubjectAfter(v);
-  if (w[k].tag == Tag::kCoord) return PreviousSubject(v);
+  if (w[k].tag == Tag::kCoord) {
+    // "X said the Kremlin bore responsibility and warned …": X warned.
+    if (const int m = clauses_.SpeakerCoordinated(v); m >= 0) return a_.verbs[m].subject;
+    return PreviousSubject(v);
+  }
   if (w[k].tag == Tag::kRel || (w[k].tag == Tag::kThat && c.kind == parse::ClauseKind::kRelative)) {
     int j = k - 1;
     if (j >= 0 && w[j].tag == Tag::kComma) --j;
@@ -159,8 +163,10 @@ int Roles::Appositive(int j, int k) const {
   for (int m = static_cast<int>(b.e); m < k;) {
     // PETRARCH-2: "…, a UK-based group that tracks the war, said".
     if (env_.rd.appositive_stops_at_relative && (w[m].tag == Tag::kRel || w[m].tag == Tag::kThat)) break;
-    // Only prepositional phrases may follow the apposition.
-    if (w[m].tag != Tag::kPrep && w[m].tag != Tag::kOf && w[m].tag != Tag::kTo) return -1;
+    // Only prepositional phrases may follow the apposition (or, "X and Y",
+    // a second name).
+    const bool joined = env_.rd.named_appositions && w[m].tag == Tag::kCoord;
+    if (w[m].tag != Tag::kPrep && w[m].tag != Tag::kOf && w[m].tag != Tag::kTo && !joined) return -1;
     if (m + 1 >= k || a_.phrase_of[m + 1] < 0) return -1;
     m = static_cast<int>(a_.phrases[a_.phrase_of[m + 1]].e);
     if (m > k) return -1;
@@ -170,8 +176,17 @@ int Roles::Appositive(int j, int k) const {
   for (uint32_t m = 0; m < a_.phrases[id].b; ++m) {
     if (a_.VerbAt(m) >= 0 || w[m].tag == Tag::kComma) return -1;
   }
-  if (!Sources(id).empty()) return id;
-  if (!Sources(a_.phrase_of[j + 1]).empty()) return a_.phrase_of[j + 1];
+  // "The new junta leader, Captain X, said": a role noun whose country the
+  // story only guessed yields to the name beside it.
+  const std::vector<ActorRef> head = Sources(id);
+  const std::vector<ActorRef> named = Sources(a_.phrase_of[j + 1]);
+  if (env_.rd.named_appositions && !named.empty() && !head.empty() &&
+      std::all_of(head.begin(), head.end(), [](const ActorRef& x) { return x.located; }) &&
+      std::none_of(named.begin(), named.end(), [](const ActorRef& x) { return x.located || x.pronoun; })) {
+    return a_.phrase_of[j + 1];
+  }
+  if (!head.empty()) return id;
+  if (!named.empty()) return a_.phrase_of[j + 1];
   return -1;
 }
 

@@ -53,7 +53,10 @@ void SentenceCoder::CodeEvents(std::vector<Event>* out) {
   events_.CodeNounTriggers(out);
   NounStage(env_, &a_, clauses_, roles_, patterns_, emitter_).Run(out);
   const uint32_t end = static_cast<uint32_t>(a_.parse.words.size());
-  for (const PendingStatement& st : a_.statements) events_.CodeStatement(st, end, out);
+  for (const PendingStatement& st : a_.statements) {
+    events_.CodeSpokenAbroad(st, out);
+    events_.CodeStatement(st, end, out);
+  }
 }
 
 }  // namespace dyad::code

@@ -92,6 +92,19 @@ void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::ve
         !parse::IsSayVerb(hw.lemma) && !roles_.Sources(sj).empty() &&
         !OwnActDenied(sources, sj, static_cast<int>(g))) {
       announced_act = true;
+    } else if (env_.rd.reported_acts_not_comments && !gv.copula && !gv.negated && !gv.modal &&
+               gc.kind != parse::ClauseKind::kRelative && gc.kind != parse::ClauseKind::kCondition &&
+               gc.kind != parse::ClauseKind::kTemporal && gc.kind != parse::ClauseKind::kReason &&
+               ((hw.event_verb && (gv.passive || !roles_.Sources(sj).empty() ||
+                                   (gv.e < w.size() && a_.phrase_of[gv.e] >= 0 &&
+                                    a_.phrases[a_.phrase_of[gv.e]].prep < 0))) ||
+                parse::IsSayVerb(hw.lemma)) &&
+               !OwnActDenied(sources, sj, static_cast<int>(g)) && !DeniedIntent(static_cast<int>(g))) {
+      // "X said a stone had been thrown at a school", "X said officials had
+      // told Ankara …": an act reported, whoever did it, is no comment of
+      // X's; so is one done to something ("intelligence had uncovered a
+      // plot"). ("said relations had improved" tells a state of affairs.)
+      announced_act = true;
     }
   }
   for (size_t i : emitter_.EventsOfSentence(a_.sno, *out)) {
@@ -173,6 +186,78 @@ bool EventStage::OwnActDenied(const std::vector<ActorRef>& sources, int sj, int 
   if (gv.negated) return true;
   const auto& w = a_.parse.words;
   for (uint32_t k = a_.phrases[sj].e; k < gv.b && k < w.size(); ++k) {
+    if (w[k].lower == "no" || w[k].lower == "not" || w[k].lower == "never" || w[k].lower == "n't") return true;
+  }
+  return false;
+}
+
+// "said in Beirut that …", "told a joint news conference in Tokyo …": a
+// state's official speaking in a city of another state is visiting it (042);
+// a joint news conference there is also hosted (043).
+void EventStage::CodeSpokenAbroad(const PendingStatement& st, std::vector<Event>* out) {
+  if (!env_.rd.speaking_abroad_visits) return;
+  const int v = st.v;
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  const Clause c = clauses_.Of(v);
+  if (c.kind != parse::ClauseKind::kMain || !clauses_.Blocked(v, c).empty()) return;
+  // An envoy, embassy or correspondent speaks where it is posted.
+  const int sj = a_.verbs[v].subject;
+  if (sj < 0) return;
+  for (uint32_t k = a_.phrases[sj].b; k < a_.phrases[sj].e; ++k) {
+    const std::string_view l = w[k].lower;
+    if (l == "ambassador" || l == "envoy" || l == "embassy" || l == "mission" || l == "consul" ||
+        l == "representative" || l == "correspondent" || l == "ambassadors" || l == "envoys") {
+      return;
+    }
+  }
+  // "in" and a place before what was said begins.
+  bool joint = false;
+  const ActorRef* where = nullptr;
+  for (uint32_t k = vg.e; k + 1 < w.size() && !where; ++k) {
+    const Tag t = w[k].tag;
+    if (t == Tag::kThat || t == Tag::kComma || t == Tag::kQuote || t == Tag::kEnd || a_.VerbAt(k) >= 0) break;
+    if (w[k].lower == "joint") joint = true;
+    if (w[k].lower != "in" || a_.phrase_of[k + 1] < 0) continue;
+    for (const ActorRef& p : a_.phrases[a_.phrase_of[k + 1]].actors) {
+      // A city or capital ("in Beirut" names Lebanon), or the country.
+      if (!p.country.empty() && !p.weak && (p.place || p.code == p.country)) {
+        where = &p;
+        break;
+      }
+    }
+  }
+  if (!where) return;
+  std::vector<std::pair<ActorRef, ActorRef>> pairs;
+  for (const ActorRef& s : st.sources) {
+    if (s.located || s.pronoun || s.country.empty() || s.country == where->country) continue;
+    const std::string_view role = s.code.size() >= 6 ? std::string_view(s.code).substr(3, 3) : std::string_view();
+    if (!(role.empty() || role == "GOV" || role == "ELI" || role == "MIL" || role == "LEG")) continue;
+    if (s.code.rfind("IGO", 0) == 0) continue;
+    ActorRef host = *where;
+    host.place = false;
+    pairs.push_back({s, host});
+  }
+  if (pairs.empty()) return;
+  for (size_t i : emitter_.EventsOfSentence(a_.sno, *out)) {
+    if ((*out)[i].root == "04") return;  // a visit or meeting already told
+  }
+  const VerbEntry* ve = env_.lex.Verb("visit");
+  if (!ve || ve->code.empty()) return;
+  emitter_.Emit(v, pairs, ve->code, "spoke in + place abroad", ve->code_origin, "spoke abroad", out);
+  if (joint) {
+    emitter_.EmitOtherSide(v, pairs, ve->code, "visit", "spoke in + place abroad", ve->code_origin, out);
+  }
+}
+
+bool EventStage::DeniedIntent(int g) const {
+  const parse::VerbGroup& gv = a_.parse.verbs[g];
+  if (!gv.infinitive) return false;
+  const int gov = clauses_.Of(g).governor_vg;
+  if (gov < 0 || gov >= g) return false;
+  if (a_.parse.verbs[gov].negated) return true;
+  const auto& w = a_.parse.words;
+  for (uint32_t k = a_.parse.verbs[gov].b; k < gv.b; ++k) {
     if (w[k].lower == "no" || w[k].lower == "not" || w[k].lower == "never" || w[k].lower == "n't") return true;
   }
   return false;

@@ -576,8 +576,30 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   if (!reciprocal && (visit || partner)) {
     emitter_.EmitOtherSide(v, pairs, code, lemma, pattern_text, origin, out);
   }
+  // "thanked Putin by telephone", "had spoken to Duda by telephone": the
+  // call is a discussion (041) of both sides, whatever else was said in it.
+  if (env_.rd.phone_calls_mutual && !reciprocal && !visit && ByTelephone(vg.e, end)) {
+    std::vector<std::pair<ActorRef, ActorRef>> call;
+    for (const auto& [s, t] : pairs) {
+      if (!t.code.empty() && !t.place && !t.weak && s.country != t.country) call.push_back({s, t});
+    }
+    if (!call.empty()) {
+      const bool talk = code.rfind("04", 0) == 0;
+      if (!talk) emitter_.Emit(v, call, "041", pattern_text, origin, "by telephone", out);
+      if (!talk || !partner) emitter_.EmitOtherSide(v, call, "041", "call", pattern_text, origin, out);
+    }
+  }
   if (out->size() > before_emit) a_.verbs[v].coded = true;
   a_.verbs[v].events = {before_emit, out->size()};
+}
+
+bool EventStage::ByTelephone(uint32_t b, uint32_t end) const {
+  const auto& w = a_.parse.words;
+  for (uint32_t k = b; k + 1 < end && k + 1 < w.size(); ++k) {
+    const std::string_view l = w[k].lower, n = w[k + 1].lower;
+    if (l == "by" && (n == "telephone" || n == "phone")) return true;
+  }
+  return false;
 }
 
 std::string EventStage::ForcesToPartnerCode(int v, uint32_t end) const {

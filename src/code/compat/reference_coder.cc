@@ -67,6 +67,12 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.statements_face_outward = false;
   r.inclusions_in_window = false;
   r.sent_to_places = false;
+  r.that_after_phrases = false;
+  r.speaker_coordinates = false;
+  r.reported_acts_not_comments = false;
+  r.phone_calls_mutual = false;
+  r.named_appositions = false;
+  r.speaking_abroad_visits = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
