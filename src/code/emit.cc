@@ -101,7 +101,11 @@ void Emitter::Emit(int v, const std::vector<std::pair<ActorRef, ActorRef>>& pair
             (info->quad_class == 1 || info->quad_class == 3))) {
         dup = true;
       }
-      if (purpose && ev.source.code == s.code && (ev.root == info->root || ev.root == "14")) {
+      // ("filed a case at the court, accusing Israel": a voiced act with a
+      // target of its own tells something new.)
+      const bool other_target = env_.rd.voiced_targets_differ && ev.target && !t.code.empty() &&
+                                ev.target->code.substr(0, 3) != t.code.substr(0, 3);
+      if (purpose && !other_target && ev.source.code == s.code && (ev.root == info->root || ev.root == "14")) {
         dup = true;
       }
     }

@@ -79,7 +79,18 @@ void EventStage::CopulaJudgement(int v, const Clause& c, std::vector<Event>* out
     if (named.empty()) return;
     t = named[0];
   } else if (!ToldActTarget(subj, speakers, *out, /*deny=*/false, &t)) {
-    return;
+    // "Sudan said Nairobi was biased": a judgement of a named actor
+    // criticises it.
+    bool named = false;
+    if (env_.rd.judged_actors && judged) {
+      for (const ActorRef& x : roles_.Targets(subj)) {
+        if (x.code.empty() || x.place || x.weak || roles_.SameActor(speakers, x)) continue;
+        t = x;
+        named = true;
+        break;
+      }
+    }
+    if (!named) return;
   }
   std::vector<std::pair<ActorRef, ActorRef>> pairs;
   for (const ActorRef& s : speakers) pairs.push_back({s, t});

@@ -211,6 +211,14 @@ struct Reading {
   // "said in Beirut that …", "told a joint news conference in Tokyo": a
   // state's official speaking in another state's city visits it (042).
   bool speaking_abroad_visits = true;
+  // "Sudan said Nairobi was biased": a judging word on a named actor
+  // criticises it (111), as on a told act.
+  bool judged_actors = true;
+  // "filed a case at the court accusing Israel of genocide": what a gerund
+  // voices toward another target is an event of its own.
+  bool voiced_targets_differ = true;
+  // "A and B were among the governments that condemned …": A and B did.
+  bool among_relative = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -106,7 +106,18 @@ int Roles::Subject(int v, const Clause& c) const {
   if (w[k].tag == Tag::kRel || (w[k].tag == Tag::kThat && c.kind == parse::ClauseKind::kRelative)) {
     int j = k - 1;
     if (j >= 0 && w[j].tag == Tag::kComma) --j;
-    return j >= 0 ? a_.phrase_of[j] : -1;
+    const int id = j >= 0 ? a_.phrase_of[j] : -1;
+    // "Ivory Coast and Senegal were among the governments that condemned
+    // …": the subject of "were among" did it.
+    if (env_.rd.among_relative && id >= 0 && Sources(id).empty() && a_.phrases[id].prep > 0 &&
+        w[a_.phrases[id].prep].lower == "among") {
+      const int g = a_.VerbAt(static_cast<uint32_t>(a_.phrases[id].prep - 1));
+      if (g >= 0 && g < v && a_.parse.verbs[g].copula) {
+        const int sg = a_.verbs[g].subject >= 0 ? a_.verbs[g].subject : Subject(g, clauses_.Of(g));
+        if (sg >= 0 && !Sources(sg).empty()) return sg;
+      }
+    }
+    return id;
   }
   if (a_.phrase_of[k] >= 0) {
     // The subject is the phrase that ends here. A phrase inside a

@@ -275,7 +275,7 @@ bool IsJudgingAdjective(std::string_view w) {
       "baseless",     "groundless",     "unfounded",    "absurd",       "illegitimate", "unlawful",
       "regrettable",  "inhumane",       "heinous",      "abhorrent",    "despicable", "unjust",
       "null",         "invalid",        "unwarranted",  "destabilising", "destabilizing", "motivated",
-      "shocking",     "disgraceful"};
+      "shocking",     "disgraceful",   "biased",       "untrustworthy", "unreliable"};
   return Contains(kJudging, w);
 }
 

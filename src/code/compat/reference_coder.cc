@@ -73,6 +73,9 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.phone_calls_mutual = false;
   r.named_appositions = false;
   r.speaking_abroad_visits = false;
+  r.judged_actors = false;
+  r.voiced_targets_differ = false;
+  r.among_relative = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
