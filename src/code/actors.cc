@@ -37,6 +37,7 @@ void ActorStage::Run() {
     if (env_.rd.speaker_for_phrase) SpeakerFor(&a_.phrases[k]);
     if (env_.rd.two_parties) TwoParties(&a_.phrases[k], static_cast<int>(k));
     if (env_.rd.bloc_reference) TheBloc(&a_.phrases[k], static_cast<int>(k));
+    plural_from_ = -1;
     for (ActorRef& a : a_.phrases[k].actors) {
       if (a.pronoun && a.code.empty()) ResolvePronoun(&a, static_cast<int>(k));
       if (a.code.empty() && !a.role.empty()) InheritCountry(&a, a_.phrases[k]);
@@ -48,6 +49,18 @@ void ActorStage::Run() {
       if (a.code.empty() && !a.role.empty() && !env_.rd.anonymous_prefix.empty() && !a.pronoun) {
         a.code = env_.rd.anonymous_prefix + a.role;
         a.how = "role with no country (reference coders)";
+      }
+    }
+    // "Mali, Burkina Faso and Niger said they were leaving": "they" is all
+    // of them.
+    if (env_.rd.plural_pronoun_all && plural_from_ >= 0 && a_.phrases[k].actors.size() == 1) {
+      const ActorRef first = a_.phrases[k].actors[0];
+      for (const ActorRef& x : a_.phrases[plural_from_].actors) {
+        if (x.code.empty() || x.place || x.pronoun || x.code == first.code) continue;
+        ActorRef more = first;
+        CopyResolved(x, &more);
+        more.antecedent = static_cast<int>(x.b);
+        a_.phrases[k].actors.push_back(more);
       }
     }
     if (env_.rd.share_agent) ShareAgent(&a_.phrases[k]);
@@ -471,6 +484,7 @@ void ActorStage::ResolvePronoun(ActorRef* a, int np_index) {
         CopyResolved(x, a);
         a->antecedent = static_cast<int>(x.b);
         a->how = "pronoun: the nearest plural phrase";
+        plural_from_ = k;
         return;
       }
       return;  // a plural thing, not an actor: no guess

@@ -46,6 +46,9 @@ class ActorStage {
   const StoryEnv& env_;
   SentenceAnalysis& a_;
   const Discourse& discourse_;
+  // The phrase the last plural pronoun was resolved to ("they" after "A, B
+  // and C"), or -1.
+  int plural_from_ = -1;
 };
 
 }  // namespace dyad::code

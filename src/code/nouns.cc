@@ -73,6 +73,33 @@ int AboveInfinitives(const Clauses& clauses, int v) {
 
 }  // namespace
 
+// "suspension of", "halt to", "end of": a noun that stops the act after it.
+bool IsStoppingNoun(std::string_view w) {
+  static const char* const kWords[] = {"suspension", "suspending", "halt", "halting", "freeze",
+                                       "freezing",   "cutoff",     "cut-off", "cuts",  "end",
+                                       "ending",     "cessation",  "termination", "cancellation",
+                                       "pause",      "stop",       "stoppage"};
+  static const std::unordered_set<std::string_view> kSet(std::begin(kWords), std::end(kWords));
+  return kSet.count(w) > 0;
+}
+
+// The CAMEO code of stopping the act `code` names: aid (07) -> 162
+// (economic 1621, military 1622, humanitarian 1623), talks (04) -> 164,
+// mediation -> 165, diplomatic (05) -> 161, material cooperation (06) ->
+// 160; "" for any other act (stopping it is not that act).
+std::string StoppedCode(const std::string& code) {
+  if (code.rfind("071", 0) == 0) return "1621";
+  if (code.rfind("072", 0) == 0 || code.rfind("074", 0) == 0) return "1622";
+  if (code.rfind("073", 0) == 0) return "1623";
+  if (code.rfind("07", 0) == 0) return "162";
+  if (code.rfind("045", 0) == 0) return "165";
+  if (code.rfind("04", 0) == 0) return "164";
+  if (code.rfind("05", 0) == 0) return "161";
+  if (code.rfind("06", 0) == 0) return "160";
+  return "";
+}
+
+
 const EventNoun::Variant* NounStage::NounAt(uint32_t k) const {
   const auto& w = a_.parse.words;
   const Word& word = w[k];
@@ -384,6 +411,32 @@ void NounStage::Run(std::vector<Event>* out) {
     if (code.rfind("15", 0) == 0) {
       for (uint32_t i = a_.phrases[np].b; i < k; ++i) {
         if (w[i].lower == "joint") code = "062";
+      }
+    }
+    // "Washington's suspension of military aid to Kyiv", "the halt of
+    // talks": aid, cooperation or talks stopped reduce relations (16);
+    // another act stopped ("a cessation of hostilities") is no such act.
+    if (env_.rd.stopped_acts_reduce) {
+      // The "of"/"to" before the noun, inside its phrase or opening it.
+      const Phrase& p0 = a_.phrases[np];
+      int of = -1;
+      for (int j = static_cast<int>(k) - 1; j >= 0 && j >= static_cast<int>(p0.b) - 1; --j) {
+        if (w[j].lower == "of" || w[j].lower == "to") {
+          of = j;
+          break;
+        }
+        if (w[j].tag != Tag::kNoun && w[j].tag != Tag::kProper && w[j].tag != Tag::kAdv &&
+            w[j].tag != Tag::kPossPron && w[j].tag != Tag::kDet) {
+          break;
+        }
+      }
+      if (of > 0 && IsStoppingNoun(w[of - 1].lower)) {
+        const std::string reduced = StoppedCode(code);
+        if (reduced.empty()) {
+          if (Tracing(env_)) Trace(env_, a_, "noun '" + std::string(w[k].lower) + "' (" + code + ") not coded: stopped");
+          continue;
+        }
+        code = reduced;
       }
     }
     const EventCodeInfo* info = env_.lex.EventCode(code);

@@ -24,6 +24,7 @@
 #define DYAD_CODE_NOUNS_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "code/analysis.h"
@@ -33,6 +34,13 @@
 #include "code/roles.h"
 
 namespace dyad::code {
+
+// "suspension of", "halt to", "end of": a noun that stops the act after it.
+bool IsStoppingNoun(std::string_view w);
+// The CAMEO code of stopping the act `code` names (aid 07 -> 162 family,
+// talks 04 -> 164, mediation -> 165, diplomatic 05 -> 161, cooperation 06
+// -> 160), or "" when stopping it is no act of its own.
+std::string StoppedCode(const std::string& code);
 
 class NounStage {
  public:

@@ -219,6 +219,14 @@ struct Reading {
   bool voiced_targets_differ = true;
   // "A and B were among the governments that condemned …": A and B did.
   bool among_relative = true;
+  // "Mali withdrew from ECOWAS": leaving an organisation is 160, not a
+  // military retreat (0874).
+  bool leaving_organisations = true;
+  // "the suspension of military aid to Kyiv": aid, talks or cooperation
+  // stopped reduce relations (16x); another act stopped is not coded.
+  bool stopped_acts_reduce = true;
+  // "A, B and C said they …": the plural pronoun is each of them.
+  bool plural_pronoun_all = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

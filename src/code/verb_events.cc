@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "code/events.h"
+#include "code/nouns.h"
 #include "code/places.h"
 
 namespace dyad::code {
@@ -156,6 +157,21 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   }
   const EventCodeInfo* info = env_.lex.EventCode(code);
   if (!info) return;
+  // "announced a freeze of humanitarian aid to Haiti": the act the pattern
+  // found is stopped, which reduces relations (16x).
+  if (env_.rd.stopped_acts_reduce && best.pattern) {
+    uint32_t k = vg.e;
+    while (k < end && (w[k].tag == Tag::kDet || w[k].tag == Tag::kPossPron || w[k].tag == Tag::kAdv)) ++k;
+    if (k + 1 < end && IsStoppingNoun(w[k].lower) && (w[k + 1].lower == "of" || w[k + 1].lower == "to")) {
+      const std::string stopped = StoppedCode(code);
+      if (!stopped.empty()) {
+        code = stopped;
+        info = env_.lex.EventCode(code);
+        if (!info) return;
+        pattern_text += " (the act stopped)";
+      }
+    }
+  }
   if (!intent_root.empty()) {
     // An announced act stands for an intent, a threat or a refusal.
     std::string as = intent_root == "refusal" ? RefusalCode(info->root) : IntentCode(code, info->root);
@@ -491,6 +507,15 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       info = env_.lex.EventCode(code);
       pattern_text += as == "062" ? " (forces for joint exercises)" : " (forces sent to reinforce a state)";
     }
+  }
+  // "Mali withdrew from ECOWAS", "announced its withdrawal from the bloc":
+  // leaving an organisation reduces relations with it (160); a military
+  // retreat is from a place or an army.
+  if (env_.rd.leaving_organisations && code.rfind("087", 0) == 0 && !targets.empty() &&
+      std::all_of(targets.begin(), targets.end(), [](const ActorRef& x) { return x.code.rfind("IGO", 0) == 0; })) {
+    code = "160";
+    info = env_.lex.EventCode(code);
+    pattern_text += " (leaving an organisation)";
   }
   const std::string_view lemma = ve ? std::string_view(ve->lemma) : hw.lemma;
   if (parse::IsSayVerb(lemma) && info->root == "01") {

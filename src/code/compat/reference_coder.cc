@@ -76,6 +76,9 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.judged_actors = false;
   r.voiced_targets_differ = false;
   r.among_relative = false;
+  r.leaving_organisations = false;
+  r.stopped_acts_reduce = false;
+  r.plural_pronoun_all = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
