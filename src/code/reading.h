@@ -227,6 +227,12 @@ struct Reading {
   bool stopped_acts_reduce = true;
   // "A, B and C said they …": the plural pronoun is each of them.
   bool plural_pronoun_all = true;
+  // "A and B agreed to swap prisoners … in Istanbul": for a compound
+  // subject's mutual act, a role noun placed only by a place is no partner.
+  bool located_no_partner = true;
+  // "deployed police across the country to head off rioting": forces sent
+  // to keep order at home target the own state.
+  bool internal_deployments = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -492,7 +492,21 @@ std::vector<ActorRef> Roles::DefaultTargets(int v, uint32_t end, const std::stri
       break;
     }
   }
-  if (root == "14" || domestic_measure || concession) {
+  // "Ecuador deployed soldiers and police to retake control of prisons",
+  // "deployed 45,000 police across the country to head off rioting":
+  // forces sent to keep order at home answer the state's own people (an
+  // alert or drill at home still has no target).
+  bool internal_order = false;
+  if (env_.rd.internal_deployments && root == "15") {
+    for (uint32_t m = vg.e; m < end && !internal_order; ++m) {
+      std::string_view l = w[m].lower;
+      internal_order = l == "order" || l == "rioting" || l == "riots" || l == "unrest" || l == "protests" ||
+                       l == "protesters" || l == "demonstrators" || l == "gangs" || l == "prisons" ||
+                       l == "streets" || l == "nationwide" || l == "looting" || l == "curfew" ||
+                       (l == "country" && m > 0 && (w[m - 1].lower == "the" || w[m - 1].lower == "across"));
+    }
+  }
+  if (root == "14" || domestic_measure || concession || internal_order) {
     for (const ActorRef& s : sources) {
       if (s.country.empty() || (s.code.size() <= 3 && !s.people && root == "14")) continue;
       ActorRef t;

@@ -533,6 +533,9 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   // a target of a partner's own country is the topic, not the other side.
   bool only_where = std::all_of(real_targets.begin(), real_targets.end(), [&](const ActorRef& t) {
     if (t.place || t.weak) return true;
+    // "A and B agreed to swap prisoners … in Istanbul": a role noun placed
+    // only by a place of the sentence is no partner of theirs.
+    if (env_.rd.located_no_partner && t.located && sources.size() >= 2) return true;
     return sources.size() >= 2 && std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) {
              return !s.country.empty() && s.country == t.country;
            });

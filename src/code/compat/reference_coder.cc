@@ -79,6 +79,8 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.leaving_organisations = false;
   r.stopped_acts_reduce = false;
   r.plural_pronoun_all = false;
+  r.located_no_partner = false;
+  r.internal_deployments = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
