@@ -96,8 +96,8 @@ TEST(Gazetteer, TheBuiltInGazetteerLoadsWithTheLexiconData) {
 }
 
 TEST(Gazetteer, EveryBuiltInNumberReadsAsFromCharsReadsIt) {
-  // The short cuts (eight digits a step) against std::from_chars, field by
-  // field, on every line of the built-in gazetteer.
+  // The loader's short cuts for plain numbers against std::from_chars,
+  // field by field, on every line of the built-in gazetteer.
   const std::string path = std::string(DYAD_SOURCE_DATA_DIR) + "/geo/gazetteer.tsv";
   auto gz = Gazetteer::Load(path);
   ASSERT_TRUE(gz.ok()) << gz.status().message();
