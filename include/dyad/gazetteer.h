@@ -64,18 +64,30 @@ class Gazetteer {
   static void AppendKey(std::string_view word, std::string* out);
 
  private:
+  // Fills `gz` from `all` (its text, which must outlive it: text_ or a
+  // mapping held by mapping_).
+  static Result<std::shared_ptr<const Gazetteer>> Build(std::shared_ptr<Gazetteer> gz,
+                                                        std::string_view all, const std::string& name);
+
+  // The text that places' and keys' views point into: text_ (Parse) or a
+  // read-only mapping of the file (Load), kept alive by mapping_.
   std::string text_;
+  std::shared_ptr<const void> mapping_;
+  const char* base_ = nullptr;  // the text's first byte
   std::vector<GeoPlace> places_;
   std::vector<uint32_t> lists_;  // Find()'s lists, side by side
-  // Keys, open-addressed (a power-of-two table, linear probing): each slot's
-  // list is [begin, end) of lists_; an empty slot has an empty key.
+  // Keys, open-addressed (a power-of-two table, linear probing, at most
+  // half full; 16 bytes a slot): each slot's list is lists_[begin, begin +
+  // count); an empty slot has count 0. The key is the text's bytes [key,
+  // key + key_size).
   struct Slot {
-    uint64_t hash = 0;
-    std::string_view key;
-    uint32_t begin = 0, end = 0;
+    uint32_t hash = 0;  // the high half of HashWord(key) (the low half placed it)
+    uint32_t key = 0;
+    uint32_t begin = 0;
+    uint16_t count = 0, key_size = 0;
   };
   std::vector<Slot> slots_;
-  std::vector<uint64_t> first_words_;  // hashes of keys' first words, open-addressed (0: empty)
+  std::vector<uint32_t> first_words_;  // keys' first words' hashes (low half | 1), open-addressed (0: empty)
   size_t FindSlot(std::string_view key, uint64_t hash) const;
   std::unordered_map<std::string_view, uint32_t> country_, capital_;
 };

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "code/places.h"
 
@@ -134,7 +135,7 @@ void ActorStage::ResolvePhrase(Phrase* np) {
     }
   }
   if (head_has_base) {
-    np->actors = head;
+    np->actors = std::move(head);
     // "Peru and the army of Chile": the reference coders give the
     // last conjunct, a bare role, the country of the "of" phrase (CHLGOV).
     // "Peru's farmers and herders of Chile": a last conjunct that names no
@@ -177,15 +178,15 @@ void ActorStage::ResolvePhrase(Phrase* np) {
         t.weak = false;
         t.b = std::min(t.b, head.front().b);
       }
-      np->actors.push_back(t);
+      np->actors.push_back(std::move(t));
     }
-    if (np->actors.empty()) np->actors = head;
+    if (np->actors.empty()) np->actors = std::move(head);
   } else if (!head.empty() && tail.empty()) {
-    np->actors = head;
+    np->actors = std::move(head);
   } else {
     // "hundreds of Bangladeshis", "the city of Kherson", "one of its soldiers".
-    np->actors = tail;
-    if (np->actors.empty()) np->actors = head;
+    np->actors = std::move(tail);
+    if (np->actors.empty()) np->actors = std::move(head);
   }
 }
 
@@ -228,7 +229,7 @@ std::vector<ActorRef> ActorStage::Conjuncts(uint32_t b, uint32_t e, bool share_c
     if (k == e || a_.parse.words[k].tag == Tag::kCoord || a_.parse.words[k].tag == Tag::kComma) {
       if (k > start) {
         ActorRef a;
-        if (ConjunctActor(start, k, &a)) out.push_back(a);
+        if (ConjunctActor(start, k, &a)) out.push_back(std::move(a));
       }
       start = k + 1;
     }

@@ -1,10 +1,15 @@
 #include "io/writer.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "text/utf8.h"
 
@@ -221,6 +226,28 @@ class JsonSink {
     *p++ = '"';
     size_t i = 0;
     while (i < n) {
+#if defined(__SSE2__)
+      // Sixteen bytes a step where SSE2 is there (every x86-64): the bytes
+      // before the first one that needs escaping are copied at once.
+      if (i + 16 <= n) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+        const __m128i k1f = _mm_set1_epi8(0x1F);
+        const __m128i bad = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+            _mm_cmpeq_epi8(_mm_max_epu8(v, k1f), k1f));  // unsigned v <= 0x1F
+        const auto m = static_cast<unsigned>(_mm_movemask_epi8(bad));
+        if (m == 0) {
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v);
+          p += 16;
+          i += 16;
+          continue;
+        }
+        const auto clean = static_cast<size_t>(std::countr_zero(m));
+        memcpy(p, d + i, clean);
+        p += clean;
+        i += clean;
+      } else
+#endif
       if (i + 8 <= n) {
         uint64_t w;
         memcpy(&w, d + i, 8);

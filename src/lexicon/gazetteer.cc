@@ -3,10 +3,25 @@
 #include <algorithm>
 #include <bit>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "lexicon/word_map.h"
+
+#if defined(__unix__) && __has_include(<sys/mman.h>)
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#define DYAD_GAZETTEER_MMAP 1
+#else
+#define DYAD_GAZETTEER_MMAP 0
+#endif
 
 namespace dyad {
 namespace {
@@ -30,6 +45,20 @@ size_t SplitLine(const char** at, const char* end, std::string_view* f, size_t n
     *at = stop == end ? end : stop + 1;
     return true;
   };
+#if defined(__SSE2__)
+  // Sixteen bytes a step where SSE2 is there (every x86-64).
+  {
+    const __m128i tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n');
+    for (; end - p >= 16; p += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      for (unsigned m = static_cast<unsigned>(
+               _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, nl))));
+           m != 0; m &= m - 1) {
+        if (stop_at(p + std::countr_zero(m))) return k;
+      }
+    }
+  }
+#endif
   if constexpr (std::endian::native == std::endian::little) {
     constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full, kOnes = 0x0101010101010101ull;
     // The high bit of each byte of x that is zero (exact, unlike the borrow trick).
@@ -154,6 +183,33 @@ std::string Gazetteer::Key(std::string_view name) {
 }
 
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& path) {
+#if DYAD_GAZETTEER_MMAP
+  // Mapped read-only, not read: the places' and keys' views point into the
+  // page cache's copy, so that no 8 MB buffer is zeroed, filled and faulted
+  // in page by page (MAP_POPULATE maps the pages in one go). The file is
+  // data shipped with dyad and is not expected to change while it runs.
+  {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Status::NotFound(path + ": cannot read the gazetteer");
+    struct stat st;
+    void* m = MAP_FAILED;
+    size_t size = 0;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      size = static_cast<size_t>(st.st_size);
+      int flags = MAP_PRIVATE;
+#ifdef MAP_POPULATE
+      flags |= MAP_POPULATE;
+#endif
+      m = ::mmap(nullptr, size, PROT_READ, flags, fd, 0);
+    }
+    ::close(fd);
+    if (m != MAP_FAILED) {
+      auto gz = std::make_shared<Gazetteer>();
+      gz->mapping_ = std::shared_ptr<const void>(m, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+      return Build(std::move(gz), std::string_view(static_cast<const char*>(m), size), path);
+    }
+  }
+#endif
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return Status::NotFound(path + ": cannot read the gazetteer");
   std::string text;
@@ -178,8 +234,19 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& path
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::Parse(std::string text, const std::string& name) {
   auto gz = std::make_shared<Gazetteer>();
   gz->text_ = std::move(text);
-  std::string_view all(gz->text_);
-  std::vector<std::pair<std::string_view, uint32_t>> keys;  // (key, place)
+  const std::string_view all(gz->text_);
+  return Build(std::move(gz), all, name);
+}
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::Build(std::shared_ptr<Gazetteer> gz, std::string_view all,
+                                                          const std::string& name) {
+  gz->base_ = all.data();
+  // A key: its bytes in the text and its place.
+  struct KeyRef {
+    uint32_t at, size, place;
+  };
+  std::vector<KeyRef> keys;
+  if (all.size() > UINT32_MAX) return Status::InvalidArgument(name + ": larger than 4 GB");
   keys.reserve(all.size() / 40);
   gz->places_.reserve(all.size() / 60);
   size_t line_no = 0;
@@ -233,52 +300,53 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Parse(std::string text, cons
     while (!ks.empty()) {
       size_t bar = ks.find('|');
       std::string_view k = ks.substr(0, bar);
-      if (!k.empty()) keys.emplace_back(k, id);
+      if (k.size() > UINT16_MAX) return bad("a key longer than 65535 bytes");
+      if (!k.empty()) {
+        keys.push_back({static_cast<uint32_t>(k.data() - all.data()), static_cast<uint32_t>(k.size()), id});
+      }
       ks.remove_prefix(bar == std::string_view::npos ? ks.size() : bar + 1);
     }
   }
-  // The key table: count each key's places, give each its range of
-  // lists_, fill the ranges, then order each list most populous first.
+  // The key table: count each key's places (and note keys' first words for
+  // MayStart()), give each key its range of lists_, then fill the ranges
+  // from their ends and order each list most populous first.
   size_t cap = 16;
   while (cap < keys.size() * 2) cap <<= 1;
   gz->slots_.assign(cap, Slot{});
+  gz->first_words_.assign(cap, 0);
   std::vector<uint32_t> slot_of(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
-    uint64_t h = HashWord(keys[i].first);
-    size_t at = gz->FindSlot(keys[i].first, h);
+    const std::string_view k(all.data() + keys[i].at, keys[i].size);
+    const uint64_t h = HashWord(k);
+    const size_t at = gz->FindSlot(k, h);
     Slot& sl = gz->slots_[at];
-    if (sl.key.empty()) {
-      sl.key = keys[i].first;
-      sl.hash = h;
+    if (sl.count == 0) {
+      sl.hash = static_cast<uint32_t>(h >> 32);
+      sl.key = keys[i].at;
+      sl.key_size = static_cast<uint16_t>(k.size());
+    } else if (sl.count == UINT16_MAX) {
+      return Status::InvalidArgument(name + ": the key '" + std::string(k) + "' names more than 65535 places");
     }
-    ++sl.end;  // a count for now
+    ++sl.count;
     slot_of[i] = static_cast<uint32_t>(at);
+    const size_t space = k.find(' ');
+    const uint32_t fh = static_cast<uint32_t>(space == std::string_view::npos ? h : HashWord(k.substr(0, space))) | 1;
+    size_t f = fh & (cap - 1);
+    while (gz->first_words_[f] != 0 && gz->first_words_[f] != fh) f = (f + 1) & (cap - 1);
+    gz->first_words_[f] = fh;
   }
   uint32_t offset = 0;
   for (Slot& sl : gz->slots_) {
-    uint32_t n = sl.end;
-    sl.begin = sl.end = offset;
-    offset += n;
-  }
-  // First words of keys, for MayStart().
-  size_t fcap = 16;
-  while (fcap < keys.size() * 2) fcap <<= 1;
-  gz->first_words_.assign(fcap, 0);
-  for (const auto& [k, id] : keys) {
-    uint64_t h = HashWord(k.substr(0, k.find(' '))) | 1;
-    size_t at = h & (fcap - 1);
-    while (gz->first_words_[at] != 0 && gz->first_words_[at] != h) at = (at + 1) & (fcap - 1);
-    gz->first_words_[at] = h;
+    offset += sl.count;
+    sl.begin = offset;  // the list's end for now: filled backwards
   }
   gz->lists_.resize(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) {
-    Slot& sl = gz->slots_[slot_of[i]];
-    gz->lists_[sl.end++] = keys[i].second;
-  }
+  for (size_t i = 0; i < keys.size(); ++i) gz->lists_[--gz->slots_[slot_of[i]].begin] = keys[i].place;
+  // The order within a list before the sort does not matter: the order is total.
   const auto& P = gz->places_;
   for (const Slot& sl : gz->slots_) {
-    if (sl.end - sl.begin > 1) {
-      std::sort(gz->lists_.begin() + sl.begin, gz->lists_.begin() + sl.end, [&](uint32_t a, uint32_t b) {
+    if (sl.count > 1) {
+      std::sort(gz->lists_.begin() + sl.begin, gz->lists_.begin() + sl.begin + sl.count, [&](uint32_t a, uint32_t b) {
         return P[a].population != P[b].population ? P[a].population > P[b].population : a < b;
       });
     }
@@ -288,16 +356,20 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Parse(std::string text, cons
 
 size_t Gazetteer::FindSlot(std::string_view key, uint64_t hash) const {
   const size_t mask = slots_.size() - 1;
+  const uint32_t high = static_cast<uint32_t>(hash >> 32);
   size_t at = hash & mask;
-  while (!slots_[at].key.empty() && (slots_[at].hash != hash || slots_[at].key != key)) {
-    at = (at + 1) & mask;
+  for (; slots_[at].count != 0; at = (at + 1) & mask) {
+    const Slot& sl = slots_[at];
+    if (sl.hash == high && sl.key_size == key.size() && std::memcmp(base_ + sl.key, key.data(), key.size()) == 0) {
+      break;
+    }
   }
   return at;
 }
 
 bool Gazetteer::MayStart(std::string_view first) const {
   if (first_words_.empty()) return false;
-  const uint64_t h = HashWord(first) | 1;
+  const uint32_t h = static_cast<uint32_t>(HashWord(first)) | 1;
   const size_t mask = first_words_.size() - 1;
   for (size_t at = h & mask; first_words_[at] != 0; at = (at + 1) & mask) {
     if (first_words_[at] == h) return true;
@@ -308,8 +380,8 @@ bool Gazetteer::MayStart(std::string_view first) const {
 std::span<const uint32_t> Gazetteer::Find(std::string_view key) const {
   if (slots_.empty() || key.empty()) return {};
   const Slot& sl = slots_[FindSlot(key, HashWord(key))];
-  if (sl.key.empty()) return {};
-  return std::span<const uint32_t>(lists_.data() + sl.begin, sl.end - sl.begin);
+  if (sl.count == 0) return {};
+  return std::span<const uint32_t>(lists_.data() + sl.begin, sl.count);
 }
 
 const GeoPlace* Gazetteer::Country(std::string_view alpha3) const {

@@ -2,7 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace dyad {
 namespace {
@@ -87,6 +93,47 @@ TEST(Gazetteer, TheBuiltInGazetteerLoadsWithTheLexiconData) {
   EXPECT_GT((*gz)->size(), 100000u);
   ASSERT_NE((*gz)->Capital("UKR"), nullptr);
   EXPECT_EQ((*gz)->Capital("UKR")->name, "Kyiv");
+}
+
+TEST(Gazetteer, EveryBuiltInNumberReadsAsFromCharsReadsIt) {
+  // The loader's short cuts for plain numbers against std::from_chars,
+  // field by field, on every line of the built-in gazetteer.
+  const std::string path = std::string(DYAD_SOURCE_DATA_DIR) + "/geo/gazetteer.tsv";
+  auto gz = Gazetteer::Load(path);
+  ASSERT_TRUE(gz.ok()) << gz.status().message();
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in);
+  std::string line;
+  size_t i = 0, points = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> f;
+    std::string_view rest(line);
+    for (size_t tab; (tab = rest.find('\t')) != std::string_view::npos; rest.remove_prefix(tab + 1)) {
+      f.push_back(rest.substr(0, tab));
+    }
+    f.push_back(rest);
+    ASSERT_EQ(f.size(), 11u) << "line of place " << i;
+    ASSERT_LT(i, (*gz)->size());
+    const GeoPlace& p = (*gz)->place(i);
+    if (!f[6].empty()) {
+      double lat = 0, lon = 0;
+      std::from_chars(f[6].data(), f[6].data() + f[6].size(), lat);
+      std::from_chars(f[7].data(), f[7].data() + f[7].size(), lon);
+      ASSERT_EQ(p.lat, lat) << f[6];
+      ASSERT_EQ(p.lon, lon) << f[7];
+      ++points;
+    }
+    uint32_t population = 0;
+    std::from_chars(f[8].data(), f[8].data() + f[8].size(), population);
+    ASSERT_EQ(p.population, population) << f[8];
+    int64_t id = 0;
+    if (!f[0].empty()) std::from_chars(f[0].data(), f[0].data() + f[0].size(), id);
+    ASSERT_EQ(p.geonames_id, id) << f[0];
+    ++i;
+  }
+  EXPECT_EQ(i, (*gz)->size());
+  EXPECT_GT(points, 100000u);
 }
 
 }  // namespace

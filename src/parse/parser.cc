@@ -709,17 +709,20 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
   for (uint32_t i = 1; !dictionary_verbs && i < n; ++i) {
     Word& w = out->words[i];
     // "the attack was appalling": after "be", a judging word is no verb.
-    if (w.tag == Tag::kVerb && IsJudgingAdjective(w.lower) &&
+    // (The word lists are probed last: the tags rule most words out.)
+    if (w.tag == Tag::kVerb &&
         (out->words[i - 1].tag == Tag::kBe ||
-         (i >= 2 && out->words[i - 1].tag == Tag::kAdv && out->words[i - 2].tag == Tag::kBe))) {
+         (i >= 2 && out->words[i - 1].tag == Tag::kAdv && out->words[i - 2].tag == Tag::kBe)) &&
+        IsJudgingAdjective(w.lower)) {
       w.tag = Tag::kNoun;
       w.noun_use = false;
       w.lemma = std::string_view();
       continue;
     }
-    if (w.tag != Tag::kNoun || !IsJudgingAdjective(w.lower)) continue;
+    if (w.tag != Tag::kNoun) continue;
     Tag before = out->words[i - 1].tag;
     if (before != Tag::kNoun && before != Tag::kProper) continue;
+    if (!IsJudgingAdjective(w.lower)) continue;
     if (i + 1 < n && (out->words[i + 1].tag == Tag::kNoun || out->words[i + 1].tag == Tag::kProper)) continue;
     w.tag = Tag::kAdv;
   }
