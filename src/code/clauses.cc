@@ -226,6 +226,7 @@ Clause Clauses::Of(int v) const {
         // "rejected the demand and accused X": a second verb of the same clause.
         if (k + 1 < static_cast<int>(vg.b) && a_.phrase_of[k + 1] >= 0) break;  // "and Y did"
         if (const int m = SpeakerCoordinated(v); m >= 0) return Of(m);
+        if (const int m = MainAfterSubordinate(v); m >= 0) return Of(m);
         for (int g2 = v - 1; g2 >= 0; --g2) {
           if (a_.parse.verbs[g2].b < static_cast<uint32_t>(k) && a_.parse.verbs[g2].finite) return Of(g2);
         }
@@ -527,6 +528,35 @@ int Clauses::SpeakerCoordinated(int v) const {
   // In the saying verb's tense: "said … and warned", "says … and warns".
   if (w[mv.head].vform != w[vg.head].vform) return -1;
   return m;
+}
+
+int Clauses::MainAfterSubordinate(int v) const {
+  if (!env_.rd.comma_and_to_main) return -1;
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  // ", and" right before a verb with no subject of its own.
+  if (vg.b < 2 || w[vg.b - 1].tag != Tag::kCoord || w[vg.b - 2].tag != Tag::kComma) return -1;
+  if (!vg.finite || vg.infinitive || vg.gerund || vg.participle) return -1;
+  int g = -1;
+  for (int x = v - 1; x >= 0; --x) {
+    if (a_.parse.verbs[x].finite && !a_.parse.verbs[x].infinitive && !a_.parse.verbs[x].gerund) {
+      g = x;
+      break;
+    }
+  }
+  if (g < 0) return -1;
+  const parse::ClauseKind k = Of(g).kind;
+  if (k != parse::ClauseKind::kTemporal && k != parse::ClauseKind::kReason &&
+      k != parse::ClauseKind::kRelative && k != parse::ClauseKind::kCondition) {
+    return -1;
+  }
+  // The main clause the subordinate one hangs on, before it.
+  for (int x = g - 1; x >= 0; --x) {
+    const VerbGroup& xv = a_.parse.verbs[x];
+    if (!xv.finite || xv.infinitive || xv.gerund || xv.participle) continue;
+    if (Of(x).kind == parse::ClauseKind::kMain) return x;
+  }
+  return -1;
 }
 
 }  // namespace dyad::code

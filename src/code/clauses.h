@@ -67,6 +67,10 @@ class Clauses {
   // group v is a speech act joined by "and" to the complement of a saying
   // verb, that saying verb (v is its subject's own act); else -1.
   int SpeakerCoordinated(int v) const;
+  // "Orban defended Netanyahu after the court issued a warrant, and invited
+  // him to Budapest": a verb after ", and" that follows a subordinate
+  // clause continues the main clause; that main verb, else -1.
+  int MainAfterSubordinate(int v) const;
 
  private:
   const StoryEnv& env_;

@@ -132,6 +132,9 @@ class EventStage {
   // "has no plans to send", "does not intend to attack": infinitive verb
   // group g under a negated governor.
   bool DeniedIntent(int g) const;
+  // "…, X said …": the speaker (starting at word `first`) follows a comma
+  // that closes a clause.
+  bool TrailingSpeaker(uint32_t first) const;
   // "by telephone" / "by phone" among words [b, end).
   bool ByTelephone(uint32_t b, uint32_t end) const;
   // "condemned the strike", "denied the incursion": the actor of the

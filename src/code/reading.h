@@ -233,6 +233,12 @@ struct Reading {
   // "deployed police across the country to head off rioting": forces sent
   // to keep order at home target the own state.
   bool internal_deployments = true;
+  // "…, National Security Adviser Mike Waltz said on Tuesday after talks
+  // with …": a speaker after a clause and a comma is an attribution.
+  bool trailing_speakers = true;
+  // "defended him after the court issued a warrant, and invited him": after
+  // a subordinate clause, ", and" continues the main clause.
+  bool comma_and_to_main = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

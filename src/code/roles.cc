@@ -101,6 +101,7 @@ int Roles::Subject(int v, const Clause& c) const {
   if (w[k].tag == Tag::kCoord) {
     // "X said the Kremlin bore responsibility and warned …": X warned.
     if (const int m = clauses_.SpeakerCoordinated(v); m >= 0) return a_.verbs[m].subject;
+    if (const int m = clauses_.MainAfterSubordinate(v); m >= 0) return a_.verbs[m].subject;
     return PreviousSubject(v);
   }
   if (w[k].tag == Tag::kRel || (w[k].tag == Tag::kThat && c.kind == parse::ClauseKind::kRelative)) {

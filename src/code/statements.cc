@@ -35,7 +35,8 @@ void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::ve
     b = 0;
     e = first;
   } else if (after_all || (vg.b > 0 && (w[vg.b - 1].tag == Tag::kComma ||
-                                        w[vg.b - 1].tag == Tag::kQuote))) {
+                                        w[vg.b - 1].tag == Tag::kQuote)) ||
+             (env_.rd.trailing_speakers && TrailingSpeaker(first))) {
     if (Tracing(env_)) Trace(env_, a_, "attribution '" + std::string(w[vg.head].lower) + "' is not a statement event");
     return;
   }
@@ -248,6 +249,18 @@ void EventStage::CodeSpokenAbroad(const PendingStatement& st, std::vector<Event>
   if (joint) {
     emitter_.EmitOtherSide(v, pairs, ve->code, "visit", "spoke in + place abroad", ve->code_origin, out);
   }
+}
+
+// "…, National Security Adviser Mike Waltz said on Tuesday after talks
+// with …": a speaker after a comma that closes a clause names where the
+// news came from, whatever follows the verb.
+bool EventStage::TrailingSpeaker(uint32_t first) const {
+  const auto& w = a_.parse.words;
+  if (first == 0 || w[first - 1].tag != Tag::kComma) return false;
+  for (const parse::VerbGroup& g : a_.parse.verbs) {
+    if (g.e < first && g.finite && !g.infinitive && !g.gerund && !g.participle) return true;
+  }
+  return false;
 }
 
 bool EventStage::DeniedIntent(int g) const {
