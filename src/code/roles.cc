@@ -86,6 +86,19 @@ int Roles::Subject(int v, const Clause& c) const {
     while (j >= 0 && w[j].tag != Tag::kComma && w[j].tag != Tag::kRel) --j;
     if (j >= 0 && w[j].tag == Tag::kRel && j > 0 && w[j - 1].tag == Tag::kComma) {
       k = j - 2;
+    } else if (env_.rd.inclusions_in_window && j > 0 && j + 1 < k &&
+               (w[j + 1].lower == "including" || w[j + 1].lower == "notably" ||
+                (w[j + 1].lower == "such" && j + 2 < k && w[j + 2].lower == "as"))) {
+      // "at least seven people, including a child, were killed": past the
+      // list of those included; "Several countries, including France and
+      // Germany, condemned …": the named ones when the head names no one.
+      const int before = a_.phrase_of[j - 1] >= 0 ? a_.HeadPhrase(a_.phrase_of[j - 1]) : -1;
+      const uint32_t in = static_cast<uint32_t>(j) + (w[j + 1].lower == "such" ? 3 : 2);
+      if (before >= 0 && Sources(before).empty() && in < static_cast<uint32_t>(k) && a_.phrase_of[in] >= 0 &&
+          !Sources(a_.phrase_of[in]).empty()) {
+        return a_.phrase_of[in];
+      }
+      k = j - 1;
     } else if (j >= 0 && w[j].tag == Tag::kComma && j + 1 < k && w[j + 1].tag == Tag::kRel) {
       k = j - 1;
     } else if (int a = env_.rd.appositive_subjects ? Appositive(j, k) : -1; a >= 0) {
