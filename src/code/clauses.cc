@@ -323,7 +323,7 @@ std::string Clauses::Blocked(int v, const Clause& c) const {
       // act when it lays blame ("saying Russia bears the blame").
       if (vg.b == vg.head && (w[vg.head].vform == parse::VForm::kThird ||
                               w[vg.head].vform == parse::VForm::kBase) &&
-          !(env_.rd.blame_is_accusation && w[vg.head].lemma == "bear")) {
+          !(env_.rd.blame_is_accusation && w[vg.head].lemma == "bear") && !SharesPast(v)) {
         return "present-tense claim in a statement";
       }
       std::string why = Blocked(c.governor_vg, Of(c.governor_vg));
@@ -557,6 +557,19 @@ int Clauses::MainAfterSubordinate(int v) const {
     if (Of(x).kind == parse::ClauseKind::kMain) return x;
   }
   return -1;
+}
+
+bool Clauses::SharesPast(int v) const {
+  if (!env_.rd.coordinated_past) return false;
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  if (vg.b == 0 || w[vg.b - 1].tag != Tag::kCoord || w[vg.head].vform != parse::VForm::kBase) return false;
+  for (int g = v - 1; g >= 0; --g) {
+    const VerbGroup& gv = a_.parse.verbs[g];
+    if (!gv.finite || gv.infinitive || gv.gerund) continue;
+    return gv.perfect || w[gv.head].vform == parse::VForm::kPast;
+  }
+  return false;
 }
 
 }  // namespace dyad::code

@@ -71,6 +71,9 @@ class Clauses {
   // him to Budapest": a verb after ", and" that follows a subordinate
   // clause continues the main clause; that main verb, else -1.
   int MainAfterSubordinate(int v) const;
+  // "had intercepted three rockets and hit dozens of targets": a bare form
+  // after "and" that shares a past or perfect verb before it is past.
+  bool SharesPast(int v) const;
 
  private:
   const StoryEnv& env_;

@@ -239,6 +239,8 @@ struct Reading {
   // "defended him after the court issued a warrant, and invited him": after
   // a subordinate clause, ", and" continues the main clause.
   bool comma_and_to_main = true;
+  // "said it had intercepted rockets and hit targets": "hit" shares the past.
+  bool coordinated_past = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

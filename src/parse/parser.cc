@@ -596,6 +596,14 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
         }
       }
     }
+    // "RSF shelling killed ten civilians": an attack word in -ing after a
+    // name, before a past form, is the noun the name's act is named by.
+    if (!noun && !dictionary_verbs && form == VForm::kIng && prev == Tag::kProper && i + 1 < n &&
+        IsAttackNoun(w.lower) && out->words[i + 1].tag == Tag::kOther && out->words[i + 1].info &&
+        (out->words[i + 1].info->verb_lemmas || !out->words[i + 1].info->wordnet_lemma.empty()) &&
+        FormOf(lower[i + 1], out->words[i + 1].info->form_is_lemma) == VForm::kPast) {
+      noun = true;
+    }
     // "a warm welcome", "an early meeting": a base form after "a" is no verb.
     if (!noun && form == VForm::kBase && (prev_lower == "a" || prev_lower == "an")) noun = true;
     // "a roadside bombing near Samarra": an -ing word closing a phrase that a
