@@ -241,6 +241,10 @@ struct Reading {
   bool comma_and_to_main = true;
   // "said it had intercepted rockets and hit targets": "hit" shares the past.
   bool coordinated_past = true;
+  // A refusal to comment (011), a raised alert (152) or a call for
+  // restraint (0256) naming no one answers the story's counterpart, as
+  // intents, demands, rejections and threats do.
+  bool counterpart_responses = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

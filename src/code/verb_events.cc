@@ -448,7 +448,12 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     // standoff, a response with no named target answers the story's
     // main counterpart.
     ActorRef t;
-    if (discourse_.StoryCounterpart(info->root, sources, &t)) {
+    // "The Kremlin declined to comment", "Poland raised the readiness of
+    // its units", "urged restraint": a refusal to comment, an alert or a
+    // call for restraint with no one named answer the standoff too.
+    const bool response = env_.rd.counterpart_responses &&
+                          (code == "011" || code.rfind("152", 0) == 0 || code == "0256");
+    if (discourse_.StoryCounterpart(response ? std::string("03") : info->root, sources, &t)) {
       targets.push_back(t);
       how = "story counterpart";
     }

@@ -84,6 +84,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.trailing_speakers = false;
   r.comma_and_to_main = false;
   r.coordinated_past = false;
+  r.counterpart_responses = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
