@@ -245,6 +245,9 @@ struct Reading {
   // restraint (0256) naming no one answers the story's counterpart, as
   // intents, demands, rejections and threats do.
   bool counterpart_responses = true;
+  // "German-made tanks arrived in Ukraine": weapons reaching a state are
+  // military aid (072) from their maker's state, not a visit.
+  bool arriving_weapons = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

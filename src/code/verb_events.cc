@@ -513,6 +513,29 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       pattern_text += as == "062" ? " (forces for joint exercises)" : " (forces sent to reinforce a state)";
     }
   }
+  // "German-made tanks arrived in Ukraine": weapons that reach a state are
+  // military aid delivered (072) by the state that sent them, no visit.
+  // (Warships or bombers that arrive are their own forces, not aid.)
+  auto delivered = [&](const ActorRef& x) {
+    if (!x.weapon || x.e <= x.b || x.e > w.size()) return false;
+    for (uint32_t k = x.b; k < x.e; ++k) {
+      std::string_view l = w[k].lower;
+      if (l.ends_with("-made") || l.ends_with("-built") || l.ends_with("-supplied") || l.ends_with("-donated")) {
+        return true;
+      }
+    }
+    std::string_view h = w[x.e - 1].lower;
+    return h == "tanks" || h == "missiles" || h == "munitions" || h == "ammunition" || h == "shells" ||
+           h == "artillery" || h == "howitzers" || h == "rockets" || h == "weapons" || h == "arms" ||
+           h == "interceptors" || h == "launchers";
+  };
+  if (env_.rd.arriving_weapons && (code.rfind("042", 0) == 0 || code.rfind("043", 0) == 0) && !sources.empty() &&
+      std::all_of(sources.begin(), sources.end(), delivered)) {
+    code = "072";
+    info = env_.lex.EventCode(code);
+    pattern_text += " (weapons delivered)";
+    for (ActorRef& x : sources) x = AsState(x);
+  }
   // "Mali withdrew from ECOWAS", "announced its withdrawal from the bloc":
   // leaving an organisation reduces relations with it (160); a military
   // retreat is from a place or an army.

@@ -350,7 +350,8 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       size_t dash = tok.find('-');
       std::string_view suffix = tok.substr(dash + 1);
       static const std::unordered_set<std::string_view> kOwner = {
-          "owned", "flagged", "registered", "operated", "led", "run", "controlled"};
+          "owned", "flagged", "registered", "operated", "led", "run", "controlled",
+          "made", "built", "supplied", "donated"};
       if (kOwner.count(suffix)) {
         std::vector<std::string_view> part = {tok.substr(0, dash)};
         auto pm = lex.MatchPhrase(part, 0);
