@@ -92,7 +92,10 @@ Status Stmt::status() const {
 
 Stmt& Stmt::Bind(int i, std::string_view text) {
   if (stmt_) {
-    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    // An empty view may have no data at all: SQLite binds a null pointer as
+    // NULL, so an empty text is bound as "".
+    sqlite3_bind_text(stmt_, i, text.data() ? text.data() : "", static_cast<int>(text.size()),
+                      SQLITE_TRANSIENT);
   }
   return *this;
 }
