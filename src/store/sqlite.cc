@@ -73,6 +73,7 @@ Status Db::Exec(std::string_view sql) {
 
 std::string Db::Error() const { return path_ + ": " + sqlite3_errmsg(db_); }
 bool Db::Busy() const { return (sqlite3_errcode(db_) & 0xFF) == SQLITE_BUSY; }
+bool Db::Corrupt() const { return (sqlite3_errcode(db_) & 0xFF) == SQLITE_CORRUPT; }
 int64_t Db::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 int Db::Changes() const { return sqlite3_changes(db_); }
 

@@ -218,6 +218,10 @@ Status EventStore::Init(Mode mode) {
   for (int waited_ms = 0; mode != Mode::kReadOnly; waited_ms += 10) {
     Status wal = db_->Exec("PRAGMA journal_mode=WAL");
     if (wal.ok()) break;
+    if (db_->Corrupt()) {
+      // The pragma reads the schema, which spans more than the first page.
+      return Status::DataLoss(db_->Error() + " (reading the store's schema version)");
+    }
     if (!db_->Busy() || waited_ms >= sqlite::kBusyTimeoutMs) return wal;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
@@ -237,7 +241,13 @@ Status EventStore::Init(Mode mode) {
     sqlite::Stmt has_meta(*db_,
                           "SELECT (SELECT count(*) FROM sqlite_master WHERE name='meta'), "
                           "(SELECT count(*) FROM sqlite_master)");
-    if (has_meta.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
+    const sqlite::Step step = has_meta.Next();
+    if (step == sqlite::Step::kError) {
+      // A damaged file: the schema (over more than the first page since
+      // version 3) reads as "database disk image is malformed".
+      return Status::DataLoss(db_->Error() + " (reading the store's schema version)");
+    }
+    if (step != sqlite::Step::kRow) return Status::Internal(db_->Error());
     exists = has_meta.Int(0) > 0;
     empty = has_meta.Int(1) == 0;
     has_meta.Reset();

@@ -220,10 +220,11 @@ try:
     cli_tl2 = json.loads(cli_tl2)
     check("GET /api/timeline?both=1 equals dyad timeline --both --format json",
           st == 200 and len(r["series"]) == 2 and r["series"] == cli_tl2["series"], (st, r))
-    for q, args in (("by=day&source=VEN", ["--source", "VEN"]),
-                    ("by=day&source=VEN&target=GUY", ["--source", "VEN", "--target", "GUY"]),
-                    ("by=month", ["--by", "month"]), ("by=day&since=2025-03-13", ["--since", "2025-03-13"])):
-        _, cli_al2, _ = run("alerts", "--db", db, "--by", "day", "--format", "json", *args)
+    for q, args in (("by=day&source=VEN", ["--by", "day", "--source", "VEN"]),
+                    ("by=day&source=VEN&target=GUY", ["--by", "day", "--source", "VEN", "--target", "GUY"]),
+                    ("by=month", ["--by", "month"]),
+                    ("by=day&since=2025-03-13", ["--by", "day", "--since", "2025-03-13"])):
+        _, cli_al2, _ = run("alerts", "--db", db, "--format", "json", *args)
         st, r = srv.json("GET", "/api/alerts?" + q)
         check(f"GET /api/alerts?{q} equals dyad alerts", st == 200 and r == json.loads(cli_al2), (st, r))
     _, cli_ex, _ = run("export", "--db", db, "--format", "jsonl")

