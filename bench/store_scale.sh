@@ -15,7 +15,9 @@
 #                    removed at the end)
 #
 # Prints one row per step (per binary): wall seconds, peak RSS (MB, /usr/bin/time),
-# and for ingest the store's size against the input's. Nothing is asserted.
+# CPU seconds (user + system: steadier than wall time on a shared machine),
+# and for ingest the store's size against the input's (also of a store made
+# with `ingest --no-text`, for a binary that has it). Nothing is asserted.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -31,7 +33,7 @@ while [ $# -gt 0 ]; do
     --sentences) sentences="$2"; shift 2 ;;
     --threads) threads="--threads $2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "store_scale.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -49,11 +51,13 @@ measure() {  # LABEL NAME CMD... : wall s and peak RSS MB; output kept in $work/
   local label="$1" name="$2"; shift 2
   local out="$work/$label/${name//[^a-z]/_}.out"
   [ "$name" = code ] && out=/dev/null  # a gigabyte of JSON says nothing here
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$out" 2> "$work/err" || {
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" > "$out" 2> "$work/err" || {
     echo "$label $name failed: $(tail -2 "$work/err")" >&2; return 1; }
-  read -r wall kb < "$work/time"
-  printf '%-5s %-30s %9.2f s %9.1f MB\n' "$label" "$name" "$wall" "$(echo "$kb / 1024" | bc -l)"
+  read -r wall kb user sys < "$work/time"
+  cpu=$(echo "$user + $sys" | bc -l)
+  printf '%-5s %-30s %9.2f s %9.1f MB %9.2f s CPU\n' "$label" "$name" "$wall" "$(echo "$kb / 1024" | bc -l)" "$cpu"
   eval "${label}_${name//[^a-z]/_}_wall=$wall"
+  eval "${label}_${name//[^a-z]/_}_cpu=$cpu"
 }
 
 labels="new"
@@ -72,7 +76,19 @@ for l in $labels; do
   measure "$l" "ingest" "$(bin_of "$l")" ingest $threads --db "$db" "$corpus"
   db_mb=$(du -cm "$db"* | tail -1 | cut -f1)
   code_wall=$(eval echo "\$${l}_code_wall"); ingest_wall=$(eval echo "\$${l}_ingest_wall")
-  echo "$l   store: $db_mb MB for $in_mb MB of input ($(echo "scale=2; $db_mb / $in_mb" | bc)x); ingest/code time: $(echo "scale=2; $ingest_wall / $code_wall" | bc)x"
+  code_cpu=$(eval echo "\$${l}_code_cpu"); ingest_cpu=$(eval echo "\$${l}_ingest_cpu")
+  echo "$l   store: $db_mb MB for $in_mb MB of input ($(echo "scale=2; $db_mb / $in_mb" | bc)x); ingest/code time: $(echo "scale=2; $ingest_wall / $code_wall" | bc)x wall, $(echo "scale=2; $ingest_cpu / $code_cpu" | bc)x CPU"
+done
+# A store without the stories' text (ingest --no-text), for a binary that has it.
+for l in $labels; do
+  "$(bin_of "$l")" ingest --help 2>/dev/null | grep -q -- --no-text || continue
+  db="$work/$l/notext.db"
+  rm -f "$db" "$db-wal" "$db-shm"
+  measure "$l" "ingest no text" "$(bin_of "$l")" ingest $threads --no-text --db "$db" "$corpus"
+  db_mb=$(du -cm "$db"* | tail -1 | cut -f1)
+  nt_wall=$(eval echo "\$${l}_ingest_no_text_wall"); code_wall=$(eval echo "\$${l}_code_wall")
+  nt_cpu=$(eval echo "\$${l}_ingest_no_text_cpu"); code_cpu=$(eval echo "\$${l}_code_cpu")
+  echo "$l   store --no-text: $db_mb MB for $in_mb MB of input ($(echo "scale=2; $db_mb / $in_mb" | bc)x); ingest/code time: $(echo "scale=2; $nt_wall / $code_wall" | bc)x wall, $(echo "scale=2; $nt_cpu / $code_cpu" | bc)x CPU"
 done
 echo "load: $(uptime | sed 's/.*load average: //')"
 step() {  # NAME ARGS... (with @DB@ for the store), for each binary
@@ -91,7 +107,7 @@ echo "load: $(uptime | sed 's/.*load average: //')"
 if [ -n "$base" ]; then
   for f in "$work/new/"*.out; do
     n=$(basename "$f")
-    case "$n" in code.out|ingest.out) continue ;; esac
+    case "$n" in code.out|ingest.out|ingest_no_text.out) continue ;; esac
     if cmp -s "$f" "$work/base/$n"; then echo "same output: ${n%.out}"; else echo "DIFFERENT output: ${n%.out}"; fi
   done
 fi

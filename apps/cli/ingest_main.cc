@@ -40,6 +40,7 @@ struct IngestArgs {
   bool force = false;
   bool quiet = false;
   bool any_language = false;
+  bool no_text = false;
   std::vector<std::string> files;
 };
 
@@ -79,8 +80,13 @@ int RunIngest(const IngestArgs& a) {
     std::cerr << "dyad ingest: " << store.status().message() << "\n";
     return kExitUsage;
   }
+  // A new store is loaded without the readers' indexes, built at the end.
+  if (Status bulk = (*store)->BeginBulkLoad(); !bulk.ok()) {
+    std::cerr << "dyad ingest: " << bulk.message() << "\n";
+    return kExitBadInput;
+  }
   Coder coder(lex);
-  store::IngestInfo info{CoderVersion(), lex->fingerprint()};
+  store::IngestInfo info{CoderVersion(), lex->fingerprint(), !a.no_text};
   int threads = a.threads > 0 ? a.threads
                               : std::max(1u, std::thread::hardware_concurrency());
 
@@ -148,6 +154,9 @@ int RunIngest(const IngestArgs& a) {
     }
     store::CodedStory cs;
     cs.fingerprint = store::StoryFingerprint(s, info.coder, info.dictionary);
+    // A story stored without its text is not "unchanged" for a run that
+    // keeps text (nor the other way round).
+    if (a.no_text) cs.fingerprint += " no-text";
     if (!a.force && !in_flight.count(s.id)) {
       auto stored = (*store)->StoredFingerprint(s.id);
       if (!stored.ok()) {
@@ -174,6 +183,7 @@ int RunIngest(const IngestArgs& a) {
   if (!pending.stories.empty()) pipeline.Submit(std::move(pending));
   pipeline.Finish();
   progress.Done();
+  if (Status built = (*store)->EndBulkLoad(); !built.ok() && fatal.ok()) fatal = built;
   if (!fatal.ok()) {
     std::cerr << "dyad ingest: " << fatal.message()
               << " (the batches committed before this are stored; run again to complete)\n";
@@ -222,6 +232,9 @@ RunFn AddIngestCommand(CLI::App& app) {
                 "No progress line (shown when stderr is a terminal) and no statistics line");
   cmd->add_flag("--any-language", args->any_language,
                 "Store every story: do not skip those that are not in English");
+  cmd->add_flag("--no-text", args->no_text,
+                "Keep no story text: the stories' text and the events' sentences are not "
+                "stored (the report's evidence and `dyad serve` then say so); everything else is");
   cmd->add_option("files", args->files, "Input files (default: stdin)");
   return [args] { return RunIngest(*args); };
 }

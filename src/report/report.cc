@@ -117,6 +117,9 @@ bool IsWebUrl(std::string_view url) {
 
 std::string HighlightEvidence(const store::Mention& m) {
   const Event& e = m.event;
+  if (!m.text_stored && e.text.empty()) {
+    return "<em>(the sentence is not stored: the store was ingested with --no-text)</em>";
+  }
   const std::string& text = e.text;
   struct Mark {
     size_t b, e;

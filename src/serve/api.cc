@@ -371,27 +371,29 @@ Reply Api::Timeline(const Params& p) const {
   const std::string &src = *src_key, &tgt = *tgt_key;
   bool both = Truthy(Get(p, "both"));
   // The same library calls as `dyad timeline --format json` (apps/cli/timeline_main.cc),
-  // with its default options.
+  // with its default options, streamed: the range is the mentions' first and
+  // last day (counted in SQL) and no mention is held.
   store::SeriesOptions so;
   so.by = *by;
-  auto mentions = st->Mentions({"", "", src, tgt, both, "", /*light=*/true});
+  auto extent = st->MentionExtent({"", "", src, tgt, both, "", /*light=*/true});
   auto daily = st->DailyDenominators();
-  if (!mentions.ok() || !daily.ok()) return Error(500, "the event store cannot be read");
-  if (mentions->empty()) {
+  if (!extent.ok() || !daily.ok()) return Error(500, "the event store cannot be read");
+  if (extent->mentions == 0) {
     return Error(404, "no events for " + src + " -> " + tgt + (both ? " or back" : ""));
   }
-  auto range = store::DayRange(*mentions);
-  so.from = range->first;
-  so.to = range->second;
+  so.from = store::ParseDay(extent->first).value_or(0);
+  so.to = store::ParseDay(extent->last).value_or(0);
   std::vector<std::pair<std::string, std::string>> dirs = {{src, tgt}};
   if (both && src != tgt) dirs.push_back({tgt, src});
+  auto directions = store::StreamDirections(*st, dirs, *daily, so);
+  if (!directions.ok()) return Error(500, "the event store cannot be read");
   json j;
   j["source"] = src;
   j["target"] = tgt;
   j["by"] = store::PeriodName(*by);
   j["basis"] = "events";
   j["series"] = json::array();
-  for (const store::DirectionSeries& d : store::BuildDirections(*mentions, dirs, *daily, so)) {
+  for (const store::DirectionSeries& d : *directions) {
     j["series"].push_back(store::DirectionJson(d, so.by));
   }
   return {200, Dump(j)};
@@ -413,16 +415,20 @@ Reply Api::Alerts(const Params& p) const {
   if (!src || !tgt) return Error(404, err);
   if (*src == "*") src = "";
   if (*tgt == "*") tgt = "";
-  // As `dyad alerts --format json` (apps/cli/alerts_main.cc), default options.
-  auto mentions = st->Mentions({"", "", *src, *tgt, false, "", /*light=*/true});
+  // As `dyad alerts --format json` (apps/cli/alerts_main.cc), default options,
+  // streamed: no mention is held; the alerting dyads are read again for their
+  // drivers, and only the drivers shown are read back whole.
   auto daily = st->DailyDenominators();
-  if (!mentions.ok() || !daily.ok()) return Error(500, "the event store cannot be read");
-  auto events = store::Deduplicate(*mentions, opt.dedup);
-  auto alerts = store::DetectAlerts(*mentions, events, *daily, opt);
-  if (!store::FillDrivers(*st, alerts, events, &*mentions, 5).ok()) {
+  if (!daily.ok()) return Error(500, "the event store cannot be read");
+  auto alerts = store::StreamAlerts(*st, *src, *tgt, *daily, opt);
+  if (!alerts.ok()) return Error(500, "the event store cannot be read");
+  std::vector<store::DedupEvent> events;
+  std::vector<store::Mention> mentions;
+  if (!store::FillAlertDrivers(*st, opt, &*alerts, &events, &mentions).ok() ||
+      !store::FillDrivers(*st, *alerts, events, &mentions, 5).ok()) {
     return Error(500, "the event store cannot be read");
   }
-  return {200, Dump(store::AlertsJson(alerts, events, *mentions, opt, 5))};
+  return {200, Dump(store::AlertsJson(*alerts, events, mentions, opt, 5))};
 }
 
 Reply Api::StoryById(const std::string& id) const {
@@ -450,6 +456,11 @@ Reply Api::StoryById(const std::string& id) const {
   story["dictionary"] = rec->dictionary;
   story["ingested_at"] = rec->ingested_at;
   story["text"] = rec->text;
+  if (!rec->text_stored) {
+    // Ingested with --no-text: the store keeps no text of the story.
+    story["text"] = nullptr;
+    story["text_stored"] = false;
+  }
   auto events = store::Deduplicate(*mentions, store::DedupOptions());
   std::vector<size_t> event_of(mentions->size());
   for (size_t k = 0; k < events.size(); ++k) {

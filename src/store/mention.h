@@ -22,6 +22,7 @@ struct Mention {
   int64_t sentence_begin = -1;  // byte offset of event.text in the story text; -1 unknown
   std::string added;           // UTC time the story was stored, YYYYMMDDHHMMSS
   std::string coder, dictionary;
+  bool text_stored = true;     // false: the store keeps no text of this story (--no-text)
 };
 
 // The dyad end an actor stands for, as `dyad eval` matches them: the known

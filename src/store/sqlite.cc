@@ -73,6 +73,7 @@ Status Db::Exec(std::string_view sql) {
 
 std::string Db::Error() const { return path_ + ": " + sqlite3_errmsg(db_); }
 bool Db::Busy() const { return (sqlite3_errcode(db_) & 0xFF) == SQLITE_BUSY; }
+bool Db::Corrupt() const { return (sqlite3_errcode(db_) & 0xFF) == SQLITE_CORRUPT; }
 int64_t Db::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 int Db::Changes() const { return sqlite3_changes(db_); }
 
@@ -92,7 +93,10 @@ Status Stmt::status() const {
 
 Stmt& Stmt::Bind(int i, std::string_view text) {
   if (stmt_) {
-    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    // An empty view may have no data at all: SQLite binds a null pointer as
+    // NULL, so an empty text is bound as "".
+    sqlite3_bind_text(stmt_, i, text.data() ? text.data() : "", static_cast<int>(text.size()),
+                      SQLITE_TRANSIENT);
   }
   return *this;
 }

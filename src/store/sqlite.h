@@ -48,6 +48,8 @@ class Db {
   std::string Error() const;
   // True when the last call failed because another connection held a lock.
   bool Busy() const;
+  // True when the last call failed because the file is damaged.
+  bool Corrupt() const;
   int64_t LastInsertRowid() const;
   int Changes() const;
   sqlite3* handle() const { return db_; }

@@ -22,6 +22,8 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dyad/coder.h"
@@ -34,9 +36,15 @@
 namespace dyad::store {
 
 // 2: an event's `text` is '' when it is its story's text at its sentence
-// (the sentence is stored once, in `stories.text`). A version 1 store is
-// read as it is and migrated when it is opened for writing (EventStore::Open).
-inline constexpr int kSchemaVersion = 2;
+// (the sentence is stored once, in `stories.text`).
+// 3: mentions normalised: actors, event kinds (code, Goldstein, PLOVER),
+// how they were coded (trigger, pattern, notes) and places in tables of
+// their own keyed by small integers; stories keyed by an integer `sid`;
+// dyad's event ids stored as integers; a story's text may be absent
+// (`ingest --no-text`). Views `events` and `sentences` show the version 2
+// columns. Version 1 and 2 stores are read as they are and migrated when
+// they are opened for writing (EventStore::Open).
+inline constexpr int kSchemaVersion = 3;
 
 struct SentenceInfo {
   uint32_t begin = 0, end = 0;  // bytes of the story text
@@ -63,6 +71,9 @@ std::string StoryFingerprint(const Story& s, const std::string& coder,
 struct IngestInfo {
   std::string coder;       // "dyad 0.1.0"
   std::string dictionary;  // Lexicon::fingerprint()
+  // false (`ingest --no-text`): the stories' text is not stored (NULL) and
+  // the events keep no sentence; everything else is stored as usual.
+  bool keep_text = true;
 };
 
 struct WriteCounts {
@@ -87,6 +98,7 @@ struct MentionQuery {
 struct StoredStory {
   std::string story_id, date, publisher, url, origin, text, coder, dictionary, ingested_at;
   int64_t sentences = 0, sentences_coded = 0, events = 0;
+  bool text_stored = true;  // false: ingested with --no-text (`text` is "")
 };
 
 struct Denominator {
@@ -120,6 +132,14 @@ class EventStore {
                     WriteCounts* counts,
                     const std::function<void(const std::string&)>& on_error = nullptr);
 
+  // For a bulk load: when the store holds no mention yet, the indexes that
+  // only readers use (by dyad, by day) are dropped, to be built once, sorted,
+  // by EndBulkLoad (much cheaper than growing them row by row). A store left
+  // without them (a killed ingest) gets them back when next opened for
+  // writing; readers meanwhile read it, more slowly.
+  Status BeginBulkLoad();
+  Status EndBulkLoad();
+
   // Calls fn for every matching mention in (date, story_id, sentence,
   // event_id) order; fn returns false to stop.
   Status ForEachMention(const MentionQuery& q, const std::function<bool(Mention&&)>& fn);
@@ -150,20 +170,49 @@ class EventStore {
   Result<std::set<std::string>> DyadKeys();
 
   sqlite::Db& db() { return *db_; }
+  // The schema version of the open store (1, 2 or kSchemaVersion).
+  int version() const { return version_; }
+
+  // A mention as one row of the version 3 `mentions` table.
+  struct MentionRow {
+    const Event* event = nullptr;
+    int64_t sid = 0;
+    std::string source_key, target_key;
+    std::string_view text;  // '' when the sentence is the story's text at it
+    int64_t sentence_begin = -1;
+    bool is_root = false;
+  };
 
  private:
   explicit EventStore(std::unique_ptr<sqlite::Db> db) : db_(std::move(db)) {}
   Status Init(Mode mode);
   Status WriteStory(const CodedStory& cs, const std::string& now, const IngestInfo& info,
                     bool* replaced);
+  // Version 3 (schema_v3.cc): the row's lookups (actors, kinds, hows,
+  // places) are found or added, then the row is inserted.
+  Status InsertMention(const MentionRow& r);
+  Result<int64_t> LookupId(int table, const std::string& key,
+                           const std::function<void(sqlite::Stmt&)>& bind);
+  void ForgetLookups();
+  // Rewrites a version 1 or 2 store as version 3, in one transaction.
+  Status MigrateToV3();
+  // The version 1/2 query over events/stories/sentences named with `suffix`.
+  std::string SelectV2(const MentionQuery& q, const std::string& suffix,
+                       std::vector<std::string>* binds) const;
+  std::string SelectV3(const MentionQuery& q, std::vector<std::string>* binds) const;
+  Status Decode(sqlite::Stmt& st, Mention* m) const;
 
   std::unique_ptr<sqlite::Db> db_;
+  int version_ = kSchemaVersion;
+  // Lookup caches of the version 3 writer: value key -> id, per table.
+  std::vector<std::unordered_map<std::string, int64_t>> lookups_;
+  std::vector<std::unique_ptr<sqlite::Stmt>> lookup_find_, lookup_add_;
   bool has_date_rule_ = true;  // the events table has its date_rule column
   // A store made before events had a location lacks the column until a
   // writer adds it; a reader then reads no locations.
   bool has_location_ = true;
   std::unique_ptr<sqlite::Stmt> select_fp_, delete_events_, delete_sentences_, insert_story_,
-      insert_sentence_, insert_event_;
+      insert_sentence_, insert_event_, story_sid_;
 };
 
 // The lead paragraph: the paragraph of the first sentence that is not a

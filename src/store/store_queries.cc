@@ -6,16 +6,29 @@
 #include <string>
 
 #include "store/dates.h"
+#include "store/schema_v3.h"
 #include "store/store.h"
 
 namespace dyad::store {
 
 Result<std::map<std::pair<std::string, std::string>, int64_t>> EventStore::DyadArticles(
     const std::string& from, const std::string& to) {
-  sqlite::Stmt st(*db_,
-                  "SELECT source_key, target_key, COUNT(DISTINCT story_id) FROM events "
-                  "WHERE target_key <> '' AND (?1 = '' OR date >= ?1) AND (?2 = '' OR date <= ?2) "
-                  "GROUP BY source_key, target_key");
+  std::string sql;
+  if (version_ >= 3) {
+    sql = "SELECT source_key, target_key, COUNT(DISTINCT sid) FROM mentions WHERE target_key <> ''";
+    for (const auto& [date, op] : {std::pair(from, ">="), std::pair(to, "<=")}) {
+      if (date.empty()) continue;
+      std::optional<int> d = ParseDay(date);
+      if (!d) return Status::InvalidArgument("'" + date + "' is not a date (YYYY-MM-DD)");
+      sql += std::string(" AND day ") + op + " " + std::to_string(*d);
+    }
+    sql += " AND ?1 = ?1 AND ?2 = ?2 GROUP BY source_key, target_key";
+  } else {
+    sql = "SELECT source_key, target_key, COUNT(DISTINCT story_id) FROM events "
+          "WHERE target_key <> '' AND (?1 = '' OR date >= ?1) AND (?2 = '' OR date <= ?2) "
+          "GROUP BY source_key, target_key";
+  }
+  sqlite::Stmt st(*db_, sql);
   DYAD_RETURN_IF_ERROR(st.status());
   st.Bind(1, from).Bind(2, to);
   std::map<std::pair<std::string, std::string>, int64_t> out;
@@ -58,8 +71,11 @@ Result<StoreSummary> EventStore::Summary() {
   s.publishers = a.Int(2);
   s.first_day = a.Text(3);
   s.last_day = a.Text(4);
-  sqlite::Stmt b(*db_,
-                 "SELECT COUNT(*), COALESCE(MIN(date),''), COALESCE(MAX(date),'') FROM events");
+  sqlite::Stmt b(*db_, version_ >= 3 ? "SELECT COUNT(*), COALESCE(" + DayText("MIN(day)") +
+                                           ",''), COALESCE(" + DayText("MAX(day)") +
+                                           ",'') FROM mentions"
+                                     : std::string("SELECT COUNT(*), COALESCE(MIN(date),''), "
+                                                   "COALESCE(MAX(date),'') FROM events"));
   if (b.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
   s.events = b.Int(0);
   s.first_event_day = b.Text(1);
@@ -74,7 +90,8 @@ Result<StoreSummary> EventStore::Summary() {
 Result<StoredStory> EventStore::StoryRecord(const std::string& story_id) {
   sqlite::Stmt st(*db_,
                   "SELECT story_id, date, publisher, url, origin, text, coder, dictionary, "
-                  "ingested_at, sentences, sentences_coded, events_count FROM stories "
+                  "ingested_at, sentences, sentences_coded, events_count, text IS NOT NULL "
+                  "FROM stories "
                   "WHERE story_id = ?");
   DYAD_RETURN_IF_ERROR(st.status());
   st.Bind(1, story_id);
@@ -94,14 +111,16 @@ Result<StoredStory> EventStore::StoryRecord(const std::string& story_id) {
   s.sentences = st.Int(9);
   s.sentences_coded = st.Int(10);
   s.events = st.Int(11);
+  s.text_stored = st.Int(12) != 0;
   return s;
 }
 
 Result<std::set<std::string>> EventStore::DyadKeys() {
   std::set<std::string> keys;
-  sqlite::Stmt q(*db_,
-                 "SELECT DISTINCT source_key FROM events UNION SELECT DISTINCT target_key FROM "
-                 "events WHERE target_key != ''");
+  const std::string t = version_ >= 3 ? "mentions" : "events";
+  sqlite::Stmt q(*db_, "SELECT DISTINCT source_key FROM " + t +
+                           " UNION SELECT DISTINCT target_key FROM " + t +
+                           " WHERE target_key != ''");
   sqlite::Step step;
   while ((step = q.Next()) == sqlite::Step::kRow) keys.insert(q.Text(0));
   if (step != sqlite::Step::kDone) return Status::Internal(db_->Error());

@@ -1,4 +1,5 @@
 #include "store/store.h"
+#include "store/old_store_test_util.h"
 #include "store/sqlite.h"
 
 #include <gtest/gtest.h>
@@ -113,9 +114,11 @@ TEST_F(StoreTest, WritesAndReadsBackEveryField) {
 
 TEST_F(StoreTest, KeepsTheLocationAndAddsItsColumnToAnOlderStore) {
   {
-    // A store as made before events had a location: no `location` column.
+    // A (version 2) store as made before events had a location: no
+    // `location` column.
     auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
     ASSERT_TRUE(s.ok());
+    ASSERT_TRUE(testing::DowngradeStore((*s)->db(), 2).ok());
     ASSERT_TRUE((*s)->db().Exec("ALTER TABLE events DROP COLUMN location").ok());
   }
   auto s = EventStore::Open(path_, EventStore::Mode::kExisting);
@@ -240,6 +243,7 @@ TEST_F(StoreTest, OldStoreWithoutDateRule) {
     auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
     WriteCounts wc;
     ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 1)}, {"v", "d"}, &wc).ok());
+    ASSERT_TRUE(testing::DowngradeStore((*s)->db(), 2).ok());
     ASSERT_TRUE((*s)->db().Exec("ALTER TABLE events DROP COLUMN date_rule").ok());
   }
   {
@@ -393,7 +397,7 @@ TEST_F(StoreTest, DamagedIndexIsRefusedForWriting) {
   {
     auto db = sqlite::Db::Open(path_, false);
     ASSERT_TRUE(db.ok());
-    sqlite::Stmt r(**db, "SELECT rootpage FROM sqlite_master WHERE name='events_dyad'");
+    sqlite::Stmt r(**db, "SELECT rootpage FROM sqlite_master WHERE name='mentions_dyad'");
     ASSERT_EQ(r.Next(), sqlite::Step::kRow);
     root = r.Int(0);
     r.Reset();

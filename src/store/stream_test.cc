@@ -10,6 +10,7 @@
 
 #include "store/alerts.h"
 #include "store/series.h"
+#include "store/old_store_test_util.h"
 #include "store/test_util.h"
 #include "store/views.h"
 
@@ -103,6 +104,33 @@ class StreamStoreTest : public ::testing::Test {
       Event e = m.event;
       e.story_id = id;
       e.id = "e" + std::to_string(++n);
+      if (n % 2 == 0) {
+        // dyad's own ids (16 hex digits) are stored as integers, some of
+        // them negative ones.
+        char hex[20];
+        snprintf(hex, sizeof hex, "%016llx",
+                 static_cast<unsigned long long>(n) * 0x9e3779b97f4a7c15ull);
+        e.id = hex;
+      }
+      if (n % 5 == 0) {
+        EventLocation l;
+        l.name = n % 10 ? "Kharkiv" : "Ukraine";
+        l.country = "UKR";
+        l.lat = n % 10 ? 49.98081 : 49.0;
+        l.lon = 36.25272;
+        if (n % 10) l.geonames_id = 706483;
+        l.type = n % 10 ? "city" : "country";
+        l.how = "sentence";
+        if (n % 10) l.span = Span{begin, begin + 3};
+        e.location = l;
+      }
+      if (n % 7 == 0) {
+        e.pattern = "* attack";
+        e.pattern_origin = "data/dict/verbs.txt:12";
+        e.notes = {"one", "two"};
+        e.pub_date = "2024-01-01";
+        e.date_rule = "yesterday";
+      }
       e.sentence = static_cast<int>(cs.sentences.size()) - 1;
       if (n % 9 == 0) e.text = "not the sentence";  // stored as it is
       cs.events.push_back(e);
@@ -194,7 +222,7 @@ TEST_F(StreamStoreTest, AlertsAndDriversAsDetectAlerts) {
 
 TEST_F(StreamStoreTest, SentenceTextStoredOnceAndReadBack) {
   // Every event but the ones whose text is not their sentence is stored as ''.
-  sqlite::Stmt st(store_->db(), "SELECT count(*), sum(text = '') FROM events");
+  sqlite::Stmt st(store_->db(), "SELECT count(*), sum(text = '') FROM mentions");
   ASSERT_EQ(st.Next(), sqlite::Step::kRow);
   EXPECT_EQ(st.Int(0), 600);
   EXPECT_EQ(st.Int(1), 600 - 600 / 9);
@@ -232,49 +260,159 @@ TEST_F(StreamStoreTest, SentenceTextStoredOnceAndReadBack) {
   EXPECT_EQ(ext->last, last);
 }
 
-TEST_F(StreamStoreTest, VersionOneStoreIsMigratedWhenWritten) {
+// Every field a reader sees, for comparing stores.
+std::string Describe(const Mention& m) {
+  const Event& e = m.event;
+  std::string d = e.id + "|" + e.story_id + "|" + std::to_string(e.sentence) + "|" + e.date + "|" +
+                  e.pub_date + "|" + e.parent_id + "|" + e.source.code + "|" + e.source.name +
+                  "|" + e.source.country + "|" + e.source.group + "|" +
+                  std::to_string(e.source.types.size()) + "|" +
+                  std::to_string(e.source.span.begin) + "|" + m.source_key + "|" + m.target_key;
+  if (e.target) d += "|T" + e.target->code + e.target->name + std::to_string(e.target->span.end);
+  char num[64];
+  snprintf(num, sizeof num, "|%a|%d|%a", e.goldstein.value_or(99), e.quad_class, e.confidence);
+  d += num;
+  d += "|" + e.code + "|" + e.root + "|" + e.plover + "|" + e.plover_mode + "|" + e.text + "|" +
+       e.trigger + "|" + e.pattern + "|" + e.pattern_origin + "|" + e.date_rule + "|" +
+       std::to_string(e.notes.size()) + "|" + std::to_string(m.sentence_begin) + "|" +
+       (m.is_root ? "root" : "") + "|" + m.publisher + "|" + m.url + "|" + m.added + "|" +
+       m.coder + "|" + m.dictionary + "|" + (m.text_stored ? "text" : "no text");
+  if (e.location) {
+    const EventLocation& l = *e.location;
+    snprintf(num, sizeof num, "|%a|%a|", l.lat.value_or(99), l.lon.value_or(99));
+    d += "|L" + l.name + l.country + l.admin1 + l.admin1_code + num +
+         std::to_string(l.geonames_id) + l.type + l.how +
+         (l.span ? std::to_string(l.span->begin) + "-" + std::to_string(l.span->end) : "");
+  }
+  return d;
+}
+
+std::string SchemaVersion(EventStore& s) {
+  sqlite::Stmt v(s.db(), "SELECT value FROM meta WHERE key = 'schema_version'");
+  return v.Next() == sqlite::Step::kRow ? v.Text(0) : "";
+}
+
+// Version 1 and 2 stores (as dyad wrote them before version 3) are read as
+// they are, and the first writer rewrites them as version 3 with every
+// mention as it was.
+TEST_F(StreamStoreTest, OlderStoresAreReadAndMigratedWhenWritten) {
   auto before = store_->Mentions({});
   ASSERT_TRUE(before.ok());
-  // Back to version 1: every event carries its sentence.
-  ASSERT_TRUE(store_->db()
-                  .Exec("UPDATE events SET text = (SELECT CAST(substr(CAST(s.text AS BLOB), "
-                        "n.begin + 1, n.end - n.begin) AS TEXT) FROM stories s JOIN sentences n "
-                        "ON n.story_id = s.story_id WHERE s.story_id = events.story_id AND "
-                        "n.sentence = events.sentence) WHERE text = ''; "
-                        "UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-                  .ok());
+  ASSERT_EQ(before->size(), 600u);
   store_.reset();
-  auto version = [&](EventStore& s) {
-    sqlite::Stmt v(s.db(), "SELECT value FROM meta WHERE key = 'schema_version'");
-    return v.Next() == sqlite::Step::kRow ? v.Text(0) : "";
-  };
-  {
-    auto ro = EventStore::Open(path_, EventStore::Mode::kReadOnly);  // read as it is
-    ASSERT_TRUE(ro.ok()) << ro.status().message();
-    EXPECT_EQ(version(**ro), "1");
-    auto ms = (*ro)->Mentions({});
+  for (int version : {2, 1}) {
+    SCOPED_TRACE("version " + std::to_string(version));
+    {
+      auto rw = EventStore::Open(path_, EventStore::Mode::kExisting);
+      ASSERT_TRUE(rw.ok()) << rw.status().message();
+      ASSERT_TRUE(testing::DowngradeStore((*rw)->db(), version).ok()) << (*rw)->db().Error();
+      EXPECT_EQ(SchemaVersion(**rw), std::to_string(version));
+    }
+    {
+      auto ro = EventStore::Open(path_, EventStore::Mode::kReadOnly);  // read as it is
+      ASSERT_TRUE(ro.ok()) << ro.status().message();
+      EXPECT_EQ((*ro)->version(), version);
+      auto ms = (*ro)->Mentions({});
+      ASSERT_TRUE(ms.ok());
+      ASSERT_EQ(ms->size(), before->size());
+      for (size_t i = 0; i < ms->size(); ++i) EXPECT_EQ(Describe((*ms)[i]), Describe((*before)[i]));
+      auto story = (*ro)->Mentions({.story_id = (*before)[5].event.story_id});
+      ASSERT_TRUE(story.ok());
+      EXPECT_FALSE(story->empty());
+    }
+    auto rw = EventStore::Open(path_, EventStore::Mode::kExisting);
+    ASSERT_TRUE(rw.ok()) << rw.status().message();
+    EXPECT_EQ(SchemaVersion(**rw), "3");
+    EXPECT_EQ((*rw)->version(), 3);
+    sqlite::Stmt st((*rw)->db(), "SELECT count(*), sum(text = '') FROM mentions");
+    ASSERT_EQ(st.Next(), sqlite::Step::kRow);
+    EXPECT_EQ(st.Int(0), 600);
+    EXPECT_EQ(st.Int(1), 600 - 600 / 9);
+    st.Reset();
+    auto ms = (*rw)->Mentions({});
     ASSERT_TRUE(ms.ok());
     ASSERT_EQ(ms->size(), before->size());
-    for (size_t i = 0; i < ms->size(); ++i) EXPECT_EQ((*ms)[i].event.text, (*before)[i].event.text);
+    for (size_t i = 0; i < ms->size(); ++i) EXPECT_EQ(Describe((*ms)[i]), Describe((*before)[i]));
+    // The light read and FillText give the same mentions back.
+    for (size_t i = 0; i < ms->size(); i += 37) {
+      Mention m = (*ms)[i];
+      m.event.text.clear();
+      m.event.pattern.clear();
+      ASSERT_TRUE((*rw)->FillText(&m).ok());
+      EXPECT_EQ(Describe(m), Describe((*before)[i]));
+    }
+    // And the store takes new writes.
+    WriteCounts wc;
+    CodedStory cs;
+    cs.story.id = "new";
+    cs.story.date = "2024-05-01";
+    cs.story.text = "A did B.";
+    cs.sentences.push_back({0, 8, 0, 3, false});
+    ASSERT_TRUE((*rw)->WriteBatch({cs}, {"dyad test", "dict@1"}, &wc).ok());
+    EXPECT_EQ(wc.stories, 1u);
+    sqlite::Stmt gone((*rw)->db(), "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_old'");
+    ASSERT_EQ(gone.Next(), sqlite::Step::kRow);
+    EXPECT_EQ(gone.Int(0), 0);
   }
-  auto rw = EventStore::Open(path_, EventStore::Mode::kExisting);
-  ASSERT_TRUE(rw.ok()) << rw.status().message();
-  EXPECT_EQ(version(**rw), "2");
-  sqlite::Stmt st((*rw)->db(), "SELECT sum(text = '') FROM events");
-  ASSERT_EQ(st.Next(), sqlite::Step::kRow);
-  EXPECT_EQ(st.Int(0), 600 - 600 / 9);
-  st.Reset();
-  auto ms = (*rw)->Mentions({});
-  ASSERT_TRUE(ms.ok());
-  for (size_t i = 0; i < ms->size(); ++i) EXPECT_EQ((*ms)[i].event.text, (*before)[i].event.text);
   // A version this dyad does not know is refused, naming both.
-  ASSERT_TRUE((*rw)->db().Exec("UPDATE meta SET value = '9' WHERE key = 'schema_version'").ok());
-  rw->reset();
+  {
+    auto rw = EventStore::Open(path_, EventStore::Mode::kExisting);
+    ASSERT_TRUE(rw.ok());
+    ASSERT_TRUE((*rw)->db().Exec("UPDATE meta SET value = '9' WHERE key = 'schema_version'").ok());
+  }
   auto nine = EventStore::Open(path_, EventStore::Mode::kReadOnly);
   ASSERT_FALSE(nine.ok());
-  EXPECT_NE(nine.status().message().find("store schema version 9, this dyad reads versions 1 and 2"),
+  EXPECT_NE(nine.status().message().find("store schema version 9, this dyad reads versions 1 to 3"),
             std::string::npos)
       << nine.status().message();
+}
+
+// `ingest --no-text`: no story text and no sentence is stored; readers are
+// told so.
+TEST_F(StreamStoreTest, NoTextKeepsNoText) {
+  auto before = store_->Mentions({});
+  ASSERT_TRUE(before.ok());
+  std::vector<CodedStory> batch;
+  CodedStory cs;
+  cs.story.id = "bare";
+  cs.story.date = "2024-05-01";
+  cs.story.text = "Russia attacked Ukraine. Then more.";
+  cs.sentences = {{0, 24, 0, 4, false}, {25, 35, 0, 2, false}};
+  Event e = (*before)[0].event;
+  e.story_id = "bare";
+  e.id = "00000000000000aa";
+  e.sentence = 0;
+  e.text = "Russia attacked Ukraine.";
+  cs.events.push_back(e);
+  e.id = "00000000000000ab";
+  e.text = "not the sentence";
+  cs.events.push_back(e);
+  WriteCounts wc;
+  IngestInfo info{"dyad test", "dict@1", /*keep_text=*/false};
+  ASSERT_TRUE(store_->WriteBatch({cs}, info, &wc).ok());
+  auto rec = store_->StoryRecord("bare");
+  ASSERT_TRUE(rec.ok());
+  EXPECT_FALSE(rec->text_stored);
+  EXPECT_EQ(rec->text, "");
+  EXPECT_EQ(rec->sentences, 0);
+  auto ms = store_->Mentions({.story_id = "bare"});
+  ASSERT_TRUE(ms.ok());
+  ASSERT_EQ(ms->size(), 2u);
+  for (const Mention& m : *ms) {
+    EXPECT_FALSE(m.text_stored);
+    EXPECT_EQ(m.event.text, "");
+    EXPECT_EQ(m.event.id.substr(0, 14), "00000000000000");
+  }
+  sqlite::Stmt st(store_->db(),
+                  "SELECT count(*) FROM stories WHERE story_id = 'bare' AND text IS NULL");
+  ASSERT_EQ(st.Next(), sqlite::Step::kRow);
+  EXPECT_EQ(st.Int(0), 1);
+  st.Reset();
+  // The other stories keep theirs.
+  auto other = store_->StoryRecord((*before)[0].event.story_id);
+  ASSERT_TRUE(other.ok());
+  EXPECT_TRUE(other->text_stored);
+  EXPECT_FALSE(other->text.empty());
 }
 
 }  // namespace

@@ -213,6 +213,20 @@ try:
     st, r = srv.json("GET", "/api/alerts?by=day")
     check("GET /api/alerts equals dyad alerts --format json",
           st == 200 and r == json.loads(cli_al), (st, r))
+    # Both directions, week periods, one dyad's alerts: streamed from the
+    # store as the CLI does, the same answers.
+    _, cli_tl2, _ = run("timeline", "--db", db, "VEN", "GUY", "--both", "--format", "json")
+    st, r = srv.json("GET", "/api/timeline?source=VEN&target=GUY&both=1")
+    cli_tl2 = json.loads(cli_tl2)
+    check("GET /api/timeline?both=1 equals dyad timeline --both --format json",
+          st == 200 and len(r["series"]) == 2 and r["series"] == cli_tl2["series"], (st, r))
+    for q, args in (("by=day&source=VEN", ["--by", "day", "--source", "VEN"]),
+                    ("by=day&source=VEN&target=GUY", ["--by", "day", "--source", "VEN", "--target", "GUY"]),
+                    ("by=month", ["--by", "month"]),
+                    ("by=day&since=2025-03-13", ["--by", "day", "--since", "2025-03-13"])):
+        _, cli_al2, _ = run("alerts", "--db", db, "--format", "json", *args)
+        st, r = srv.json("GET", "/api/alerts?" + q)
+        check(f"GET /api/alerts?{q} equals dyad alerts", st == 200 and r == json.loads(cli_al2), (st, r))
     _, cli_ex, _ = run("export", "--db", db, "--format", "jsonl")
     stored = jsonl(cli_ex)
     st, r = srv.json("GET", "/api/events?limit=1000")
@@ -390,6 +404,21 @@ try:
 finally:
     rc, err_text = srv.stop()
 check("SIGTERM stops the server (exit 0)", rc == 0 and "stopped" in err_text, (rc, err_text[-300:]))
+
+# --- a store ingested with --no-text -----------------------------------------------
+nt_db = os.path.join(tmp, "notext.db")
+rc, _, e = run("ingest", "--db", nt_db, "--no-text", os.path.join(SRC, "examples", "stories.jsonl"))
+check("ingest --no-text", rc == 0, e)
+srv = Server("--db", nt_db, "--threads", "1")
+try:
+    st, r = srv.json("GET", "/api/events?limit=1")
+    sid = r["events"][0]["story_id"] if st == 200 and r.get("events") else ""
+    st, s = srv.json("GET", "/api/stories/" + urllib.request.quote(sid, safe=""))
+    check("a story stored without text: the API says so (text null, text_stored false)",
+          st == 200 and s["story"]["text"] is None and s["story"]["text_stored"] is False
+          and len(s["events"]) > 0 and all(e["text"] == "" for e in s["events"]), (st, str(s)[:300]))
+finally:
+    srv.stop()
 
 # --- without a store -------------------------------------------------------------
 srv = Server("--threads", "1")
