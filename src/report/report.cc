@@ -338,7 +338,9 @@ Result<std::string> BuildHtmlReport(store::EventStore& st, const ReportOptions& 
       alert_cells.AddEvent(history.events() - 1, ev, *ms[0]);
       if (whole) on_range_event(ev, ms);
     });
-    DYAD_RETURN_IF_ERROR(st.ForEachMention(store::MentionQuery{.light = true}, [&](store::Mention&& m) {
+    store::MentionQuery light_query;
+    light_query.light = true;
+    DYAD_RETURN_IF_ERROR(st.ForEachMention(light_query, [&](store::Mention&& m) {
       if (whole) on_range_mention(m);
       history.Add(std::move(m));
       return true;

@@ -15,6 +15,12 @@
 #include "store/views.h"
 
 namespace dyad::store {
+
+static MentionQuery LightQuery() {
+  MentionQuery q;
+  q.light = true;
+  return q;
+}
 namespace {
 
 using testing::M;
@@ -154,7 +160,7 @@ class StreamStoreTest : public ::testing::Test {
 };
 
 TEST_F(StreamStoreTest, DirectionsAsBuildDirections) {
-  auto all = store_->Mentions({.light = true});
+  auto all = store_->Mentions(LightQuery());
   auto daily = store_->DailyDenominators();
   ASSERT_TRUE(all.ok() && daily.ok());
   ASSERT_EQ(all->size(), 600u);
@@ -182,7 +188,7 @@ TEST_F(StreamStoreTest, DirectionsAsBuildDirections) {
 }
 
 TEST_F(StreamStoreTest, AlertsAndDriversAsDetectAlerts) {
-  auto all = store_->Mentions({.light = true});
+  auto all = store_->Mentions(LightQuery());
   auto daily = store_->DailyDenominators();
   ASSERT_TRUE(all.ok() && daily.ok());
   AlertOptions o;
