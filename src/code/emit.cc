@@ -103,7 +103,7 @@ void Emitter::Emit(int v, const std::vector<std::pair<ActorRef, ActorRef>>& pair
       }
       // ("filed a case at the court, accusing Israel": a voiced act with a
       // target of its own tells something new.)
-      const bool other_target = env_.rd.voiced_targets_differ && ev.target && !t.code.empty() &&
+      const bool other_target = env_.rd.voiced_targets_differ && ev.target && !t.code.empty() && !t.place &&
                                 ev.target->code.substr(0, 3) != t.code.substr(0, 3);
       if (purpose && !other_target && ev.source.code == s.code && (ev.root == info->root || ev.root == "14")) {
         dup = true;
