@@ -2,6 +2,8 @@
 # counters and two helpers. Source it after setting DYAD.
 #   check NAME RESULT [DETAIL]   RESULT 0 counts a pass, anything else a failure
 #   run ARGS...                  runs $DYAD ARGS; sets OUT, ERR and RC
+#   ok TEXT                      0 when TEXT is not empty (a check's RESULT)
+#   sqlite_rows DB QUERY         the query's rows, columns joined by |
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 pass=0
@@ -15,3 +17,7 @@ run() {
   OUT="$(cat "$TMP/out")"
   ERR="$(cat "$TMP/err")"
 }
+ok() { [ "$1" ] && echo 0 || echo 1; }
+sqlite_rows() { python3 -c 'import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+for row in con.execute(sys.argv[2]): print("|".join(str(x) for x in row))' "$1" "$2"; }

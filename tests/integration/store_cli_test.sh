@@ -10,10 +10,7 @@ set -u
 DYAD="$1"
 SRC="$2"
 . "$(dirname "$0")/lib.sh"
-ok() { [ "$1" ] && echo 0 || echo 1; }
-sql() { python3 -c 'import sqlite3, sys
-con = sqlite3.connect(sys.argv[1])
-for row in con.execute(sys.argv[2]): print("|".join(str(x) for x in row))' "$DB" "$1"; }
+sql() { sqlite_rows "$DB" "$1"; }
 
 DB="$TMP/ex.db"
 

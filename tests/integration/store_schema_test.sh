@@ -10,10 +10,7 @@ set -u
 DYAD="$1"
 SRC="$2"
 . "$(dirname "$0")/lib.sh"
-ok() { [ "$1" ] && echo 0 || echo 1; }
-sql() { python3 -c 'import sqlite3, sys
-con = sqlite3.connect(sys.argv[1])
-for row in con.execute(sys.argv[2]): print("|".join(str(x) for x in row))' "$1" "$2"; }
+sql() { sqlite_rows "$1" "$2"; }
 
 IN="$SRC/examples/stories.jsonl"
 DB="$TMP/v3.db"
@@ -43,62 +40,15 @@ ALL="report.html alerts.json timeline.tsv ven.json export.gdelt export.gdelt-men
 outputs "$DB" "$TMP/o3"
 check "the outputs are not empty" $(ok "$([ -s "$TMP/o3/export.jsonl" ] && [ -s "$TMP/o3/report.html" ] && grep -q '<mark class="trg">' "$TMP/o3/report.html" && echo y)")
 
-# A version 3 store rewritten in an older layout (as src/store/old_store_test_util.h).
+# A version 3 store rewritten in an older layout (tests/fixtures/downgrade_store.sql, as
+# src/store/old_store_test_util.h does).
 downgrade() {  # DB VERSION
-  python3 - "$1" "$2" <<'PY'
+  python3 - "$1" "$2" "$SRC/tests/fixtures/downgrade_store.sql" <<'PY'
 import sqlite3, sys
 db, version = sys.argv[1], int(sys.argv[2])
 con = sqlite3.connect(db)
 con.isolation_level = None
-con.executescript("""
-BEGIN;
-CREATE TABLE ev_copy AS SELECT * FROM events;
-CREATE TABLE se_copy AS SELECT * FROM sentences;
-CREATE TABLE st_copy AS SELECT * FROM stories ORDER BY sid;
-DROP VIEW events; DROP VIEW sentences; DROP VIEW denominators;
-DROP TABLE mentions; DROP TABLE sentence_rows; DROP TABLE actors; DROP TABLE kinds;
-DROP TABLE hows; DROP TABLE places; DROP TABLE stories;
-CREATE TABLE stories (
-  story_id TEXT PRIMARY KEY, date TEXT NOT NULL, publisher TEXT NOT NULL DEFAULT '',
-  url TEXT NOT NULL DEFAULT '', origin TEXT NOT NULL DEFAULT '', text TEXT NOT NULL,
-  fingerprint TEXT NOT NULL, sentences INTEGER NOT NULL, sentences_coded INTEGER NOT NULL,
-  sentences_discarded INTEGER NOT NULL, invalid_bytes INTEGER NOT NULL,
-  events_count INTEGER NOT NULL, coder TEXT NOT NULL, dictionary TEXT NOT NULL,
-  ingested_at TEXT NOT NULL);
-CREATE TABLE sentences (
-  story_id TEXT NOT NULL, sentence INTEGER NOT NULL, paragraph INTEGER NOT NULL,
-  begin INTEGER NOT NULL, end INTEGER NOT NULL, tokens INTEGER NOT NULL,
-  heading INTEGER NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (story_id, sentence))
-  WITHOUT ROWID;
-CREATE TABLE events (
-  event_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, sentence INTEGER NOT NULL,
-  date TEXT NOT NULL, pub_date TEXT NOT NULL, parent_id TEXT NOT NULL DEFAULT '',
-  source_code TEXT NOT NULL, source_name TEXT NOT NULL, source_country TEXT NOT NULL,
-  source_group TEXT NOT NULL, source_types TEXT NOT NULL, source_key TEXT NOT NULL,
-  source_begin INTEGER NOT NULL, source_end INTEGER NOT NULL,
-  target_code TEXT, target_name TEXT, target_country TEXT, target_group TEXT,
-  target_types TEXT, target_key TEXT NOT NULL, target_begin INTEGER, target_end INTEGER,
-  code TEXT NOT NULL, root TEXT NOT NULL, goldstein REAL, quad_class INTEGER NOT NULL,
-  plover TEXT NOT NULL, plover_mode TEXT NOT NULL, text TEXT NOT NULL,
-  sentence_begin INTEGER NOT NULL, trigger TEXT NOT NULL, trigger_begin INTEGER NOT NULL,
-  trigger_end INTEGER NOT NULL, pattern TEXT NOT NULL, pattern_origin TEXT NOT NULL,
-  confidence REAL NOT NULL, notes TEXT NOT NULL, is_root INTEGER NOT NULL, location TEXT,
-  date_rule TEXT NOT NULL DEFAULT 'pub_date');
-CREATE INDEX events_story ON events(story_id);
-CREATE INDEX events_dyad ON events(source_key, target_key, date);
-CREATE INDEX events_date ON events(date);
-CREATE INDEX stories_date ON stories(date, publisher);
-CREATE VIEW denominators AS
-  SELECT date AS day, publisher, COUNT(*) AS stories, SUM(sentences) AS sentences,
-         SUM(sentences_coded) AS sentences_coded, SUM(events_count) AS events
-  FROM stories GROUP BY date, publisher;
-INSERT INTO stories SELECT story_id, date, publisher, url, origin, COALESCE(text, ''),
-  fingerprint, sentences, sentences_coded, sentences_discarded, invalid_bytes,
-  events_count, coder, dictionary, ingested_at FROM st_copy ORDER BY sid;
-INSERT INTO sentences SELECT * FROM se_copy;
-INSERT INTO events SELECT * FROM ev_copy;
-DROP TABLE ev_copy; DROP TABLE se_copy; DROP TABLE st_copy;
-""")
+con.executescript("BEGIN;" + open(sys.argv[3]).read())
 if version == 2:
     con.execute("""UPDATE events SET text = '' WHERE text <> '' AND CAST(text AS BLOB) = (SELECT
       substr(CAST(s.text AS BLOB), n.begin + 1, n.end - n.begin) FROM stories s JOIN
