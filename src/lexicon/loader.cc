@@ -236,9 +236,9 @@ Status LexiconBuilder::LoadInLanes(const std::vector<fs::path>& files, const fs:
 // Calls fn on the fields of each data row of a generated table; fn returns
 // "" or what is wrong with the row. Fails naming every bad row
 // ("file:line: what", one per line of the message).
-Status LexiconBuilder::ReadTsv(const fs::path& p,
-               const std::function<std::string(const std::vector<std::string>&)>& fn,
-               bool header) {
+Status LexiconBuilder::ReadTsv(
+    const fs::path& p, const std::function<std::string(const std::vector<std::string>&)>& fn,
+    bool header) {
   std::ifstream in(p);
   if (!in) return Status::NotFound(p.string() + ": cannot open data table");
   std::string line, problems;
@@ -263,7 +263,8 @@ Status LexiconBuilder::ReadTsv(const fs::path& p,
 // Appends `from` (each message with its line number in `from_at`) to
 // `to`/`to_at`, both in line order, keeping line order.
 void LexiconBuilder::MergeMessages(std::vector<std::string>* to, std::vector<uint64_t>* to_at,
-                          std::vector<std::string>& from, const std::vector<uint64_t>& from_at) {
+                                   std::vector<std::string>& from,
+                                   const std::vector<uint64_t>& from_at) {
   std::vector<std::string> out;
   std::vector<uint64_t> out_at;
   size_t i = 0, j = 0;

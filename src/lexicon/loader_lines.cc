@@ -309,7 +309,7 @@ std::string LexiconBuilder::SplitEventCodes(const std::string& codes, std::strin
 }
 
 std::string LexiconBuilder::LoadVerb(const std::string& codes, std::string_view body,
-                     const std::string& origin) {
+                                     const std::string& origin) {
   std::string code, paired;
   std::string err = SplitEventCodes(codes, &code, &paired);
   if (!err.empty()) return err;
@@ -369,7 +369,7 @@ std::string LexiconBuilder::LoadNoun(const std::string& codes, std::string_view 
 }
 
 std::string LexiconBuilder::LoadPattern(const std::string& codes, std::string_view body,
-                        const std::string& origin) {
+                                        const std::string& origin) {
   VerbPattern p;
   std::string err = SplitEventCodes(codes, &p.code, &p.paired_code);
   if (!err.empty()) return err;
@@ -492,7 +492,7 @@ std::string LexiconBuilder::LoadSynset(const std::string& name, std::string_view
 
 // compose RESULT : OUTER (S T INNER)
 std::string LexiconBuilder::LoadCompose(const std::string& result, std::string_view body,
-                        const std::string& origin) {
+                                        const std::string& origin) {
   std::string b(body);
   for (char& ch : b) {
     if (ch == '(' || ch == ')') ch = ' ';
