@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Self-check for dyad's verb dictionaries (data/dict/30-*.dict ... 39-*.dict).
 
-Checks, with the loader's rules (src/lexicon/loader.cc):
+Checks, with the loader's rules (src/lexicon/loader_lines.cc):
   * every line parses: `verb CODE : lemma | lemma`, `pattern CODE : LEMMA ELEMENTS...`,
     `synset &name : word | word`, `irregular : lemma past participle`;
   * every event code used exists in the CAMEO tables, and every code of the tables
