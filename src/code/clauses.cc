@@ -262,8 +262,16 @@ std::string Clauses::Blocked(int v, const Clause& c) const {
   if (vg.future) return "future";
   if (vg.participle) return "reduced relative";
   // "fought no war", "made no concessions": an object with "no" denies the act.
+  // ("offered no comment", "saw no prospect of talks": the "no" is the
+  // words' meaning, a refusal or a bleak view, and the act stands.)
+  auto idiom = [&] {
+    if (!env_.rd.no_idioms || vg.e + 1 >= w.size()) return false;
+    std::string_view n = w[vg.e + 1].lower;
+    return n == "comment" || n == "prospect" || n == "prospects" || n == "chance" || n == "hope" ||
+           n == "possibility" || n == "alternative" || n == "choice" || n == "option";
+  };
   if (env_.rd.no_object_negates && vg.e < w.size() && w[vg.e].tag == Tag::kNoDet &&
-      a_.phrase_of[vg.e] >= 0) {
+      a_.phrase_of[vg.e] >= 0 && !idiom()) {
     return "negated (an object with 'no')";
   }
   // "to help him oust the general", "let them leave": a bare infinitive

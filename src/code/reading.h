@@ -248,6 +248,9 @@ struct Reading {
   // "German-made tanks arrived in Ukraine": weapons reaching a state are
   // military aid (072) from their maker's state, not a visit.
   bool arriving_weapons = true;
+  // "offered no comment", "saw no prospect of talks": an object with "no"
+  // that is the words' meaning does not deny the act.
+  bool no_idioms = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its
