@@ -251,6 +251,9 @@ struct Reading {
   // "offered no comment", "saw no prospect of talks": an object with "no"
   // that is the words' meaning does not deny the act.
   bool no_idioms = true;
+  // "the former prime minister was arrested": an agentless arrest or charge
+  // at home is the state's own police's (xxxCOP).
+  bool domestic_arrests = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

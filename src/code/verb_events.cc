@@ -331,6 +331,19 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
         x.b = x.e = vg.head;  // no words name it
         sources.push_back(x);
       }
+      // "the former prime minister was arrested on Tuesday", "days after he
+      // was charged": an arrest or a charge at home with no one named is the
+      // work of the state's own police or courts.
+      if (sources.empty() && env_.rd.domestic_arrests && code.rfind("173", 0) == 0 && !targets[0].country.empty() &&
+          (where.empty() || where == targets[0].country)) {
+        ActorRef x;
+        x.country = targets[0].country;
+        x.code = x.country + "COP";
+        x.located = true;
+        x.how = "the state's own authorities";
+        x.b = x.e = vg.head;
+        sources.push_back(x);
+      }
     }
     // "was killed in an Israeli strike": a means of war after the verb,
     // named for a side, is that side's act.
