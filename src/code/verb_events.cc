@@ -367,7 +367,10 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     bool told_elsewhere = c.kind == parse::ClauseKind::kRelative;
     for (uint32_t k = vg.e; k < w.size() && !told_elsewhere; ++k) {
       std::string_view l = w[k].lower;
-      if (l == "when" || l == "as" || l == "after") told_elsewhere = true;
+      // ("… as he left a rally": the victim's own doings tell no one else's act.)
+      const bool victim_next = k + 1 < w.size() && (w[k + 1].lower == "he" || w[k + 1].lower == "she" ||
+                                                    w[k + 1].lower == "they");
+      if ((l == "when" || l == "as" || l == "after") && !victim_next) told_elsewhere = true;
       if (parse::IsAttackNoun(l) || l == "bombing" || l == "clashes" || l == "riots" ||
           l == "fighting" || l == "violence" || l == "explosion" || l == "blast" || l == "unrest") {
         told_elsewhere = true;
