@@ -633,7 +633,7 @@ void ActorStage::TheBloc(Phrase* np, int index) {
   np->actors = {x};
 }
 
-// "a spokesman for the German defence ministry", "an official of the
+// "a spokeswoman for the Dutch foreign ministry", "an official of the
 // Kremlin": who speaks for an actor stands for it.
 void ActorStage::SpeakerFor(Phrase* np) {
   const auto& w = a_.parse.words;

@@ -109,7 +109,7 @@ bool PhraseStage::HasMentionBefore(uint32_t b, uint32_t e) const {
 }
 
 // A comma joins a list of names ("Spain, Ireland and Norway"), not a
-// phrase and an attribution ("Tigray region, residents and aid workers said").
+// phrase and an attribution ("Darfur province, doctors and local officials said").
 bool PhraseStage::NamedListAround(uint32_t comma) const {
   const auto& w = a_.parse.words;
   // 0: no name; 1: a name (state, organisation, person…); 2: a demonym.

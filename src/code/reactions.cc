@@ -17,7 +17,7 @@ bool EventStage::ReactionTarget(int v, uint32_t end, const std::vector<ActorRef>
   uint32_t k = a_.parse.verbs[v].e;
   while (k < end && w[k].tag == Tag::kAdv) ++k;
   if (k >= end || a_.phrase_of[k] < 0) return false;
-  // "denied any role in the rocket fire": the act the role was in.
+  // "denied any part in the mortar attack": the act the role was in.
   if (env_.rd.evaluations_criticize) {
     const Phrase& first = a_.phrases[a_.phrase_of[k]];
     std::string_view h = w[first.e - 1].lower;

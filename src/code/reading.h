@@ -190,14 +190,14 @@ struct Reading {
   // "Supplies were delivered to a hospital in Gaza City": sent to a place
   // that names no actor, to the country of the place it is in.
   bool sent_to_places = true;
-  // "said in Beirut on Thursday that the kingdom was ready": "that" after a
+  // "told reporters in Lima on Friday that the republic would …": "that" after a
   // saying verb and its place or time phrases opens what was said, not a
   // relative clause on the place.
   bool that_after_phrases = true;
   // "said the Kremlin bore responsibility and warned that …": a speech act
   // joined by "and" to what was said is the speaker's own.
   bool speaker_coordinates = true;
-  // "said a stone had been thrown at a school", "said officials had told
+  // "said shots had been fired at a consulate", "said ministers had told
   // Ankara …": what was said reports an act, named or not, so the saying is
   // no comment (010) of its own.
   bool reported_acts_not_comments = true;
@@ -208,7 +208,7 @@ struct Reading {
   // role noun whose country came only from the story; "The foreign
   // ministers of A and B, X and Y, told …": an apposition may join names.
   bool named_appositions = true;
-  // "said in Beirut that …", "told a joint news conference in Tokyo": a
+  // "spoke in Nairobi on …", "told a joint press briefing in Seoul": a
   // state's official speaking in another state's city visits it (042).
   bool speaking_abroad_visits = true;
   // "Sudan said Nairobi was biased": a judging word on a named actor
@@ -233,7 +233,7 @@ struct Reading {
   // "deployed police across the country to head off rioting": forces sent
   // to keep order at home target the own state.
   bool internal_deployments = true;
-  // "…, National Security Adviser Mike Waltz said on Tuesday after talks
+  // "…, the foreign minister said on Friday after meeting
   // with …": a speaker after a clause and a comma is an attribution.
   bool trailing_speakers = true;
   // "defended him after the court issued a warrant, and invited him": after

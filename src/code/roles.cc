@@ -89,7 +89,7 @@ int Roles::Subject(int v, const Clause& c) const {
     } else if (env_.rd.inclusions_in_window && j > 0 && j + 1 < k &&
                (w[j + 1].lower == "including" || w[j + 1].lower == "notably" ||
                 (w[j + 1].lower == "such" && j + 2 < k && w[j + 2].lower == "as"))) {
-      // "at least seven people, including a child, were killed": past the
+      // "nine soldiers, including two officers, were wounded": past the
       // list of those included; "Several countries, including France and
       // Germany, condemned …": the named ones when the head names no one.
       const int before = a_.phrase_of[j - 1] >= 0 ? a_.HeadPhrase(a_.phrase_of[j - 1]) : -1;
@@ -121,7 +121,7 @@ int Roles::Subject(int v, const Clause& c) const {
     int j = k - 1;
     if (j >= 0 && w[j].tag == Tag::kComma) --j;
     const int id = j >= 0 ? a_.phrase_of[j] : -1;
-    // "Ivory Coast and Senegal were among the governments that condemned
+    // "Niger and Mali were among the states that criticised
     // …": the subject of "were among" did it.
     if (env_.rd.among_relative && id >= 0 && Sources(id).empty() && a_.phrases[id].prep > 0 &&
         w[a_.phrases[id].prep].lower == "among") {
@@ -586,7 +586,7 @@ bool Roles::SameActor(const std::vector<ActorRef>& sources, const ActorRef& t) c
     if (s.code == t.code) return true;
     if (t.place || s.country.empty() || s.country != t.country) continue;
     // "its troops" after "Russia": the source's own; but in "soldiers were
-    // killed when their convoy was ambushed by X" "their" is not X's.
+    // wounded after their patrol was attacked by X" "their" is not X's.
     bool own = t.pronoun && !personal &&
                (t.antecedent < 0 || std::any_of(sources.begin(), sources.end(), [&](const ActorRef& x) {
                   return static_cast<int>(x.b) <= t.antecedent && t.antecedent < static_cast<int>(x.e);

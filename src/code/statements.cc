@@ -101,7 +101,7 @@ void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::ve
                                     a_.phrases[a_.phrase_of[gv.e]].prep < 0))) ||
                 parse::IsSayVerb(hw.lemma)) &&
                !OwnActDenied(sources, sj, static_cast<int>(g)) && !DeniedIntent(static_cast<int>(g))) {
-      // "X said a stone had been thrown at a school", "X said officials had
+      // "X said shots had been fired at a consulate", "X said ministers had
       // told Ankara …": an act reported, whoever did it, is no comment of
       // X's; so is one done to something ("intelligence had uncovered a
       // plot"). ("said relations had improved" tells a state of affairs.)
@@ -192,7 +192,7 @@ bool EventStage::OwnActDenied(const std::vector<ActorRef>& sources, int sj, int 
   return false;
 }
 
-// "said in Beirut that …", "told a joint news conference in Tokyo …": a
+// "spoke in Nairobi on …", "told a joint press briefing in Seoul …": a
 // state's official speaking in a city of another state is visiting it (042);
 // a joint news conference there is also hosted (043).
 void EventStage::CodeSpokenAbroad(const PendingStatement& st, std::vector<Event>* out) {
@@ -251,7 +251,7 @@ void EventStage::CodeSpokenAbroad(const PendingStatement& st, std::vector<Event>
   }
 }
 
-// "…, National Security Adviser Mike Waltz said on Tuesday after talks
+// "…, the foreign minister said on Friday after meeting
 // with …": a speaker after a comma that closes a clause names where the
 // news came from, whatever follows the verb.
 bool EventStage::TrailingSpeaker(uint32_t first) const {

@@ -204,7 +204,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       }
     }
     targets = roles_.Targets(subj);
-    // "Twenty Benin Bronzes were handed back to Nigeria": a pattern's
+    // "Looted statues were handed back to Ghana": a pattern's
     // prepositional target slot after the verb names the target.
     if (env_.rd.passive_on_phrases && best.target_np >= 0 && !pattern_in_subject &&
         a_.phrases[best.target_np].b > 0) {
@@ -331,7 +331,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
         x.b = x.e = vg.head;  // no words name it
         sources.push_back(x);
       }
-      // "the former prime minister was arrested on Tuesday", "days after he
+      // "the opposition leader was detained on Friday", "days after he
       // was charged": an arrest or a charge at home with no one named is the
       // work of the state's own police or courts.
       if (sources.empty() && env_.rd.domestic_arrests && code.rfind("173", 0) == 0 && !targets[0].country.empty() &&
@@ -493,7 +493,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   }
   // "Hundreds of protesters attacked the embassy": a crowd's assault is a
   // violent protest, a riot (145), not an armed attack.
-  // A killing stays a killing ("a mob beat a man to death").
+  // A killing stays a killing ("a crowd beat a guard to death").
   bool kills = hw.lemma == "kill" || hw.lemma == "lynch" || hw.lemma == "murder" || hw.lemma == "shoot" ||
                hw.lemma == "stab";
   for (uint32_t k = vg.e; k + 1 < end && !kills; ++k) kills = w[k].lower == "to" && w[k + 1].lower == "death";
@@ -600,7 +600,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     return env_.rd.mutual_among_subject && real_targets.empty() &&
            ((code.rfind("062", 0) == 0 && drills) || (code.rfind("064", 0) == 0 && shared));
   };
-  // "Colombian and Ecuadorian police jointly dismantled a network".
+  // "Peruvian and Bolivian police jointly broke up a smuggling ring".
   bool jointly = false;
   for (uint32_t k = vg.b > 0 ? vg.b - 1 : 0; k < end && k <= vg.e; ++k) {
     std::string_view l = w[k].lower;
@@ -747,7 +747,7 @@ bool EventStage::Mediation(int v, std::vector<Event>* out) {
   std::vector<ActorRef> mediators = roles_.Sources(a_.phrase_of[k + 1]);
   if (mediators.empty()) return false;
   // Not a mediation the sentence dates before the story ("a war in May
-  // 2021 that ended in a ceasefire brokered by Egypt").
+  // 2019 that stopped with a truce arranged by Qatar").
   for (size_t j = 0; j < w.size(); ++j) {
     if (PastYearAfter(a_.parse, static_cast<int>(j), env_.date / 10000) >= 0 ||
         PastDateAfter(a_.parse, static_cast<int>(j), env_.date) >= 0) {

@@ -717,7 +717,7 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     out->verbs.push_back(vg);
     i = vg.e - 1;
   }
-  // "A car bomb exploded near a police station, killing six": a "reduced
+  // "A roadside mine went off near an army post, killing four": a "reduced
   // relative" with no finite verb before or after it in its sentence (a
   // trailing "…, police said" aside) is the main verb after all.
   for (size_t g = 0; g < out->verbs.size(); ++g) {
