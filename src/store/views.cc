@@ -6,12 +6,23 @@ namespace dyad::store {
 
 using nlohmann::ordered_json;
 
-std::vector<DirectionSeries> BuildDirections(
-    const std::vector<Mention>& mentions, const std::vector<std::pair<std::string, std::string>>& dirs,
-    const std::map<int, Denominator>& daily, const SeriesOptions& so) {
+namespace {
+
+// A direction's alerts are counted in the series' periods, over the
+// series' deduplication (BuildDirections and StreamDirections alike).
+AlertOptions DirectionAlertOptions(const SeriesOptions& so) {
   AlertOptions ao;
   ao.by = so.by;
   ao.dedup = so.dedup;
+  return ao;
+}
+
+}  // namespace
+
+std::vector<DirectionSeries> BuildDirections(
+    const std::vector<Mention>& mentions, const std::vector<std::pair<std::string, std::string>>& dirs,
+    const std::map<int, Denominator>& daily, const SeriesOptions& so) {
+  const AlertOptions ao = DirectionAlertOptions(so);
   std::vector<DirectionSeries> out;
   for (const auto& [s, t] : dirs) {
     DirectionSeries d;
@@ -37,9 +48,7 @@ std::vector<DirectionSeries> BuildDirections(
 Result<std::vector<DirectionSeries>> StreamDirections(
     EventStore& store, const std::vector<std::pair<std::string, std::string>>& dirs,
     const std::map<int, Denominator>& daily, const SeriesOptions& so, std::vector<size_t>* counts) {
-  AlertOptions ao;
-  ao.by = so.by;
-  ao.dedup = so.dedup;
+  const AlertOptions ao = DirectionAlertOptions(so);
   std::vector<DirectionSeries> out;
   for (const auto& [s, t] : dirs) {
     DirectionSeries d;
