@@ -505,25 +505,27 @@ int Clauses::MainVerbBefore(int v) const {
   return fallback;
 }
 
+int Clauses::FiniteBefore(int v) const {
+  for (int g = v - 1; g >= 0; --g) {
+    if (a_.parse.verbs[g].finite) return g;
+  }
+  return -1;
+}
+
 int Clauses::SpeakerCoordinated(int v) const {
   if (!env_.rd.speaker_coordinates) return -1;
   const auto& w = a_.parse.words;
   const VerbGroup& vg = a_.parse.verbs[v];
   if (vg.b == 0 || w[vg.b - 1].tag != Tag::kCoord) return -1;
   // One inflected word: "and warned", not "and would consider", "and had".
-  if (vg.b != vg.head || !vg.finite || vg.passive || vg.infinitive || vg.gerund ||
-      vg.participle || vg.modal || vg.future || vg.perfect || vg.negated || vg.copula) {
+  // (Infinitives, gerunds and participles are never finite.)
+  if (vg.b != vg.head || !vg.finite || vg.passive || vg.modal || vg.future || vg.perfect || vg.negated ||
+      vg.copula) {
     return -1;
   }
   if (!parse::IsSpeechActVerb(w[vg.head].lemma)) return -1;
   // The verb the coordination would continue.
-  int g = -1;
-  for (int x = v - 1; x >= 0; --x) {
-    if (a_.parse.verbs[x].finite && !a_.parse.verbs[x].infinitive) {
-      g = x;
-      break;
-    }
-  }
+  const int g = FiniteBefore(v);
   if (g < 0) return -1;
   // "said Moscow denied the charge and dismissed …": a speech act after a
   // speech act continues what was said.
@@ -544,14 +546,8 @@ int Clauses::MainAfterSubordinate(int v) const {
   const VerbGroup& vg = a_.parse.verbs[v];
   // ", and" right before a verb with no subject of its own.
   if (vg.b < 2 || w[vg.b - 1].tag != Tag::kCoord || w[vg.b - 2].tag != Tag::kComma) return -1;
-  if (!vg.finite || vg.infinitive || vg.gerund || vg.participle) return -1;
-  int g = -1;
-  for (int x = v - 1; x >= 0; --x) {
-    if (a_.parse.verbs[x].finite && !a_.parse.verbs[x].infinitive && !a_.parse.verbs[x].gerund) {
-      g = x;
-      break;
-    }
-  }
+  if (!vg.finite) return -1;
+  const int g = FiniteBefore(v);
   if (g < 0) return -1;
   const parse::ClauseKind k = Of(g).kind;
   if (k != parse::ClauseKind::kTemporal && k != parse::ClauseKind::kReason &&
@@ -559,12 +555,8 @@ int Clauses::MainAfterSubordinate(int v) const {
     return -1;
   }
   // The main clause the subordinate one hangs on, before it.
-  for (int x = g - 1; x >= 0; --x) {
-    const VerbGroup& xv = a_.parse.verbs[x];
-    if (!xv.finite || xv.infinitive || xv.gerund || xv.participle) continue;
-    if (Of(x).kind == parse::ClauseKind::kMain) return x;
-  }
-  return -1;
+  const int m = MainVerbBefore(g);
+  return m >= 0 && Of(m).kind == parse::ClauseKind::kMain ? m : -1;
 }
 
 bool Clauses::SharesPast(int v) const {
@@ -572,12 +564,8 @@ bool Clauses::SharesPast(int v) const {
   const auto& w = a_.parse.words;
   const VerbGroup& vg = a_.parse.verbs[v];
   if (vg.b == 0 || w[vg.b - 1].tag != Tag::kCoord || w[vg.head].vform != parse::VForm::kBase) return false;
-  for (int g = v - 1; g >= 0; --g) {
-    const VerbGroup& gv = a_.parse.verbs[g];
-    if (!gv.finite || gv.infinitive || gv.gerund) continue;
-    return gv.perfect || w[gv.head].vform == parse::VForm::kPast;
-  }
-  return false;
+  const int g = FiniteBefore(v);
+  return g >= 0 && (a_.parse.verbs[g].perfect || w[a_.parse.verbs[g].head].vform == parse::VForm::kPast);
 }
 
 }  // namespace dyad::code

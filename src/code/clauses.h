@@ -59,6 +59,9 @@ class Clauses {
   // The nearest finite verb group before v that stands in a main clause
   // (else the nearest finite one), or -1.
   int MainVerbBefore(int v) const;
+  // The nearest finite verb group before v (infinitives, gerunds and
+  // participles are not finite), or -1.
+  int FiniteBefore(int v) const;
   // "Iraq said it would allow …": "would" in reported speech is a future.
   bool WouldInReport(int v, const Clause& c) const;
   // "unless" after verb group v.

@@ -9,6 +9,16 @@ namespace dyad::code {
 using parse::Tag;
 using parse::VerbGroup;
 
+namespace {
+
+// The role piece of an actor code ("GOV" of "KENGOV"), or "" for a bare
+// country or group.
+std::string_view RoleOf(const ActorRef& x) {
+  return x.code.size() >= 6 ? std::string_view(x.code).substr(3, 3) : std::string_view();
+}
+
+}  // namespace
+
 void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::vector<Event>* out) {
   const int v = st.v;
   const std::vector<ActorRef>& sources = st.sources;
@@ -135,15 +145,12 @@ void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::ve
         // "Japan has no plans to send its forces to Ukraine, the premier
         // said": a state's words about its own people face the next actor.
         // (A group's words about the people of its state still face them.)
-        auto role_of = [](const ActorRef& x) {
-          return x.code.size() >= 6 ? std::string_view(x.code).substr(3, 3) : std::string_view();
-        };
         auto state_voice = [&](const ActorRef& x) {
-          std::string_view r = role_of(x);
+          std::string_view r = RoleOf(x);
           return r.empty() || r == "GOV" || r == "MIL" || r == "ELI" || r == "LEG" || r == "COP" || r == "JUD";
         };
         auto opposed = [&](const ActorRef& x) {
-          std::string_view r = role_of(x);
+          std::string_view r = RoleOf(x);
           return r == "OPP" || r == "REB" || r == "SEP" || r == "INS" || r == "CRM";
         };
         if (env_.rd.statements_face_outward && !opposed(t) &&
@@ -232,7 +239,7 @@ void EventStage::CodeSpokenAbroad(const PendingStatement& st, std::vector<Event>
   std::vector<std::pair<ActorRef, ActorRef>> pairs;
   for (const ActorRef& s : st.sources) {
     if (s.located || s.pronoun || s.country.empty() || s.country == where->country) continue;
-    const std::string_view role = s.code.size() >= 6 ? std::string_view(s.code).substr(3, 3) : std::string_view();
+    const std::string_view role = RoleOf(s);
     if (!(role.empty() || role == "GOV" || role == "ELI" || role == "MIL" || role == "LEG")) continue;
     if (s.code.rfind("IGO", 0) == 0) continue;
     ActorRef host = *where;
