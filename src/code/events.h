@@ -129,6 +129,9 @@ class EventStage {
   // exercises": the code of forces sent to a state as support (074) or
   // cooperation (062); "" when they are a posture.
   std::string ForcesToPartnerCode(int v, uint32_t end) const;
+  // "is weighing sending troops", "reviewing whether to supply arms": the
+  // verb group of the weighing that governs gerund or infinitive v, or -1.
+  int ConsideringGovernor(int v) const;
   // "has no plans to send", "does not intend to attack": infinitive verb
   // group g under a negated governor.
   bool DeniedIntent(int g) const;

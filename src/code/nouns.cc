@@ -119,6 +119,19 @@ const EventNoun::Variant* NounStage::NounAt(uint32_t k) const {
   return nullptr;
 }
 
+namespace {
+
+// "erupted", "spread", "entered a second day": verbs that tell that
+// something goes on, with no one doing it.
+bool IsHappeningVerb(std::string_view l) {
+  return l == "erupt" || l == "continue" || l == "spread" || l == "break" || l == "grow" ||
+         l == "resume" || l == "enter" || l == "flare" || l == "rage" || l == "swell" ||
+         l == "persist" || l == "intensify" || l == "escalate" || l == "sweep" || l == "rock" ||
+         l == "grip" || l == "spill" || l == "paralyse" || l == "paralyze" || l == "take";
+}
+
+}  // namespace
+
 NounStage::Governor NounStage::GovernorOf(int np) const {
   const auto& w = a_.parse.words;
   const Phrase& p = a_.phrases[np];
@@ -517,6 +530,41 @@ void NounStage::Run(std::vector<Event>* out) {
         emitter_.Emit(-1, pairs, code, std::string(w[k].lower) + " (noun)", variant->origin,
                       "noun's 'between' phrase", out, static_cast<int>(k));
         continue;
+      }
+      // "Protests erupted across Kenya", "rallies entered a third day in
+      // Lome": street protest told as something that happens is the
+      // people's of the place it happens in, against their state (14).
+      if (env_.rd.happening_protests && info->root == "14" && g.subject && g.verb >= 0 &&
+          IsHappeningVerb(w[a_.parse.verbs[g.verb].head].lemma)) {
+        const std::string home = NearestLocation(a_, ph.b, ph.e);
+        if (!home.empty()) {
+          ActorRef people;
+          people.country = home;
+          people.role = "OPP";
+          people.code = home + "OPP";
+          people.b = people.e = ph.b;
+          people.located = true;
+          people.how = "protesters of the place the protest happens in";
+          std::string target_how;
+          std::vector<ActorRef> targets = Targets(k, np, code, {people}, &target_how);
+          if (targets.empty()) {
+            ActorRef state;
+            state.country = state.code = home;
+            state.b = state.e = ph.b;
+            state.located = true;
+            state.how = "the state of the place";
+            targets.push_back(state);
+            target_how = "the state of the place";
+          }
+          for (const ActorRef& t : targets) {
+            if (people.code != t.code) pairs.push_back({people, t});
+          }
+          if (!pairs.empty()) {
+            emitter_.Emit(-1, pairs, code, std::string(w[k].lower) + " (noun)", variant->origin,
+                          "protest that happens, " + target_how, out, static_cast<int>(k));
+            continue;
+          }
+        }
       }
       drop("no source");
       continue;

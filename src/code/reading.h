@@ -254,6 +254,12 @@ struct Reading {
   // "the former prime minister was arrested": an agentless arrest or charge
   // at home is the state's own police's (xxxCOP).
   bool domestic_arrests = true;
+  // "is weighing sending troops to Iraq": an act a state weighs is a
+  // policy option it considers (014) toward the act's target.
+  bool considered_acts = true;
+  // "Protests erupted across Kenya": street protest told as something that
+  // happens is the people's of that place, against their state (14).
+  bool happening_protests = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

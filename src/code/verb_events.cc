@@ -40,6 +40,26 @@ std::string IntentCode(const std::string& code, const std::string& root) {
   return "";
 }
 
+int EventStage::ConsideringGovernor(int v) const {
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  if (vg.b == 0) return -1;
+  uint32_t k = vg.b - 1;
+  if (vg.infinitive && w[k].lower == "whether" && k > 0) --k;  // "whether to supply"
+  const int g = a_.VerbAt(k);
+  if (g < 0 || g == v) return -1;
+  const VerbGroup& gv = a_.parse.verbs[g];
+  if (gv.negated || gv.passive || gv.infinitive || gv.gerund) return -1;
+  std::string_view l = w[gv.head].lemma;
+  const bool weighs = l == "consider" || l == "weigh" || l == "mull" || l == "contemplate" ||
+                      l == "ponder" || l == "review" || l == "study" || l == "explore" ||
+                      l == "debate" || l == "examine";
+  if (!weighs) return -1;
+  // "considered sending" asks a gerund, "weighing whether to" an infinitive
+  // after "whether"; "studied to" is another sense.
+  return (vg.gerund || (vg.infinitive && w[vg.b - 1].lower == "whether")) ? g : -1;
+}
+
 void EventStage::Drop(int v, const std::string& why) const {
   if (!Tracing(env_)) return;
   const Word& hw = a_.parse.words[a_.parse.verbs[v].head];
@@ -104,6 +124,21 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   if (DeclaredReadiness(v, c)) {
     why.clear();
     intent_root = "intent";
+  }
+  // "Japan is weighing sending troops", "Seoul is reviewing whether to
+  // supply arms": an act a state weighs is a policy option it considers
+  // (014) toward the act's target, when the weighing itself is asserted.
+  bool considered = false;
+  if (env_.rd.considered_acts && (why == "gerund" || why == "infinitive (intended, not done)")) {
+    const int g = ConsideringGovernor(v);
+    if (g >= 0 && clauses_.Blocked(g, clauses_.Of(g)).empty()) {
+      why.clear();
+      considered = true;
+      if (subj < 0) {
+        subj = roles_.Subject(g, clauses_.Of(g));
+        a_.verbs[v].subject = subj;
+      }
+    }
   }
   if (why == "reduced relative" && env_.rd.mediated_by && Mediation(v, out)) return;
   const uint32_t end = patterns_.WindowEnd(v);
@@ -187,6 +222,16 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     }
     code = as;
     pattern_text += " (announced: " + intent_root + ")";
+    info = env_.lex.EventCode(code);
+    if (!info) return;
+  }
+  if (considered) {
+    if (info->root < "03") {
+      Drop(v, " not coded: a weighed comment is no policy option");
+      return;
+    }
+    code = "014";
+    pattern_text += " (weighed)";
     info = env_.lex.EventCode(code);
     if (!info) return;
   }

@@ -124,6 +124,17 @@ bool AfterThatSubject(const SentenceParse& p, uint32_t i) {
   return k < i && k > 0 && p.words[k - 1].lower == "that";
 }
 
+// "as protests erupted across the city": a past form after a noun phrase
+// that a subordinator opens is that clause's verb, not a reduced relative.
+bool AfterSubordinator(const SentenceParse& p, uint32_t i) {
+  uint32_t k = i;
+  while (k > 0 && (p.words[k - 1].tag == Tag::kNoun || p.words[k - 1].tag == Tag::kDet ||
+                   p.words[k - 1].tag == Tag::kNum || p.words[k - 1].tag == Tag::kPossPron)) {
+    --k;
+  }
+  return k < i && k > 0 && p.words[k - 1].tag == Tag::kSub;
+}
+
 // PETRARCH-2 looks its discard phrases up among the sentence's
 // space-separated words, as written, and only sees a phrase once a word
 // follows it: "three years ago, a senior officer said" ("ago," is not
@@ -393,7 +404,16 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       w.lemma = w.event_verb ? lemma : std::string_view();
       continue;
     }
-    if (NounContext(prev) && prev != Tag::kPrep) {
+    if (!dictionary_verbs && (prev == Tag::kAdv || prev == Tag::kTime) && i >= 2 && ncount >= 0 &&
+        (form == VForm::kBase || form == VForm::kThird) &&
+        (out->words[i - 2].tag == Tag::kDet || out->words[i - 2].tag == Tag::kPrep ||
+         out->words[i - 2].tag == Tag::kOf)) {
+      // "after weeks of costly raids", "an overnight strike": an -ly or
+      // time word between a determiner or a preposition and a bare or -s
+      // form is an adjective of the noun that follows it.
+      noun = true;
+      if (prev == Tag::kTime) out->words[i - 1].tag = Tag::kNoun;  // inside the phrase
+    } else if (NounContext(prev) && prev != Tag::kPrep) {
       // "the attack", "its demands", "two attacks"; but "-ed" after a
       // determiner is an adjective ("the disputed region").
       noun = could_be_noun || form == VForm::kPast;
@@ -504,6 +524,14 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
     if (!noun && !dictionary_verbs && prev == Tag::kNoun && i >= 2 && ncount >= 0 &&
         out->words[i - 1].mention < 0 && (lower[i - 2] == "a" || lower[i - 2] == "an") &&
         lower[i - 1].size() > 3 && lower[i - 1].back() == 's' && form == VForm::kBase) {
+      noun = true;
+    }
+    // "a nighttime raid on the port": "a" promises a singular noun, and a
+    // singular noun takes no bare verb form, so a bare form right after
+    // "a"/"an" and one singular word is the phrase's noun.
+    if (!noun && !dictionary_verbs && prev == Tag::kNoun && i >= 2 && ncount >= 0 &&
+        out->words[i - 1].mention < 0 && (lower[i - 2] == "a" || lower[i - 2] == "an") &&
+        form == VForm::kBase && lower[i - 1].back() != 's') {
       noun = true;
     }
     // "an air strike hit the hospital", "a missile hit Kyiv": a verb whose
@@ -707,7 +735,8 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
                    i + 1 < n &&
                    ((out->words[i - 1].mention < 0 &&
                      (out->words[i + 1].tag == Tag::kPrep || out->words[i + 1].tag == Tag::kOf)) ||
-                    (out->words[i + 1].lower == "with" && !hw.event_verb))) {
+                    (out->words[i + 1].lower == "with" && !hw.event_verb)) &&
+                   !(!dictionary_verbs && AfterSubordinator(*out, i))) {
           vg.participle = true;  // "barrel bombs filled with chlorine"
           vg.finite = false;
         }

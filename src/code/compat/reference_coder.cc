@@ -88,6 +88,8 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.arriving_weapons = false;
   r.no_idioms = false;
   r.domestic_arrests = false;
+  r.considered_acts = false;
+  r.happening_protests = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
