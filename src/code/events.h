@@ -132,6 +132,9 @@ class EventStage {
   // "is weighing sending troops", "reviewing whether to supply arms": the
   // verb group of the weighing that governs gerund or infinitive v, or -1.
   int ConsideringGovernor(int v) const;
+  // "lifted the tariffs it imposed on Australian barley": the actor of the
+  // "on" phrase of the imposing relative right after lifting verb v.
+  bool ImposedOnTarget(int v, const std::vector<ActorRef>& sources, ActorRef* t) const;
   // "has no plans to send", "does not intend to attack": infinitive verb
   // group g under a negated governor.
   bool DeniedIntent(int g) const;

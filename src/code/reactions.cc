@@ -194,4 +194,32 @@ bool EventStage::ToldActTarget(int np, const std::vector<ActorRef>& sources, con
   return false;
 }
 
+bool EventStage::ImposedOnTarget(int v, const std::vector<ActorRef>& sources, ActorRef* t) const {
+  const auto& w = a_.parse.words;
+  const int g = v + 1;
+  if (g >= static_cast<int>(a_.parse.verbs.size())) return false;
+  const VerbGroup& gv = a_.parse.verbs[g];
+  std::string_view l = w[gv.head].lemma;
+  if (l != "impose" && l != "place" && l != "slap" && l != "put" && l != "levy" && l != "introduce") return false;
+  // Only the measure's phrase and its relative's subject stand between.
+  for (uint32_t k = a_.parse.verbs[v].e; k < gv.b; ++k) {
+    const Tag tag = w[k].tag;
+    if (tag == Tag::kComma || tag == Tag::kCoord || tag == Tag::kSub || tag == Tag::kEnd ||
+        tag == Tag::kThat || tag == Tag::kQuote) {
+      return false;
+    }
+  }
+  for (uint32_t k = gv.e; k + 1 < w.size(); ++k) {
+    if (w[k].tag == Tag::kComma || w[k].tag == Tag::kEnd || w[k].tag == Tag::kCoord) break;
+    if ((w[k].lower != "on" && w[k].lower != "against") || a_.phrase_of[k + 1] < 0) continue;
+    for (const ActorRef& x : roles_.Targets(a_.phrase_of[k + 1])) {
+      if (x.code.empty() || roles_.SameActor(sources, x)) continue;
+      *t = AsState(x);  // "Australian barley": the demonym's state
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 }  // namespace dyad::code

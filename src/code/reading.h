@@ -260,6 +260,9 @@ struct Reading {
   // "Protests erupted across Kenya": street protest told as something that
   // happens is the people's of that place, against their state (14).
   bool happening_protests = true;
+  // "lifted the tariffs it imposed on Australian barley": a measure lifted
+  // targets the one its relative clause says it was imposed on.
+  bool lifted_from_imposed = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -504,6 +504,15 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       how = "the actor of the act it reacts to";
     }
   }
+  // "lifted the tariffs it imposed on Australian barley": a measure lifted
+  // is lifted from the one its own relative clause says it was put on.
+  if (targets.empty() && env_.rd.lifted_from_imposed && info->root == "08" && !vg.passive) {
+    ActorRef t;
+    if (ImposedOnTarget(v, sources, &t)) {
+      targets.push_back(t);
+      how = "the one the measure was imposed on";
+    }
+  }
   if (targets.empty() && (!vg.passive || stative)) {
     // "Washington and NATO reject these demands": in a story about a
     // standoff, a response with no named target answers the story's
