@@ -151,6 +151,10 @@ class EventStage {
   bool ToldActTarget(int np, const std::vector<ActorRef>& sources, const std::vector<Event>& story, bool deny,
                      ActorRef* t) const;
   void CopulaJudgement(int v, const Clause& c, std::vector<Event>* out);
+  // "Reports that its troops crossed the border are false, Cairo said": a
+  // speaker who calls a report untrue denies it (016), toward the other
+  // party the report names. True when it coded (copula verb group v).
+  bool FalseReport(int v, std::vector<Event>* out);
   // How many the object of verb group v counts ("at least 120 villagers":
   // 120; "hundreds of": 200; "thousands of": 2000); 0 when no number.
   long VictimCount(int v, uint32_t end) const;

@@ -222,4 +222,103 @@ bool EventStage::ImposedOnTarget(int v, const std::vector<ActorRef>& sources, Ac
   return false;
 }
 
+namespace {
+
+// Words that call a report untrue.
+bool IsFalsityWord(std::string_view l) {
+  return l == "false" || l == "fake" || l == "untrue" || l == "groundless" || l == "baseless" ||
+         l == "unfounded" || l == "fabricated" || l == "nonsense" || l == "lies" || l == "incorrect" ||
+         l == "inaccurate" || l == "fiction" || l == "lie" || l == "disinformation" || l == "propaganda";
+}
+
+}  // namespace
+
+bool EventStage::FalseReport(int v, std::vector<Event>* out) {
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  if (vg.negated || vg.future || vg.modal || a_.parse.question) return false;
+  // The copula's complement: its head, or the words right after it.
+  uint32_t k = vg.b;
+  while (k < w.size() && k < vg.e + 3 && !IsFalsityWord(w[k].lower)) {
+    if (k >= vg.e && w[k].tag != Tag::kAdv && w[k].tag != Tag::kDet) return false;
+    ++k;
+  }
+  if (k >= w.size() || !IsFalsityWord(w[k].lower)) return false;
+  // "Reports that …", "Claims circulating online that …": the report and
+  // the "that" opening what it says, in the copula's own stretch.
+  int that = -1, report = -1;
+  for (int j = static_cast<int>(vg.b) - 1; j >= 0 && that < 0; --j) {
+    if (w[j].tag == Tag::kComma || w[j].tag == Tag::kQuote) break;
+    if (w[j].tag != Tag::kThat) continue;
+    for (int h = j - 1; h >= 0; --h) {
+      if (w[h].tag == Tag::kComma || w[h].tag == Tag::kQuote || w[h].tag == Tag::kThat) break;
+      if (parse::IsHearsayNoun(w[h].lower)) {
+        that = j;
+        report = h;
+        break;
+      }
+    }
+  }
+  if (that < 0) return false;
+  // The speaker: the saying verb that governs the copula, or a trailing
+  // "…, an official said".
+  std::vector<ActorRef> speakers = SpeakerSources(v, -1);
+  int sj = -1;
+  // "Cairo said reports that … were fake": the saying verb the report follows.
+  if (speakers.empty() && a_.phrase_of[report] >= 0) {
+    const uint32_t rb = a_.phrases[a_.phrase_of[report]].b;
+    const int g = rb > 0 ? a_.VerbAt(rb - 1) : -1;
+    if (g >= 0 && g < v && parse::IsSayVerb(w[a_.parse.verbs[g].head].lemma) && !a_.parse.verbs[g].negated) {
+      sj = roles_.Subject(g, clauses_.Of(g));
+      if (sj >= 0) speakers = roles_.Sources(sj);
+    }
+  }
+  if (speakers.empty()) {
+    for (size_t g = v + 1; g < a_.parse.verbs.size() && sj < 0; ++g) {
+      const VerbGroup& gv = a_.parse.verbs[g];
+      if (!parse::IsSayVerb(w[gv.head].lemma) || gv.negated) continue;
+      const int s = roles_.Subject(static_cast<int>(g), clauses_.Of(static_cast<int>(g)));
+      if (s >= 0 && TrailingSpeaker(a_.phrases[s].b)) sj = s;
+    }
+    if (sj >= 0) speakers = roles_.Sources(sj);
+    // "an Egyptian security source said": an unnamed source of a state
+    // speaks for it.
+    if (speakers.empty() && sj >= 0) {
+      for (ActorRef x : a_.phrases[sj].actors) {
+        if (!x.weak || x.country.size() != 3) continue;
+        x = AsState(x);
+        x.weak = false;
+        speakers.push_back(x);
+      }
+    }
+  }
+  if (speakers.empty()) return false;
+  // Denying is answering for one's own side: the report must tell of the
+  // speaker's own ("its troops"); calling a report about another false is
+  // no denial of responsibility. The target is the other party it names.
+  ActorRef t;
+  bool found = false, own_side = false;
+  for (uint32_t j = that + 1; j < vg.b; ++j) {
+    const int np = a_.phrase_of[j];
+    if (np < 0 || a_.phrases[np].b != j) continue;
+    for (const ActorRef& x : a_.phrases[np].actors) {
+      if (x.country.empty()) continue;
+      const ActorRef y = AsState(x);
+      const bool own = std::any_of(speakers.begin(), speakers.end(),
+                                   [&](const ActorRef& s) { return s.country == y.country; });
+      if (own && !x.place && j == static_cast<uint32_t>(that) + 1) own_side = true;  // the act's doer
+      if (own || found) continue;
+      t = y;
+      found = true;
+    }
+  }
+  if (!own_side || (!found && env_.opt.require_target)) return false;
+  std::vector<std::pair<ActorRef, ActorRef>> pairs;
+  for (const ActorRef& s : speakers) pairs.push_back({s, found ? t : ActorRef()});
+  if (!env_.lex.EventCode("016")) return false;
+  emitter_.Emit(v, pairs, "016", "said a report was " + std::string(w[k].lower), "denial of a report",
+                found ? "the other party the report names" : "none named", out);
+  return true;
+}
+
 }  // namespace dyad::code

@@ -263,6 +263,9 @@ struct Reading {
   // "lifted the tariffs it imposed on Australian barley": a measure lifted
   // targets the one its relative clause says it was imposed on.
   bool lifted_from_imposed = true;
+  // "Reports that its troops crossed into Gaza are false, Cairo said": a
+  // speaker calling a report untrue denies it (016).
+  bool false_reports = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -91,6 +91,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   int subj = vg.copula ? -1 : roles_.Subject(v, c);
   a_.verbs[v].subject = subj;
   if (vg.copula) {
+    if (env_.rd.false_reports && FalseReport(v, out)) return;
     if (env_.rd.evaluations_criticize) CopulaJudgement(v, c, out);
     return;
   }

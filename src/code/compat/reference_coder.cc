@@ -91,6 +91,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.considered_acts = false;
   r.happening_protests = false;
   r.lifted_from_imposed = false;
+  r.false_reports = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
