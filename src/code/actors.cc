@@ -16,6 +16,48 @@ using parse::Word;
 
 namespace {
 
+// Head nouns that name a person, not an institution: "the president", "its
+// spokeswoman", "the envoy" (for "he" and "she").
+bool IsPersonNoun(std::string_view l) {
+  static const std::unordered_set<std::string_view> kPeople = {
+      "president",  "minister",   "premier",     "chancellor", "leader",      "spokesman",
+      "spokeswoman", "spokesperson", "envoy",    "ambassador", "diplomat",    "official",
+      "general",    "commander",  "chief",       "secretary",  "king",        "queen",
+      "prince",     "princess",   "emperor",     "sultan",     "emir",        "monarch",
+      "governor",   "mayor",      "senator",     "lawmaker",   "legislator",  "prosecutor",
+      "judge",      "activist",   "candidate",   "lawyer",     "dissident",   "journalist",
+      "negotiator", "mediator",   "adviser",     "advisor",    "speaker",     "chairman",
+      "chairwoman", "chairperson", "director",   "head",       "opposition leader",
+      "politician", "strongman",  "dictator",    "ruler",      "colonel",     "captain",
+      "vice-president", "deputy", "counterpart", "foreign minister", "pope",  "cleric",
+      "imam",       "rabbi",      "bishop",      "patriarch",  "founder",     "owner",
+      "businessman", "businesswoman", "tycoon",  "billionaire", "soldier",    "officer",
+      "man",        "woman",      "boy",         "girl",       "father",      "mother",
+      "son",        "daughter",   "widow",       "husband",    "wife",        "brother",
+      "sister",     "rapporteur", "commissioner", "inspector", "representative", "successor",
+      "predecessor", "incumbent", "nominee",    "laureate",   "nationalist",  "populist"};
+  return kPeople.count(l) > 0;
+}
+
+// 'm' or 'f' for a word that says a person's sex ("spokesman", "queen",
+// "Mrs"), else 0.
+char GenderOf(std::string_view l) {
+  static const std::unordered_set<std::string_view> kMale = {
+      "spokesman", "chairman", "businessman", "king", "prince", "emperor", "sultan", "emir",
+      "man", "boy", "father", "son", "husband", "brother", "mr", "mr.", "sir", "lord", "pope"};
+  static const std::unordered_set<std::string_view> kFemale = {
+      "spokeswoman", "chairwoman", "businesswoman", "queen", "princess", "empress", "woman",
+      "girl", "mother", "daughter", "wife", "sister", "widow", "mrs", "mrs.", "ms", "ms.",
+      "madam", "lady", "dame"};
+  if (kMale.count(l)) return 'm';
+  if (kFemale.count(l)) return 'f';
+  return 0;
+}
+
+}  // namespace
+
+namespace {
+
 void CopyResolved(const ActorRef& from, ActorRef* a) {
   a->country = from.country;
   if (!a->role.empty() && from.code.size() >= 3) {
@@ -344,6 +386,16 @@ bool ActorStage::ConjunctActor(uint32_t b, uint32_t e, ActorRef* a) {
   // "South African leader", "Palestinian leaders": a person noun with no
   // role of its own still names a person of that country.
   bool person_noun = role == "-";
+  {
+    uint32_t last_k = e - 1;
+    if (w[last_k].tag == Tag::kPoss && last_k > b) --last_k;
+    a->human = (have_base_entity && base_is_person) || person_noun || IsPersonNoun(w[last_k].lower);
+    // "former president Hissene Habre": a name after a person noun.
+    if (!a->human && (w[last_k].tag == Tag::kProper || w[last_k].capitalized)) {
+      for (uint32_t k = b; k < last_k && !a->human; ++k) a->human = IsPersonNoun(w[k].lower);
+    }
+    for (uint32_t k = b; k <= last_k && a->human && a->gender == 0; ++k) a->gender = GenderOf(w[k].lower);
+  }
   if (role == "-") role.clear();
   if (ethnic && role.empty()) role = "CVL";
   {
@@ -451,6 +503,11 @@ bool ActorStage::ConjunctActor(uint32_t b, uint32_t e, ActorRef* a) {
 void ActorStage::ResolvePronoun(ActorRef* a, int np_index) {
   std::string_view l = a_.parse.words[a->b].lower;
   bool person = (l == "he" || l == "him" || l == "his" || l == "she" || l == "her");
+  // The sex a word of a person says, which the pronoun must not contradict.
+  const char other_sex = !env_.rd.pronoun_persons ? 0
+                         : (l == "he" || l == "him" || l == "his") ? 'f'
+                         : (l == "she" || l == "her")              ? 'm'
+                                                                   : 0;
   bool singular = (l == "it" || l == "its");
   bool plural = (l == "they" || l == "them" || l == "their" || l == "theirs");
   const auto& words = a_.parse.words;
@@ -491,11 +548,23 @@ void ActorStage::ResolvePronoun(ActorRef* a, int np_index) {
       return;  // a plural thing, not an actor: no guess
     }
   }
+  // "he", "she": a person of the sentence when it names one; an
+  // institution ("the tribunal") is never "she".
+  bool person_before = false;
+  if (person && env_.rd.pronoun_persons) {
+    for (int k = np_index - 1; k >= 0 && !person_before; --k) {
+      for (const ActorRef& x : a_.phrases[k].actors) {
+        person_before = person_before ||
+                        (x.human && x.gender != other_sex && !x.code.empty() && !x.place && !x.weak);
+      }
+    }
+  }
   for (int k = np_index - 1; k >= 0; --k) {
     if (in_closed_aside(a_.phrases[k])) continue;
     for (auto it = a_.phrases[k].actors.rbegin(); it != a_.phrases[k].actors.rend(); ++it) {
       if (it->code.empty() || it->place || it->weak) continue;
       if (person && it->code.size() == 3) continue;
+      if (person_before && (!it->human || it->gender == other_sex)) continue;
       // "its airspace" after "two Russian bombers": not the plural troops.
       if (singular && env_.rd.pronoun_number && PluralRoleNoun(*it)) continue;
       // "they" is not one named state or person.
@@ -510,7 +579,7 @@ void ActorStage::ResolvePronoun(ActorRef* a, int np_index) {
   }
   // Across sentences a pronoun usually continues the last subject
   // ("Turkey summoned the ambassador. It accused Stockholm …").
-  if (const ActorRef* x = discourse_.PronounAntecedent(person)) {
+  if (const ActorRef* x = discourse_.PronounAntecedent(person, env_.rd.pronoun_persons, other_sex)) {
     CopyResolved(*x, a);
     a->antecedent = -1;  // another sentence's words
     a->how = x->subject ? "pronoun: the latest subject of the story"

@@ -50,6 +50,8 @@ struct ActorRef {
   bool bare_demonym = false;  // a demonym adjective standing alone ("Turkish and Greek officials")
   bool subject = false;     // (discourse) was the subject of a verb
   bool weapon = false;      // named by a means of war ("Israeli shelling", "a drone")
+  bool human = false;       // a person: a named person or a person noun ("the president")
+  char gender = 0;          // 'm' or 'f' when a word says so ("spokesman", "Mrs"), else 0
   bool several = false;     // "the two governments", "both sides": more than one country
   std::string prefix;       // foreign "[NGO~]" agent still waiting for its country
   // For explanations: the dictionary entry that named the actor (-1: none)

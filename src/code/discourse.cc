@@ -24,12 +24,15 @@ void Discourse::RememberSentence(const SentenceAnalysis& a) {
   }
 }
 
-const ActorRef* Discourse::PronounAntecedent(bool person) const {
-  for (int pass = 0; pass < 2; ++pass) {
+const ActorRef* Discourse::PronounAntecedent(bool person, bool people_first, char other_sex) const {
+  // Passes: people that were subjects, people; then subjects, anyone.
+  for (int pass = (person && people_first) ? 0 : 2; pass < 4; ++pass) {
     for (size_t i = 0; i < count_; ++i) {
       const ActorRef& x = Newest(i);
       if (person && x.code.size() == 3) continue;
-      if (pass == 0 && !x.subject) continue;
+      if (other_sex != 0 && x.gender == other_sex) continue;
+      if (pass < 2 && !x.human) continue;
+      if (pass % 2 == 0 && !x.subject) continue;
       return &x;
     }
   }

@@ -34,8 +34,11 @@ class Discourse {
 
   // The actor a pronoun in a later sentence continues: the latest subject,
   // else the latest actor. A personal pronoun ("he", "his") skips bare
-  // countries. Null when the story has named no one yet.
-  const ActorRef* PronounAntecedent(bool person) const;
+  // countries, and with `people_first` takes a person ("the president",
+  // a named leader) over an institution whenever memory holds one, never
+  // one whose words say the sex `other_sex` ('m', 'f'; 0: any). Null
+  // when the story has named no one yet.
+  const ActorRef* PronounAntecedent(bool person, bool people_first = false, char other_sex = 0) const;
 
   // The latest actor with a country that is not a place: "the president",
   // "the government" of the story so far. Null if none.

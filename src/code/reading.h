@@ -266,6 +266,12 @@ struct Reading {
   // "Reports that its troops crossed into Gaza are false, Cairo said": a
   // speaker calling a report untrue denies it (016).
   bool false_reports = true;
+  // "The tribunal issued warrants for Hasina. She denies the charges": "he"
+  // and "she" take a person over an institution when there is one.
+  bool pronoun_persons = true;
+  // "accused its neighbour, Somalia, of meddling": an object that names no
+  // one else is named by the apposition after it.
+  bool object_appositions = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -352,6 +352,26 @@ std::vector<ActorRef> Roles::DefaultTargets(int v, uint32_t end, const std::stri
       *how = "object";
       return ts;
     }
+    // "accused its neighbour, Somalia, of …", "the interim leader,
+    // Muhammad Yunus,": an object that names no one else is named by the
+    // apposition after it.
+    const uint32_t after = a_.phrases[a_.phrase_of[k]].e;
+    if (env_.rd.object_appositions && after + 1 < w.size() && w[after].tag == Tag::kComma &&
+        a_.phrase_of[after + 1] >= 0 && a_.phrases[a_.phrase_of[after + 1]].b == after + 1 &&
+        a_.phrases[a_.phrase_of[after + 1]].prep < 0) {
+      const Phrase& named = a_.phrases[a_.phrase_of[after + 1]];
+      const Tag close = named.e < w.size() ? w[named.e].tag : Tag::kEnd;
+      if (close == Tag::kComma || close == Tag::kEnd || close == Tag::kOf || close == Tag::kPrep) {
+        std::vector<ActorRef> keep;
+        for (const ActorRef& t : usable(Targets(a_.phrase_of[after + 1]))) {
+          if (!t.place && !t.weak && !t.pronoun) keep.push_back(t);
+        }
+        if (!keep.empty()) {
+          *how = "the object's apposition";
+          return keep;
+        }
+      }
+    }
   }
   // "by" last: "rejected appeals by the UN chief" (a passive has its own path).
   static constexpr std::string_view kPreps[] = {"to", "with", "against", "on", "at", "toward", "towards",

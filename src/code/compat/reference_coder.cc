@@ -92,6 +92,8 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.happening_protests = false;
   r.lifted_from_imposed = false;
   r.false_reports = false;
+  r.pronoun_persons = false;
+  r.object_appositions = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
