@@ -127,11 +127,18 @@ class EventStage {
   bool OwnActDenied(const std::vector<ActorRef>& sources, int sj, int g) const;
   // "sent reinforcements to Poland", "troops to Belarus for joint
   // exercises": the code of forces sent to a state as support (074) or
-  // cooperation (062); "" when they are a posture.
-  std::string ForcesToPartnerCode(int v, uint32_t end) const;
+  // cooperation (062); "" when they are a posture. `together`: the act is
+  // both sides' (joint exercises), not one side's (forces sent to serve
+  // beside the host's).
+  std::string ForcesToPartnerCode(int v, uint32_t end, bool* together) const;
   // "is weighing sending troops", "reviewing whether to supply arms": the
   // verb group of the weighing that governs gerund or infinitive v, or -1.
   int ConsideringGovernor(int v) const;
+  // "10,000 North Korean soldiers were sent to Russia": for a passive send
+  // or deployment of forces named for a state (phrase subj), that state as
+  // the source and the "to" phrase as the target.
+  bool SentForces(int v, int subj, uint32_t end, std::vector<ActorRef>* sources,
+                  std::vector<ActorRef>* targets) const;
   // "lifted the tariffs it imposed on Australian barley": the actor of the
   // "on" phrase of the imposing relative right after lifting verb v.
   bool ImposedOnTarget(int v, const std::vector<ActorRef>& sources, ActorRef* t) const;

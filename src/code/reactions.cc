@@ -321,4 +321,34 @@ bool EventStage::FalseReport(int v, std::vector<Event>* out) {
   return true;
 }
 
+bool EventStage::SentForces(int v, int subj, uint32_t end, std::vector<ActorRef>* sources,
+                            std::vector<ActorRef>* targets) const {
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  std::string_view l = w[vg.head].lemma;
+  if (subj < 0 || !(l == "send" || l == "deploy" || l == "dispatch" || l == "station" || l == "move" ||
+                    l == "transfer" || l == "fly" || l == "airlift")) {
+    return false;
+  }
+  std::vector<ActorRef> own;
+  for (const ActorRef& x : a_.phrases[subj].actors) {
+    const bool forces = x.code.size() >= 6 && (x.code.compare(3, 3, "MIL") == 0 || x.code.compare(3, 3, "COP") == 0);
+    if (!forces || x.place || x.weak || x.located) continue;
+    own.push_back(AsState(x));
+  }
+  if (own.empty()) return false;
+  for (uint32_t k = vg.e; k + 1 < end; ++k) {
+    if ((w[k].lower != "to" && w[k].lower != "into" && w[k].lower != "in") || a_.phrase_of[k + 1] < 0) continue;
+    std::vector<ActorRef> to;
+    for (const ActorRef& x : roles_.Targets(a_.phrase_of[k + 1])) {
+      if (!x.code.empty() && !roles_.SameActor(own, x) && x.country != own[0].country) to.push_back(x);
+    }
+    if (to.empty()) return false;
+    *sources = own;
+    *targets = to;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace dyad::code

@@ -272,6 +272,12 @@ struct Reading {
   // "accused its neighbour, Somalia, of meddling": an object that names no
   // one else is named by the apposition after it.
   bool object_appositions = true;
+  // "10,000 North Korean soldiers were sent to Russia": forces sent with no
+  // sender named are their own state's.
+  bool sent_forces_own = true;
+  // Forces sent to a state "to help" or "to support" it support it (074);
+  // "to train" or "to fight alongside" its forces cooperate with it (062).
+  bool forces_purposes = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -359,6 +359,11 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     }
     bool agent_named = false;
     for (uint32_t k = vg.e; k < end; ++k) agent_named = agent_named || w[k].lower == "by";
+    // "10,000 North Korean soldiers were sent to Russia": forces sent with
+    // no sender named are sent by their own state, to where they go.
+    if (sources.empty() && !agent_named && env_.rd.sent_forces_own && SentForces(v, subj, end, &sources, &targets)) {
+      how = "passive, the forces' own state";
+    }
     // "A missionary was arrested in Lebanon": arrests and inquiries with no
     // agent named are the authorities' of the place where they happen.
     // "Putin was welcomed in Ulaanbaatar": so are visits hosted (043).
@@ -576,12 +581,17 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   // Forces sent to a state itself (not to its border) to reinforce or
   // protect it, or for joint exercises, support it (074) or cooperate with
   // it (062); a posture (15) is aimed at an adversary, not a host.
+  bool one_side = false;  // a cooperation code for what only the source does
   if (env_.rd.forces_to_partners && code.rfind("154", 0) == 0 && !targets.empty()) {
-    std::string as = ForcesToPartnerCode(v, end);
+    bool together = false;
+    std::string as = ForcesToPartnerCode(v, end, &together);
+    one_side = !as.empty() && !together;
     if (!as.empty()) {
       code = as;
       info = env_.lex.EventCode(code);
-      pattern_text += as == "062" ? " (forces for joint exercises)" : " (forces sent to reinforce a state)";
+      pattern_text += as == "074"  ? " (forces sent to reinforce a state)"
+                      : together   ? " (forces for joint exercises)"
+                                   : " (forces sent to serve beside the host's)";
     }
   }
   // "German-made tanks arrived in Ukraine": weapons that reach a state are
@@ -700,7 +710,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   const bool visit = code.rfind("042", 0) == 0 || code.rfind("043", 0) == 0;
   const bool partner = how == "object" || how == "pattern" || how == "passive" ||
                        how == "'with' phrase" || how == "'between' phrase";
-  if (!reciprocal && (visit || partner)) {
+  if (!reciprocal && !one_side && (visit || partner)) {
     emitter_.EmitOtherSide(v, pairs, code, lemma, pattern_text, origin, out);
   }
   // "thanked Putin by telephone", "had spoken to Duda by telephone": the
@@ -729,13 +739,15 @@ bool EventStage::ByTelephone(uint32_t b, uint32_t end) const {
   return false;
 }
 
-std::string EventStage::ForcesToPartnerCode(int v, uint32_t end) const {
+std::string EventStage::ForcesToPartnerCode(int v, uint32_t end, bool* together) const {
   const auto& w = a_.parse.words;
   const VerbGroup& vg = a_.parse.verbs[v];
   // The "to" phrase names the state itself: "to Poland", not "to the border".
   bool to_state = false;
   for (uint32_t k = vg.e; k + 1 < end && !to_state; ++k) {
-    if (w[k].lower != "to" || a_.phrase_of[k + 1] < 0) continue;
+    // ("sent to train in eastern Russia": where they serve.)
+    const bool in = env_.rd.forces_purposes && w[k].lower == "in";
+    if ((w[k].lower != "to" && !in) || a_.phrase_of[k + 1] < 0) continue;
     const Phrase& p = a_.phrases[a_.phrase_of[k + 1]];
     if (IsPlaceNoun(w[p.e - 1].lower) || w[p.e - 1].lower == "border" || w[p.e - 1].lower == "frontier" ||
         w[p.e - 1].lower == "borders") {
@@ -744,16 +756,27 @@ std::string EventStage::ForcesToPartnerCode(int v, uint32_t end) const {
     for (const ActorRef& t : p.actors) to_state = to_state || (!t.code.empty() && !t.weak);
   }
   if (!to_state) return "";
-  bool joint = false, reinforce = false;
+  bool joint = false, reinforce = false, alongside = false;
   for (uint32_t k = vg.e; k < w.size(); ++k) {
     std::string_view l = w[k].lower;
     if (l == "joint") joint = true;
+    // "to fight alongside Russian forces", "sent to train there": forces
+    // working with the host's; "to help the Congolese army": support.
+    if (env_.rd.forces_purposes) {
+      if (l == "alongside" || ((l == "train" || l == "exercise" || l == "exercises") && k > 0 &&
+                               w[k - 1].lower == "to")) {
+        alongside = true;
+      }
+      if ((l == "help" || l == "assist" || l == "support") && k > 0 && w[k - 1].lower == "to") reinforce = true;
+      if (l == "peacekeeping" || l == "peacekeepers") reinforce = true;
+    }
     if (l == "reinforcements" || l == "reinforce" || l == "protect" || l == "protecting" || l == "defend" ||
         l == "defending" || l == "reassure" || l == "bolster" || l == "bolstering") {
       reinforce = true;
     }
   }
-  if (joint) return "062";
+  *together = joint;  // exercises held together; forces sent to serve beside a host's are one side's act
+  if (joint || alongside) return "062";
   if (reinforce) return "074";
   return "";
 }

@@ -319,6 +319,11 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
                                      before == Tag::kModal || before == Tag::kWill)) {
         out->words[i].tag = Tag::kAdv;
       }
+      // "said about 10,000 soldiers had been sent": before a number, "about"
+      // and "around" say how many, they open no phrase of their own.
+      if ((lower[i] == "about" || lower[i] == "around") && out->words[i + 1].tag == Tag::kNum) {
+        out->words[i].tag = Tag::kAdv;
+      }
       // "Colombia will back Venezuela's return", "pledged to back Kyiv": after
       // an auxiliary or "to", "back" is the verb, not the particle.
       if (lower[i] == "back" && (before == Tag::kWill || before == Tag::kModal || before == Tag::kTo ||

@@ -94,6 +94,8 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.false_reports = false;
   r.pronoun_persons = false;
   r.object_appositions = false;
+  r.sent_forces_own = false;
+  r.forces_purposes = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
