@@ -134,6 +134,9 @@ class EventStage {
   // "is weighing sending troops", "reviewing whether to supply arms": the
   // verb group of the weighing that governs gerund or infinitive v, or -1.
   int ConsideringGovernor(int v) const;
+  // "Houthi fighters seized a car carrier": verb group v seizes a ship,
+  // plane or bus and every source is an armed group no state commands.
+  bool HijackedCraft(int v, const std::vector<ActorRef>& sources) const;
   // "10,000 North Korean soldiers were sent to Russia": for a passive send
   // or deployment of forces named for a state (phrase subj), that state as
   // the source and the "to" phrase as the target.

@@ -351,4 +351,29 @@ bool EventStage::SentForces(int v, int subj, uint32_t end, std::vector<ActorRef>
   return false;
 }
 
+bool EventStage::HijackedCraft(int v, const std::vector<ActorRef>& sources) const {
+  const auto& w = a_.parse.words;
+  const VerbGroup& vg = a_.parse.verbs[v];
+  std::string_view l = w[vg.head].lemma;
+  if (!(l == "seize" || l == "hijack" || l == "commandeer" || l == "capture" || l == "take")) return false;
+  if (sources.empty()) return false;
+  for (const ActorRef& x : sources) {
+    const bool armed = x.code.find("REB") != std::string::npos || x.code.find("INS") != std::string::npos ||
+                       x.code.find("UAF") != std::string::npos || x.code.find("CRM") != std::string::npos;
+    if (!armed) return false;
+  }
+  // The craft: the passive's subject stretch, or the words after the verb.
+  const uint32_t b = vg.passive ? 0 : vg.e;
+  const uint32_t e = vg.passive ? vg.b : std::min<uint32_t>(static_cast<uint32_t>(w.size()), vg.e + 6);
+  for (uint32_t k = b; k < e; ++k) {
+    std::string_view c = w[k].lower;
+    if (c == "ship" || c == "vessel" || c == "tanker" || c == "carrier" || c == "freighter" || c == "ferry" ||
+        c == "boat" || c == "yacht" || c == "trawler" || c == "plane" || c == "aircraft" || c == "airliner" ||
+        c == "jet" || c == "bus") {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace dyad::code

@@ -278,6 +278,15 @@ struct Reading {
   // Forces sent to a state "to help" or "to support" it support it (074);
   // "to train" or "to fight alongside" its forces cooperate with it (062).
   bool forces_purposes = true;
+  // "A Rwandan demand that Kinshasa open talks was rejected": the subject
+  // is the noun, past its "that" complement.
+  bool noun_complement_subjects = true;
+  // "The Galaxy Leader, a British-owned carrier, was seized": a passive's
+  // subject named only by a demonym in its apposition is its target.
+  bool passive_appositions = true;
+  // "Houthi fighters seized a car carrier": a craft seized by an armed
+  // group is hijacked (181).
+  bool hijacked_craft = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -73,6 +73,7 @@ int Roles::Subject(int v, const Clause& c) const {
     break;
   }
   if (k < 0) return SubjectAfter(v);
+  if (int noun = env_.rd.noun_complement_subjects ? ComplementedNoun(v, k) : -1; noun >= 0) return noun;
   // "Chile and the African Union (AU) agree": the reference
   // coders look past a parenthesis before the verb.
   if (env_.rd.look_past_parenthesis && w[k].lower == ")") {
@@ -101,7 +102,10 @@ int Roles::Subject(int v, const Clause& c) const {
       k = j - 1;
     } else if (j >= 0 && w[j].tag == Tag::kComma && j + 1 < k && w[j + 1].tag == Tag::kRel) {
       k = j - 1;
-    } else if (int a = env_.rd.appositive_subjects ? Appositive(j, k) : -1; a >= 0) {
+    } else if (int a = env_.rd.appositive_subjects
+                           ? Appositive(j, k, env_.rd.passive_appositions && vg.passive)
+                           : -1;
+               a >= 0) {
       return a;
     } else {
       // VP coordination across a comma, or an attribution ("…, police said").
@@ -174,13 +178,47 @@ int Roles::Subject(int v, const Clause& c) const {
   return -1;
 }
 
+// "A Rwandan demand that Kinshasa open talks was rejected", "Reports that
+// the army withdrew were denied": a noun whose "that" complement (with a
+// finite verb of its own) runs up to word k, before verb group v, is the
+// subject — when it opens the clause.
+int Roles::ComplementedNoun(int v, int k) const {
+  const auto& w = a_.parse.words;
+  for (int j = k; j > 0; --j) {
+    const Tag t = w[j].tag;
+    if (t == Tag::kComma || t == Tag::kQuote || t == Tag::kSub || t == Tag::kRel || t == Tag::kEnd) return -1;
+    if (t != Tag::kThat) continue;
+    std::string_view noun = w[j - 1].lower;
+    const bool complemented = parse::IsHearsayNoun(noun) || noun == "demand" || noun == "demands" ||
+                              noun == "request" || noun == "requests" || noun == "proposal" ||
+                              noun == "insistence" || noun == "call" || noun == "calls" ||
+                              noun == "decision" || noun == "assurance" || noun == "assurances";
+    if (!complemented || a_.phrase_of[j - 1] < 0) return -1;
+    bool own_verb = false;  // the complement's own finite verb
+    for (size_t g = 0; g < a_.parse.verbs.size(); ++g) {
+      const parse::VerbGroup& gv = a_.parse.verbs[g];
+      if (static_cast<int>(g) != v && gv.b > static_cast<uint32_t>(j) && gv.e <= a_.parse.verbs[v].b &&
+          !gv.infinitive && !gv.gerund && !gv.participle) {
+        own_verb = true;
+      }
+    }
+    if (!own_verb) return -1;
+    const int head = a_.HeadPhrase(a_.phrase_of[j - 1]);
+    if (head < 0) return -1;
+    const uint32_t b = a_.phrases[head].b;
+    if (b > 0 && w[b - 1].tag != Tag::kComma && w[b - 1].tag != Tag::kSub && w[b - 1].tag != Tag::kQuote) return -1;
+    return head;
+  }
+  return -1;
+}
+
 // "A deputy of the Chadian assembly, Idriss Mahamat, began …",
 // "Pakistan, a key U.S. ally in the war on terror, has refused …": the
 // phrase between commas j and k (with its prepositional phrases) names the
 // phrase before it. The subject is the first of the two that names an
 // actor. Only a sentence-initial phrase: a verb before it would make the
 // commas a list or a coordination.
-int Roles::Appositive(int j, int k) const {
+int Roles::Appositive(int j, int k, bool as_target) const {
   const auto& w = a_.parse.words;
   if (j < 1 || j + 1 >= k || a_.phrase_of[j + 1] < 0) return -1;
   const Phrase& b = a_.phrases[a_.phrase_of[j + 1]];
@@ -191,6 +229,15 @@ int Roles::Appositive(int j, int k) const {
     // Only prepositional phrases may follow the apposition (or, "X and Y",
     // a second name).
     const bool joined = env_.rd.named_appositions && w[m].tag == Tag::kCoord;
+    // "a car carrier operated by a Japanese company": a reduced relative.
+    if (as_target) {
+      const int g = a_.VerbAt(static_cast<uint32_t>(m));
+      if (g >= 0 && a_.parse.verbs[g].participle && a_.parse.verbs[g].b == static_cast<uint32_t>(m)) {
+        m = static_cast<int>(a_.parse.verbs[g].e);
+        if (m < k && w[m].tag != Tag::kPrep && w[m].tag != Tag::kOf) return -1;
+        continue;
+      }
+    }
     if (w[m].tag != Tag::kPrep && w[m].tag != Tag::kOf && w[m].tag != Tag::kTo && !joined) return -1;
     if (m + 1 >= k || a_.phrase_of[m + 1] < 0) return -1;
     m = static_cast<int>(a_.phrases[a_.phrase_of[m + 1]].e);
@@ -212,6 +259,12 @@ int Roles::Appositive(int j, int k) const {
   }
   if (!head.empty()) return id;
   if (!named.empty()) return a_.phrase_of[j + 1];
+  // "The Galaxy Leader, a British-owned car carrier, was seized": a
+  // passive's subject is its target, and a demonym may place a target.
+  if (as_target) {
+    if (!Targets(id).empty()) return id;
+    if (!Targets(a_.phrase_of[j + 1]).empty()) return a_.phrase_of[j + 1];
+  }
   return -1;
 }
 

@@ -60,7 +60,9 @@ class Roles {
   int SubjectAfter(int v) const;
 
  private:
-  int Appositive(int j, int k) const;
+  // as_target: the subject of a passive, which names its target.
+  int Appositive(int j, int k, bool as_target = false) const;
+  int ComplementedNoun(int v, int k) const;
   int RelativeFollows(int k, int v) const;
   int ParentheticSubject(int id, int k) const;
   int PreviousSubject(int v) const;

@@ -565,6 +565,13 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     info = env_.lex.EventCode(code);
     pattern_text += " (a crowd's violence is a riot)";
   }
+  // "Houthi fighters seized a car carrier": a craft seized by armed men who
+  // are no state's is hijacked (181), not property confiscated.
+  if (env_.rd.hijacked_craft && code.rfind("171", 0) == 0 && HijackedCraft(v, sources)) {
+    code = "181";
+    info = env_.lex.EventCode(code);
+    pattern_text += " (a craft seized by armed men: hijacked)";
+  }
   // "The foreign ministry summoned the envoy to protest against …": a
   // state or its government protesting complains officially (114); street
   // protest (14) is for the people.

@@ -96,6 +96,9 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.object_appositions = false;
   r.sent_forces_own = false;
   r.forces_purposes = false;
+  r.noun_complement_subjects = false;
+  r.passive_appositions = false;
+  r.hijacked_craft = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
