@@ -287,6 +287,9 @@ struct Reading {
   // "Houthi fighters seized a car carrier": a craft seized by an armed
   // group is hijacked (181).
   bool hijacked_craft = true;
+  // '"…," Kim Jong Un, the North's leader, said': a speaker's apposition
+  // after a quotation is read as one at the start of a sentence.
+  bool quoted_appositions = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -245,7 +245,10 @@ int Roles::Appositive(int j, int k, bool as_target) const {
   }
   int id = a_.HeadPhrase(a_.phrase_of[j - 1]);
   if (id < 0) return -1;
-  for (uint32_t m = 0; m < a_.phrases[id].b; ++m) {
+  // ('"…," Kim Jong Un, the North's leader, said': a quotation before the
+  // phrase is no list.)
+  for (uint32_t m = a_.phrases[id].b; m-- > 0;) {
+    if (env_.rd.quoted_appositions && w[m].tag == Tag::kQuote) break;
     if (a_.VerbAt(m) >= 0 || w[m].tag == Tag::kComma) return -1;
   }
   // "The new junta leader, Captain X, said": a role noun whose country the

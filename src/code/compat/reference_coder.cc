@@ -99,6 +99,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.noun_complement_subjects = false;
   r.passive_appositions = false;
   r.hijacked_craft = false;
+  r.quoted_appositions = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
