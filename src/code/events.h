@@ -134,6 +134,12 @@ class EventStage {
   // "is weighing sending troops", "reviewing whether to supply arms": the
   // verb group of the weighing that governs gerund or infinitive v, or -1.
   int ConsideringGovernor(int v) const;
+  // "an investigation into the Russian missile strike": the attacker named
+  // in the "into" phrase of verb group v (up to `end`), when it names one.
+  bool InvestigatedAttacker(int v, uint32_t end, const std::vector<ActorRef>& sources, ActorRef* t) const;
+  // "ordered troops to withdraw": verb group g orders forces (its own
+  // side's, not another state's) to do the infinitive v.
+  bool OrderedForces(int g, int v) const;
   // "Houthi fighters seized a car carrier": verb group v seizes a ship,
   // plane or bus and every source is an armed group no state commands.
   bool HijackedCraft(int v, const std::vector<ActorRef>& sources) const;

@@ -604,6 +604,19 @@ void NounStage::Run(std::vector<Event>* out) {
       drop("no target");
       continue;
     }
+    // "opened an investigation into the Russian strike": the light verb's
+    // event already is this noun's act, whatever target it found.
+    const bool carried = env_.rd.light_verb_carries && g.light && std::any_of(
+        a_.first_event < out->size() ? out->begin() + static_cast<std::ptrdiff_t>(a_.first_event) : out->end(),
+        out->end(), [&](const Event& e) {
+          return e.root == root && !sources.empty() &&
+                 e.source.code.substr(0, 3) == sources[0].code.substr(0, 3) &&
+                 e.trigger_span.begin == WordBegin(env_, a_, a_.parse.verbs[g.verb].head);
+        });
+    if (carried) {
+      drop("the light verb's event is this act");
+      continue;
+    }
     for (const ActorRef& s : sources) {
       for (const ActorRef& t : targets) {
         if (s.code == t.code || Repeats(*out, s, t, root)) continue;

@@ -376,4 +376,51 @@ bool EventStage::HijackedCraft(int v, const std::vector<ActorRef>& sources) cons
   return false;
 }
 
+bool EventStage::OrderedForces(int g, int v) const {
+  const auto& w = a_.parse.words;
+  const uint32_t b = a_.parse.verbs[g].e, e = a_.parse.verbs[v].b;
+  if (b >= e) return false;
+  // The ordered ones end right before the infinitive: "its troops to".
+  const uint32_t hk = w[e - 1].lower == "to" && e >= 2 ? e - 2 : e - 1;
+  std::string_view head = w[hk].lower;
+  if (!(head == "troops" || head == "forces" || head == "army" || head == "soldiers" || head == "units" ||
+        head == "military" || head == "personnel" || head == "navy" || head == "fleet" || head == "battalions")) {
+    return false;
+  }
+  // Another state's forces are not the orderer's to withdraw.
+  const int np = a_.phrase_of[hk];
+  const int sj = a_.verbs[g].subject;
+  if (np < 0 || sj < 0) return np >= 0;
+  for (const ActorRef& x : a_.phrases[np].actors) {
+    for (const ActorRef& s : roles_.Sources(sj)) {
+      if (!x.country.empty() && !s.country.empty() && x.country != s.country) return false;
+    }
+  }
+  return true;
+}
+
+bool EventStage::InvestigatedAttacker(int v, uint32_t end, const std::vector<ActorRef>& sources,
+                                      ActorRef* t) const {
+  const auto& w = a_.parse.words;
+  (void)end;  // ("opened an investigation on Tuesday into …": past the window's time words)
+  for (uint32_t k = a_.parse.verbs[v].e; k + 1 < w.size(); ++k) {
+    if (w[k].tag == Tag::kComma || w[k].tag == Tag::kEnd || w[k].tag == Tag::kThat || w[k].tag == Tag::kSub) break;
+    if (w[k].lower != "into") continue;
+    uint32_t j = k + 1;
+    while (j < w.size() && w[j].tag == Tag::kTime) ++j;  // "into Monday's strike"
+    if (j >= w.size() || a_.phrase_of[j] < 0) return false;
+    const Phrase& p = a_.phrases[a_.phrase_of[j]];
+    if (!parse::IsAttackNoun(w[p.e - 1].lower) && w[p.e - 1].lower != "strike" && w[p.e - 1].lower != "strikes") {
+      return false;
+    }
+    for (const ActorRef& x : p.actors) {
+      if (x.code.empty() || x.place || (x.weak && !x.weapon) || roles_.SameActor(sources, x)) continue;
+      *t = x;
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 }  // namespace dyad::code

@@ -290,6 +290,15 @@ struct Reading {
   // '"…," Kim Jong Un, the North's leader, said': a speaker's apposition
   // after a quotation is read as one at the start of a sentence.
   bool quoted_appositions = true;
+  // "ordered troops to withdraw from Kherson": a withdrawal ordered is the
+  // retreat of the one who ordered it.
+  bool ordered_withdrawals = true;
+  // "an investigation into the Russian missile strike": an inquiry into an
+  // attack is aimed at the attacker it names.
+  bool inquiries_into_attacks = true;
+  // "opened an investigation into …": when the light verb coded the act,
+  // its noun adds no second event with another target.
+  bool light_verb_carries = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

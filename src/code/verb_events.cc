@@ -141,6 +141,16 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       }
     }
   }
+  // "Shoigu ordered troops to withdraw from Kherson": a withdrawal ordered
+  // is the retreat of the one who gave the order.
+  if (env_.rd.ordered_withdrawals && why == "infinitive (intended, not done)" && c.governor_vg >= 0 &&
+      w[a_.parse.verbs[c.governor_vg].head].lemma == "order" && !a_.parse.verbs[c.governor_vg].passive &&
+      (hw.lemma == "withdraw" || hw.lemma == "retreat" || hw.lemma == "pull") && OrderedForces(c.governor_vg, v) &&
+      clauses_.Blocked(c.governor_vg, clauses_.Of(c.governor_vg)).empty()) {
+    why.clear();
+    subj = a_.verbs[c.governor_vg].subject;
+    a_.verbs[v].subject = subj;
+  }
   if (why == "reduced relative" && env_.rd.mediated_by && Mediation(v, out)) return;
   const uint32_t end = patterns_.WindowEnd(v);
   // '"The US will pay dearly," Kim said': a speaker's verdict on the
@@ -508,6 +518,15 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     if (ReactionTarget(v, end, sources, *out, code.rfind("016", 0) == 0, &t)) {
       targets = {t};
       how = "the actor of the act it reacts to";
+    }
+  }
+  // "opened an investigation into the Russian missile strike on the
+  // hospital": an inquiry into an attack is aimed at its attacker.
+  if (env_.rd.inquiries_into_attacks && info->root == "09") {
+    ActorRef t;
+    if (InvestigatedAttacker(v, end, sources, &t)) {
+      targets = {t};
+      how = "the attacker an inquiry looks into";
     }
   }
   // "lifted the tariffs it imposed on Australian barley": a measure lifted

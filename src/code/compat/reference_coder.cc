@@ -100,6 +100,9 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.passive_appositions = false;
   r.hijacked_craft = false;
   r.quoted_appositions = false;
+  r.ordered_withdrawals = false;
+  r.inquiries_into_attacks = false;
+  r.light_verb_carries = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
