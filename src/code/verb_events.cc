@@ -151,6 +151,20 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     subj = a_.verbs[c.governor_vg].subject;
     a_.verbs[v].subject = subj;
   }
+  // "Sudan agreed to reopen the crossing", "the two agreed to restore
+  // ties": an agreed concession or restored relations is the act itself,
+  // not an intent (the agreement's own event gives way to it below).
+  bool agreed = false;
+  if (env_.rd.agreed_concessions && why == "infinitive (intended, not done)" && c.governor_vg >= 0 &&
+      w[a_.parse.verbs[c.governor_vg].head].lemma == "agree" && !a_.parse.verbs[c.governor_vg].negated &&
+      clauses_.Blocked(c.governor_vg, clauses_.Of(c.governor_vg)).empty()) {
+    why.clear();
+    agreed = true;
+    if (subj < 0) {
+      subj = a_.verbs[c.governor_vg].subject;
+      a_.verbs[v].subject = subj;
+    }
+  }
   if (why == "reduced relative" && env_.rd.mediated_by && Mediation(v, out)) return;
   const uint32_t end = patterns_.WindowEnd(v);
   // '"The US will pay dearly," Kim said': a speaker's verdict on the
@@ -235,6 +249,17 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     pattern_text += " (announced: " + intent_root + ")";
     info = env_.lex.EventCode(code);
     if (!info) return;
+  }
+  if (agreed) {
+    // Releases, swaps, demobilising and withdrawing take a transfer or a
+    // move still to come: agreeing to them stays an intent.
+    const bool decided = (info->root == "05" || info->root == "08") && code.rfind("084", 0) != 0 &&
+                         code.rfind("0873", 0) != 0 && code.rfind("0874", 0) != 0;
+    if (!decided) {
+      Drop(v, " not coded: an agreed act still to be done (the agreement is the event)");
+      return;
+    }
+    pattern_text += " (agreed)";
   }
   if (considered) {
     if (info->root < "03") {
@@ -702,7 +727,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   // a compound subject is among its members unless its partner is named as
   // the object or with "with".
   const bool among_subject = env_.rd.mutual_among_subject && sources.size() >= 2 &&
-                             MutualCode(code, lemma) && how != "object" &&
+                             (MutualCode(code, lemma) || (agreed && targets.empty())) && how != "object" &&
                              how != "'with' phrase" && best.target_np < 0;
   if ((only_where || compound_subject || among_subject) && sources.size() >= 2 &&
       (parse::IsReciprocalVerb(lemma) || compound_subject || mutual_code() ||
@@ -728,6 +753,14 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       Drop(v, " (" + code + "): no target actor");
       return;
     }
+  }
+  // The agreement's intent (03) told by "agreed" is this act, now coded.
+  if (agreed) {
+    const uint32_t at = WordBegin(env_, a_, a_.parse.verbs[c.governor_vg].head);
+    out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(std::min(a_.first_event, out->size())),
+                              out->end(),
+                              [&](const Event& e) { return e.root == "03" && e.trigger_span.begin == at; }),
+               out->end());
   }
   size_t before_emit = out->size();
   emitter_.Emit(v, pairs, code, pattern_text, origin, reciprocal ? "reciprocal" : how, out);
