@@ -299,9 +299,9 @@ struct Reading {
   // "opened an investigation into …": when the light verb coded the act,
   // its noun adds no second event with another target.
   bool light_verb_carries = true;
-  // "Sudan agreed to reopen the crossing", "agreed to restore ties": an
-  // agreed concession (08) or restored relations (05) is the act itself.
-  bool agreed_concessions = true;
+  // "Bahrain and Qatar agreed to restore ties": relations agreed restored
+  // (05) are the act itself, not an intent.
+  bool agreed_relations = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -151,11 +151,11 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     subj = a_.verbs[c.governor_vg].subject;
     a_.verbs[v].subject = subj;
   }
-  // "Sudan agreed to reopen the crossing", "the two agreed to restore
-  // ties": an agreed concession or restored relations is the act itself,
-  // not an intent (the agreement's own event gives way to it below).
+  // "the two agreed to restore ties": relations agreed restored are the
+  // act itself, not an intent (the agreement's own event gives way to it
+  // below).
   bool agreed = false;
-  if (env_.rd.agreed_concessions && why == "infinitive (intended, not done)" && c.governor_vg >= 0 &&
+  if (env_.rd.agreed_relations && why == "infinitive (intended, not done)" && c.governor_vg >= 0 &&
       w[a_.parse.verbs[c.governor_vg].head].lemma == "agree" && !a_.parse.verbs[c.governor_vg].negated &&
       clauses_.Blocked(c.governor_vg, clauses_.Of(c.governor_vg)).empty()) {
     why.clear();
@@ -251,10 +251,10 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     if (!info) return;
   }
   if (agreed) {
-    // Releases, swaps, demobilising and withdrawing take a transfer or a
-    // move still to come: agreeing to them stays an intent.
-    const bool decided = (info->root == "05" || info->root == "08") && code.rfind("084", 0) != 0 &&
-                         code.rfind("0873", 0) != 0 && code.rfind("0874", 0) != 0;
+    // Restored or established relations are in place once agreed; a
+    // concession agreed to (lifting an embargo, a release, a pull-back) is
+    // still to be made, an intent (03), as the PLOVER records code it.
+    const bool decided = info->root == "05";
     if (!decided) {
       Drop(v, " not coded: an agreed act still to be done (the agreement is the event)");
       return;

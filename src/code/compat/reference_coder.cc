@@ -103,7 +103,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.ordered_withdrawals = false;
   r.inquiries_into_attacks = false;
   r.light_verb_carries = false;
-  r.agreed_concessions = false;
+  r.agreed_relations = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
