@@ -140,7 +140,7 @@ class EventStage {
   // "ordered troops to withdraw": verb group g orders forces (its own
   // side's, not another state's) to do the infinitive v.
   bool OrderedForces(int g, int v) const;
-  // "Houthi fighters seized a car carrier": verb group v seizes a ship,
+  // "gunmen seized a freighter off Aden": verb group v seizes a ship,
   // plane or bus and every source is an armed group no state commands.
   bool HijackedCraft(int v, const std::vector<ActorRef>& sources) const;
   // "10,000 North Korean soldiers were sent to Russia": for a passive send

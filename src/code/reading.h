@@ -281,10 +281,10 @@ struct Reading {
   // "A Rwandan demand that Kinshasa open talks was rejected": the subject
   // is the noun, past its "that" complement.
   bool noun_complement_subjects = true;
-  // "The Galaxy Leader, a British-owned carrier, was seized": a passive's
+  // "The Sea Star, a Norwegian-owned tanker, was seized": a passive's
   // subject named only by a demonym in its apposition is its target.
   bool passive_appositions = true;
-  // "Houthi fighters seized a car carrier": a craft seized by an armed
+  // "gunmen seized a freighter off Aden": a craft seized by an armed
   // group is hijacked (181).
   bool hijacked_craft = true;
   // '"…," Kim Jong Un, the North's leader, said': a speaker's apposition

@@ -229,7 +229,7 @@ int Roles::Appositive(int j, int k, bool as_target) const {
     // Only prepositional phrases may follow the apposition (or, "X and Y",
     // a second name).
     const bool joined = env_.rd.named_appositions && w[m].tag == Tag::kCoord;
-    // "a car carrier operated by a Japanese company": a reduced relative.
+    // "a tanker managed by a Greek firm": a reduced relative.
     if (as_target) {
       const int g = a_.VerbAt(static_cast<uint32_t>(m));
       if (g >= 0 && a_.parse.verbs[g].participle && a_.parse.verbs[g].b == static_cast<uint32_t>(m)) {
@@ -262,7 +262,7 @@ int Roles::Appositive(int j, int k, bool as_target) const {
   }
   if (!head.empty()) return id;
   if (!named.empty()) return a_.phrase_of[j + 1];
-  // "The Galaxy Leader, a British-owned car carrier, was seized": a
+  // "The Sea Star, a Norwegian-owned tanker, was seized": a
   // passive's subject is its target, and a demonym may place a target.
   if (as_target) {
     if (!Targets(id).empty()) return id;

@@ -609,7 +609,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     info = env_.lex.EventCode(code);
     pattern_text += " (a crowd's violence is a riot)";
   }
-  // "Houthi fighters seized a car carrier": a craft seized by armed men who
+  // "gunmen seized a freighter off Aden": a craft seized by armed men who
   // are no state's is hijacked (181), not property confiscated.
   if (env_.rd.hijacked_craft && code.rfind("171", 0) == 0 && HijackedCraft(v, sources)) {
     code = "181";
