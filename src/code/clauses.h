@@ -16,7 +16,9 @@
 #ifndef DYAD_CODE_CLAUSES_H_
 #define DYAD_CODE_CLAUSES_H_
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "code/analysis.h"
 
@@ -48,8 +50,12 @@ class Clauses {
   Clauses(const StoryEnv& env, const SentenceAnalysis& a) : env_(env), a_(a) {}
 
   // The clause verb group v stands in: its kind, what opened it and the
-  // verb (or hearsay noun) that governs it.
+  // verb (or hearsay noun) that governs it. Kept for each verb group
+  // until NewSentence() (the rules ask it again and again of the same verbs).
   Clause Of(int v) const;
+  // Forgets what Of() kept: called once a sentence's phrases are built,
+  // before the first Of() of that sentence.
+  void NewSentence() { known_.clear(); }
   // Why verb group v cannot report a real, present act, or "".
   std::string Blocked(int v, const Clause& c) const;
 
@@ -86,8 +92,12 @@ class Clauses {
   bool SharesPast(int v) const;
 
  private:
+  Clause Compute(int v) const;  // Of() without the memory
+
   const StoryEnv& env_;
   const SentenceAnalysis& a_;
+  mutable std::vector<Clause> of_;        // Of(v), when known_[v]
+  mutable std::vector<uint8_t> known_;
 };
 
 }  // namespace dyad::code
