@@ -79,20 +79,6 @@ using parse::Tag;
 using parse::VerbGroup;
 
 Clause Clauses::Of(int v) const {
-  const size_t n = a_.parse.verbs.size();
-  if (known_.size() < n) {
-    known_.resize(n, 0);
-    if (of_.size() < n) of_.resize(n);
-  }
-  const auto i = static_cast<size_t>(v);
-  if (!known_[i]) {
-    of_[i] = Compute(v);
-    known_[i] = 1;
-  }
-  return of_[i];
-}
-
-Clause Clauses::Compute(int v) const {
   const auto& w = a_.parse.words;
   const VerbGroup& vg = a_.parse.verbs[v];
   Clause c;

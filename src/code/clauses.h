@@ -16,9 +16,7 @@
 #ifndef DYAD_CODE_CLAUSES_H_
 #define DYAD_CODE_CLAUSES_H_
 
-#include <cstdint>
 #include <string>
-#include <vector>
 
 #include "code/analysis.h"
 
@@ -50,12 +48,8 @@ class Clauses {
   Clauses(const StoryEnv& env, const SentenceAnalysis& a) : env_(env), a_(a) {}
 
   // The clause verb group v stands in: its kind, what opened it and the
-  // verb (or hearsay noun) that governs it. Kept for each verb group
-  // until NewSentence() (the rules ask it again and again of the same verbs).
+  // verb (or hearsay noun) that governs it.
   Clause Of(int v) const;
-  // Forgets what Of() kept: called once a sentence's phrases are built,
-  // before the first Of() of that sentence.
-  void NewSentence() { known_.clear(); }
   // Why verb group v cannot report a real, present act, or "".
   std::string Blocked(int v, const Clause& c) const;
 
@@ -92,12 +86,8 @@ class Clauses {
   bool SharesPast(int v) const;
 
  private:
-  Clause Compute(int v) const;  // Of() without the memory
-
   const StoryEnv& env_;
   const SentenceAnalysis& a_;
-  mutable std::vector<Clause> of_;        // Of(v), when known_[v]
-  mutable std::vector<uint8_t> known_;
 };
 
 }  // namespace dyad::code

@@ -35,7 +35,6 @@ int SentenceCoder::Run(const Sentence& s, int sno, std::vector<Event>* out) {
   PhraseStage(env_, &a_).Run();
   FindLocations(env_, &a_);
   ActorStage(env_, &a_, discourse_).Run();
-  clauses_.NewSentence();
   if (Tracing(env_)) TraceParse(env_, a_);
   size_t before = out->size();
   a_.first_event = before;
