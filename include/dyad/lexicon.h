@@ -20,6 +20,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "dyad/code_string.h"
 #include "dyad/status.h"
 
 namespace dyad {
@@ -158,7 +159,8 @@ struct EventNoun {
 };
 
 struct EventCodeInfo {
-  std::string code, root, plover, plover_mode, label;
+  CodeString code, root;  // compared with literals throughout the coder
+  std::string plover, plover_mode, label;
   std::optional<double> goldstein;
   int quad_class = 0;
 };

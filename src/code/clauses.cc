@@ -8,10 +8,8 @@
 
 namespace dyad::code {
 
-int PastYearAfter(const parse::SentenceParse& p, int k, int story_year) {
+int PastYearAfterPrep(const parse::SentenceParse& p, int k, int story_year) {
   const auto& w = p.words;
-  if (story_year <= 0 || k < 0 || static_cast<size_t>(k) >= w.size()) return -1;
-  if (w[k].tag != parse::Tag::kPrep && w[k].tag != parse::Tag::kSub) return -1;
   // "in 2003", "in June 2023", "in the year 2003", "in early 1990", "in the summer of 2014".
   static const std::unordered_set<std::string_view> kFill = {
       "the", "year", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "of",

@@ -24,8 +24,15 @@ namespace dyad::code {
 
 // When word k is a preposition or conjunction followed by a year before
 // story_year ("in 2003", "in June 2023", "in the year 2003"): the year's
-// word index; else -1.
-int PastYearAfter(const parse::SentenceParse& p, int k, int story_year);
+// word index; else -1. (Inline: Blocked asks it of every word of a clause,
+// and most words are neither; PastYearAfterPrep does the rest.)
+int PastYearAfterPrep(const parse::SentenceParse& p, int k, int story_year);
+inline int PastYearAfter(const parse::SentenceParse& p, int k, int story_year) {
+  if (story_year <= 0 || k < 0 || static_cast<size_t>(k) >= p.words.size()) return -1;
+  const parse::Tag t = p.words[static_cast<size_t>(k)].tag;
+  if (t != parse::Tag::kPrep && t != parse::Tag::kSub) return -1;
+  return PastYearAfterPrep(p, k, story_year);
+}
 
 // "years", "a decade", "months": a span long enough that what came that long
 // before an act ("seven years after …") is history.

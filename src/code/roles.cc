@@ -16,7 +16,7 @@ int Roles::Subject(int v, const Clause& c) const {
   const auto& w = a_.parse.words;
   const VerbGroup& vg = a_.parse.verbs[v];
   // "marchers denouncing the vote count": the people it follows.
-  if (clauses_.VoicingGerund(v) && a_.phrase_of[vg.b - 1] >= 0 && !Sources(a_.HeadPhrase(a_.phrase_of[vg.b - 1])).empty()) {
+  if (clauses_.VoicingGerund(v) && a_.phrase_of[vg.b - 1] >= 0 && HasSources(a_.HeadPhrase(a_.phrase_of[vg.b - 1]))) {
     return a_.HeadPhrase(a_.phrase_of[vg.b - 1]);
   }
   // "…, with Chile accusing Peru of …": the absolute phrase's own actor.
@@ -95,8 +95,8 @@ int Roles::Subject(int v, const Clause& c) const {
       // Germany, condemned …": the named ones when the head names no one.
       const int before = a_.phrase_of[j - 1] >= 0 ? a_.HeadPhrase(a_.phrase_of[j - 1]) : -1;
       const uint32_t in = static_cast<uint32_t>(j) + (w[j + 1].lower == "such" ? 3 : 2);
-      if (before >= 0 && Sources(before).empty() && in < static_cast<uint32_t>(k) && a_.phrase_of[in] >= 0 &&
-          !Sources(a_.phrase_of[in]).empty()) {
+      if (before >= 0 && !HasSources(before) && in < static_cast<uint32_t>(k) && a_.phrase_of[in] >= 0 &&
+          HasSources(a_.phrase_of[in])) {
         return a_.phrase_of[in];
       }
       k = j - 1;
@@ -127,12 +127,12 @@ int Roles::Subject(int v, const Clause& c) const {
     const int id = j >= 0 ? a_.phrase_of[j] : -1;
     // "Niger and Mali were among the states that criticised
     // …": the subject of "were among" did it.
-    if (env_.rd.among_relative && id >= 0 && Sources(id).empty() && a_.phrases[id].prep > 0 &&
+    if (env_.rd.among_relative && id >= 0 && !HasSources(id) && a_.phrases[id].prep > 0 &&
         w[a_.phrases[id].prep].lower == "among") {
       const int g = a_.VerbAt(static_cast<uint32_t>(a_.phrases[id].prep - 1));
       if (g >= 0 && g < v && a_.parse.verbs[g].copula) {
         const int sg = a_.verbs[g].subject >= 0 ? a_.verbs[g].subject : Subject(g, clauses_.Of(g));
-        if (sg >= 0 && !Sources(sg).empty()) return sg;
+        if (sg >= 0 && HasSources(sg)) return sg;
       }
     }
     return id;
@@ -156,19 +156,19 @@ int Roles::Subject(int v, const Clause& c) const {
       id = (j >= 0) ? a_.phrase_of[j] : -1;
     }
     if (!env_.rd.rich_subjects) return id;
-    if (id >= 0 && Sources(id).empty()) id = ParentheticSubject(id, k);
+    if (id >= 0 && !HasSources(id)) id = ParentheticSubject(id, k);
     // "Ruto and a delegation of senators held talks": the named
     // conjunct speaks for an unnamed one.
-    if (id >= 0 && Sources(id).empty() && a_.phrases[id].b >= 2 &&
+    if (id >= 0 && !HasSources(id) && a_.phrases[id].b >= 2 &&
         w[a_.phrases[id].b - 1].tag == Tag::kCoord && a_.phrase_of[a_.phrases[id].b - 2] >= 0 &&
-        !Sources(a_.HeadPhrase(a_.phrase_of[a_.phrases[id].b - 2])).empty()) {
+        HasSources(a_.HeadPhrase(a_.phrase_of[a_.phrases[id].b - 2]))) {
       id = a_.HeadPhrase(a_.phrase_of[a_.phrases[id].b - 2]);
     }
     // "British aircraft using guided missiles killed …": the object of a
     // reduced relative; the subject is the phrase the relative follows.
-    if (id >= 0 && Sources(id).empty() && a_.phrases[id].b > 0) {
+    if (id >= 0 && !HasSources(id) && a_.phrases[id].b > 0) {
       int follows = RelativeFollows(static_cast<int>(a_.phrases[id].b) - 1, v);
-      if (follows >= 0 && !Sources(a_.HeadPhrase(a_.phrase_of[follows])).empty()) {
+      if (follows >= 0 && HasSources(a_.HeadPhrase(a_.phrase_of[follows]))) {
         id = a_.HeadPhrase(a_.phrase_of[follows]);
       }
     }
@@ -295,8 +295,8 @@ int Roles::ParentheticSubject(int id, int k) const {
   int open = static_cast<int>(a_.phrases[inside].b) - 1;
   if (open < 1 || w[open].lower != "(") return id;
   int before = a_.phrase_of[open - 1] >= 0 ? a_.HeadPhrase(a_.phrase_of[open - 1]) : -1;
-  if (before >= 0 && !Sources(before).empty()) return before;
-  if (!Sources(inside).empty()) return inside;
+  if (before >= 0 && HasSources(before)) return before;
+  if (HasSources(inside)) return inside;
   return id;
 }
 
@@ -316,7 +316,14 @@ int Roles::PreviousSubject(int v) const {
 // Actors of phrase np usable as a source (not places, not weak demonyms).
 std::vector<ActorRef> Roles::Sources(int np) const {
   std::vector<ActorRef> out;
-  if (np < 0 || a_.phrases[np].no_det) return out;
+  CollectSources(np, &out);
+  return out;
+}
+
+bool Roles::HasSources(int np) const { return CollectSources(np, nullptr); }
+
+bool Roles::CollectSources(int np, std::vector<ActorRef>* out) const {
+  if (np < 0 || a_.phrases[np].no_det) return false;
   // "A drone strike by Israel hit …": a means of war is used by its "by"
   // agent, not by a force of the place it struck.
   {
@@ -326,14 +333,18 @@ std::vector<ActorRef> Roles::Sources(int np) const {
     uint32_t j = n.e;
     if (means && env_.rd.means_by_agent && j + 1 < a_.parse.words.size() &&
         a_.parse.words[j].lower == "by" && a_.phrase_of[j + 1] > np) {
-      out = Sources(a_.phrase_of[j + 1]);
-      if (!out.empty()) return out;
+      if (CollectSources(a_.phrase_of[j + 1], out)) return true;
     }
   }
+  bool any = false;
   for (const ActorRef& a : a_.phrases[np].actors) {
-    if (!a.code.empty() && !a.place && !a.weak) out.push_back(a);
+    if (!a.code.empty() && !a.place && !a.weak) {
+      if (!out) return true;
+      out->push_back(a);
+      any = true;
+    }
   }
-  if (out.empty() && env_.rd.unnamed_attackers && a_.phrases[np].actors.empty()) {
+  if (!any && env_.rd.unnamed_attackers && a_.phrases[np].actors.empty()) {
     // "A car bomb near Samarra killed …": an attack nobody is named for is
     // coded, as CAMEO does, to an unidentified armed force of the country
     // where it happened.
@@ -343,17 +354,19 @@ std::vector<ActorRef> Roles::Sources(int np) const {
     if (parse::IsAnonymousMeans(a_.parse.words[last].lower)) {
       std::string where = NearestLocation(a_, n.b, n.e);
       if (!where.empty()) {
+        if (!out) return true;
         ActorRef a;
         a.country = where;
         a.code = where + "UAF";
         a.located = true;
         a.b = n.b;
         a.e = n.e;
-        out.push_back(a);
+        out->push_back(a);
+        any = true;
       }
     }
   }
-  return out;
+  return any;
 }
 
 std::vector<ActorRef> Roles::Targets(int np) const {
@@ -369,9 +382,10 @@ std::vector<ActorRef> Roles::Targets(int np) const {
 // Finds the default target after the verb: object, prepositional phrase,
 // "that"-clause subject, then (for violent or coercive acts) the place.
 std::vector<ActorRef> Roles::DefaultTargets(int v, uint32_t end, const std::string& code,
-                                       const std::string& root,
+                                       const std::string& root_string,
                                        const std::vector<ActorRef>& sources,
                                        std::string* how) const {
+  const std::string_view root = root_string;  // compared with literals below: no strlen each time
   const bool domestic_measure = DomesticMeasure(code);
   const auto& w = a_.parse.words;
   const VerbGroup& vg = a_.parse.verbs[v];
@@ -631,7 +645,7 @@ int Roles::FirstActorAfter(int v, uint32_t end, const std::vector<ActorRef>& not
   return -1;
 }
 
-bool ViolentRoot(const std::string& root) {
+bool ViolentRoot(std::string_view root) {
   return root == "14" || root == "15" || root == "17" || root == "18" || root == "19" ||
          root == "20" || root == "07" || root == "09";
 }

@@ -29,7 +29,7 @@ namespace dyad::code {
 bool DomesticMeasure(const std::string& code);
 // Roots of force and coercion (07, 09, 14, 15, 17-20) that may take a place
 // as their target.
-bool ViolentRoot(const std::string& root);
+bool ViolentRoot(std::string_view root);
 
 class Roles {
  public:
@@ -43,6 +43,8 @@ class Roles {
   // an attack nobody is named for comes from an unidentified armed force of
   // the place where it happened). Empty for np < 0 or a "no …" phrase.
   std::vector<ActorRef> Sources(int np) const;
+  // Whether Sources(np) is not empty (without copying the actors).
+  bool HasSources(int np) const;
   // Actors of phrase np usable as a target (anything with a code).
   std::vector<ActorRef> Targets(int np) const;
   // The target found after verb v up to `end` when no pattern names one;
@@ -60,6 +62,9 @@ class Roles {
   int SubjectAfter(int v) const;
 
  private:
+  // Appends Sources(np) to *out and says whether there were any; with
+  // out == nullptr only says whether there are.
+  bool CollectSources(int np, std::vector<ActorRef>* out) const;
   // as_target: the subject of a passive, which names its target.
   int Appositive(int j, int k, bool as_target = false) const;
   int ComplementedNoun(int v, int k) const;

@@ -102,11 +102,11 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
   // blow ("ready to respond", "ready to fight").
   const bool ready_to = env_.rd.readiness_cooperates && DeclaredReadiness(v, c) && !HostileReadiness(hw.lemma);
   if (!ve && !ready_to) return;
-  std::string why = clauses_.Blocked(v, c);
+  CodeString why(clauses_.Blocked(v, c));  // compared with literals below
   // "X will send troops", "X said it will support Y": an act the actor
   // itself announces for the future is an intent (03) to cooperate or a
   // threat (13) — never the act.
-  std::string intent_root;
+  CodeString intent_root;
   bool unnamed_speaker = false;
   if ((why == "future" || (why == "modal" && clauses_.WouldInReport(v, c))) &&
       IntentAllowed(v, c, &unnamed_speaker)) {
@@ -573,7 +573,7 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     // call for restraint with no one named answer the standoff too.
     const bool response = env_.rd.counterpart_responses &&
                           (code == "011" || code.rfind("152", 0) == 0 || code == "0256");
-    if (discourse_.StoryCounterpart(response ? std::string("03") : info->root, sources, &t)) {
+    if (discourse_.StoryCounterpart(response ? std::string("03") : std::string(info->root), sources, &t)) {
       targets.push_back(t);
       how = "story counterpart";
     }

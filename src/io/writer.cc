@@ -4,6 +4,7 @@
 #include <bit>
 #include <charconv>
 #include <cstdio>
+#include <cmath>
 #include <cstring>
 #include <memory>
 
@@ -141,6 +142,35 @@ std::string TsvEscape(std::string_view s) {
   return out;
 }
 
+char* DoubleChars(double v, char* out) {
+  // With |v| in [0.001, 100000) and at most four decimals, fixed notation is
+  // never longer than scientific (a tie, as for 0.001 or 10000, is written
+  // fixed), and the decimals are the shortest that read back as v: m / 10^k
+  // is correctly rounded, as reading "m e-k" is, and no other m of as few
+  // decimals comes within half an ulp of v.
+  const double a = v < 0 ? -v : v;
+  if (a >= 0.001 && a < 100000) {
+    static constexpr double kPow[] = {1, 10, 100, 1000, 10000};
+    static constexpr uint64_t kPowInt[] = {1, 10, 100, 1000, 10000};
+    for (int k = 0; k <= 4; ++k) {
+      const double r = std::floor(a * kPow[k] + 0.5);
+      if (r / kPow[k] != a) continue;
+      const auto m = static_cast<uint64_t>(r);
+      char* p = out;
+      if (v < 0) *p++ = '-';
+      p = std::to_chars(p, p + 8, m / kPowInt[k]).ptr;
+      if (k > 0) {
+        *p++ = '.';
+        uint64_t f = m % kPowInt[k];
+        for (int i = k - 1; i >= 0; --i, f /= 10) p[i] = static_cast<char>('0' + f % 10);
+        p += k;
+      }
+      return p;
+    }
+  }
+  return std::to_chars(out, out + 32, v).ptr;
+}
+
 namespace {
 
 constexpr uint64_t kOnes = 0x0101010101010101ULL;
@@ -178,7 +208,7 @@ class JsonSink {
     struct Entry {
       uint64_t bits = 0;
       uint8_t len = 0;  // 0: empty
-      char text[30];
+      char text[34];  // DoubleChars needs 32, and ".0"
     };
     thread_local Entry cache[32];
     uint64_t bits;
@@ -186,7 +216,7 @@ class JsonSink {
     Entry& c = cache[(bits ^ (bits >> 29) ^ (bits >> 47)) & 31];
     if (c.len == 0 || c.bits != bits) {
       char* b = c.text;
-      char* e = std::to_chars(b, b + 28, v).ptr;
+      char* e = DoubleChars(v, b);
       if (std::string_view(b, static_cast<size_t>(e - b)).find_first_of(".eE") ==
           std::string_view::npos) {
         memcpy(e, ".0", 2);

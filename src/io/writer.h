@@ -46,6 +46,13 @@ std::string LocationToJson(const EventLocation& l);
 // Escapes a TSV field: \ -> \\, tab -> \t, newline -> \n, CR -> \r.
 std::string TsvEscape(std::string_view s);
 
+// Writes v as std::to_chars(double) writes it (the shortest text that reads
+// back as v, fixed or scientific, whichever is shorter) at out, which has
+// room for 32 bytes; returns the end. A value in [0.001, 100000) with at
+// most four decimals (7.4, 29.106, -58.357: goldstein scores, coordinates)
+// is written directly, anything else by std::to_chars.
+char* DoubleChars(double v, char* out);
+
 }  // namespace dyad::io
 
 #endif  // DYAD_IO_WRITER_H_

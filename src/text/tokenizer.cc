@@ -195,6 +195,15 @@ class Tokenizer {
   void EmitWord(size_t b, size_t e, bool hyphen);
   // Appends the token [b, e) of s_ and its lower-cased form.
   void Emit(size_t b, size_t e, TokenKind kind, uint8_t flags);
+  // Appends the token [b, e) of s_ whose lower-cased form was written at
+  // lower[lb, le).
+  void Push(size_t b, size_t e, TokenKind kind, uint8_t flags, size_t lb, size_t le);
+  // Makes room in lower for n more bytes at pos_, and eight bytes past them
+  // (the lower-cased forms are written eight bytes at a time).
+  void Room(size_t n) {
+    if (pos_ + n + 8 > lower_.size()) Grow(n);
+  }
+  void Grow(size_t n);
   // Scans the word starting at `start` and emits it (with any split-off
   // suffix). Returns the position after what was emitted.
   size_t ScanWord(size_t start);
@@ -208,9 +217,15 @@ class Tokenizer {
   std::string_view s_;
   size_t end_;
   bool open_single_quote_ = false;
+  // doc->lower, written in place: sized ahead of pos_ (the end of what is
+  // written) while tokenising, cut back to pos_ at the end of Run.
+  std::string& lower_ = doc_->lower;
+  size_t pos_ = 0;
 };
 
-void Tokenizer::Emit(size_t b, size_t e, TokenKind kind, uint8_t flags) {
+void Tokenizer::Grow(size_t n) { lower_.resize(std::max(2 * lower_.size(), pos_ + n + 16)); }
+
+void Tokenizer::Push(size_t b, size_t e, TokenKind kind, uint8_t flags, size_t lb, size_t le) {
   Token t;
   t.norm_begin = static_cast<uint32_t>(b);
   t.norm_end = static_cast<uint32_t>(e);
@@ -223,40 +238,47 @@ void Tokenizer::Emit(size_t b, size_t e, TokenKind kind, uint8_t flags) {
   }
   t.kind = kind;
   t.flags = flags;
-  std::string& lower = doc_->lower;
-  t.lower_begin = static_cast<uint32_t>(lower.size());
-  // The ASCII prefix (usually the whole token) copied and lower-cased in one
-  // pass; the rest a character at a time.
+  t.lower_begin = static_cast<uint32_t>(lb);
+  t.lower_end = static_cast<uint32_t>(le);
+  doc_->tokens.push_back(t);
+}
+
+void Tokenizer::Emit(size_t b, size_t e, TokenKind kind, uint8_t flags) {
+  // The ASCII prefix (usually the whole token) lower-cased in one pass; the
+  // rest a character at a time.
+  Room(e - b);
+  const size_t lb = pos_;
   size_t i = b;
   if constexpr (kSwar) {
     // Eight bytes at a time: loaded from the text (up to 8 bytes past the
-    // token, while inside the text), lower-cased, and the token's part
-    // appended; stops at the first chunk holding a non-ASCII byte.
+    // token, while inside the text), lower-cased and stored (the bytes past
+    // the token are overwritten next); stops at the first chunk holding a
+    // non-ASCII byte.
     while (i < e && i + 8 <= s_.size()) {
       const size_t n = std::min<size_t>(8, e - i);
       uint64_t x;
       std::memcpy(&x, s_.data() + i, 8);
       if ((n == 8 ? x : FirstBytes(x, n)) & kHigh) break;
       x |= UpperBytes(x & ~kHigh) >> 2;  // 'A'..'Z' + 0x20 (bytes past n never kept)
-      lower.append(reinterpret_cast<const char*>(&x), n);
+      std::memcpy(lower_.data() + pos_, &x, 8);
+      pos_ += n;
       i += n;
     }
   }
   while (i < e) {
     const auto c = static_cast<unsigned char>(s_[i]);
     if (c < 0x80) {
-      lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+      lower_[pos_++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
       ++i;
       continue;
     }
     char32_t cp;
     i += static_cast<size_t>(DecodeUtf8(s_.data() + i, e - i, &cp));
-    char buf[4];
+    Room(4 + (e - i));  // a character's lower case may be longer than it
     const auto low = utf8proc_tolower(static_cast<utf8proc_int32_t>(cp));
-    lower.append(buf, static_cast<size_t>(EncodeUtf8(static_cast<char32_t>(low), buf)));
+    pos_ += static_cast<size_t>(EncodeUtf8(static_cast<char32_t>(low), lower_.data() + pos_));
   }
-  t.lower_end = static_cast<uint32_t>(lower.size());
-  doc_->tokens.push_back(t);
+  Push(b, e, kind, flags, lb, pos_);
 }
 
 void Tokenizer::EmitWord(size_t b, size_t e, bool hyphen) {
@@ -264,32 +286,44 @@ void Tokenizer::EmitWord(size_t b, size_t e, bool hyphen) {
   // Fast path: an ASCII word that does not start with a digit is a kWord
   // whose flags depend only on its upper- and lower-case letters.
   const auto* u = reinterpret_cast<const unsigned char*>(s_.data());
+  // Its letters are counted and its lower-cased form written in one pass
+  // (kept only when the whole word is ASCII).
   if (b < e && u[b] < 0x80 && kAsciiClass[u[b]] != Cls::kDigit) {
+    Room(e - b);
+    char* out = lower_.data();
+    size_t at = pos_;
     int upper = 0, lower = 0;
     size_t i = b;
     if constexpr (kSwar) {
       while (i < e && i + 8 <= s_.size()) {
         uint64_t x;
         std::memcpy(&x, u + i, 8);
-        if (e - i < 8) x = FirstBytes(x, e - i);
+        const size_t n = std::min<size_t>(8, e - i);
+        if (n < 8) x = FirstBytes(x, n);
         if (x & kHigh) break;
         // Only "none", "one" and "two or more" matter (kAllCaps), and a
         // popcount instruction is not in the baseline x86-64 set.
         const uint64_t up = UpperBytes(x);
         upper += (up != 0) + ((up & (up - 1)) != 0);
         lower += LowerBytes(x) != 0;
-        i += std::min<size_t>(8, e - i);
+        x |= up >> 2;  // 'A'..'Z' + 0x20
+        std::memcpy(out + at, &x, 8);
+        at += n;
+        i += n;
       }
     }
     for (; i < e && u[i] < 0x80; ++i) {
       const Cls c = kAsciiClass[u[i]];
       upper += c == Cls::kUpper;
       lower += c == Cls::kLower;
+      out[at++] = static_cast<char>(c == Cls::kUpper ? u[i] + 32 : u[i]);
     }
     if (i == e) {
       if (kAsciiClass[u[b]] == Cls::kUpper) flags |= kCapitalized;
       if (upper >= 2 && lower == 0) flags |= kAllCaps;
-      Emit(b, e, TokenKind::kWord, flags);
+      const size_t lb = pos_;
+      pos_ = at;
+      Push(b, e, TokenKind::kWord, flags, lb, at);
       return;
     }
   }
@@ -487,6 +521,8 @@ size_t Tokenizer::ScanWord(size_t start) {
 }
 
 void Tokenizer::Run(uint32_t begin) {
+  pos_ = lower_.size();
+  lower_.resize(pos_ + (end_ - begin) + 16);
   size_t p = begin;
   while (p < end_) {
     const Char c = At(p);
@@ -543,6 +579,7 @@ void Tokenizer::Run(uint32_t begin) {
     Emit(p, e, c.cls == Cls::kPunct ? TokenKind::kPunct : TokenKind::kSymbol, flags);
     p = e;
   }
+  lower_.resize(pos_);
 }
 
 }  // namespace

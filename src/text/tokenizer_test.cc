@@ -290,5 +290,25 @@ TEST(Tokenizer, LongWordsAndTextEnd) {
   EXPECT_EQ(Tokens("Abcdefgh's ABCDEFGHIJKLMNOP-led push"), "Abcdefgh 's ABCDEFGHIJKLMNOP-led push");
 }
 
+// The lower-cased forms are written in place ahead of the text's length: a
+// letter whose lower case takes more bytes (U+023A, two bytes, lower-cases
+// to U+2C65, three) makes them outgrow it, and what was written before and
+// after stays right.
+TEST(Tokenizer, LowerFormsLongerThanTheText) {
+  std::string text, want_first;
+  for (int i = 0; i < 300; ++i) text += "\u023a";  // 600 bytes, 900 lower-cased
+  for (int i = 0; i < 300; ++i) want_first += "\u2c65";
+  text = "ABCDEFGHIJ " + text + " KLMNOPQRSTUVW " + text + "X.";
+  Document doc;
+  AnalyzeText(text, &doc);
+  ASSERT_EQ(doc.tokens.size(), 5u);
+  EXPECT_EQ(doc.Lower(doc.tokens[0]), "abcdefghij");
+  EXPECT_EQ(doc.Lower(doc.tokens[1]), want_first);
+  EXPECT_EQ(doc.Lower(doc.tokens[2]), "klmnopqrstuvw");
+  EXPECT_EQ(doc.Lower(doc.tokens[3]), want_first + "x");
+  EXPECT_EQ(doc.Lower(doc.tokens[4]), ".");
+  EXPECT_EQ(doc.lower.size(), 10u + 900 + 13 + 901 + 1);
+}
+
 }  // namespace
 }  // namespace dyad::text

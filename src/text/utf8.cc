@@ -2,6 +2,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dyad::text {
 namespace {
 
@@ -63,6 +67,19 @@ size_t CleanPrefixLength(std::string_view s) {
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
+#if defined(__SSE2__)
+    // Sixteen bytes a step where SSE2 is there (every x86-64): all in
+    // [0x20, 0x7E] as signed bytes (0x80 and up are negative).
+    if (i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      const __m128i plain =
+          _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+      if (_mm_movemask_epi8(plain) == 0xFFFF) {
+        i += 16;
+        continue;
+      }
+    }
+#endif
     if (i + 8 <= n) {
       uint64_t w;
       std::memcpy(&w, p + i, 8);
