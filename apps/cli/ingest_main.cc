@@ -115,7 +115,11 @@ int RunIngest(const IngestArgs& a) {
   std::unordered_map<std::string, int> in_flight;
   auto code = [&](Batch& b) -> Batch {
     Document doc;
-    for (auto& cs : b.stories) CodeOne(coder, &cs, &doc);
+    for (auto& cs : b.stories) {
+      CodeOne(coder, &cs, &doc);
+      // Compressed here, on the coding threads, not by the writer.
+      if (!a.no_text) cs.packed_text = sqlite::PackText(cs.story.text);
+    }
     return std::move(b);
   };
   auto write = [&](Batch& b) {

@@ -242,6 +242,7 @@ void BindDay(sqlite::Stmt& st, int i, const std::string& date) {
 
 void EventStore::ForgetLookups() {
   for (auto& m : lookups_) m.clear();
+  batch_key_.clear();
 }
 
 Result<int64_t> EventStore::LookupId(int table, const std::string& key,

@@ -9,7 +9,10 @@
 
 namespace dyad::store {
 
+// Version 3's tables: version 1 and 2 stores migrate through them.
 extern const char* const kSchemaV3;
+// The current tables (schema_v4.cc).
+extern const char* const kSchemaV4;
 extern const char* const kInsertMentionV3;
 extern const char* const kReaderIndexesV3;
 

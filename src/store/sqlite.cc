@@ -2,11 +2,70 @@
 
 #include <sqlite3.h>
 
+#include <zlib.h>
+
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
 
 namespace dyad::sqlite {
+
+std::string PackText(std::string_view text) {
+  uLongf size = compressBound(static_cast<uLong>(text.size()));
+  std::string out(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
+                reinterpret_cast<const Bytef*>(text.data()), static_cast<uLong>(text.size()),
+                Z_DEFAULT_COMPRESSION) != Z_OK ||
+      size >= text.size()) {
+    return std::string(text);
+  }
+  out.resize(size);
+  return out;
+}
+
+std::optional<std::string> UnpackText(std::string_view packed, int64_t size) {
+  if (size <= 0 || static_cast<uint64_t>(size) == packed.size()) return std::string(packed);
+  std::string out(static_cast<size_t>(size), '\0');
+  uLongf got = static_cast<uLongf>(size);
+  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &got,
+                 reinterpret_cast<const Bytef*>(packed.data()),
+                 static_cast<uLong>(packed.size())) != Z_OK ||
+      got != static_cast<uLongf>(size)) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+namespace {
+
+std::string_view BlobArg(sqlite3_value* v) {
+  const void* p = sqlite3_value_blob(v);
+  return std::string_view(static_cast<const char*>(p),
+                          static_cast<size_t>(sqlite3_value_bytes(v)));
+}
+
+// sqlar_compress(X) and sqlar_uncompress(X, SZ), as the sqlite3 shell
+// defines them for SQLite Archives: X zlib-compressed when that is smaller
+// (else X itself); X inflated to SZ bytes unless SZ is its length.
+void SqlarCompress(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  std::string packed = PackText(BlobArg(argv[0]));
+  sqlite3_result_blob64(ctx, packed.data(), packed.size(), SQLITE_TRANSIENT);
+}
+
+void SqlarUncompress(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  const int64_t size = sqlite3_value_int64(argv[1]);
+  std::string_view packed = BlobArg(argv[0]);
+  if (size <= 0 || static_cast<uint64_t>(size) == packed.size()) {
+    return sqlite3_result_value(ctx, argv[0]);
+  }
+  std::optional<std::string> text = UnpackText(packed, size);
+  if (!text) return sqlite3_result_error(ctx, "error in uncompress()", -1);
+  sqlite3_result_blob64(ctx, text->data(), text->size(), SQLITE_TRANSIENT);
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create) {
   return OpenWith(path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
@@ -55,6 +114,12 @@ Result<std::unique_ptr<Db>> Db::OpenWith(const std::string& name, int flags,
   }
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_extended_result_codes(db, 1);
+  // The store's views read the stories' compressed text with them.
+  const int fn_flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  sqlite3_create_function(db, "sqlar_compress", 1, fn_flags, nullptr, SqlarCompress, nullptr,
+                          nullptr);
+  sqlite3_create_function(db, "sqlar_uncompress", 2, fn_flags, nullptr, SqlarUncompress, nullptr,
+                          nullptr);
   return std::unique_ptr<Db>(new Db(db, path));
 }
 
@@ -117,6 +182,11 @@ Stmt& Stmt::Bind(int i, std::optional<double> v) {
 
 Stmt& Stmt::BindNull(int i) {
   if (stmt_) sqlite3_bind_null(stmt_, i);
+  return *this;
+}
+
+Stmt& Stmt::BindBlob(int i, std::string_view bytes) {
+  if (stmt_) sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
   return *this;
 }
 

@@ -20,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -42,9 +43,13 @@ namespace dyad::store {
 // their own keyed by small integers; stories keyed by an integer `sid`;
 // dyad's event ids stored as integers; a story's text may be absent
 // (`ingest --no-text`). Views `events` and `sentences` show the version 2
-// columns. Version 1 and 2 stores are read as they are and migrated when
-// they are opened for writing (EventStore::Open).
-inline constexpr int kSchemaVersion = 3;
+// columns.
+// 4: a story's text compressed (sqlar_uncompress(text, text_size)); coder,
+// dictionary and time of ingest in `batches`; a story's mentions are
+// consecutive rows from stories.first_mention (no index on mentions.sid).
+// Older stores are read as they are and migrated when they are opened for
+// writing (EventStore::Open).
+inline constexpr int kSchemaVersion = 4;
 
 struct SentenceInfo {
   uint32_t begin = 0, end = 0;  // bytes of the story text
@@ -60,6 +65,9 @@ struct CodedStory {
   std::vector<SentenceInfo> sentences;
   CodeStats stats;
   std::string fingerprint;  // StoryFingerprint(story, coder, dictionary)
+  // The text as the store keeps it (sqlite::PackText), when the caller made
+  // it already (ingest does, on its coding threads); else WriteBatch does.
+  std::optional<std::string> packed_text;
 };
 
 // What a story's stored row is compared with to skip unchanged stories:
@@ -196,6 +204,10 @@ class EventStore {
   void ForgetLookups();
   // Rewrites a version 1 or 2 store as version 3, in one transaction.
   Status MigrateToV3();
+  // Rewrites a version 3 store as version 4, in one transaction (schema_v4.cc).
+  Status MigrateV3ToV4();
+  // The `batches` row of this coder, dictionary and time, added if new.
+  Result<int64_t> BatchId(const IngestInfo& info, const std::string& now);
   // The version 1/2 query over events/stories/sentences named with `suffix`.
   std::string SelectV2(const MentionQuery& q, const std::string& suffix,
                        std::vector<std::string>* binds) const;
@@ -211,8 +223,10 @@ class EventStore {
   // A store made before events had a location lacks the column until a
   // writer adds it; a reader then reads no locations.
   bool has_location_ = true;
-  std::unique_ptr<sqlite::Stmt> select_fp_, delete_events_, delete_sentences_, insert_story_,
-      insert_sentence_, insert_event_, story_sid_;
+  std::unique_ptr<sqlite::Stmt> select_fp_, old_story_, delete_events_, delete_sentences_,
+      insert_story_, insert_sentence_, insert_event_, next_mention_;
+  std::string batch_key_;  // BatchId's last answer
+  int64_t batch_id_ = 0;
 };
 
 // The lead paragraph: the paragraph of the first sentence that is not a

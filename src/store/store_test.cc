@@ -164,6 +164,53 @@ TEST_F(StoreTest, ReingestReplacesTheOldEvents) {
   EXPECT_EQ(Count(**s, "SELECT count(*) FROM sentences"), 3);
 }
 
+// Version 4: a story's mentions are consecutive rows from first_mention,
+// also after stories around it are replaced; its text is kept compressed
+// and read back whole; one `batches` row per coder, dictionary and time.
+TEST_F(StoreTest, StoryMentionsTextAndBatchesAfterReplacements) {
+  auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+  ASSERT_TRUE(s.ok());
+  WriteCounts wc;
+  CodedStory big = MakeStory("b", 2);
+  for (int i = 0; i < 40; ++i) big.story.text += " The Kremlin threatened NATO again.";
+  big.fingerprint = StoryFingerprint(big.story, "v", "d");
+  ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 2), big, MakeStory("c", 3)}, {"v", "d"}, &wc).ok());
+  ASSERT_TRUE((*s)->WriteBatch({MakeStory("b", 4), MakeStory("a", 0)}, {"v", "d"}, &wc).ok());
+  ASSERT_TRUE((*s)->WriteBatch({big}, {"v2", "d"}, &wc).ok());  // b again, 2 mentions
+  EXPECT_EQ(wc.replaced, 3u);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM mentions"), 5);
+  for (const auto& [id, n] : {std::pair("a", 0), std::pair("b", 2), std::pair("c", 3)}) {
+    SCOPED_TRACE(id);
+    auto ms = (*s)->Mentions({.story_id = id});
+    ASSERT_TRUE(ms.ok());
+    EXPECT_EQ(static_cast<int>(ms->size()), n);
+    for (const Mention& m : *ms) EXPECT_EQ(m.event.story_id, id);
+    EXPECT_EQ(Count(**s, std::string("SELECT count(*) FROM mentions m JOIN stories s ON "
+                                     "s.sid = m.sid WHERE s.story_id = '") + id +
+                             "' AND m.rowid BETWEEN s.first_mention AND "
+                             "s.first_mention + s.events_count - 1"),
+              n);
+  }
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM stories WHERE story_id = 'a' AND "
+                       "first_mention IS NULL"),
+            1);
+  // The long text is stored compressed, the short one as it is; both read back.
+  EXPECT_EQ(Count(**s, "SELECT length(text) < text_size / 2 FROM stories WHERE story_id = 'b'"), 1);
+  EXPECT_EQ(Count(**s, "SELECT length(text) = text_size FROM stories WHERE story_id = 'c'"), 1);
+  auto rec = (*s)->StoryRecord("b");
+  ASSERT_TRUE(rec.ok());
+  EXPECT_EQ(rec->text, big.story.text);
+  EXPECT_EQ(rec->coder, "v2");
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM story_texts WHERE text = (SELECT text FROM "
+                       "story_texts WHERE story_id = 'c') AND story_id IN ('a', 'c')"),
+            2);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM events WHERE text = 'The Kremlin threatened NATO.'"),
+            5);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM batches WHERE coder = 'v2'"), 1);
+  // A batch per second at most (the two first writes may share one).
+  EXPECT_EQ(Count(**s, "SELECT count(*) BETWEEN 1 AND 2 FROM batches WHERE coder = 'v'"), 1);
+}
+
 TEST_F(StoreTest, DenominatorsPerDayAndPublisher) {
   auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
   WriteCounts wc;
