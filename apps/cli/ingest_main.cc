@@ -187,7 +187,9 @@ int RunIngest(const IngestArgs& a) {
   if (!pending.stories.empty()) pipeline.Submit(std::move(pending));
   pipeline.Finish();
   progress.Done();
-  if (Status built = (*store)->EndBulkLoad(); !built.ok() && fatal.ok()) fatal = built;
+  if (Status built = (*store)->EndBulkLoad(&written, on_error); !built.ok() && fatal.ok()) {
+    fatal = built;
+  }
   if (!fatal.ok()) {
     std::cerr << "dyad ingest: " << fatal.message()
               << " (the batches committed before this are stored; run again to complete)\n";

@@ -15,6 +15,8 @@ extern const char* const kSchemaV3;
 extern const char* const kSchemaV4;
 extern const char* const kInsertMentionV3;
 extern const char* const kReaderIndexesV3;
+extern const char* const kIdIndexV4;
+extern const char* const kEventIdV4Text;
 
 // Binds an event id as version 3 stores it: dyad's ids (16 lowercase hex
 // digits) as the integer they spell, any other id as text.

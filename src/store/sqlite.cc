@@ -15,7 +15,7 @@ std::string PackText(std::string_view text) {
   std::string out(size, '\0');
   if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
                 reinterpret_cast<const Bytef*>(text.data()), static_cast<uLong>(text.size()),
-                Z_DEFAULT_COMPRESSION) != Z_OK ||
+                Z_BEST_SPEED) != Z_OK ||
       size >= text.size()) {
     return std::string(text);
   }

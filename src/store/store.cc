@@ -302,6 +302,7 @@ Status EventStore::Init(Mode mode) {
   }
   if (version_ >= 3 && mode != Mode::kReadOnly) {
     // Indexes a killed bulk load left out (BeginBulkLoad).
+    if (version_ >= 4) DYAD_RETURN_IF_ERROR(BuildIdIndex(nullptr, nullptr));
     DYAD_RETURN_IF_ERROR(db_->Exec(kReaderIndexesV3));
   }
   if (version_ < 3) {

@@ -141,12 +141,19 @@ class EventStore {
                     const std::function<void(const std::string&)>& on_error = nullptr);
 
   // For a bulk load: when the store holds no mention yet, the indexes that
-  // only readers use (by dyad, by day) are dropped, to be built once, sorted,
-  // by EndBulkLoad (much cheaper than growing them row by row). A store left
-  // without them (a killed ingest) gets them back when next opened for
-  // writing; readers meanwhile read it, more slowly.
+  // only readers use (by dyad, by day) and the unique index of event ids are
+  // dropped, to be built once, sorted, by EndBulkLoad (much cheaper than
+  // growing them row by row). Meanwhile an event id stored twice is not
+  // refused by WriteBatch: EndBulkLoad finds such ids, drops the later
+  // stories that hold them (as WriteBatch drops a story it cannot write:
+  // counted in `failed`, reported through `on_error`) and then builds the
+  // index. A store left without the indexes (a killed ingest) gets them back
+  // when next opened for writing (a story holding an id stored before it is
+  // dropped then, unreported: ingesting it again reports it); readers
+  // meanwhile read it, more slowly.
   Status BeginBulkLoad();
-  Status EndBulkLoad();
+  Status EndBulkLoad(WriteCounts* counts = nullptr,
+                     const std::function<void(const std::string&)>& on_error = nullptr);
 
   // Calls fn for every matching mention in (date, story_id, sentence,
   // event_id) order; fn returns false to stop.
@@ -204,6 +211,10 @@ class EventStore {
   void ForgetLookups();
   // Rewrites a version 1 or 2 store as version 3, in one transaction.
   Status MigrateToV3();
+  // Builds the unique index of event ids, first dropping every story that
+  // holds an id an earlier row holds (see EndBulkLoad).
+  Status BuildIdIndex(WriteCounts* counts,
+                      const std::function<void(const std::string&)>& on_error);
   // Rewrites a version 3 store as version 4, in one transaction (schema_v4.cc).
   Status MigrateV3ToV4();
   // The `batches` row of this coder, dictionary and time, added if new.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -246,6 +247,62 @@ TEST_F(StoreTest, AStoryThatCannotBeWrittenIsDroppedWhole) {
   EXPECT_EQ(Count(**s, "SELECT count(*) FROM events WHERE story_id='bad'"), 0);
   EXPECT_EQ(Count(**s, "SELECT count(*) FROM sentences WHERE story_id='bad'"), 0);
   EXPECT_EQ(Count(**s, "SELECT count(*) FROM events"), 2);
+}
+
+// In a bulk load the unique index of event ids is built at the end: a story
+// holding an id stored before it is dropped then, whole, and reported, as
+// WriteBatch drops one outside a bulk load.
+TEST_F(StoreTest, BulkLoadDropsTheStoriesOfRepeatedEventIds) {
+  auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE((*s)->BeginBulkLoad().ok());
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_id'"), 0);
+  CodedStory bad = MakeStory("bad", 2);
+  bad.events[1].id = bad.events[0].id;  // twice in one story
+  CodedStory copy = MakeStory("copy", 2);
+  copy.events[1].id = "a-1-0";  // an event of story a
+  std::vector<std::string> errors;
+  WriteCounts wc;
+  ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 1), bad, MakeStory("c", 1)}, {"v", "d"}, &wc).ok());
+  ASSERT_TRUE((*s)->WriteBatch({copy, MakeStory("d", 2)}, {"v", "d"}, &wc).ok());
+  EXPECT_EQ(wc.stories, 5u);
+  auto on_error = [&](const std::string& e) { errors.push_back(e); };
+  ASSERT_TRUE((*s)->EndBulkLoad(&wc, on_error).ok());
+  EXPECT_EQ(wc.stories, 3u);
+  EXPECT_EQ(wc.failed, 2u);
+  EXPECT_EQ(wc.events, 4u);
+  ASSERT_EQ(errors.size(), 2u);
+  std::sort(errors.begin(), errors.end());
+  EXPECT_NE(errors[0].find("story 'bad' not stored"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("story 'copy' not stored"), std::string::npos) << errors[1];
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM stories WHERE story_id IN ('bad', 'copy')"), 0);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM sentences WHERE story_id IN ('bad', 'copy')"), 0);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM events"), 4);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM events WHERE story_id = 'a'"), 1);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM sqlite_master WHERE name IN ('mentions_id', "
+                       "'mentions_dyad', 'mentions_day')"),
+            3);
+  // The index is back: the id is refused as outside a bulk load.
+  ASSERT_TRUE((*s)->WriteBatch({copy}, {"v", "d"}, &wc).ok());
+  EXPECT_EQ(wc.failed, 3u);
+}
+
+// A bulk load killed before its end leaves no index of event ids; the next
+// writer builds it, dropping a story that repeats an id.
+TEST_F(StoreTest, AKilledBulkLoadGetsItsIdIndexBackWhenReopened) {
+  {
+    auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+    ASSERT_TRUE((*s)->BeginBulkLoad().ok());
+    CodedStory copy = MakeStory("copy", 1);
+    copy.events[0].id = "a-1-0";
+    WriteCounts wc;
+    ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 1), copy}, {"v", "d"}, &wc).ok());
+  }
+  auto s = EventStore::Open(path_, EventStore::Mode::kExisting);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_id'"), 1);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM stories"), 1);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM events WHERE story_id = 'a'"), 1);
 }
 
 TEST_F(StoreTest, QueriesByDyadAndDate) {
