@@ -23,16 +23,37 @@ std::string PackText(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// One inflate state per thread, reset for each text: uncompress() would
+// allocate and free its state and window every time, which cost more than
+// the inflating itself (a reader puts a story's text back for each of its
+// mentions).
+struct Inflater {
+  z_stream z{};
+  bool ready = false;
+  Inflater() { ready = inflateInit(&z) == Z_OK; }
+  ~Inflater() {
+    if (ready) inflateEnd(&z);
+  }
+};
+
+bool Inflate(std::string_view packed, std::string* out) {
+  thread_local Inflater inf;
+  if (!inf.ready || inflateReset(&inf.z) != Z_OK) return false;
+  inf.z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+  inf.z.avail_in = static_cast<uInt>(packed.size());
+  inf.z.next_out = reinterpret_cast<Bytef*>(out->data());
+  inf.z.avail_out = static_cast<uInt>(out->size());
+  return inflate(&inf.z, Z_FINISH) == Z_STREAM_END && inf.z.avail_out == 0;
+}
+
+}  // namespace
+
 std::optional<std::string> UnpackText(std::string_view packed, int64_t size) {
   if (size <= 0 || static_cast<uint64_t>(size) == packed.size()) return std::string(packed);
   std::string out(static_cast<size_t>(size), '\0');
-  uLongf got = static_cast<uLongf>(size);
-  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &got,
-                 reinterpret_cast<const Bytef*>(packed.data()),
-                 static_cast<uLong>(packed.size())) != Z_OK ||
-      got != static_cast<uLongf>(size)) {
-    return std::nullopt;
-  }
+  if (!Inflate(packed, &out)) return std::nullopt;
   return out;
 }
 
@@ -60,9 +81,18 @@ void SqlarUncompress(sqlite3_context* ctx, int, sqlite3_value** argv) {
   if (size <= 0 || static_cast<uint64_t>(size) == packed.size()) {
     return sqlite3_result_value(ctx, argv[0]);
   }
-  std::optional<std::string> text = UnpackText(packed, size);
-  if (!text) return sqlite3_result_error(ctx, "error in uncompress()", -1);
-  sqlite3_result_blob64(ctx, text->data(), text->size(), SQLITE_TRANSIENT);
+  // A story's mentions come one after another: its text is put back once.
+  thread_local std::string last_packed, last_text;
+  if (packed != last_packed || last_text.size() != static_cast<uint64_t>(size)) {
+    std::optional<std::string> text = UnpackText(packed, size);
+    if (!text) {
+      last_packed.clear();
+      return sqlite3_result_error(ctx, "error in uncompress()", -1);
+    }
+    last_packed.assign(packed);
+    last_text = std::move(*text);
+  }
+  sqlite3_result_blob64(ctx, last_text.data(), last_text.size(), SQLITE_TRANSIENT);
 }
 
 }  // namespace

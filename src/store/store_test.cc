@@ -182,7 +182,9 @@ TEST_F(StoreTest, StoryMentionsTextAndBatchesAfterReplacements) {
   EXPECT_EQ(Count(**s, "SELECT count(*) FROM mentions"), 5);
   for (const auto& [id, n] : {std::pair("a", 0), std::pair("b", 2), std::pair("c", 3)}) {
     SCOPED_TRACE(id);
-    auto ms = (*s)->Mentions({.story_id = id});
+    MentionQuery q;
+    q.story_id = id;
+    auto ms = (*s)->Mentions(q);
     ASSERT_TRUE(ms.ok());
     EXPECT_EQ(static_cast<int>(ms->size()), n);
     for (const Mention& m : *ms) EXPECT_EQ(m.event.story_id, id);
