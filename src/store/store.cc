@@ -642,7 +642,8 @@ std::string EventStore::SelectV3(const MentionQuery& q, std::vector<std::string>
                     "b.code, " + (light ? "''" : "b.name") +
                     ", b.country, b.grp, b.types, e.target_key, e.target_begin, e.target_end, "
                     "k.code, k.root, k.goldstein, k.quad_class, k.plover, k.plover_mode, " +
-                    (light ? "''" : v4 ? kEventTextV4 : kEventText) + ", e.sentence_begin, " +
+                    (light || !q.sentence ? "''" : v4 ? kEventTextV4 : kEventText) +
+                    ", e.sentence_begin, " +
                     (light ? "''" : "h.trigger") + ", e.trigger_begin, e.trigger_end, " +
                     (light ? "'', ''" : "h.pattern, h.pattern_origin") + ", h.confidence, " +
                     (light ? "''" : "h.notes") +
@@ -658,7 +659,9 @@ std::string EventStore::SelectV3(const MentionQuery& q, std::vector<std::string>
                     "LEFT JOIN actors b ON b.id = e.target_actor "
                     "JOIN kinds k ON k.id = e.kind JOIN hows h ON h.id = e.how "
                     "LEFT JOIN places p ON p.id = e.place ";
-  if (!light) sql += "LEFT JOIN sentence_rows n ON n.sid = e.sid AND n.sentence = e.sentence ";
+  if (!light && q.sentence) {
+    sql += "LEFT JOIN sentence_rows n ON n.sid = e.sid AND n.sentence = e.sentence ";
+  }
   sql += "WHERE 1";
   sql += MentionFilter(q, binds, version_);
   sql += std::string(" ORDER BY e.day, s.story_id, e.sentence, ") + kEventIdV3;

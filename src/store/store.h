@@ -100,6 +100,9 @@ struct MentionQuery {
   // needs (the sentence, the actors' names, trigger, pattern, notes), so that
   // millions of mentions fit in memory. FillText() puts them back.
   bool light = false;
+  // false: leave out only the sentence (text ""), for readers that never
+  // show it (the GDELT exports): a version 4 store then inflates no text.
+  bool sentence = true;
 };
 
 // A stored story as ingested (StoryRecord).
