@@ -4,6 +4,7 @@ pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(SQLite3 REQUIRED)
+find_package(ZLIB REQUIRED)  # the stories' text, compressed in the store
 find_package(Threads REQUIRED)
 # `dyad serve`'s HTTP server (Debian's libcpp-httplib-dev).
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)

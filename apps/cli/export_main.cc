@@ -68,6 +68,8 @@ int RunExport(const ExportArgs& a) {
   }
   const Gazetteer* gzp = gazetteer.get();
   store::MentionQuery q{a.from, a.to, *src, *tgt, false, ""};
+  // GDELT's rows carry no sentence: it is not read (nor inflated).
+  q.sentence = a.format != "gdelt" && a.format != "gdelt-mentions";
   uint64_t mentions = 0, records = 0, skipped = 0;
   Status st;
   if (a.format == "plover") {

@@ -115,7 +115,11 @@ int RunIngest(const IngestArgs& a) {
   std::unordered_map<std::string, int> in_flight;
   auto code = [&](Batch& b) -> Batch {
     Document doc;
-    for (auto& cs : b.stories) CodeOne(coder, &cs, &doc);
+    for (auto& cs : b.stories) {
+      CodeOne(coder, &cs, &doc);
+      // Compressed here, on the coding threads, not by the writer.
+      if (!a.no_text) cs.packed_text = sqlite::PackText(cs.story.text);
+    }
     return std::move(b);
   };
   auto write = [&](Batch& b) {
@@ -183,7 +187,9 @@ int RunIngest(const IngestArgs& a) {
   if (!pending.stories.empty()) pipeline.Submit(std::move(pending));
   pipeline.Finish();
   progress.Done();
-  if (Status built = (*store)->EndBulkLoad(); !built.ok() && fatal.ok()) fatal = built;
+  if (Status built = (*store)->EndBulkLoad(&written, on_error); !built.ok() && fatal.ok()) {
+    fatal = built;
+  }
   if (!fatal.ok()) {
     std::cerr << "dyad ingest: " << fatal.message()
               << " (the batches committed before this are stored; run again to complete)\n";

@@ -1,6 +1,6 @@
-// For the store's tests: a version 3 store rewritten as a version 2 or 1
-// store (the layout dyad wrote before schema version 3), to test reading and
-// migrating them. The version 2 tables are those of docs/STORE.md's history.
+// For the store's tests: a version 4 store rewritten as a version 3, 2 or 1
+// store (the layouts dyad wrote before), to test reading and migrating them.
+// The version 2 and 3 tables are those of docs/STORE.md's history.
 #ifndef DYAD_STORE_OLD_STORE_TEST_UTIL_H_
 #define DYAD_STORE_OLD_STORE_TEST_UTIL_H_
 
@@ -13,22 +13,25 @@
 namespace dyad::store::testing {
 
 // tests/fixtures/downgrade_store.sql: the version 2 tables filled from a
-// version 3 store's views.
-inline std::string DowngradeSql() {
-  std::ifstream in(std::string(DYAD_SOURCE_DATA_DIR) + "/../tests/fixtures/downgrade_store.sql");
+// version 3 store's views; downgrade_store_v3.sql (`file`): version 4 to 3.
+inline std::string DowngradeSql(const char* file = "downgrade_store.sql") {
+  std::ifstream in(std::string(DYAD_SOURCE_DATA_DIR) + "/../tests/fixtures/" + file);
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
 }
 
-// Rewrites the version 3 store open in `db` as a version `version` (1 or 2)
-// store with the same stories, sentences and events: version 1 keeps every
-// event's sentence in events.text, version 2 keeps '' for a sentence that is
-// its story's text at the sentence.
+// Rewrites the version 4 store open in `db` as a version `version` (1, 2 or
+// 3) store with the same stories, sentences and events: version 1 keeps
+// every event's sentence in events.text, version 2 keeps '' for a sentence
+// that is its story's text at the sentence.
 inline Status DowngradeStore(sqlite::Db& db, int version) {
+  const std::string to_v3 = DowngradeSql("downgrade_store_v3.sql");
   const std::string downgrade = DowngradeSql();
-  if (downgrade.empty()) return Status::NotFound("tests/fixtures/downgrade_store.sql not found");
-  std::string sql = "BEGIN;" + downgrade;
+  if (downgrade.empty() || to_v3.empty()) {
+    return Status::NotFound("tests/fixtures/downgrade_store*.sql not found");
+  }
+  std::string sql = "BEGIN;" + to_v3 + (version < 3 ? downgrade : std::string());
   if (version == 2) {
     sql +=
         "UPDATE events SET text = '' WHERE text <> '' AND CAST(text AS BLOB) = (SELECT "

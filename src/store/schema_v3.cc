@@ -1,7 +1,9 @@
 // The version 3 store (docs/STORE.md): its schema, the writer's lookup
 // tables and the migration of version 1 and 2 stores (split from store.cc).
 #include <cstdio>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "store/dates.h"
 #include "store/schema_v3.h"
@@ -140,6 +142,11 @@ CREATE VIEW IF NOT EXISTS denominators AS
 const char* const kReaderIndexesV3 =
     "CREATE INDEX IF NOT EXISTS mentions_dyad ON mentions(source_key, target_key, day);"
     "CREATE INDEX IF NOT EXISTS mentions_day ON mentions(day);";
+const char* const kIdIndexV4 = "CREATE UNIQUE INDEX IF NOT EXISTS mentions_id ON mentions(event_id);";
+// A mention's event id as text (as the `events` view shows it).
+const char* const kEventIdV4Text =
+    "CASE WHEN typeof(e.event_id) = 'integer' THEN printf('%016x', e.event_id) ELSE e.event_id "
+    "END";
 
 Status EventStore::BeginBulkLoad() {
   if (version_ < 3) return Status::Ok();
@@ -148,18 +155,80 @@ Status EventStore::BeginBulkLoad() {
   const bool empty = any.Int(0) == 0;
   any.Reset();
   if (!empty) return Status::Ok();
-  return db_->Exec("DROP INDEX IF EXISTS mentions_dyad; DROP INDEX IF EXISTS mentions_day;");
+  return db_->Exec(
+      "DROP INDEX IF EXISTS mentions_dyad; DROP INDEX IF EXISTS mentions_day; "
+      "DROP INDEX IF EXISTS mentions_id;");
 }
 
-Status EventStore::EndBulkLoad() {
+Status EventStore::EndBulkLoad(WriteCounts* counts,
+                               const std::function<void(const std::string&)>& on_error) {
   if (version_ < 3) return Status::Ok();
   // The sort that builds an index holds up to the page cache's size in
   // memory before it spills to a temporary file: a smaller cache for it
   // keeps ingest's peak memory where the load itself had it.
   DYAD_RETURN_IF_ERROR(db_->Exec("PRAGMA cache_size=-16384"));
-  Status built = db_->Exec(kReaderIndexesV3);
+  Status built = BuildIdIndex(counts, on_error);
+  if (built.ok()) built = db_->Exec(kReaderIndexesV3);
   Status restored = db_->Exec("PRAGMA cache_size=-65536");
   return built.ok() ? restored : built;
+}
+
+Status EventStore::BuildIdIndex(WriteCounts* counts,
+                                const std::function<void(const std::string&)>& on_error) {
+  {
+    sqlite::Stmt has(*db_, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_id'");
+    if (has.Next() != sqlite::Step::kRow) return Status::Internal(db_->Error());
+    if (has.Int(0) > 0) return Status::Ok();
+  }
+  // Nearly always the index is built at once; only when it cannot be (an id
+  // held twice) are the stories holding a repeated id looked for.
+  if (db_->Exec(kIdIndexV4).ok()) return Status::Ok();
+  sqlite::Transaction tx(*db_);
+  DYAD_RETURN_IF_ERROR(tx.status());
+  // Every row whose id an earlier row holds, and its story.
+  sqlite::Stmt later(*db_,
+                     "SELECT DISTINCT s.sid, s.story_id, s.origin, s.first_mention, "
+                     "s.events_count, " + std::string(kEventIdV4Text) +
+                         " FROM mentions e JOIN (SELECT event_id, MIN(rowid) AS first FROM "
+                         "mentions GROUP BY event_id HAVING COUNT(*) > 1) d ON d.event_id = "
+                         "e.event_id AND e.rowid > d.first JOIN stories s ON s.sid = e.sid");
+  DYAD_RETURN_IF_ERROR(later.status());
+  struct Dropped {
+    int64_t sid, first, count;
+    std::string id, origin, event_id;
+  };
+  std::vector<Dropped> dropped;
+  std::set<int64_t> seen;
+  for (sqlite::Step r; (r = later.Next()) != sqlite::Step::kDone;) {
+    if (r == sqlite::Step::kError) return Status::Internal(db_->Error());
+    if (!seen.insert(later.Int(0)).second) continue;
+    dropped.push_back({later.Int(0), later.Int(3), later.Int(4), later.Text(1), later.Text(2),
+                       later.Text(5)});
+  }
+  later.Reset();
+  for (const Dropped& d : dropped) {
+    sqlite::Stmt del(*db_, "DELETE FROM mentions WHERE rowid BETWEEN ? AND ?");
+    del.Bind(1, d.first).Bind(2, d.first + d.count - 1);
+    DYAD_RETURN_IF_ERROR(del.Run());
+    for (const char* sql : {"DELETE FROM sentence_rows WHERE sid = ?",
+                            "DELETE FROM stories WHERE sid = ?"}) {
+      sqlite::Stmt st(*db_, sql);
+      st.Bind(1, d.sid);
+      DYAD_RETURN_IF_ERROR(st.Run());
+    }
+    if (counts) {
+      --counts->stories;
+      counts->events -= static_cast<uint64_t>(d.count);
+      ++counts->failed;
+    }
+    if (on_error) {
+      on_error(d.origin + ": story '" + d.id + "' not stored: its event id " + d.event_id +
+               " is an event of another story stored before it (UNIQUE constraint failed: "
+               "mentions.event_id)");
+    }
+  }
+  DYAD_RETURN_IF_ERROR(db_->Exec(kIdIndexV4));
+  return tx.Commit();
 }
 
 namespace {
@@ -242,6 +311,7 @@ void BindDay(sqlite::Stmt& st, int i, const std::string& date) {
 
 void EventStore::ForgetLookups() {
   for (auto& m : lookups_) m.clear();
+  batch_key_.clear();
 }
 
 Result<int64_t> EventStore::LookupId(int table, const std::string& key,

@@ -9,9 +9,14 @@
 
 namespace dyad::store {
 
+// Version 3's tables: version 1 and 2 stores migrate through them.
 extern const char* const kSchemaV3;
+// The current tables (schema_v4.cc).
+extern const char* const kSchemaV4;
 extern const char* const kInsertMentionV3;
 extern const char* const kReaderIndexesV3;
+extern const char* const kIdIndexV4;
+extern const char* const kEventIdV4Text;
 
 // Binds an event id as version 3 stores it: dyad's ids (16 lowercase hex
 // digits) as the integer they spell, any other id as text.

@@ -2,11 +2,100 @@
 
 #include <sqlite3.h>
 
+#include <zlib.h>
+
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
 
 namespace dyad::sqlite {
+
+std::string PackText(std::string_view text) {
+  uLongf size = compressBound(static_cast<uLong>(text.size()));
+  std::string out(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
+                reinterpret_cast<const Bytef*>(text.data()), static_cast<uLong>(text.size()),
+                Z_BEST_SPEED) != Z_OK ||
+      size >= text.size()) {
+    return std::string(text);
+  }
+  out.resize(size);
+  return out;
+}
+
+namespace {
+
+// One inflate state per thread, reset for each text: uncompress() would
+// allocate and free its state and window every time, which cost more than
+// the inflating itself (a reader puts a story's text back for each of its
+// mentions).
+struct Inflater {
+  z_stream z{};
+  bool ready = false;
+  Inflater() { ready = inflateInit(&z) == Z_OK; }
+  ~Inflater() {
+    if (ready) inflateEnd(&z);
+  }
+};
+
+bool Inflate(std::string_view packed, std::string* out) {
+  thread_local Inflater inf;
+  if (!inf.ready || inflateReset(&inf.z) != Z_OK) return false;
+  inf.z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+  inf.z.avail_in = static_cast<uInt>(packed.size());
+  inf.z.next_out = reinterpret_cast<Bytef*>(out->data());
+  inf.z.avail_out = static_cast<uInt>(out->size());
+  return inflate(&inf.z, Z_FINISH) == Z_STREAM_END && inf.z.avail_out == 0;
+}
+
+}  // namespace
+
+std::optional<std::string> UnpackText(std::string_view packed, int64_t size) {
+  if (size <= 0 || static_cast<uint64_t>(size) == packed.size()) return std::string(packed);
+  std::string out(static_cast<size_t>(size), '\0');
+  if (!Inflate(packed, &out)) return std::nullopt;
+  return out;
+}
+
+namespace {
+
+std::string_view BlobArg(sqlite3_value* v) {
+  const void* p = sqlite3_value_blob(v);
+  return std::string_view(static_cast<const char*>(p),
+                          static_cast<size_t>(sqlite3_value_bytes(v)));
+}
+
+// sqlar_compress(X) and sqlar_uncompress(X, SZ), as the sqlite3 shell
+// defines them for SQLite Archives: X zlib-compressed when that is smaller
+// (else X itself); X inflated to SZ bytes unless SZ is its length.
+void SqlarCompress(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  std::string packed = PackText(BlobArg(argv[0]));
+  sqlite3_result_blob64(ctx, packed.data(), packed.size(), SQLITE_TRANSIENT);
+}
+
+void SqlarUncompress(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  const int64_t size = sqlite3_value_int64(argv[1]);
+  std::string_view packed = BlobArg(argv[0]);
+  if (size <= 0 || static_cast<uint64_t>(size) == packed.size()) {
+    return sqlite3_result_value(ctx, argv[0]);
+  }
+  // A story's mentions come one after another: its text is put back once.
+  thread_local std::string last_packed, last_text;
+  if (packed != last_packed || last_text.size() != static_cast<uint64_t>(size)) {
+    std::optional<std::string> text = UnpackText(packed, size);
+    if (!text) {
+      last_packed.clear();
+      return sqlite3_result_error(ctx, "error in uncompress()", -1);
+    }
+    last_packed.assign(packed);
+    last_text = std::move(*text);
+  }
+  sqlite3_result_blob64(ctx, last_text.data(), last_text.size(), SQLITE_TRANSIENT);
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create) {
   return OpenWith(path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
@@ -55,6 +144,12 @@ Result<std::unique_ptr<Db>> Db::OpenWith(const std::string& name, int flags,
   }
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_extended_result_codes(db, 1);
+  // The store's views read the stories' compressed text with them.
+  const int fn_flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  sqlite3_create_function(db, "sqlar_compress", 1, fn_flags, nullptr, SqlarCompress, nullptr,
+                          nullptr);
+  sqlite3_create_function(db, "sqlar_uncompress", 2, fn_flags, nullptr, SqlarUncompress, nullptr,
+                          nullptr);
   return std::unique_ptr<Db>(new Db(db, path));
 }
 
@@ -117,6 +212,11 @@ Stmt& Stmt::Bind(int i, std::optional<double> v) {
 
 Stmt& Stmt::BindNull(int i) {
   if (stmt_) sqlite3_bind_null(stmt_, i);
+  return *this;
+}
+
+Stmt& Stmt::BindBlob(int i, std::string_view bytes) {
+  if (stmt_) sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
   return *this;
 }
 

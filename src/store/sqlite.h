@@ -29,6 +29,14 @@ namespace dyad::sqlite {
 // How long a connection waits for another's lock before SQLITE_BUSY.
 inline constexpr int kBusyTimeoutMs = 10000;
 
+// A text as the store keeps it compressed (the form of an SQLite Archive's
+// file: zlib's compress() output when that is smaller, else the text as it
+// is), and back given its size in bytes (nullopt: not such a form). Every
+// connection Db opens has the SQL functions sqlar_compress(X) and
+// sqlar_uncompress(X, SZ) of the sqlite3 shell, which do the same.
+std::string PackText(std::string_view text);
+std::optional<std::string> UnpackText(std::string_view packed, int64_t size);
+
 class Db {
  public:
   // Opens (creating if `create`) the database at `path`. Fails with
@@ -88,6 +96,7 @@ class Stmt {
   Stmt& Bind(int i, double v);
   Stmt& Bind(int i, std::optional<double> v);
   Stmt& BindNull(int i);
+  Stmt& BindBlob(int i, std::string_view bytes);
 
   Step Next();
   // Steps a statement that returns no rows; resets it for reuse.

@@ -31,6 +31,11 @@ constexpr const char* kEventColumns =
 constexpr const char* kEventText =
     "CASE WHEN e.text <> '' THEN e.text ELSE "
     "CAST(substr(CAST(s.text AS BLOB), n.begin + 1, n.end - n.begin) AS TEXT) END";
+// The same from version 4, where the story's text is compressed.
+constexpr const char* kEventTextV4 =
+    "CASE WHEN e.text <> '' THEN e.text ELSE "
+    "CAST(substr(sqlar_uncompress(s.text, s.text_size), n.begin + 1, n.end - n.begin) AS TEXT) "
+    "END";
 
 uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
   for (unsigned char c : s) {
@@ -81,15 +86,6 @@ std::optional<EventLocation> LocationFromJson(const std::string& text) {
   return l;
 }
 
-std::string UtcNow() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 // "2025-03-14T09:30:00Z" -> "20250314093000".
 std::string CompactTime(const std::string& iso) {
   std::string out;
@@ -107,12 +103,6 @@ std::string Qualified(const char* columns, const char* prefix) {
     out += (out.empty() ? "" : ", ") + std::string(prefix) + name;
   }
   return out;
-}
-
-std::string ListPlaceholders(int n) {
-  std::string s;
-  for (int i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s;
 }
 
 }  // namespace
@@ -266,7 +256,7 @@ Status EventStore::Init(Mode mode) {
     // one waits: the schema is IF NOT EXISTS and the version is rewritten.
     sqlite::Transaction tx(*db_);
     DYAD_RETURN_IF_ERROR(tx.status());
-    DYAD_RETURN_IF_ERROR(db_->Exec(kSchemaV3));
+    DYAD_RETURN_IF_ERROR(db_->Exec(kSchemaV4));
     {
       sqlite::Stmt put(*db_,
                        "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)");
@@ -287,7 +277,8 @@ Status EventStore::Init(Mode mode) {
     }
     const std::string version = v.Text(0);
     v.Reset();
-    if (version != "1" && version != "2" && version != std::to_string(kSchemaVersion)) {
+    if (version != "1" && version != "2" && version != "3" &&
+        version != std::to_string(kSchemaVersion)) {
       return Status::InvalidArgument(db_->path() + ": store schema version " + version +
                                      ", this dyad reads versions 1 to " +
                                      std::to_string(kSchemaVersion));
@@ -296,6 +287,7 @@ Status EventStore::Init(Mode mode) {
   }
   if (version_ >= 3 && mode != Mode::kReadOnly) {
     // Indexes a killed bulk load left out (BeginBulkLoad).
+    if (version_ >= 4) DYAD_RETURN_IF_ERROR(BuildIdIndex(nullptr, nullptr));
     DYAD_RETURN_IF_ERROR(db_->Exec(kReaderIndexesV3));
   }
   if (version_ < 3) {
@@ -319,12 +311,16 @@ Status EventStore::Init(Mode mode) {
       has_date_rule_ = true;
     }
     // Versions 1 and 2 are read as they are; the first writer rewrites
-    // them as version 3 (MigrateToV3, one transaction).
+    // them as version 3 (MigrateToV3, one transaction), then as version 4.
     if (mode != Mode::kReadOnly) {
       DYAD_RETURN_IF_ERROR(MigrateToV3());
-      version_ = kSchemaVersion;
+      version_ = 3;
       has_location_ = has_date_rule_ = true;
     }
+  }
+  if (version_ == 3 && mode != Mode::kReadOnly) {
+    DYAD_RETURN_IF_ERROR(MigrateV3ToV4());
+    version_ = kSchemaVersion;
   }
   return Status::Ok();
 }
@@ -344,152 +340,15 @@ Result<std::string> EventStore::StoredFingerprint(const std::string& story_id) {
   return fp;
 }
 
-Status EventStore::WriteStory(const CodedStory& cs, const std::string& now,
-                              const IngestInfo& info, bool* replaced) {
-  const Story& s = cs.story;
-  delete_events_->Bind(1, s.id);
-  DYAD_RETURN_IF_ERROR(delete_events_->Run());
-  delete_sentences_->Bind(1, s.id);
-  DYAD_RETURN_IF_ERROR(delete_sentences_->Run());
-  *replaced = db_->Changes() > 0;
-
-  sqlite::Stmt& st = *insert_story_;
-  sqlite::Binder b(st);
-  b.Add(s.id).Add(s.date).Add(s.source).Add(s.url).Add(s.origin);
-  if (info.keep_text) {
-    b.Add(s.text);
-  } else {
-    b.Null();
-  }
-  b.Add(cs.fingerprint)
-      .Add(static_cast<int64_t>(cs.stats.sentences))
-      .Add(static_cast<int64_t>(cs.stats.sentences_coded))
-      .Add(static_cast<int64_t>(cs.stats.sentences_discarded))
-      .Add(static_cast<int64_t>(cs.stats.invalid_bytes))
-      .Add(static_cast<int64_t>(cs.events.size()))
-      .Add(info.coder).Add(info.dictionary).Add(now);
-  DYAD_RETURN_IF_ERROR(st.Run());
-  const int64_t sid = db_->LastInsertRowid();
-
-  std::vector<int> per_sentence(cs.sentences.size(), 0);
-  for (const Event& e : cs.events) {
-    if (e.sentence >= 0 && e.sentence < static_cast<int>(per_sentence.size())) {
-      ++per_sentence[e.sentence];
-    }
-  }
-  for (size_t k = 0; k < cs.sentences.size(); ++k) {
-    const SentenceInfo& si = cs.sentences[k];
-    sqlite::Stmt& ss = *insert_sentence_;
-    ss.Bind(1, sid).Bind(2, static_cast<int64_t>(k)).Bind(3, static_cast<int64_t>(si.paragraph));
-    ss.Bind(4, static_cast<int64_t>(si.begin)).Bind(5, static_cast<int64_t>(si.end));
-    ss.Bind(6, static_cast<int64_t>(si.tokens)).Bind(7, si.heading ? 1 : 0);
-    ss.Bind(8, per_sentence[k]);
-    DYAD_RETURN_IF_ERROR(ss.Run());
-  }
-
-  uint32_t lead = LeadParagraph(cs.sentences);
-  for (const Event& e : cs.events) {
-    MentionRow row;
-    row.event = &e;
-    row.sid = sid;
-    row.source_key = DyadKey(e.source);
-    row.target_key = e.target ? DyadKey(*e.target) : std::string();
-    bool in_range = e.sentence >= 0 && e.sentence < static_cast<int>(cs.sentences.size());
-    // The sentence is stored once, in the story's text: '' stands for it.
-    // Without the story's text (--no-text) no sentence is kept.
-    bool at_sentence = false;
-    if (in_range) {
-      const SentenceInfo& si = cs.sentences[e.sentence];
-      at_sentence = !e.text.empty() && si.begin <= si.end && si.end <= s.text.size() &&
-                    std::string_view(s.text).substr(si.begin, si.end - si.begin) == e.text;
-    }
-    if (!at_sentence && info.keep_text) row.text = e.text;
-    row.sentence_begin = in_range ? static_cast<int64_t>(cs.sentences[e.sentence].begin) : -1;
-    row.is_root = in_range ? cs.sentences[e.sentence].paragraph == lead : e.sentence == 0;
-    DYAD_RETURN_IF_ERROR(InsertMention(row));
-  }
-  return Status::Ok();
-}
-
-Status EventStore::WriteBatch(const std::vector<CodedStory>& batch, const IngestInfo& info,
-                              WriteCounts* counts,
-                              const std::function<void(const std::string&)>& on_error) {
-  if (!insert_event_) {
-    delete_events_ = std::make_unique<sqlite::Stmt>(
-        *db_, "DELETE FROM mentions WHERE sid = (SELECT sid FROM stories WHERE story_id = ?)");
-    delete_sentences_ = std::make_unique<sqlite::Stmt>(
-        *db_, "DELETE FROM sentence_rows WHERE sid = (SELECT sid FROM stories WHERE story_id = ?)");
-    // A replaced story is deleted and inserted again (a new sid), after its
-    // mentions and sentences.
-    insert_story_ = std::make_unique<sqlite::Stmt>(
-        *db_,
-        "INSERT OR REPLACE INTO stories(story_id, date, publisher, url, origin, text, fingerprint, "
-        "sentences, sentences_coded, sentences_discarded, invalid_bytes, events_count, coder, "
-        "dictionary, ingested_at) VALUES(" +
-            ListPlaceholders(15) + ")");
-    insert_sentence_ = std::make_unique<sqlite::Stmt>(
-        *db_, "INSERT INTO sentence_rows(sid, sentence, paragraph, begin, end, tokens, heading, "
-              "events) VALUES(?,?,?,?,?,?,?,?)");
-    insert_event_ = std::make_unique<sqlite::Stmt>(*db_, kInsertMentionV3);
-    for (auto* st : {delete_events_.get(), delete_sentences_.get(), insert_story_.get(),
-                     insert_sentence_.get(), insert_event_.get()}) {
-      DYAD_RETURN_IF_ERROR(st->status());
-    }
-  }
-  // Lookup rows added by a transaction that does not commit are forgotten.
-  struct Forget {
-    EventStore* store;
-    bool committed = false;
-    ~Forget() {
-      if (!committed) store->ForgetLookups();
-    }
-  } forget{this};
-  sqlite::Transaction tx(*db_);
-  DYAD_RETURN_IF_ERROR(tx.status());
-  std::string now = UtcNow();
-  for (const CodedStory& cs : batch) {
-    // A savepoint per story: a story that cannot be written is dropped
-    // whole, and the rest of the batch still commits.
-    DYAD_RETURN_IF_ERROR(db_->Exec("SAVEPOINT story"));
-    bool replaced = false;
-    Status st = WriteStory(cs, now, info, &replaced);
-    if (st.ok()) {
-      DYAD_RETURN_IF_ERROR(db_->Exec("RELEASE story"));
-      ++counts->stories;
-      counts->events += cs.events.size();
-      if (replaced) ++counts->replaced;
-    } else {
-      for (auto* s : {delete_events_.get(), delete_sentences_.get(), insert_story_.get(),
-                      insert_sentence_.get(), insert_event_.get()}) {
-        s->Reset();
-      }
-      // Lookup rows the story added are rolled back with it.
-      ForgetLookups();
-      DYAD_RETURN_IF_ERROR(db_->Exec("ROLLBACK TO story; RELEASE story"));
-      ++counts->failed;
-      if (on_error) {
-        on_error(cs.story.origin + ": story '" + text::PrintableForMessage(cs.story.id) +
-                 "' not stored: " + st.message());
-      }
-    }
-  }
-  sqlite::Stmt meta(*db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
-  meta.Bind(1, "last_coder").Bind(2, info.coder);
-  DYAD_RETURN_IF_ERROR(meta.Run());
-  meta.Bind(1, "last_dictionary").Bind(2, info.dictionary);
-  DYAD_RETURN_IF_ERROR(meta.Run());
-  Status committed = tx.Commit();
-  forget.committed = committed.ok();
-  return committed;
-}
-
 namespace {
 
 // The WHERE conditions of a MentionQuery on the events table `e`, each
-// " AND …" with its values appended to *binds in order. `v3`: on a version 3
-// `mentions` table (day numbers, stories by sid).
+// " AND …" with its values appended to *binds in order. `version` 3 or more:
+// on a `mentions` table (day numbers, stories by sid; from version 4 a
+// story's mentions are the rows from its first_mention).
 std::string MentionFilter(const MentionQuery& q, std::vector<std::string>* binds,
-                          bool v3 = false) {
+                          int version = 2) {
+  const bool v3 = version >= 3;
   std::string where;
   auto day_bound = [&](const std::string& date, const char* op) {
     std::optional<int> d = ParseDay(date);
@@ -502,7 +361,13 @@ std::string MentionFilter(const MentionQuery& q, std::vector<std::string>* binds
   };
   if (!q.from.empty()) day_bound(q.from, ">=");
   if (!q.to.empty()) day_bound(q.to, "<=");
-  if (!q.story_id.empty()) {
+  if (!q.story_id.empty() && version >= 4) {
+    where +=
+        " AND e.rowid >= (SELECT first_mention FROM stories WHERE story_id = ?) AND e.rowid < "
+        "(SELECT first_mention + events_count FROM stories WHERE story_id = ?)";
+    binds->push_back(q.story_id);
+    binds->push_back(q.story_id);
+  } else if (!q.story_id.empty()) {
     where += v3 ? " AND e.sid = (SELECT sid FROM stories WHERE story_id = ?)"
                 : " AND e.story_id = ?";
     binds->push_back(q.story_id);
@@ -571,6 +436,7 @@ std::string EventStore::SelectV2(const MentionQuery& q, const std::string& suffi
 
 std::string EventStore::SelectV3(const MentionQuery& q, std::vector<std::string>* binds) const {
   const bool light = q.light;
+  const bool v4 = version_ >= 4;
   std::string sql = std::string("SELECT ") + kEventIdV3 +
                     ", s.story_id, e.sentence, " + DayText("e.day") + ", " +
                     DayText("COALESCE(e.pub_day, e.day)") + ", e.parent_id, "
@@ -579,22 +445,28 @@ std::string EventStore::SelectV3(const MentionQuery& q, std::vector<std::string>
                     "b.code, " + (light ? "''" : "b.name") +
                     ", b.country, b.grp, b.types, e.target_key, e.target_begin, e.target_end, "
                     "k.code, k.root, k.goldstein, k.quad_class, k.plover, k.plover_mode, " +
-                    (light ? "''" : kEventText) + ", e.sentence_begin, " +
+                    (light || !q.sentence ? "''" : v4 ? kEventTextV4 : kEventText) +
+                    ", e.sentence_begin, " +
                     (light ? "''" : "h.trigger") + ", e.trigger_begin, e.trigger_end, " +
                     (light ? "'', ''" : "h.pattern, h.pattern_origin") + ", h.confidence, " +
                     (light ? "''" : "h.notes") +
                     ", e.is_root, e.place, p.name, p.country, p.admin1, p.admin1_code, p.lat, "
                     "p.lon, p.geonames_id, p.type, p.how, e.place_begin, e.place_end, "
-                    "h.date_rule, s.publisher, s.url, s.ingested_at, s.coder, s.dictionary, "
+                    "h.date_rule, s.publisher, s.url, " +
+                    (v4 ? "g.ingested_at, g.coder, g.dictionary, "
+                        : "s.ingested_at, s.coder, s.dictionary, ") +
                     "s.text IS NOT NULL "
-                    "FROM mentions e JOIN stories s ON s.sid = e.sid "
+                    "FROM mentions e JOIN stories s ON s.sid = e.sid " +
+                    (v4 ? "JOIN batches g ON g.id = s.batch " : "") +
                     "JOIN actors a ON a.id = e.source_actor "
                     "LEFT JOIN actors b ON b.id = e.target_actor "
                     "JOIN kinds k ON k.id = e.kind JOIN hows h ON h.id = e.how "
                     "LEFT JOIN places p ON p.id = e.place ";
-  if (!light) sql += "LEFT JOIN sentence_rows n ON n.sid = e.sid AND n.sentence = e.sentence ";
+  if (!light && q.sentence) {
+    sql += "LEFT JOIN sentence_rows n ON n.sid = e.sid AND n.sentence = e.sentence ";
+  }
   sql += "WHERE 1";
-  sql += MentionFilter(q, binds, true);
+  sql += MentionFilter(q, binds, version_);
   sql += std::string(" ORDER BY e.day, s.story_id, e.sentence, ") + kEventIdV3;
   return sql;
 }
@@ -708,7 +580,7 @@ Result<std::vector<Mention>> EventStore::Mentions(const MentionQuery& q) {
     // mentions' room, and a million mentions are over a gigabyte.
     std::vector<std::string> binds;
     sqlite::Stmt count(*db_, version_ >= 3 ? "SELECT count(*) FROM mentions e WHERE 1" +
-                                                 MentionFilter(q, &binds, true)
+                                                 MentionFilter(q, &binds, version_)
                                            : "SELECT count(*) FROM events e WHERE 1" +
                                                  MentionFilter(q, &binds));
     DYAD_RETURN_IF_ERROR(count.status());
@@ -728,7 +600,7 @@ Result<EventStore::Extent> EventStore::MentionExtent(const MentionQuery& q) {
   sqlite::Stmt st(*db_, version_ >= 3
                             ? "SELECT count(*), COALESCE(" + DayText("MIN(e.day)") + ", ''), COALESCE(" +
                                   DayText("MAX(e.day)") + ", '') FROM mentions e WHERE 1" +
-                                  MentionFilter(q, &binds, true)
+                                  MentionFilter(q, &binds, version_)
                             : "SELECT count(*), COALESCE(MIN(e.date), ''), COALESCE(MAX(e.date), '') "
                               "FROM events e WHERE 1" + MentionFilter(q, &binds));
   DYAD_RETURN_IF_ERROR(st.status());
@@ -740,7 +612,7 @@ Result<EventStore::Extent> EventStore::MentionExtent(const MentionQuery& q) {
 Status EventStore::FillText(Mention* m) {
   std::string sql =
       version_ >= 3
-          ? std::string("SELECT a.name, b.name, ") + kEventText +
+          ? std::string("SELECT a.name, b.name, ") + (version_ >= 4 ? kEventTextV4 : kEventText) +
                 ", h.trigger, h.pattern, h.pattern_origin, h.notes FROM mentions e "
                 "JOIN stories s ON s.sid = e.sid JOIN actors a ON a.id = e.source_actor "
                 "LEFT JOIN actors b ON b.id = e.target_actor JOIN hows h ON h.id = e.how "

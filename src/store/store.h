@@ -20,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -42,9 +43,13 @@ namespace dyad::store {
 // their own keyed by small integers; stories keyed by an integer `sid`;
 // dyad's event ids stored as integers; a story's text may be absent
 // (`ingest --no-text`). Views `events` and `sentences` show the version 2
-// columns. Version 1 and 2 stores are read as they are and migrated when
-// they are opened for writing (EventStore::Open).
-inline constexpr int kSchemaVersion = 3;
+// columns.
+// 4: a story's text compressed (sqlar_uncompress(text, text_size)); coder,
+// dictionary and time of ingest in `batches`; a story's mentions are
+// consecutive rows from stories.first_mention (no index on mentions.sid).
+// Older stores are read as they are and migrated when they are opened for
+// writing (EventStore::Open).
+inline constexpr int kSchemaVersion = 4;
 
 struct SentenceInfo {
   uint32_t begin = 0, end = 0;  // bytes of the story text
@@ -60,6 +65,9 @@ struct CodedStory {
   std::vector<SentenceInfo> sentences;
   CodeStats stats;
   std::string fingerprint;  // StoryFingerprint(story, coder, dictionary)
+  // The text as the store keeps it (sqlite::PackText), when the caller made
+  // it already (ingest does, on its coding threads); else WriteBatch does.
+  std::optional<std::string> packed_text;
 };
 
 // What a story's stored row is compared with to skip unchanged stories:
@@ -92,6 +100,9 @@ struct MentionQuery {
   // needs (the sentence, the actors' names, trigger, pattern, notes), so that
   // millions of mentions fit in memory. FillText() puts them back.
   bool light = false;
+  // false: leave out only the sentence (text ""), for readers that never
+  // show it (the GDELT exports): a version 4 store then inflates no text.
+  bool sentence = true;
 };
 
 // A stored story as ingested (StoryRecord).
@@ -133,12 +144,19 @@ class EventStore {
                     const std::function<void(const std::string&)>& on_error = nullptr);
 
   // For a bulk load: when the store holds no mention yet, the indexes that
-  // only readers use (by dyad, by day) are dropped, to be built once, sorted,
-  // by EndBulkLoad (much cheaper than growing them row by row). A store left
-  // without them (a killed ingest) gets them back when next opened for
-  // writing; readers meanwhile read it, more slowly.
+  // only readers use (by dyad, by day) and the unique index of event ids are
+  // dropped, to be built once, sorted, by EndBulkLoad (much cheaper than
+  // growing them row by row). Meanwhile an event id stored twice is not
+  // refused by WriteBatch: EndBulkLoad finds such ids, drops the later
+  // stories that hold them (as WriteBatch drops a story it cannot write:
+  // counted in `failed`, reported through `on_error`) and then builds the
+  // index. A store left without the indexes (a killed ingest) gets them back
+  // when next opened for writing (a story holding an id stored before it is
+  // dropped then, unreported: ingesting it again reports it); readers
+  // meanwhile read it, more slowly.
   Status BeginBulkLoad();
-  Status EndBulkLoad();
+  Status EndBulkLoad(WriteCounts* counts = nullptr,
+                     const std::function<void(const std::string&)>& on_error = nullptr);
 
   // Calls fn for every matching mention in (date, story_id, sentence,
   // event_id) order; fn returns false to stop.
@@ -196,6 +214,14 @@ class EventStore {
   void ForgetLookups();
   // Rewrites a version 1 or 2 store as version 3, in one transaction.
   Status MigrateToV3();
+  // Builds the unique index of event ids, first dropping every story that
+  // holds an id an earlier row holds (see EndBulkLoad).
+  Status BuildIdIndex(WriteCounts* counts,
+                      const std::function<void(const std::string&)>& on_error);
+  // Rewrites a version 3 store as version 4, in one transaction (schema_v4.cc).
+  Status MigrateV3ToV4();
+  // The `batches` row of this coder, dictionary and time, added if new.
+  Result<int64_t> BatchId(const IngestInfo& info, const std::string& now);
   // The version 1/2 query over events/stories/sentences named with `suffix`.
   std::string SelectV2(const MentionQuery& q, const std::string& suffix,
                        std::vector<std::string>* binds) const;
@@ -211,8 +237,10 @@ class EventStore {
   // A store made before events had a location lacks the column until a
   // writer adds it; a reader then reads no locations.
   bool has_location_ = true;
-  std::unique_ptr<sqlite::Stmt> select_fp_, delete_events_, delete_sentences_, insert_story_,
-      insert_sentence_, insert_event_, story_sid_;
+  std::unique_ptr<sqlite::Stmt> select_fp_, old_story_, delete_events_, delete_sentences_,
+      insert_story_, insert_sentence_, insert_event_, next_mention_;
+  std::string batch_key_;  // BatchId's last answer
+  int64_t batch_id_ = 0;
 };
 
 // The lead paragraph: the paragraph of the first sentence that is not a

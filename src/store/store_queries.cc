@@ -89,10 +89,16 @@ Result<StoreSummary> EventStore::Summary() {
 
 Result<StoredStory> EventStore::StoryRecord(const std::string& story_id) {
   sqlite::Stmt st(*db_,
-                  "SELECT story_id, date, publisher, url, origin, text, coder, dictionary, "
-                  "ingested_at, sentences, sentences_coded, events_count, text IS NOT NULL "
-                  "FROM stories "
-                  "WHERE story_id = ?");
+                  version_ >= 4
+                      ? "SELECT story_id, date, publisher, url, origin, "
+                        "sqlar_uncompress(text, text_size), b.coder, b.dictionary, "
+                        "b.ingested_at, sentences, sentences_coded, events_count, "
+                        "text IS NOT NULL FROM stories s JOIN batches b ON b.id = s.batch "
+                        "WHERE story_id = ?"
+                      : "SELECT story_id, date, publisher, url, origin, text, coder, dictionary, "
+                        "ingested_at, sentences, sentences_coded, events_count, text IS NOT NULL "
+                        "FROM stories "
+                        "WHERE story_id = ?");
   DYAD_RETURN_IF_ERROR(st.status());
   st.Bind(1, story_id);
   sqlite::Step r = st.Next();

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -164,6 +165,55 @@ TEST_F(StoreTest, ReingestReplacesTheOldEvents) {
   EXPECT_EQ(Count(**s, "SELECT count(*) FROM sentences"), 3);
 }
 
+// Version 4: a story's mentions are consecutive rows from first_mention,
+// also after stories around it are replaced; its text is kept compressed
+// and read back whole; one `batches` row per coder, dictionary and time.
+TEST_F(StoreTest, StoryMentionsTextAndBatchesAfterReplacements) {
+  auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+  ASSERT_TRUE(s.ok());
+  WriteCounts wc;
+  CodedStory big = MakeStory("b", 2);
+  for (int i = 0; i < 40; ++i) big.story.text += " The Kremlin threatened NATO again.";
+  big.fingerprint = StoryFingerprint(big.story, "v", "d");
+  ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 2), big, MakeStory("c", 3)}, {"v", "d"}, &wc).ok());
+  ASSERT_TRUE((*s)->WriteBatch({MakeStory("b", 4), MakeStory("a", 0)}, {"v", "d"}, &wc).ok());
+  ASSERT_TRUE((*s)->WriteBatch({big}, {"v2", "d"}, &wc).ok());  // b again, 2 mentions
+  EXPECT_EQ(wc.replaced, 3u);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM mentions"), 5);
+  for (const auto& [id, n] : {std::pair("a", 0), std::pair("b", 2), std::pair("c", 3)}) {
+    SCOPED_TRACE(id);
+    MentionQuery q;
+    q.story_id = id;
+    auto ms = (*s)->Mentions(q);
+    ASSERT_TRUE(ms.ok());
+    EXPECT_EQ(static_cast<int>(ms->size()), n);
+    for (const Mention& m : *ms) EXPECT_EQ(m.event.story_id, id);
+    EXPECT_EQ(Count(**s, std::string("SELECT count(*) FROM mentions m JOIN stories s ON "
+                                     "s.sid = m.sid WHERE s.story_id = '") + id +
+                             "' AND m.rowid BETWEEN s.first_mention AND "
+                             "s.first_mention + s.events_count - 1"),
+              n);
+  }
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM stories WHERE story_id = 'a' AND "
+                       "first_mention IS NULL"),
+            1);
+  // The long text is stored compressed, the short one as it is; both read back.
+  EXPECT_EQ(Count(**s, "SELECT length(text) < text_size / 2 FROM stories WHERE story_id = 'b'"), 1);
+  EXPECT_EQ(Count(**s, "SELECT length(text) = text_size FROM stories WHERE story_id = 'c'"), 1);
+  auto rec = (*s)->StoryRecord("b");
+  ASSERT_TRUE(rec.ok());
+  EXPECT_EQ(rec->text, big.story.text);
+  EXPECT_EQ(rec->coder, "v2");
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM story_texts WHERE text = (SELECT text FROM "
+                       "story_texts WHERE story_id = 'c') AND story_id IN ('a', 'c')"),
+            2);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM events WHERE text = 'The Kremlin threatened NATO.'"),
+            5);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM batches WHERE coder = 'v2'"), 1);
+  // A batch per second at most (the two first writes may share one).
+  EXPECT_EQ(Count(**s, "SELECT count(*) BETWEEN 1 AND 2 FROM batches WHERE coder = 'v'"), 1);
+}
+
 TEST_F(StoreTest, DenominatorsPerDayAndPublisher) {
   auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
   WriteCounts wc;
@@ -199,6 +249,62 @@ TEST_F(StoreTest, AStoryThatCannotBeWrittenIsDroppedWhole) {
   EXPECT_EQ(Count(**s, "SELECT count(*) FROM events WHERE story_id='bad'"), 0);
   EXPECT_EQ(Count(**s, "SELECT count(*) FROM sentences WHERE story_id='bad'"), 0);
   EXPECT_EQ(Count(**s, "SELECT count(*) FROM events"), 2);
+}
+
+// In a bulk load the unique index of event ids is built at the end: a story
+// holding an id stored before it is dropped then, whole, and reported, as
+// WriteBatch drops one outside a bulk load.
+TEST_F(StoreTest, BulkLoadDropsTheStoriesOfRepeatedEventIds) {
+  auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE((*s)->BeginBulkLoad().ok());
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_id'"), 0);
+  CodedStory bad = MakeStory("bad", 2);
+  bad.events[1].id = bad.events[0].id;  // twice in one story
+  CodedStory copy = MakeStory("copy", 2);
+  copy.events[1].id = "a-1-0";  // an event of story a
+  std::vector<std::string> errors;
+  WriteCounts wc;
+  ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 1), bad, MakeStory("c", 1)}, {"v", "d"}, &wc).ok());
+  ASSERT_TRUE((*s)->WriteBatch({copy, MakeStory("d", 2)}, {"v", "d"}, &wc).ok());
+  EXPECT_EQ(wc.stories, 5u);
+  auto on_error = [&](const std::string& e) { errors.push_back(e); };
+  ASSERT_TRUE((*s)->EndBulkLoad(&wc, on_error).ok());
+  EXPECT_EQ(wc.stories, 3u);
+  EXPECT_EQ(wc.failed, 2u);
+  EXPECT_EQ(wc.events, 4u);
+  ASSERT_EQ(errors.size(), 2u);
+  std::sort(errors.begin(), errors.end());
+  EXPECT_NE(errors[0].find("story 'bad' not stored"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("story 'copy' not stored"), std::string::npos) << errors[1];
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM stories WHERE story_id IN ('bad', 'copy')"), 0);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM sentences WHERE story_id IN ('bad', 'copy')"), 0);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM events"), 4);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM events WHERE story_id = 'a'"), 1);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM sqlite_master WHERE name IN ('mentions_id', "
+                       "'mentions_dyad', 'mentions_day')"),
+            3);
+  // The index is back: the id is refused as outside a bulk load.
+  ASSERT_TRUE((*s)->WriteBatch({copy}, {"v", "d"}, &wc).ok());
+  EXPECT_EQ(wc.failed, 3u);
+}
+
+// A bulk load killed before its end leaves no index of event ids; the next
+// writer builds it, dropping a story that repeats an id.
+TEST_F(StoreTest, AKilledBulkLoadGetsItsIdIndexBackWhenReopened) {
+  {
+    auto s = EventStore::Open(path_, EventStore::Mode::kCreate);
+    ASSERT_TRUE((*s)->BeginBulkLoad().ok());
+    CodedStory copy = MakeStory("copy", 1);
+    copy.events[0].id = "a-1-0";
+    WriteCounts wc;
+    ASSERT_TRUE((*s)->WriteBatch({MakeStory("a", 1), copy}, {"v", "d"}, &wc).ok());
+  }
+  auto s = EventStore::Open(path_, EventStore::Mode::kExisting);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_id'"), 1);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM stories"), 1);
+  EXPECT_EQ(Count(**s, "SELECT count(*) FROM events WHERE story_id = 'a'"), 1);
 }
 
 TEST_F(StoreTest, QueriesByDyadAndDate) {

@@ -298,15 +298,15 @@ std::string SchemaVersion(EventStore& s) {
   return v.Next() == sqlite::Step::kRow ? v.Text(0) : "";
 }
 
-// Version 1 and 2 stores (as dyad wrote them before version 3) are read as
-// they are, and the first writer rewrites them as version 3 with every
+// Version 1, 2 and 3 stores (as dyad wrote them before version 4) are read
+// as they are, and the first writer rewrites them as version 4 with every
 // mention as it was.
 TEST_F(StreamStoreTest, OlderStoresAreReadAndMigratedWhenWritten) {
   auto before = store_->Mentions({});
   ASSERT_TRUE(before.ok());
   ASSERT_EQ(before->size(), 600u);
   store_.reset();
-  for (int version : {2, 1}) {
+  for (int version : {3, 2, 1}) {
     SCOPED_TRACE("version " + std::to_string(version));
     {
       auto rw = EventStore::Open(path_, EventStore::Mode::kExisting);
@@ -328,8 +328,8 @@ TEST_F(StreamStoreTest, OlderStoresAreReadAndMigratedWhenWritten) {
     }
     auto rw = EventStore::Open(path_, EventStore::Mode::kExisting);
     ASSERT_TRUE(rw.ok()) << rw.status().message();
-    EXPECT_EQ(SchemaVersion(**rw), "3");
-    EXPECT_EQ((*rw)->version(), 3);
+    EXPECT_EQ(SchemaVersion(**rw), "4");
+    EXPECT_EQ((*rw)->version(), 4);
     sqlite::Stmt st((*rw)->db(), "SELECT count(*), sum(text = '') FROM mentions");
     ASSERT_EQ(st.Next(), sqlite::Step::kRow);
     EXPECT_EQ(st.Int(0), 600);
@@ -356,7 +356,8 @@ TEST_F(StreamStoreTest, OlderStoresAreReadAndMigratedWhenWritten) {
     cs.sentences.push_back({0, 8, 0, 3, false});
     ASSERT_TRUE((*rw)->WriteBatch({cs}, {"dyad test", "dict@1"}, &wc).ok());
     EXPECT_EQ(wc.stories, 1u);
-    sqlite::Stmt gone((*rw)->db(), "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_old'");
+    sqlite::Stmt gone((*rw)->db(), "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_old' "
+                                   "OR name LIKE '%_v3' OR name = 'mentions_story'");
     ASSERT_EQ(gone.Next(), sqlite::Step::kRow);
     EXPECT_EQ(gone.Int(0), 0);
   }
@@ -368,7 +369,7 @@ TEST_F(StreamStoreTest, OlderStoresAreReadAndMigratedWhenWritten) {
   }
   auto nine = EventStore::Open(path_, EventStore::Mode::kReadOnly);
   ASSERT_FALSE(nine.ok());
-  EXPECT_NE(nine.status().message().find("store schema version 9, this dyad reads versions 1 to 3"),
+  EXPECT_NE(nine.status().message().find("store schema version 9, this dyad reads versions 1 to 4"),
             std::string::npos)
       << nine.status().message();
 }

@@ -18,6 +18,9 @@ run() {
   ERR="$(cat "$TMP/err")"
 }
 ok() { [ "$1" ] && echo 0 || echo 1; }
-sqlite_rows() { python3 -c 'import sqlite3, sys
+# A store's rows through Python's sqlite3, with the sqlite3 shell's
+# sqlar_uncompress that the store's views use (docs/STORE.md).
+sqlite_rows() { python3 -c 'import sqlite3, sys, zlib
 con = sqlite3.connect(sys.argv[1])
+con.create_function("sqlar_uncompress", 2, lambda b, n: b if b is None or n <= 0 or len(b) == n else zlib.decompress(b))
 for row in con.execute(sys.argv[2]): print("|".join(str(x) for x in row))' "$1" "$2"; }

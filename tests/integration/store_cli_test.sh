@@ -62,7 +62,7 @@ check "bad input line: exit 1, reported with file:line" $(ok "$([ $RC -eq 1 ] &&
 check "changed story replaced, new story stored" $(ok "$(echo "$ERR" | grep -q 'stored 2, replaced 1' && echo y)") "$ERR"
 NEWC=$(printf '%s\n' "$(head -1 "$TMP/changed.jsonl")" | "$DYAD" code 2>/dev/null | wc -l)
 check "the replaced story has exactly its new events" $(ok "$([ "$(sql "SELECT count(*) FROM events WHERE story_id='ex-001'")" = "$NEWC" ] && [ "$(sql "SELECT events_count FROM stories WHERE story_id='ex-001'")" = "$NEWC" ] && echo y)")
-check "the changed text is stored" $(ok "$([ "$(sql "SELECT text FROM stories WHERE story_id='ex-001'")" = "Guyana held talks with Venezuela." ] && echo y)")
+check "the changed text is stored" $(ok "$([ "$(sql "SELECT text FROM story_texts WHERE story_id='ex-001'")" = "Guyana held talks with Venezuela." ] && echo y)")
 
 # --- a multi-week corpus for series and alerts -------------------------------
 # Weekly background stories for 10 weeks, then an escalation week: built

@@ -13,7 +13,14 @@ TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 
 python3 - "$DYAD" "$SRC" "$TMP" <<'EOF'
-import json, os, random, signal, sqlite3, subprocess, sys, time
+import json, os, random, signal, sqlite3, subprocess, sys, time, zlib
+
+def connect(*args, **kwargs):
+    # The store's views read its compressed text with sqlar_uncompress (docs/STORE.md).
+    con = sqlite3.connect(*args, **kwargs)
+    con.create_function("sqlar_uncompress", 2,
+                        lambda b, n: b if b is None or n <= 0 or len(b) == n else zlib.decompress(b))
+    return con
 
 dyad, src, tmp = sys.argv[1:4]
 N, BATCH = 6000, 40
@@ -38,7 +45,7 @@ def ingest(db, wait=True):
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 def snapshot(db):
-    con = sqlite3.connect(db)
+    con = connect(db)
     snap = {
         "stories": con.execute("SELECT story_id, date, publisher, sentences, events_count FROM stories ORDER BY story_id").fetchall(),
         "events": con.execute("SELECT event_id, story_id, sentence, code, source_key, target_key, goldstein FROM events ORDER BY event_id").fetchall(),
@@ -79,7 +86,7 @@ for attempt in range(5):
     deadline = time.time() + 30
     while time.time() < deadline and p.poll() is None:
         try:
-            con = sqlite3.connect("file:%s?mode=ro" % kill_db, uri=True, timeout=0.05)
+            con = connect("file:%s?mode=ro" % kill_db, uri=True, timeout=0.05)
             seen = con.execute("SELECT count(*) FROM stories").fetchone()[0]
             con.close()
         except sqlite3.Error:
@@ -99,7 +106,7 @@ check("ingest was killed by SIGKILL midway", stored_at_kill is not None and p.re
       p.returncode)
 
 # 3. The killed store: opens, is intact, holds whole stories (and whole batches) only.
-con = sqlite3.connect(kill_db)
+con = connect(kill_db)
 check("killed store opens and passes PRAGMA integrity_check",
       con.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 n_stories = con.execute("SELECT count(*) FROM stories").fetchone()[0]
