@@ -302,6 +302,9 @@ struct Reading {
   // "Bahrain and Qatar agreed to restore ties": relations agreed restored
   // (05) are the act itself, not an intent.
   bool agreed_relations = true;
+  // "was granted asylum in Nicaragua": asylum with no giver named is the
+  // state's it is given in (075).
+  bool asylum_of_the_place = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

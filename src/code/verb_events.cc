@@ -354,7 +354,9 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
     // "A missionary was arrested in Lebanon": arrests and inquiries with no
     // agent named are the authorities' of the place where they happen.
     // "Putin was welcomed in Ulaanbaatar": so are visits hosted (043).
-    bool hosted = code.rfind("043", 0) == 0;
+    // "was granted asylum in Moscow": so is asylum, given by the state it is
+    // given in.
+    bool hosted = code.rfind("043", 0) == 0 || (env_.rd.asylum_of_the_place && code.rfind("075", 0) == 0);
     if (sources.empty() && !agent_named && (info->root == "17" || info->root == "09" || hosted) &&
         !targets.empty()) {
       std::string where = NearestLocation(a_, vg.b, static_cast<uint32_t>(w.size()));

@@ -375,6 +375,14 @@ void Parse(const Lexicon& lex, const Document& doc, const Sentence& s, int date,
       continue;
     }
     VForm form = FormOf(w.lower, info->form_is_lemma);
+    // "Ousted Syrian President Bashar al-Assad …": a past form opening the
+    // sentence right before a name or a demonym is its adjective.
+    if (!dictionary_verbs && i == 0 && form == VForm::kPast && i + 1 < n &&
+        (out->words[i + 1].mention >= 0 || out->words[i + 1].capitalized)) {
+      w.tag = Tag::kNoun;
+      w.lemma = std::string_view();
+      continue;
+    }
     // A capitalised word inside the sentence is a name, not a verb.
     if (w.capitalized && i > 0 && prev != Tag::kQuote) {
       w.tag = Tag::kProper;
