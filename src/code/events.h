@@ -106,6 +106,9 @@ class EventStage {
   void CodeNounTriggers(std::vector<Event>* out);
   // "said in Beirut that …": an official speaking in another state visits it.
   void CodeSpokenAbroad(const PendingStatement& st, std::vector<Event>* out);
+  // "Moscow will return to the deal only if the West reconnects its bank":
+  // a condition set on another side's act demands that act of it (10).
+  void CodeOnlyIf(std::vector<Event>* out);
 
  private:
   bool IntentAllowed(int v, const Clause& c, bool* unnamed, bool refusal = false) const;

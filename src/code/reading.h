@@ -305,6 +305,9 @@ struct Reading {
   // "was granted asylum in Nicaragua": asylum with no giver named is the
   // state's it is given in (075).
   bool asylum_of_the_place = true;
+  // "Moscow will return to the deal only if the West reconnects its bank":
+  // a condition set on another side's act demands it of that side (10).
+  bool only_if_demands = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

@@ -51,6 +51,7 @@ int SentenceCoder::Run(const Sentence& s, int sno, std::vector<Event>* out) {
 void SentenceCoder::CodeEvents(std::vector<Event>* out) {
   for (size_t v = 0; v < a_.parse.verbs.size(); ++v) events_.CodeVerb(static_cast<int>(v), out);
   events_.CodeNounTriggers(out);
+  if (env_.rd.only_if_demands) events_.CodeOnlyIf(out);
   NounStage(env_, &a_, clauses_, roles_, patterns_, emitter_).Run(out);
   const uint32_t end = static_cast<uint32_t>(a_.parse.words.size());
   for (const PendingStatement& st : a_.statements) {

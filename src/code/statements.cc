@@ -337,4 +337,50 @@ void EventStage::CodeNounTriggers(std::vector<Event>* out) {
   }
 }
 
+void EventStage::CodeOnlyIf(std::vector<Event>* out) {
+  const auto& w = a_.parse.words;
+  for (uint32_t k = 1; k + 1 < w.size(); ++k) {
+    if (w[k].lower != "if" || w[k - 1].lower != "only") continue;
+    // The condition: the first verb group after "if" and its subject.
+    int g = -1;
+    for (size_t h = 0; h < a_.parse.verbs.size() && g < 0; ++h) {
+      if (a_.parse.verbs[h].b > k) g = static_cast<int>(h);
+    }
+    if (g < 0 || a_.parse.verbs[g].negated) return;
+    const int cs = roles_.Subject(g, clauses_.Of(g));
+    // The one setting it: the main clause's subject before "only if", or
+    // the owner a demonym names on it ("U.S. sanctions … will be eased").
+    int m = -1;
+    for (size_t h = 0; h < a_.parse.verbs.size(); ++h) {
+      if (a_.parse.verbs[h].e <= k - 1) m = static_cast<int>(h);
+    }
+    if (m < 0 || cs < 0) return;
+    const VerbGroup& mv = a_.parse.verbs[m];
+    if (!(mv.future || mv.modal)) return;  // "will return only if", "would ease only if"
+    const int ms = a_.verbs[m].subject >= 0 ? a_.verbs[m].subject : roles_.Subject(m, clauses_.Of(m));
+    std::vector<ActorRef> sources = ms >= 0 ? roles_.Sources(ms) : std::vector<ActorRef>();
+    if (sources.empty() && ms >= 0 && mv.passive) {
+      for (ActorRef x : a_.phrases[ms].actors) {
+        if (x.weak && x.country.size() == 3 && a_.phrases[ms].b == x.b) {
+          x.weak = false;
+          sources.push_back(AsState(x));
+          break;
+        }
+      }
+    }
+    if (sources.empty()) return;
+    std::vector<std::pair<ActorRef, ActorRef>> pairs;
+    for (const ActorRef& t : roles_.Targets(cs)) {
+      if (t.code.empty() || t.place || roles_.SameActor(sources, t)) continue;
+      for (const ActorRef& s : sources) {
+        if (s.country != t.country) pairs.push_back({s, t});
+      }
+    }
+    if (pairs.empty() || !env_.lex.EventCode("100")) return;
+    emitter_.Emit(m, pairs, "100", "only if (a condition set on the other side's act)", "condition",
+                  "the subject of the condition", out);
+    return;
+  }
+}
+
 }  // namespace dyad::code
