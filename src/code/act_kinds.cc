@@ -230,4 +230,28 @@ bool EventStage::OrderedForces(int g, int v) const {
   return true;
 }
 
+bool EventStage::ConditionParty(int v, const std::vector<ActorRef>& sources, ActorRef* t) const {
+  const auto& w = a_.parse.words;
+  for (uint32_t k = a_.parse.verbs[v].e; k + 1 < w.size(); ++k) {
+    if (w[k].tag == Tag::kComma || w[k].tag == Tag::kEnd || w[k].tag == Tag::kQuote) return false;
+    if (w[k].lower != "if" && w[k].lower != "unless" && w[k].lower != "provided") continue;
+    for (size_t g = 0; g < a_.parse.verbs.size(); ++g) {
+      if (a_.parse.verbs[g].b <= k) continue;
+      const int cs = roles_.Subject(static_cast<int>(g), clauses_.Of(static_cast<int>(g)));
+      if (cs < 0) return false;
+      for (const ActorRef& x : roles_.Targets(cs)) {
+        if (x.code.empty() || x.place || x.weak || roles_.SameActor(sources, x)) continue;
+        if (std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) { return s.country == x.country; })) {
+          continue;
+        }
+        *t = x;
+        return true;
+      }
+      return false;
+    }
+    return false;
+  }
+  return false;
+}
+
 }  // namespace dyad::code

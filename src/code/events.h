@@ -140,6 +140,9 @@ class EventStage {
   // "an investigation into the Russian missile strike": the attacker named
   // in the "into" phrase of verb group v (up to `end`), when it names one.
   bool InvestigatedAttacker(int v, uint32_t end, const std::vector<ActorRef>& sources, ActorRef* t) const;
+  // "ready to pull back if India does the same": the other side named as
+  // the subject of an if/unless clause after verb group v.
+  bool ConditionParty(int v, const std::vector<ActorRef>& sources, ActorRef* t) const;
   // "ordered troops to withdraw": verb group g orders forces (its own
   // side's, not another state's) to do the infinitive v.
   bool OrderedForces(int g, int v) const;

@@ -308,6 +308,9 @@ struct Reading {
   // "Moscow will return to the deal only if the West reconnects its bank":
   // a condition set on another side's act demands it of that side (10).
   bool only_if_demands = true;
+  // "ready to pull back if India does the same": an intent on a condition
+  // is aimed at the side the condition names.
+  bool conditional_intent_targets = true;
 
   // ---- patterns (dyad) ----
   // "described them as secondary": "as" before a phrase with no verb of its

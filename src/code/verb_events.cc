@@ -517,6 +517,15 @@ void EventStage::CodeVerb(int v, std::vector<Event>* out) {
       how = "the one the measure was imposed on";
     }
   }
+  // "is ready to pull its troops back if India does the same": an intent
+  // on a condition is aimed at the side the condition names.
+  if (targets.empty() && env_.rd.conditional_intent_targets && info->root == "03") {
+    ActorRef t;
+    if (ConditionParty(v, sources, &t)) {
+      targets.push_back(t);
+      how = "the side the condition names";
+    }
+  }
   if (targets.empty() && (!vg.passive || stative)) {
     // "Washington and NATO reject these demands": in a story about a
     // standoff, a response with no named target answers the story's

@@ -106,6 +106,7 @@ Reading Reading::Reference(const CoderOptions& opt, const Lexicon& lex) {
   r.agreed_relations = false;
   r.asylum_of_the_place = false;
   r.only_if_demands = false;
+  r.conditional_intent_targets = false;
   r.prefer_literal_words = true;
   r.prefer_exact_form = petrarch2;
   r.later_pattern_wins = petrarch2;
