@@ -356,7 +356,11 @@ void EventStage::CodeOnlyIf(std::vector<Event>* out) {
     }
     if (m < 0 || cs < 0) return;
     const VerbGroup& mv = a_.parse.verbs[m];
-    if (!(mv.future || mv.modal)) return;  // "will return only if", "would ease only if"
+    if (!(mv.future || mv.modal) || mv.negated) return;  // "will return only if", "would ease only if"
+    // Said by the side itself or plainly stated; not feared, questioned or
+    // inside a statement that is itself not asserted.
+    const std::string why = clauses_.Blocked(m, clauses_.Of(m));
+    if (!why.empty() && why != "future" && why != "modal") return;
     const int ms = a_.verbs[m].subject >= 0 ? a_.verbs[m].subject : roles_.Subject(m, clauses_.Of(m));
     std::vector<ActorRef> sources = ms >= 0 ? roles_.Sources(ms) : std::vector<ActorRef>();
     if (sources.empty() && ms >= 0 && mv.passive) {
