@@ -163,7 +163,7 @@ bool EventStage::SentForces(int v, int subj, uint32_t end, std::vector<ActorRef>
   }
   std::vector<ActorRef> own;
   for (const ActorRef& x : a_.phrases[subj].actors) {
-    const bool forces = x.code.size() >= 6 && (x.code.compare(3, 3, "MIL") == 0 || x.code.compare(3, 3, "COP") == 0);
+    const bool forces = RoleOf(x) == "MIL" || RoleOf(x) == "COP";
     if (!forces || x.place || x.weak || x.located) continue;
     own.push_back(AsState(x));
   }
@@ -235,19 +235,16 @@ bool EventStage::ConditionParty(int v, const std::vector<ActorRef>& sources, Act
   for (uint32_t k = a_.parse.verbs[v].e; k + 1 < w.size(); ++k) {
     if (w[k].tag == Tag::kComma || w[k].tag == Tag::kEnd || w[k].tag == Tag::kQuote) return false;
     if (w[k].lower != "if" && w[k].lower != "unless" && w[k].lower != "provided") continue;
-    for (size_t g = 0; g < a_.parse.verbs.size(); ++g) {
-      if (a_.parse.verbs[g].b <= k) continue;
-      const int cs = roles_.Subject(static_cast<int>(g), clauses_.Of(static_cast<int>(g)));
-      if (cs < 0) return false;
-      for (const ActorRef& x : roles_.Targets(cs)) {
-        if (x.code.empty() || x.place || x.weak || roles_.SameActor(sources, x)) continue;
-        if (std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) { return s.country == x.country; })) {
-          continue;
-        }
-        *t = x;
-        return true;
+    const int g = a_.VerbAfter(k);
+    const int cs = g >= 0 ? roles_.Subject(g, clauses_.Of(g)) : -1;
+    if (cs < 0) return false;
+    for (const ActorRef& x : roles_.Targets(cs)) {
+      if (x.code.empty() || x.place || x.weak || roles_.SameActor(sources, x)) continue;
+      if (std::any_of(sources.begin(), sources.end(), [&](const ActorRef& s) { return s.country == x.country; })) {
+        continue;
       }
-      return false;
+      *t = x;
+      return true;
     }
     return false;
   }

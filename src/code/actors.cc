@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "code/places.h"
+#include "parse/word_set.h"
 
 namespace dyad::code {
 
@@ -19,7 +20,7 @@ namespace {
 // Head nouns that name a person, not an institution: "the president", "its
 // spokeswoman", "the envoy" (for "he" and "she").
 bool IsPersonNoun(std::string_view l) {
-  static const std::unordered_set<std::string_view> kPeople = {
+  static const parse::Set kPeople = {
       "president",  "minister",   "premier",     "chancellor", "leader",      "spokesman",
       "spokeswoman", "spokesperson", "envoy",    "ambassador", "diplomat",    "official",
       "general",    "commander",  "chief",       "secretary",  "king",        "queen",
@@ -27,36 +28,32 @@ bool IsPersonNoun(std::string_view l) {
       "governor",   "mayor",      "senator",     "lawmaker",   "legislator",  "prosecutor",
       "judge",      "activist",   "candidate",   "lawyer",     "dissident",   "journalist",
       "negotiator", "mediator",   "adviser",     "advisor",    "speaker",     "chairman",
-      "chairwoman", "chairperson", "director",   "head",       "opposition leader",
+      "chairwoman", "chairperson", "director",   "head",
       "politician", "strongman",  "dictator",    "ruler",      "colonel",     "captain",
-      "vice-president", "deputy", "counterpart", "foreign minister", "pope",  "cleric",
+      "vice-president", "deputy", "counterpart", "pope",  "cleric",
       "imam",       "rabbi",      "bishop",      "patriarch",  "founder",     "owner",
       "businessman", "businesswoman", "tycoon",  "billionaire", "soldier",    "officer",
       "man",        "woman",      "boy",         "girl",       "father",      "mother",
       "son",        "daughter",   "widow",       "husband",    "wife",        "brother",
       "sister",     "rapporteur", "commissioner", "inspector", "representative", "successor",
       "predecessor", "incumbent", "nominee",    "laureate",   "nationalist",  "populist"};
-  return kPeople.count(l) > 0;
+  return parse::Contains(kPeople, l);
 }
 
 // 'm' or 'f' for a word that says a person's sex ("spokesman", "queen",
 // "Mrs"), else 0.
 char GenderOf(std::string_view l) {
-  static const std::unordered_set<std::string_view> kMale = {
+  static const parse::Set kMale = {
       "spokesman", "chairman", "businessman", "king", "prince", "emperor", "sultan", "emir",
       "man", "boy", "father", "son", "husband", "brother", "mr", "mr.", "sir", "lord", "pope"};
-  static const std::unordered_set<std::string_view> kFemale = {
+  static const parse::Set kFemale = {
       "spokeswoman", "chairwoman", "businesswoman", "queen", "princess", "empress", "woman",
       "girl", "mother", "daughter", "wife", "sister", "widow", "mrs", "mrs.", "ms", "ms.",
       "madam", "lady", "dame"};
-  if (kMale.count(l)) return 'm';
-  if (kFemale.count(l)) return 'f';
+  if (parse::Contains(kMale, l)) return 'm';
+  if (parse::Contains(kFemale, l)) return 'f';
   return 0;
 }
-
-}  // namespace
-
-namespace {
 
 void CopyResolved(const ActorRef& from, ActorRef* a) {
   a->country = from.country;
@@ -386,22 +383,21 @@ bool ActorStage::ConjunctActor(uint32_t b, uint32_t e, ActorRef* a) {
   // "South African leader", "Palestinian leaders": a person noun with no
   // role of its own still names a person of that country.
   bool person_noun = role == "-";
+  // The phrase's head word, before a possessive "'s".
+  uint32_t head_k = e - 1;
+  if (w[head_k].tag == Tag::kPoss && head_k > b) --head_k;
   {
-    uint32_t last_k = e - 1;
-    if (w[last_k].tag == Tag::kPoss && last_k > b) --last_k;
-    a->human = (have_base_entity && base_is_person) || person_noun || IsPersonNoun(w[last_k].lower);
+    a->human = (have_base_entity && base_is_person) || person_noun || IsPersonNoun(w[head_k].lower);
     // "former president Hissene Habre": a name after a person noun.
-    if (!a->human && (w[last_k].tag == Tag::kProper || w[last_k].capitalized)) {
-      for (uint32_t k = b; k < last_k && !a->human; ++k) a->human = IsPersonNoun(w[k].lower);
+    if (!a->human && (w[head_k].tag == Tag::kProper || w[head_k].capitalized)) {
+      for (uint32_t k = b; k < head_k && !a->human; ++k) a->human = IsPersonNoun(w[k].lower);
     }
-    for (uint32_t k = b; k <= last_k && a->human && a->gender == 0; ++k) a->gender = GenderOf(w[k].lower);
+    for (uint32_t k = b; k <= head_k && a->human && a->gender == 0; ++k) a->gender = GenderOf(w[k].lower);
   }
   if (role == "-") role.clear();
   if (ethnic && role.empty()) role = "CVL";
   {
-    uint32_t last_k = e - 1;
-    if (w[last_k].tag == Tag::kPoss && last_k > b) --last_k;
-    std::string_view head = w[last_k].lower;
+    std::string_view head = w[head_k].lower;
     // "a suicide bomber" is a person, not a means of war.
     a->weapon = parse::IsAttackNoun(head) && head != "forces" && head != "bomber" &&
                 head != "bombers";

@@ -129,6 +129,13 @@ struct SentenceAnalysis {
   size_t first_event = 0;  // this sentence's events start here in the output
 
   int VerbAt(uint32_t word) const { return word < vg_of.size() ? vg_of[word] : -1; }
+  // The first verb group that begins after word k, or -1.
+  int VerbAfter(uint32_t k) const {
+    for (size_t g = 0; g < parse.verbs.size(); ++g) {
+      if (parse.verbs[g].b > k) return static_cast<int>(g);
+    }
+    return -1;
+  }
   // The phrase a prepositional phrase hangs on ("the city of X" -> itself).
   int HeadPhrase(int id) const {
     while (id >= 0 && phrases[id].prep >= 0) {
@@ -153,6 +160,12 @@ bool IsLocativePrep(std::string_view p);
 bool IsYear(std::string_view w, int* year);
 // A demonym on a noun that is no actor ("a Rwandan demand", "American
 // bases") taken for its state, where the noun's act or owner is meant.
+// The role piece of an actor code ("GOV" of "KENGOV"), or "" for a bare
+// country or group.
+inline std::string_view RoleOf(const ActorRef& x) {
+  return x.code.size() >= 6 ? std::string_view(x.code).substr(3, 3) : std::string_view();
+}
+
 inline ActorRef AsState(ActorRef x) {
   if (x.weak) {
     x.weak = false;

@@ -9,16 +9,6 @@ namespace dyad::code {
 using parse::Tag;
 using parse::VerbGroup;
 
-namespace {
-
-// The role piece of an actor code ("GOV" of "KENGOV"), or "" for a bare
-// country or group.
-std::string_view RoleOf(const ActorRef& x) {
-  return x.code.size() >= 6 ? std::string_view(x.code).substr(3, 3) : std::string_view();
-}
-
-}  // namespace
-
 void EventStage::CodeStatement(const PendingStatement& st, uint32_t end, std::vector<Event>* out) {
   const int v = st.v;
   const std::vector<ActorRef>& sources = st.sources;
@@ -342,10 +332,7 @@ void EventStage::CodeOnlyIf(std::vector<Event>* out) {
   for (uint32_t k = 1; k + 1 < w.size(); ++k) {
     if (w[k].lower != "if" || w[k - 1].lower != "only") continue;
     // The condition: the first verb group after "if" and its subject.
-    int g = -1;
-    for (size_t h = 0; h < a_.parse.verbs.size() && g < 0; ++h) {
-      if (a_.parse.verbs[h].b > k) g = static_cast<int>(h);
-    }
+    const int g = a_.VerbAfter(k);
     if (g < 0 || a_.parse.verbs[g].negated) return;
     const int cs = roles_.Subject(g, clauses_.Of(g));
     // The one setting it: the main clause's subject before "only if", or
